@@ -1,0 +1,57 @@
+/**
+ * The CLI's view of the outside world, so `main` can be driven in memory by
+ * tests and by `bin.ts` with the real process.
+ */
+import type { Engine, PackSource } from '../engine/api';
+
+/** Somewhere text can be written. */
+export interface CliWriter {
+  write(text: string): void;
+  /** True when the stream is an interactive terminal. */
+  readonly isTTY?: boolean;
+}
+
+/** Everything the CLI reads from or writes to its process. */
+export interface CliIO {
+  readonly stdout: CliWriter;
+  readonly stderr: CliWriter;
+  /** Reads all of standard input. */
+  readStdin(): Promise<Uint8Array>;
+  /** The working directory relative paths and globs are resolved against. */
+  readonly cwd: string;
+  /** Environment variables (NO_COLOR is honoured); defaults to none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Forces colour on or off; by default colour is used when stdout is a TTY and NO_COLOR is unset. */
+  readonly color?: boolean;
+}
+
+/** Builds an engine from rule packs (the real one is `createEngine`). */
+export type EngineFactory = (packs: readonly PackSource[]) => Engine;
+
+/** Replaceable collaborators of `main`, for tests and embedding. */
+export interface CliDependencies {
+  /** Defaults to the engine's `createEngine`. */
+  readonly engineFactory?: EngineFactory;
+  /** Absolute paths of the built-in packs; defaults to `packs/*.termguard.yaml` of the installation. */
+  readonly builtinPackFiles?: () => readonly string[];
+  /** The version reported by `--version` and in SARIF; defaults to the installation's package.json. */
+  readonly version?: string;
+  /** Starts the language server; defaults to `startServer` of `../lsp/server`. */
+  readonly startServer?: (transport: 'stdio') => unknown;
+}
+
+/** Whether output to `writer` should be coloured. */
+export function useColor(io: CliIO, writer: CliWriter): boolean {
+  if (io.color !== undefined) return io.color;
+  const noColor = io.env?.NO_COLOR;
+  if (noColor !== undefined && noColor !== '') return false;
+  return writer.isTTY === true;
+}
+
+/** What every command receives: the IO and resolved dependencies. */
+export interface CommandContext {
+  readonly io: CliIO;
+  readonly engineFactory: EngineFactory;
+  readonly builtinPackFiles: () => readonly string[];
+  readonly version: string;
+}

@@ -1,0 +1,352 @@
+/**
+ * Turning `check` targets (paths, globs, `-`) into files, and reading files
+ * safely: directory walks honour `.gitignore` at every level and skip `.git`
+ * and `node_modules`; binary, non-UTF-8 and oversized files are reported and
+ * skipped instead of being checked.
+ */
+import { readdirSync, readFileSync, statSync, type Dirent, type Stats } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { DocumentKind } from '../engine/api';
+
+/** Extensions checked when walking directories, with the document kind they hold. */
+const KIND_BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.txt': 'plaintext',
+};
+
+/** Folders never walked into. */
+const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
+
+/** How many leading bytes are searched for NUL to detect binary files. */
+export const BINARY_SNIFF_BYTES = 8192;
+
+/** A file chosen for checking. */
+export interface DiscoveredFile {
+  readonly absolutePath: string;
+  /** The path shown in output: as given when absolute, else relative to cwd, with forward slashes. */
+  readonly displayPath: string;
+  readonly kind: DocumentKind;
+  /** True when the file was named on the command line rather than found by a walk or glob. */
+  readonly explicit: boolean;
+}
+
+/** What discovery found. */
+export interface DiscoveryResult {
+  readonly files: readonly DiscoveredFile[];
+  /** True when `-` was among the targets. */
+  readonly stdin: boolean;
+  /** Usage errors (missing paths, globs matching nothing); any of them means exit 2. */
+  readonly errors: readonly string[];
+  /** Non-fatal notes (unreadable folders). */
+  readonly notes: readonly string[];
+}
+
+/** The document kind of a file name: Markdown for `.md`/`.markdown`, plain text otherwise. */
+export function kindOfPath(path: string): DocumentKind {
+  return KIND_BY_EXTENSION[extensionOf(path)] ?? 'plaintext';
+}
+
+/** True when a directory walk picks up this file name. */
+export function isCheckedExtension(path: string): boolean {
+  return extensionOf(path) in KIND_BY_EXTENSION;
+}
+
+function extensionOf(path: string): string {
+  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+}
+
+/** `path` with forward slashes. */
+export function toPosix(path: string): string {
+  return sep === '/' ? path : path.split(sep).join('/');
+}
+
+/** The display form of `absolutePath`: absolute when the user gave an absolute target, else relative to cwd. */
+export function displayPathOf(cwd: string, absolutePath: string, absoluteTarget = false): string {
+  if (absoluteTarget) return toPosix(absolutePath);
+  const rel = relative(cwd, absolutePath);
+  return rel === '' ? '.' : toPosix(rel);
+}
+
+/**
+ * Expands `check` targets relative to `cwd`, in the order given, without
+ * duplicates. An existing file is taken whatever its extension; an existing
+ * directory is walked for `.md`, `.markdown` and `.txt` files; anything else
+ * with glob syntax is matched (picomatch) against paths relative to cwd, with
+ * any extension, under the glob's base folder; `-` stands for standard input.
+ * Walks and globs skip `.git`, `node_modules` and what `.gitignore` files (of
+ * the walked folders and their ancestors up to the repository root) exclude.
+ */
+export function discoverFiles(targets: readonly string[], cwd: string): DiscoveryResult {
+  const files: DiscoveredFile[] = [];
+  const seen = new Set<string>();
+  const errors: string[] = [];
+  const notes: string[] = [];
+  let stdin = false;
+  const add = (absolutePath: string, absoluteTarget: boolean, explicit: boolean): void => {
+    if (seen.has(absolutePath)) return;
+    seen.add(absolutePath);
+    files.push({ absolutePath, displayPath: displayPathOf(cwd, absolutePath, absoluteTarget), kind: kindOfPath(absolutePath), explicit });
+  };
+  const gitignores = new GitignoreCache();
+
+  for (const target of targets) {
+    if (target === '-') {
+      stdin = true;
+      continue;
+    }
+    const absolute = resolve(cwd, target);
+    const absoluteTarget = isAbsolute(target);
+    const stats = statOrUndefined(absolute);
+    if (stats?.isFile()) {
+      add(absolute, absoluteTarget, true);
+    } else if (stats?.isDirectory()) {
+      walk(absolute, gitignores, notes, (file) => {
+        if (isCheckedExtension(file)) add(file, absoluteTarget, false);
+      });
+    } else if (stats) {
+      errors.push(`${target}: not a regular file or directory`);
+    } else if (picomatch.scan(target).isGlob) {
+      const before = files.length;
+      const matched = expandGlob(target, cwd, gitignores, notes);
+      for (const file of matched) add(file, absoluteTarget, false);
+      if (matched.length === 0 && files.length === before) errors.push(`${target}: no files match this pattern`);
+    } else {
+      errors.push(`${target}: no such file or directory`);
+    }
+  }
+  return { files, stdin, errors, notes };
+}
+
+function expandGlob(pattern: string, cwd: string, gitignores: GitignoreCache, notes: string[]): string[] {
+  const absolutePattern = isAbsolute(pattern);
+  const scan = picomatch.scan(toPosix(pattern));
+  const base = resolve(cwd, scan.base === '' ? '.' : scan.base);
+  const normalized = scan.prefix === './' ? toPosix(pattern).slice(2) : toPosix(pattern);
+  const isMatch = picomatch(normalized);
+  const matched: string[] = [];
+  const baseStats = statOrUndefined(base);
+  if (!baseStats?.isDirectory()) return matched;
+  walk(base, gitignores, notes, (file) => {
+    const candidate = absolutePattern ? toPosix(file) : toPosix(relative(cwd, file));
+    if (isMatch(candidate)) matched.push(file);
+  });
+  return matched;
+}
+
+/** A `.gitignore` file's rules with the folder they are relative to. */
+interface IgnoreLayer {
+  readonly dir: string;
+  readonly rules: Ignore;
+}
+
+/** Loads each folder's `.gitignore` once. */
+class GitignoreCache {
+  private readonly layers = new Map<string, IgnoreLayer | null>();
+
+  /** The layer of `dir`'s own `.gitignore`, if it has one. */
+  layerOf(dir: string): IgnoreLayer | undefined {
+    let layer = this.layers.get(dir);
+    if (layer === undefined) {
+      layer = null;
+      try {
+        const text = readFileSync(join(dir, '.gitignore'), 'utf8');
+        layer = { dir, rules: ignore({ allowRelativePaths: true }).add(text) };
+      } catch {
+        // no .gitignore here
+      }
+      this.layers.set(dir, layer);
+    }
+    return layer ?? undefined;
+  }
+
+  /**
+   * Layers of the folders strictly above `dir`, up to and including the
+   * repository root (the nearest folder holding `.git`), outermost first.
+   * Outside a repository no ancestor's `.gitignore` applies.
+   */
+  ancestorsOf(dir: string): IgnoreLayer[] {
+    const chain: string[] = [];
+    let current = dir;
+    let root: string | undefined;
+    for (;;) {
+      if (statOrUndefined(join(current, '.git'))) {
+        root = current;
+        break;
+      }
+      const parent = dirname(current);
+      if (parent === current) break;
+      current = parent;
+      chain.push(current);
+    }
+    if (root === undefined || root === dir) return [];
+    return chain
+      .reverse()
+      .map((folder) => this.layerOf(folder))
+      .filter((layer): layer is IgnoreLayer => layer !== undefined);
+  }
+}
+
+/** True when the layers, applied outermost first (later negations win), exclude `path`. */
+function isIgnored(layers: readonly IgnoreLayer[], path: string, isDirectory: boolean): boolean {
+  let ignored = false;
+  for (const layer of layers) {
+    const rel = toPosix(relative(layer.dir, path));
+    if (rel === '' || rel.startsWith('../')) continue;
+    const result = layer.rules.test(isDirectory ? `${rel}/` : rel);
+    if (result.ignored) ignored = true;
+    else if (result.unignored) ignored = false;
+  }
+  return ignored;
+}
+
+/**
+ * Visits every file under `dir` in name order, depth first, that no
+ * `.gitignore` excludes, skipping `.git` and `node_modules` and not following
+ * symbolic links to folders (so link cycles cannot loop).
+ */
+function walk(dir: string, cache: GitignoreCache, notes: string[], visit: (file: string) => void): void {
+  const inherited = cache.ancestorsOf(dir);
+  const stack: { dir: string; layers: readonly IgnoreLayer[] }[] = [{ dir, layers: inherited }];
+  while (stack.length > 0) {
+    const { dir: current, layers: parentLayers } = stack.pop()!;
+    const own = cache.layerOf(current);
+    const layers = own ? [...parentLayers, own] : parentLayers;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(current, { withFileTypes: true });
+    } catch (error) {
+      notes.push(`${current}: cannot read folder (${errorCode(error)}); skipped`);
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const subdirectories: string[] = [];
+    for (const entry of entries) {
+      const path = join(current, entry.name);
+      let isFile = entry.isFile();
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        const target = statOrUndefined(path);
+        isFile = target?.isFile() ?? false;
+        isDirectory = false;
+      }
+      if (isDirectory) {
+        if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(layers, path, true)) continue;
+        subdirectories.push(path);
+      } else if (isFile && !isIgnored(layers, path, false)) {
+        visit(path);
+      }
+    }
+    // Push in reverse so folders are visited in name order.
+    for (let i = subdirectories.length - 1; i >= 0; i--) stack.push({ dir: subdirectories[i]!, layers });
+  }
+}
+
+function statOrUndefined(path: string): Stats | undefined {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
+}
+
+/** A decoded document, or why it cannot be checked. */
+export type DecodeOutcome =
+  | { readonly ok: true; readonly text: string; readonly bom: boolean }
+  | { readonly ok: false; readonly reason: 'binary' | 'encoding'; readonly message: string };
+
+/**
+ * Decodes file content as strict UTF-8. A leading UTF-8 byte-order mark is
+ * removed from the text and reported in `bom` (so it can be written back);
+ * NUL bytes in the first 8 KB mean a binary file; UTF-16 byte-order marks and
+ * malformed UTF-8 are refused with the byte offset and line of the first bad
+ * byte.
+ */
+export function decodeDocument(bytes: Uint8Array): DecodeOutcome {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { ok: false, reason: 'encoding', message: 'is UTF-16 encoded; only UTF-8 is supported' };
+  }
+  const sniff = bytes.subarray(0, BINARY_SNIFF_BYTES);
+  if (sniff.includes(0)) return { ok: false, reason: 'binary', message: 'looks binary (NUL bytes)' };
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    return { ok: true, text, bom };
+  } catch {
+    const offset = firstInvalidUtf8Byte(body) + (bom ? 3 : 0);
+    let line = 1;
+    for (let i = 0; i < offset; i++) if (bytes[i] === 0x0a) line++;
+    return { ok: false, reason: 'encoding', message: `is not valid UTF-8 (first bad byte at offset ${offset}, line ${line})` };
+  }
+}
+
+/** The offset of the first byte that breaks UTF-8 well-formedness (RFC 3629), or the length if none does. */
+export function firstInvalidUtf8Byte(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min = 0x80;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) min = 0xa0;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) min = 0x90;
+      if (b === 0xf4) max = 0x8f;
+    } else return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined) return i;
+      const lo = k === 1 ? min : 0x80;
+      const hi = k === 1 ? max : 0xbf;
+      if (c < lo || c > hi) return i;
+    }
+    i += need + 1;
+  }
+  return bytes.length;
+}
+
+/** Encodes a checked (possibly fixed) text back to bytes, restoring the byte-order mark if there was one. */
+export function encodeDocument(text: string, bom: boolean): Uint8Array {
+  const body = new TextEncoder().encode(text);
+  if (!bom) return body;
+  const bytes = new Uint8Array(body.length + 3);
+  bytes.set([0xef, 0xbb, 0xbf], 0);
+  bytes.set(body, 3);
+  return bytes;
+}
+
+/** A file read for checking, or why it was skipped. */
+export type ReadOutcome = DecodeOutcome | { readonly ok: false; readonly reason: 'too-large' | 'unreadable'; readonly message: string };
+
+/** Reads and decodes a file, refusing files larger than `maxFileSize` bytes before reading them. */
+export function readDocument(absolutePath: string, maxFileSize: number): ReadOutcome {
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(absolutePath).size;
+    if (size > maxFileSize) {
+      return { ok: false, reason: 'too-large', message: `is ${size} bytes, over --max-file-size ${maxFileSize}` };
+    }
+    bytes = readFileSync(absolutePath);
+  } catch (error) {
+    return { ok: false, reason: 'unreadable', message: `cannot be read (${errorCode(error)})` };
+  }
+  return decodeDocument(bytes);
+}

@@ -1,0 +1,148 @@
+/**
+ * `--format sarif`: SARIF 2.1.0 as accepted by GitHub code scanning. Regions
+ * are 1-based with UTF-16 columns (SARIF's default `utf16CodeUnits`), URIs
+ * are relative to `%SRCROOT%` (the working directory), and fingerprints are
+ * derived from rule, file, matched words and sentence, so they survive edits
+ * elsewhere in the file.
+ */
+import { createHash } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+import type { RuleInfo, Severity } from '../../engine/api';
+import { DOCUMENT_PROBLEM_PREFIX, type CheckReport, type ReportRange } from './report';
+
+/** Where the project's documentation lives; used as the tool's informationUri. */
+export const INFORMATION_URI = 'https://github.com/termguard/termguard';
+
+type SarifLevel = 'error' | 'warning' | 'note' | 'none';
+
+/** Maps an engine severity to a SARIF level (information and hint become `note`). */
+export function sarifLevel(severity: Severity): SarifLevel {
+  return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
+}
+
+function region(range: ReportRange): { startLine: number; startColumn: number; endLine: number; endColumn: number } {
+  return {
+    startLine: range.start.line + 1,
+    startColumn: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+  };
+}
+
+/** An artifact location: relative (to %SRCROOT%) for relative paths, a file URI for absolute ones. */
+function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return { uri: pathToFileURL(file).href };
+  return { uri: file.split('/').map((segment) => encodeURIComponent(segment)).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
+function quoteList(items: readonly string[]): string {
+  return items.map((item) => `"${item}"`).join(', ');
+}
+
+function ruleHelp(rule: RuleInfo): { text: string; markdown: string } {
+  const text: string[] = [rule.reason || rule.message];
+  const markdown: string[] = [rule.reason || rule.message];
+  if (rule.alternatives.length > 0) {
+    text.push(`Instead, write: ${quoteList(rule.alternatives)}.`);
+    markdown.push(`**Instead, write:** ${rule.alternatives.map((alt) => `\`${alt}\``).join(', ')}`);
+  }
+  if (rule.examples.bad.length > 0) {
+    text.push(`Flagged: ${quoteList(rule.examples.bad)}`);
+    markdown.push(['**Flagged:**', ...rule.examples.bad.map((example) => `- ❌ ${example}`)].join('\n'));
+  }
+  if (rule.examples.good.length > 0) {
+    text.push(`Fine: ${quoteList(rule.examples.good)}`);
+    markdown.push(['**Fine:**', ...rule.examples.good.map((example) => `- ✅ ${example}`)].join('\n'));
+  }
+  return { text: text.join('\n'), markdown: markdown.join('\n\n') };
+}
+
+function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
+  return {
+    id: rule.id,
+    shortDescription: { text: rule.message },
+    fullDescription: { text: rule.reason || rule.message },
+    help: ruleHelp(rule),
+    defaultConfiguration: { level: sarifLevel(rule.severity) },
+    properties: { category: rule.category, tags: [rule.category] },
+  };
+}
+
+function fallbackDescriptor(id: string, severity: Severity): Record<string, unknown> {
+  const text = id.startsWith(DOCUMENT_PROBLEM_PREFIX) ? `Termguard document problem: ${id.slice(DOCUMENT_PROBLEM_PREFIX.length)}` : id;
+  return {
+    id,
+    shortDescription: { text },
+    fullDescription: { text },
+    help: { text, markdown: text },
+    defaultConfiguration: { level: sarifLevel(severity) },
+  };
+}
+
+/** Renders the report as a SARIF 2.1.0 log with one run; `srcRoot` is the folder relative URIs are based on. */
+export function formatSarif(report: CheckReport, srcRoot: string): string {
+  const descriptors: Record<string, unknown>[] = [];
+  const ruleIndex = new Map<string, number>();
+  for (const rule of report.rules) {
+    if (ruleIndex.has(rule.id)) continue;
+    ruleIndex.set(rule.id, descriptors.length);
+    descriptors.push(ruleDescriptor(rule));
+  }
+  const results: Record<string, unknown>[] = [];
+  for (const file of report.files) {
+    const location = artifactLocation(file.file);
+    const occurrences = new Map<string, number>();
+    for (const diagnostic of file.diagnostics) {
+      if (!ruleIndex.has(diagnostic.ruleId)) {
+        ruleIndex.set(diagnostic.ruleId, descriptors.length);
+        descriptors.push(fallbackDescriptor(diagnostic.ruleId, diagnostic.severity));
+      }
+      const identity = JSON.stringify([diagnostic.ruleId, file.file, diagnostic.matchedText ?? diagnostic.message, diagnostic.sentence ?? '']);
+      const occurrence = occurrences.get(identity) ?? 0;
+      occurrences.set(identity, occurrence + 1);
+      const fingerprint = createHash('sha256').update(`${identity}#${occurrence}`).digest('hex');
+      const result: Record<string, unknown> = {
+        ruleId: diagnostic.ruleId,
+        ruleIndex: ruleIndex.get(diagnostic.ruleId),
+        level: sarifLevel(diagnostic.severity),
+        message: { text: diagnostic.message },
+        locations: [{ physicalLocation: { artifactLocation: location, region: region(diagnostic.range) } }],
+        partialFingerprints: { 'termguardFinding/v1': fingerprint },
+      };
+      if (diagnostic.fixes.length > 0) {
+        result.fixes = diagnostic.fixes.map((fix) => ({
+          description: { text: fix.title },
+          artifactChanges: [
+            {
+              artifactLocation: location,
+              replacements: fix.edits.map((edit) => ({ deletedRegion: region(edit.range), insertedContent: { text: edit.newText } })),
+            },
+          ],
+        }));
+      }
+      results.push(result);
+    }
+  }
+  const root = srcRoot.endsWith('/') ? srcRoot : `${srcRoot}/`;
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'Termguard',
+            version: report.toolVersion,
+            semanticVersion: report.toolVersion,
+            informationUri: INFORMATION_URI,
+            rules: descriptors,
+          },
+        },
+        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

@@ -1,0 +1,71 @@
+/**
+ * The `termguard` command line: parses arguments and dispatches to the
+ * subcommands. Everything process-specific comes in through `CliIO`, so tests
+ * drive it in memory; `bin.ts` connects it to the real process.
+ */
+import { helpText, parseArgs } from './args';
+import { builtinPackFiles, installedVersion } from './builtinPacks';
+import type { CliDependencies, CliIO, CommandContext, EngineFactory } from './cliIO';
+import { runCheck } from './commands/check';
+import { runDefine } from './commands/define';
+import { runExplain } from './commands/explain';
+import { runServer } from './commands/server';
+import { runTest } from './commands/test';
+
+export type { CliDependencies, CliIO, CliWriter, EngineFactory } from './cliIO';
+
+/** Loads the real engine only when no factory is injected (keeps tests independent of it). */
+async function defaultEngineFactory(): Promise<EngineFactory> {
+  const { createEngine } = await import('../engine/index');
+  return createEngine;
+}
+
+/**
+ * Runs the CLI with `argv` (the arguments after the program name) and
+ * resolves to the exit status: 0 success, 1 error findings or failing
+ * examples, 2 usage or configuration errors. Never throws for bad input;
+ * unexpected internal errors are reported on stderr with status 2.
+ */
+export async function main(argv: readonly string[], io: CliIO, dependencies: CliDependencies = {}): Promise<number> {
+  const parsed = parseArgs(argv);
+  if ('error' in parsed) {
+    io.stderr.write(`termguard: ${parsed.error}\nRun \`termguard --help\` for usage.\n`);
+    return 2;
+  }
+  const { command } = parsed;
+  const version = dependencies.version ?? installedVersion();
+  if (command.kind === 'help') {
+    io.stdout.write(helpText(command.topic));
+    return 0;
+  }
+  if (command.kind === 'version') {
+    io.stdout.write(`${version}\n`);
+    return 0;
+  }
+  try {
+    if (command.kind === 'server') return await runServer(commandContext(io, dependencies, version, notNeeded), dependencies.startServer);
+    const engineFactory = dependencies.engineFactory ?? (await defaultEngineFactory());
+    const context = commandContext(io, dependencies, version, engineFactory);
+    switch (command.kind) {
+      case 'check':
+        return await runCheck(command, context);
+      case 'test':
+        return runTest(command.packs, command.config, context);
+      case 'explain':
+        return runExplain(command.ruleId, command.config, context);
+      case 'define':
+        return runDefine(command.term, command.config, context);
+    }
+  } catch (error) {
+    io.stderr.write(`termguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  }
+}
+
+const notNeeded: EngineFactory = () => {
+  throw new Error('no engine is needed for this command');
+};
+
+function commandContext(io: CliIO, dependencies: CliDependencies, version: string, engineFactory: EngineFactory): CommandContext {
+  return { io, engineFactory, builtinPackFiles: dependencies.builtinPackFiles ?? builtinPackFiles, version };
+}

@@ -1,0 +1,72 @@
+import type { Fix } from '../api';
+import { conjugate, isPluralSubject, verbFormOfWord, type VerbForm } from '../morphology/wordForms';
+import type { Token } from '../text/tokenize';
+import type { FixTemplate } from '../packs/loadPack';
+
+const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'to', 'do', 'does', 'did', "won't", "can't", 'cannot']);
+const HAVE = new Set(['has', 'have', 'had', 'having', "'ve"]);
+
+/**
+ * Fits a rule's rewrite to one match: the first word of the replacement takes
+ * the form of the verb it replaces ("enabled access to" -> "integrated with"),
+ * "be" agrees with its subject ("Agents call on" -> "Agents are powered by"),
+ * and the first letter keeps its case.
+ */
+export function fitFix(template: FixTemplate, tokens: readonly Token[], focusStart: number, focusEnd: number): Fix {
+  const first = tokens[focusStart]!;
+  const last = tokens[focusEnd - 1]!;
+  let replacement = template.replace;
+  if (template.inflect) {
+    const words = replacement.split(' ');
+    const before = focusStart > 0 ? tokens[focusStart - 1] : undefined;
+    const form = verbFormInContext(first.text, before?.lower);
+    const lemma = words[0]!;
+    let inflected = conjugate(lemma, form);
+    if (lemma.toLowerCase() === 'be') inflected = agreeBe(form, tokens, focusStart);
+    words[0] = inflected;
+    replacement = words.join(' ');
+  }
+  if (template.keepCase && /^\p{Lu}/u.test(first.text) && !/^\p{Lu}{2}/u.test(first.text)) {
+    replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
+  }
+  return {
+    title: template.title ?? `Replace with “${replacement}”`,
+    edits: [{ range: { start: first.start, end: last.end }, newText: replacement }],
+  };
+}
+
+function verbFormInContext(word: string, previous: string | undefined): VerbForm {
+  const form = verbFormOfWord(word) ?? 'base';
+  if (form === 'past' && previous !== undefined && HAVE.has(previous)) return 'participle';
+  return form;
+}
+
+/** "be" is the one verb whose present and past forms depend on the subject's number. */
+function agreeBe(form: VerbForm, tokens: readonly Token[], focusStart: number): string {
+  const previous = focusStart > 0 ? tokens[focusStart - 1]!.lower : undefined;
+  switch (form) {
+    case 'third-person':
+      return 'is';
+    case 'gerund':
+      return 'being';
+    case 'participle':
+      return 'been';
+    case 'past': {
+      const subject = subjectBefore(tokens, focusStart);
+      return subject !== undefined && isPluralSubject(subject) ? 'were' : 'was';
+    }
+    case 'base':
+      if (previous !== undefined && (MODALS.has(previous) || previous.endsWith("n't"))) return 'be';
+      if (previous === 'i') return 'am';
+      return 'are';
+  }
+}
+
+/** The word just before the verb, skipping adverbs such as "now" or "often". */
+function subjectBefore(tokens: readonly Token[], focusStart: number): string | undefined {
+  for (let i = focusStart - 1; i >= 0 && i >= focusStart - 3; i--) {
+    const word = tokens[i]!.lower;
+    if (!word.endsWith('ly') && word !== 'now' && word !== 'then' && word !== 'also') return tokens[i]!.text;
+  }
+  return undefined;
+}

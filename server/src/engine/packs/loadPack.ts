@@ -1,0 +1,255 @@
+import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity } from '../api';
+import { parsePattern, PatternSyntaxError, setReferences, type PatternNode } from '../patterns/parsePattern';
+import { compileProgram, SetReferenceError, type Program } from '../patterns/program';
+import packSchema from '../../../../schema/termguard-pack.schema.json';
+import { parseYamlSource, type DataPath } from './yamlSource';
+
+/** The YAML shape of a rule pack, as the schema guarantees it. */
+interface PackData {
+  pack: string;
+  description?: string;
+  documentation?: string;
+  sets?: Record<string, string[]>;
+  approved?: string[];
+  rules?: RuleData[];
+  glossary?: GlossaryData[];
+}
+
+interface RuleData {
+  id: string;
+  category: string;
+  severity: Severity;
+  message: string;
+  reason: string;
+  alternatives?: string[];
+  patterns: (string | { pattern: string; fixes?: boolean })[];
+  conditions?: { 'sentence-mentions'?: string[]; 'not-negated'?: boolean; 'outside-approved'?: boolean };
+  fixes?: FixData[];
+  examples?: { bad?: string[]; good?: string[]; fixed?: { from: string; to: string }[] };
+}
+
+interface FixData {
+  replace: string;
+  title?: string;
+  inflect?: boolean;
+  'keep-case'?: boolean;
+}
+
+interface GlossaryData {
+  id: string;
+  term: string;
+  forms: string[];
+  definition: string;
+  facts?: string[];
+  guidance?: string;
+}
+
+/** A rewrite a rule offers, before it is fitted to a match. */
+export interface FixTemplate {
+  readonly replace: string;
+  readonly title?: string;
+  readonly inflect: boolean;
+  readonly keepCase: boolean;
+}
+
+/** A rule ready to run. */
+export interface CompiledRule {
+  readonly info: RuleInfo;
+  readonly pack: CompiledPack;
+  readonly programs: readonly Program[];
+  /** Programs whose matches get no fixes (the rewrite cannot fit their word order). */
+  readonly programsWithoutFixes: ReadonlySet<Program>;
+  /** One program per word set the sentence must mention (any one suffices). */
+  readonly mentions: readonly Program[];
+  readonly notNegated: boolean;
+  readonly outsideApproved: boolean;
+  readonly fixes: readonly FixTemplate[];
+  readonly fixedExamples: readonly { readonly from: string; readonly to: string }[];
+  /** Where each example sits in the pack file (0-based lines), bad first then good. */
+  readonly exampleLines: { readonly bad: readonly number[]; readonly good: readonly number[] };
+  readonly documentationUrl?: string;
+}
+
+/** A glossary entry with its forms compiled. */
+export interface CompiledGlossaryEntry {
+  readonly entry: GlossaryEntry;
+  readonly programs: readonly Program[];
+}
+
+/** A loaded pack: its rules, approved phrases and glossary, all compiled. */
+export interface CompiledPack {
+  readonly name: string;
+  readonly file: string;
+  readonly rules: CompiledRule[];
+  readonly approved: Program[];
+  readonly glossary: CompiledGlossaryEntry[];
+  /** The word sets, parsed, for hovers and completion. */
+  readonly sets: ReadonlyMap<string, { readonly members: readonly string[]; readonly line: number }>;
+}
+
+/** The result of loading one pack file. */
+export interface LoadedPack {
+  /** Undefined when the file is unusable as a whole (YAML or schema errors). */
+  readonly pack: CompiledPack | undefined;
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Parses, validates and compiles one rule-pack file. Every problem is located
+ * at its line and column. A file with YAML or schema errors yields no pack; a
+ * rule whose pattern does not parse or names an unknown word set is left out
+ * and the rest of the pack still loads.
+ */
+export function loadPack(source: PackSource): LoadedPack {
+  const yaml = parseYamlSource<PackData>(source.text, source.file, packSchema);
+  const problems: Problem[] = [...yaml.problems];
+  const data = yaml.value;
+  if (!data) return { pack: undefined, problems };
+
+  const report = (path: DataPath, message: string, code: string, severity: Severity = 'error', index?: number): void => {
+    const location = index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index);
+    problems.push({ file: source.file, line: location.line, column: location.column, range: location.range, severity, message, code });
+  };
+
+  const setTrees = new Map<string, PatternNode[]>();
+  const sets = new Map<string, { members: readonly string[]; line: number }>();
+  for (const [name, members] of Object.entries(data.sets ?? {})) {
+    const trees: PatternNode[] = [];
+    members.forEach((member, index) => {
+      const tree = parseOrReport(member, ['sets', name, index], report);
+      if (tree) trees.push(tree);
+    });
+    setTrees.set(name, trees);
+    sets.set(name, { members, line: yaml.locateKey(['sets', name]).line });
+  }
+  const resolveSet = (name: string): PatternNode[] | undefined => setTrees.get(name);
+
+  const compileOrReport = (pattern: string, path: DataPath): Program | undefined => {
+    const tree = parseOrReport(pattern, path, report);
+    if (!tree) return undefined;
+    try {
+      return compileProgram(tree, resolveSet);
+    } catch (error) {
+      if (error instanceof SetReferenceError) {
+        const reference = setReferences(tree).find((ref) => ref.name === error.setName);
+        const known = [...setTrees.keys()];
+        const hint = known.length > 0 && !setTrees.has(error.setName) ? ` (known sets: ${known.map((k) => '@' + k).join(', ')})` : '';
+        report(path, error.message + hint, setTrees.has(error.setName) ? 'set-cycle' : 'unknown-set', 'error', reference?.column ?? 0);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+
+  const pack: CompiledPack = { name: data.pack, file: source.file, rules: [], approved: [], glossary: [], sets };
+
+  (data.approved ?? []).forEach((pattern, index) => {
+    const program = compileOrReport(pattern, ['approved', index]);
+    if (program) pack.approved.push(program);
+  });
+
+  const seenIds = new Map<string, number>();
+  (data.rules ?? []).forEach((rule, ruleIndex) => {
+    const idLocation = yaml.locate(['rules', ruleIndex, 'id']);
+    if (seenIds.has(rule.id)) {
+      report(['rules', ruleIndex, 'id'], `duplicate rule id \`${rule.id}\` (first defined on line ${seenIds.get(rule.id)! + 1})`, 'duplicate-rule');
+      return;
+    }
+    seenIds.set(rule.id, idLocation.line);
+
+    let broken = false;
+    const programs: Program[] = [];
+    const programsWithoutFixes = new Set<Program>();
+    const patternTexts = rule.patterns.map((item) => (typeof item === 'string' ? item : item.pattern));
+    rule.patterns.forEach((item, index) => {
+      const isObject = typeof item !== 'string';
+      const path: DataPath = isObject ? ['rules', ruleIndex, 'patterns', index, 'pattern'] : ['rules', ruleIndex, 'patterns', index];
+      const program = compileOrReport(isObject ? item.pattern : item, path);
+      if (!program) broken = true;
+      else {
+        programs.push(program);
+        if (isObject && item.fixes === false) programsWithoutFixes.add(program);
+      }
+    });
+    const mentions: Program[] = [];
+    (rule.conditions?.['sentence-mentions'] ?? []).forEach((name, index) => {
+      const program = compileOrReport(`@${name}`, ['rules', ruleIndex, 'conditions', 'sentence-mentions', index]);
+      if (program) mentions.push(program);
+      else broken = true;
+    });
+    const examples = rule.examples ?? {};
+    if ((examples.bad ?? []).length === 0 && (examples.good ?? []).length === 0) {
+      report(['rules', ruleIndex, 'id'], `rule \`${rule.id}\` has no examples: add \`examples.bad\` and \`examples.good\` sentences so its behaviour is tested`, 'no-examples', 'warning');
+    }
+    if (broken) return;
+
+    const info: RuleInfo = {
+      id: rule.id,
+      category: rule.category,
+      severity: rule.severity,
+      message: rule.message,
+      reason: rule.reason,
+      alternatives: rule.alternatives ?? [],
+      patterns: patternTexts,
+      examples: { bad: examples.bad ?? [], good: examples.good ?? [] },
+      source: { file: source.file, line: idLocation.line },
+    };
+    pack.rules.push({
+      info,
+      pack,
+      programs,
+      programsWithoutFixes,
+      mentions,
+      notNegated: rule.conditions?.['not-negated'] ?? false,
+      outsideApproved: rule.conditions?.['outside-approved'] ?? true,
+      fixes: (rule.fixes ?? []).map((fix) => ({
+        replace: fix.replace,
+        ...(fix.title !== undefined ? { title: fix.title } : {}),
+        inflect: fix.inflect ?? true,
+        keepCase: fix['keep-case'] ?? true,
+      })),
+      fixedExamples: examples.fixed ?? [],
+      exampleLines: {
+        bad: (examples.bad ?? []).map((_, i) => yaml.locate(['rules', ruleIndex, 'examples', 'bad', i]).line),
+        good: (examples.good ?? []).map((_, i) => yaml.locate(['rules', ruleIndex, 'examples', 'good', i]).line),
+      },
+      ...(data.documentation ? { documentationUrl: `${data.documentation}#${rule.id.replace(/\//g, '-')}` } : {}),
+    });
+  });
+
+  (data.glossary ?? []).forEach((item, index) => {
+    const programs: Program[] = [];
+    item.forms.forEach((form, formIndex) => {
+      const program = compileOrReport(form, ['glossary', index, 'forms', formIndex]);
+      if (program) programs.push(program);
+    });
+    const entry: GlossaryEntry = {
+      id: item.id,
+      term: item.term,
+      forms: item.forms,
+      definition: item.definition,
+      facts: item.facts ?? [],
+      guidance: item.guidance ?? '',
+      source: { file: source.file, line: yaml.locate(['glossary', index]).line },
+    };
+    pack.glossary.push({ entry, programs });
+  });
+
+  return { pack, problems };
+}
+
+function parseOrReport(
+  pattern: string,
+  path: DataPath,
+  report: (path: DataPath, message: string, code: string, severity?: Severity, index?: number) => void,
+): PatternNode | undefined {
+  try {
+    return parsePattern(pattern);
+  } catch (error) {
+    if (error instanceof PatternSyntaxError) {
+      report(path, `pattern \`${pattern}\` does not parse: ${error.message}`, 'pattern-syntax', 'error', error.column);
+      return undefined;
+    }
+    throw error;
+  }
+}

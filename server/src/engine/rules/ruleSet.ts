@@ -1,0 +1,186 @@
+import type { Finding, Severity, SeverityOverride } from '../api';
+import { fitFix } from '../fixes/fitFix';
+import type { CompiledPack, CompiledRule } from '../packs/loadPack';
+import type { Program } from '../patterns/program';
+import { passesTest, runProgram, type ProgramMatch } from '../patterns/runProgram';
+import type { Sentence, Token } from '../text/tokenize';
+
+interface IndexedProgram {
+  readonly rule: CompiledRule;
+  readonly program: Program;
+}
+
+/** Words that negate the claim they stand in or just before. */
+const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody']);
+/** How many words before a match a negation still counts ("is not yet available"). */
+const NEGATION_LOOKBEHIND = 4;
+
+/** A match of one of a rule's programs. */
+interface RuleMatch extends ProgramMatch {
+  readonly withFixes: boolean;
+}
+
+/** Resolves the effective severity of a rule, or `off`. */
+export type SeverityResolver = (rule: CompiledRule) => SeverityOverride;
+
+/** The approved phrases of one pack found in one sentence. */
+interface ApprovedSpans {
+  /** 1 where a token lies inside an approved phrase. */
+  readonly mask: Uint8Array;
+  readonly spans: readonly ProgramMatch[];
+}
+
+/**
+ * The rules of a set of packs, indexed by the words a match can start with,
+ * so that a sentence containing none of those words costs one map lookup per
+ * word.
+ */
+export class RuleSet {
+  private readonly byFirstWord = new Map<string, IndexedProgram[]>();
+
+  constructor(readonly packs: readonly CompiledPack[]) {
+    for (const pack of packs) {
+      for (const rule of pack.rules) {
+        for (const program of rule.programs) {
+          const keys = new Set<string>();
+          for (const test of program.firstTests) for (const key of test.keys) keys.add(key);
+          for (const key of keys) {
+            let list = this.byFirstWord.get(key);
+            if (!list) this.byFirstWord.set(key, (list = []));
+            list.push({ rule, program });
+          }
+        }
+      }
+    }
+  }
+
+  /** All rules, in pack order. */
+  rules(): CompiledRule[] {
+    return this.packs.flatMap((pack) => pack.rules);
+  }
+
+  /**
+   * Checks one sentence. `sentenceText` is the sentence as plain words, built
+   * lazily only when a finding needs it.
+   */
+  checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
+    const tokens = sentence.tokens;
+    let candidates: { entry: IndexedProgram; start: number }[] | undefined;
+    for (let i = 0; i < tokens.length; i++) {
+      const list = this.byFirstWord.get(tokens[i]!.lower);
+      if (list === undefined) continue;
+      for (const entry of list) (candidates ??= []).push({ entry, start: i });
+    }
+    if (candidates === undefined) return;
+
+    const approvedByPack = new Map<CompiledPack, ApprovedSpans>();
+    const approvedFor = (pack: CompiledPack): ApprovedSpans => {
+      let found = approvedByPack.get(pack);
+      if (!found) approvedByPack.set(pack, (found = findApproved(pack, tokens)));
+      return found;
+    };
+
+    const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
+    for (const { entry, start } of candidates) {
+      const rule = entry.rule;
+      if (severityOf(rule) === 'off') continue;
+      const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
+      const match = runProgram(entry.program, tokens, start, excluded);
+      if (!match) continue;
+      let list = matchesByRule.get(rule);
+      if (!list) matchesByRule.set(rule, (list = []));
+      list.push({ ...match, withFixes: !rule.programsWithoutFixes.has(entry.program) });
+    }
+
+    let sentenceText: string | undefined;
+    for (const [rule, matches] of matchesByRule) {
+      const approved = approvedFor(rule.pack);
+      for (const match of longestNonOverlapping(matches)) {
+        if (rule.outsideApproved && approved.spans.some((span) => span.start <= match.focusStart && match.focusEnd <= span.end)) continue;
+        if (rule.mentions.length > 0 && !rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined))) continue;
+        if (rule.notNegated && isNegated(tokens, match, approved.mask)) continue;
+        sentenceText ??= tokens.filter((token) => !token.opaque).map((token) => token.text).join(' ');
+        onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, sentenceText));
+      }
+    }
+  }
+}
+
+function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpans {
+  const mask = new Uint8Array(tokens.length);
+  const spans: ProgramMatch[] = [];
+  if (pack.approved.length === 0) return { mask, spans };
+  for (let i = 0; i < tokens.length; i++) {
+    for (const program of pack.approved) {
+      if (!program.firstTests.some((test) => passesTest(test, tokens[i]!))) continue;
+      const match = runProgram(program, tokens, i, undefined);
+      if (!match) continue;
+      spans.push(match);
+      mask.fill(1, match.start, match.end);
+    }
+  }
+  return { mask, spans };
+}
+
+function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    if (!program.firstTests.some((test) => passesTest(test, tokens[i]!))) continue;
+    if (runProgram(program, tokens, i, excluded)) return true;
+  }
+  return false;
+}
+
+function isNegator(token: Token): boolean {
+  return NEGATORS.has(token.lower) || token.lower.endsWith("n't");
+}
+
+function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: Uint8Array): boolean {
+  for (let i = match.start; i < match.end; i++) if (isNegator(tokens[i]!) && approvedMask[i] !== 1) return true;
+  for (let i = match.start - 1, seen = 0; i >= 0 && seen < NEGATION_LOOKBEHIND; i--, seen++) {
+    if (isNegator(tokens[i]!)) return true;
+    // A comma or dash before this word closes the clause the claim is in.
+    if (tokens[i]!.punctBefore) break;
+  }
+  return false;
+}
+
+/** The longest matches first; a shorter match overlapping a longer one is dropped. */
+function longestNonOverlapping(matches: RuleMatch[]): RuleMatch[] {
+  if (matches.length === 1) return matches;
+  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: RuleMatch[] = [];
+  for (const match of sorted) {
+    if (kept.every((other) => match.end <= other.start || other.end <= match.start)) kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+function buildFinding(rule: CompiledRule, severity: Severity, tokens: readonly Token[], match: RuleMatch, sentence: string): Finding {
+  const first = tokens[match.focusStart]!;
+  const last = tokens[match.focusEnd - 1]!;
+  const focusText = joinWords(tokens, match.focusStart, match.focusEnd);
+  const fixes = (match.withFixes ? rule.fixes : []).map((template, index) => {
+    const fix = fitFix(template, tokens, match.focusStart, match.focusEnd);
+    return index === 0 ? { ...fix, preferred: true } : fix;
+  });
+  return {
+    ruleId: rule.info.id,
+    category: rule.info.category,
+    severity,
+    message: rule.info.message.replace(/\{match\}/g, focusText),
+    range: { start: first.start, end: last.end },
+    matchedText: joinWords(tokens, match.start, match.end),
+    sentence,
+    fixes,
+  };
+}
+
+function joinWords(tokens: readonly Token[], start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < end; i++) {
+    const token = tokens[i]!;
+    if (token.opaque) continue;
+    text += text.length === 0 || token.lower === "'s" ? token.text : ' ' + token.text;
+  }
+  return text;
+}
