@@ -84,7 +84,7 @@ test('decodeDocument: BOM kept aside, binary, UTF-16 and invalid UTF-8 refused w
   const utf16 = decodeDocument(new Uint8Array([0xff, 0xfe, 0x61, 0x00]));
   assert.match(!utf16.ok ? utf16.message : '', /UTF-16/);
 
-  const invalid = decodeDocument(new TextEncoder().encode('ok\nline two \u00e9'.slice(0, 13)).length ? new Uint8Array([...new TextEncoder().encode('ok\nline two '), 0xc3, 0x28]) : new Uint8Array());
+  const invalid = decodeDocument(new Uint8Array([...new TextEncoder().encode('ok\nline two '), 0xc3, 0x28]));
   assert.equal(invalid.ok, false);
   assert.match(!invalid.ok ? invalid.message : '', /offset 12, line 2/);
 });

@@ -203,9 +203,21 @@ export function memoryIO(cwd: string, options: { stdin?: string | Uint8Array; co
   };
 }
 
-/** A fresh temp folder holding `files` (path → content). */
+const createdDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of createdDirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh temp folder (removed when the process exits). */
+function tempDir(prefix: string): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  createdDirs.push(dir);
+  return dir;
+}
+
+/** A fresh temp folder holding `files` (path → content), removed when the test process exits. */
 export function tempTree(files: Record<string, string | Uint8Array> = {}): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'termguard-cli-')));
+  const root = tempDir('termguard-cli-');
   writeTree(root, files);
   return root;
 }
@@ -237,7 +249,7 @@ export async function run(
   const io = memoryIO(cwd, options);
   let builtin = options.builtin;
   if (!builtin) {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'termguard-builtin-'));
+    const dir = tempDir('termguard-builtin-');
     const file = path.join(dir, 'core.termguard.yaml');
     fs.writeFileSync(file, BUILTIN_PACK);
     builtin = [file];

@@ -14,7 +14,8 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
 // Exit quietly when the reader of our output goes away (e.g. `termguard check | head`).
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-  throw error;
+  process.stderr.write(`termguard: cannot write output: ${error.message}\n`);
+  process.exit(2);
 });
 
 main(process.argv.slice(2), {

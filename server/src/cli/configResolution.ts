@@ -29,7 +29,8 @@ export function formatProblem(problem: Problem): string {
 /** The name used for a file in messages: relative to cwd when inside it, else absolute. */
 export function nameForMessages(cwd: string, absolutePath: string): string {
   const rel = relative(cwd, absolutePath);
-  return rel === '' || rel.startsWith('..') || resolve(cwd, rel) !== absolutePath ? toPosix(absolutePath) : toPosix(rel);
+  if (rel === '') return '.';
+  return rel.startsWith('..') || resolve(cwd, rel) !== absolutePath ? toPosix(absolutePath) : toPosix(rel);
 }
 
 function problem(file: string, message: string, code: string, line = 0, column = 0, severity: Severity = 'error'): Problem {
@@ -126,7 +127,7 @@ export class ConfigResolver {
         const parsed = parseTermguardConfig(decoded.text, name);
         const errors = parsed.problems.filter((p) => p.severity === 'error');
         result = parsed.config && errors.length === 0
-          ? { file: name, dir: dirname(file), config: parsed.config, locate: parsed.locate }
+          ? { file: name, dir: dirname(file), config: parsed.config, locate: parsed.locate, locateKey: parsed.locateKey }
           : errors.length > 0 ? errors : [problem(name, 'invalid config', 'schema')];
       }
     }

@@ -92,7 +92,7 @@ export function discoverFiles(targets: readonly string[], cwd: string): Discover
     seen.add(absolutePath);
     files.push({ absolutePath, displayPath: displayPathOf(cwd, absolutePath, absoluteTarget), kind: kindOfPath(absolutePath), explicit });
   };
-  const gitignores = new GitignoreCache();
+  const gitignores = new GitignoreCache(cwd);
 
   for (const target of targets) {
     if (target === '-') {
@@ -105,9 +105,11 @@ export function discoverFiles(targets: readonly string[], cwd: string): Discover
     if (stats?.isFile()) {
       add(absolute, absoluteTarget, true);
     } else if (stats?.isDirectory()) {
+      const found: string[] = [];
       walk(absolute, gitignores, notes, (file) => {
-        if (isCheckedExtension(file)) add(file, absoluteTarget, false);
+        if (isCheckedExtension(file)) found.push(file);
       });
+      for (const file of sortByPath(found)) add(file, absoluteTarget, false);
     } else if (stats) {
       errors.push(`${target}: not a regular file or directory`);
     } else if (picomatch.scan(target).isGlob) {
@@ -135,7 +137,7 @@ function expandGlob(pattern: string, cwd: string, gitignores: GitignoreCache, no
     const candidate = absolutePattern ? toPosix(file) : toPosix(relative(cwd, file));
     if (isMatch(candidate)) matched.push(file);
   });
-  return matched;
+  return sortByPath(matched);
 }
 
 /** A `.gitignore` file's rules with the folder they are relative to. */
@@ -147,6 +149,8 @@ interface IgnoreLayer {
 /** Loads each folder's `.gitignore` once. */
 class GitignoreCache {
   private readonly layers = new Map<string, IgnoreLayer | null>();
+
+  constructor(private readonly cwd: string) {}
 
   /** The layer of `dir`'s own `.gitignore`, if it has one. */
   layerOf(dir: string): IgnoreLayer | undefined {
@@ -165,17 +169,17 @@ class GitignoreCache {
   }
 
   /**
-   * Layers of the folders strictly above `dir`, up to and including the
-   * repository root (the nearest folder holding `.git`), outermost first.
-   * Outside a repository no ancestor's `.gitignore` applies.
+   * Layers of the folders strictly above `dir`, outermost first: up to and
+   * including the repository root (the nearest folder holding `.git`), or,
+   * outside a repository, up to the working directory when `dir` is inside it.
    */
   ancestorsOf(dir: string): IgnoreLayer[] {
     const chain: string[] = [];
     let current = dir;
-    let root: string | undefined;
+    let top: string | undefined;
     for (;;) {
       if (statOrUndefined(join(current, '.git'))) {
-        root = current;
+        top = current;
         break;
       }
       const parent = dirname(current);
@@ -183,11 +187,18 @@ class GitignoreCache {
       current = parent;
       chain.push(current);
     }
-    if (root === undefined || root === dir) return [];
-    return chain
-      .reverse()
-      .map((folder) => this.layerOf(folder))
-      .filter((layer): layer is IgnoreLayer => layer !== undefined);
+    if (top === undefined) {
+      const rel = relative(this.cwd, dir);
+      if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return [];
+      top = this.cwd;
+    }
+    const layers: IgnoreLayer[] = [];
+    for (const folder of chain) {
+      if (folder.length < top.length) break;
+      const layer = this.layerOf(folder);
+      if (layer) layers.push(layer);
+    }
+    return layers.reverse();
   }
 }
 
@@ -244,6 +255,14 @@ function walk(dir: string, cache: GitignoreCache, notes: string[], visit: (file:
     // Push in reverse so folders are visited in name order.
     for (let i = subdirectories.length - 1; i >= 0; i--) stack.push({ dir: subdirectories[i]!, layers });
   }
+}
+
+/** Paths in code-unit order of their forward-slash form, so output order is the same on every platform. */
+function sortByPath(paths: string[]): string[] {
+  return paths
+    .map((path) => ({ path, key: toPosix(path) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((entry) => entry.path);
 }
 
 function statOrUndefined(path: string): Stats | undefined {

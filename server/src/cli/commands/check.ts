@@ -64,7 +64,7 @@ export async function runCheck(command: CheckCommand, context: CommandContext): 
     if (file !== 'stdin') {
       const ignoredBy = ignoredByConfig(config.ignore, file.absolutePath);
       if (ignoredBy !== undefined) {
-        if (file.explicit) note(`${display}: ignored by the \`ignore\` setting of the config in ${nameForMessages(io.cwd, ignoredBy) || '.'}`);
+        if (file.explicit) note(`${display}: ignored by the \`ignore\` setting of the config in ${nameForMessages(io.cwd, ignoredBy)}`);
         return;
       }
     }

@@ -31,6 +31,8 @@ export interface ParsedTermguardConfig {
   readonly problems: Problem[];
   /** Where the value at `path` (e.g. `['packs', 0]`) is written, 0-based. */
   readonly locate: (path: DataPath) => SourceLocation;
+  /** Where the key of the map entry at `path` (e.g. `['rules', 'no-x']`) is written, 0-based. */
+  readonly locateKey: (path: DataPath) => SourceLocation;
 }
 
 /**
@@ -40,13 +42,14 @@ export interface ParsedTermguardConfig {
  */
 export function parseTermguardConfig(text: string, file: string): ParsedTermguardConfig {
   if (isBlankYaml(text)) {
-    return { config: {}, problems: [], locate: () => ({ line: 0, column: 0, range: { start: 0, end: 0 } }) };
+    const start = (): SourceLocation => ({ line: 0, column: 0, range: { start: 0, end: 0 } });
+    return { config: {}, problems: [], locate: start, locateKey: start };
   }
   const source = parseYamlSource<TermguardConfig>(text, file, schema);
   const problems = [...source.problems];
   return source.value !== undefined && problems.every((problem) => problem.severity !== 'error')
-    ? { config: source.value, problems, locate: source.locate }
-    : { problems, locate: source.locate };
+    ? { config: source.value, problems, locate: source.locate, locateKey: source.locateKey }
+    : { problems, locate: source.locate, locateKey: source.locateKey };
 }
 
 /** True when the text holds nothing but whitespace, comments and document markers. */
@@ -65,6 +68,7 @@ export interface LocatedConfig {
   readonly dir: string;
   readonly config: TermguardConfig;
   readonly locate?: (path: DataPath) => SourceLocation;
+  readonly locateKey?: (path: DataPath) => SourceLocation;
 }
 
 /** A pack required by a config, resolved, with where it was asked for. */
@@ -127,7 +131,7 @@ export function mergeTermguardConfigs(
     if (config.builtin !== undefined) builtin = config.builtin;
     for (const [key, value] of Object.entries(config.rules ?? {})) {
       rules[key] = value;
-      const where = layer.locate?.(['rules', key]);
+      const where = (layer.locateKey ?? layer.locate)?.(['rules', key]);
       ruleSources[key] = { file: layer.file, line: where?.line ?? 0, column: where?.column ?? 0 };
     }
     (config.packs ?? []).forEach((relative, index) => {

@@ -107,3 +107,99 @@ export function runProgram(
   }
   return best;
 }
+
+interface ScanThread {
+  readonly pc: number;
+  readonly loose: boolean;
+  readonly focusStart: number;
+  readonly focusEnd: number;
+  readonly start: number;
+}
+
+/**
+ * Finds the matches of a program that start at the positions `isStart`
+ * accepts, in one left-to-right pass (an unanchored Pike VM). Threads that
+ * reach the same instruction are merged, keeping the one that started
+ * earliest, so the cost is at most (program size × tokens) however many
+ * starts there are; for each start the longest match is reported.
+ */
+export function scanProgram(
+  program: Program,
+  tokens: readonly Token[],
+  from: number,
+  isStart: (position: number) => boolean,
+  excluded: Uint8Array | undefined,
+): ProgramMatch[] {
+  const code = program.instructions;
+  const marks = new Int32Array(code.length * 2).fill(-1);
+  const bestEnd = new Map<number, ProgramMatch>();
+  let generation = from;
+
+  const add = (list: ScanThread[], pc: number, loose: boolean, focusStart: number, focusEnd: number, start: number, position: number): void => {
+    for (;;) {
+      const key = pc * 2 + (loose ? 1 : 0);
+      if (marks[key] === generation) return;
+      marks[key] = generation;
+      const instruction = code[pc]!;
+      switch (instruction.op) {
+        case 'jump':
+          pc = instruction.next;
+          continue;
+        case 'split':
+          add(list, instruction.next, loose, focusStart, focusEnd, start, position);
+          pc = instruction.alt;
+          continue;
+        case 'loose':
+          loose = true;
+          pc++;
+          continue;
+        case 'focus-start':
+          focusStart = position;
+          pc++;
+          continue;
+        case 'focus-end':
+          focusEnd = position;
+          pc++;
+          continue;
+        case 'match': {
+          const previous = bestEnd.get(start);
+          if (position > start && (!previous || position > previous.end)) {
+            bestEnd.set(start, {
+              start,
+              end: position,
+              focusStart: focusStart >= 0 ? focusStart : start,
+              focusEnd: focusEnd >= 0 ? focusEnd : position,
+            });
+          }
+          return;
+        }
+        default:
+          list.push({ pc, loose, focusStart, focusEnd, start });
+          return;
+      }
+    }
+  };
+
+  let current: ScanThread[] = [];
+  for (let position = from; position < tokens.length; position++) {
+    generation = position;
+    if (isStart(position)) add(current, 0, true, -1, -1, position, position);
+    if (current.length === 0) continue;
+    const token = tokens[position]!;
+    const next: ScanThread[] = [];
+    generation = position + 1;
+    for (const thread of current) {
+      const instruction = code[thread.pc]!;
+      if (instruction.op === 'any') {
+        add(next, thread.pc + 1, true, thread.focusStart, thread.focusEnd, thread.start, position + 1);
+      } else if (instruction.op === 'test') {
+        if (token.punctBefore && !thread.loose && position > thread.start) continue;
+        if (instruction.inSet && excluded !== undefined && excluded[position] === 1) continue;
+        if (!passesTest(instruction.test, token)) continue;
+        add(next, thread.pc + 1, false, thread.focusStart, thread.focusEnd, thread.start, position + 1);
+      }
+    }
+    current = next;
+  }
+  return [...bestEnd.values()];
+}

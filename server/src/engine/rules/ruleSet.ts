@@ -2,7 +2,7 @@ import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule } from '../packs/loadPack';
 import type { Program } from '../patterns/program';
-import { passesTest, runProgram, type ProgramMatch } from '../patterns/runProgram';
+import { passesTest, scanProgram, type ProgramMatch } from '../patterns/runProgram';
 import type { Sentence, Token } from '../text/tokenize';
 
 interface IndexedProgram {
@@ -65,11 +65,17 @@ export class RuleSet {
    */
   checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
     const tokens = sentence.tokens;
-    let candidates: { entry: IndexedProgram; start: number }[] | undefined;
+    // Start positions of each program that can match here, found through the first-word index.
+    let candidates: Map<IndexedProgram, Set<number>> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const list = this.byFirstWord.get(tokens[i]!.lower);
       if (list === undefined) continue;
-      for (const entry of list) (candidates ??= []).push({ entry, start: i });
+      candidates ??= new Map();
+      for (const entry of list) {
+        let starts = candidates.get(entry);
+        if (!starts) candidates.set(entry, (starts = new Set()));
+        starts.add(i);
+      }
     }
     if (candidates === undefined) return;
 
@@ -81,15 +87,17 @@ export class RuleSet {
     };
 
     const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
-    for (const { entry, start } of candidates) {
+    for (const [entry, starts] of candidates) {
       const rule = entry.rule;
       if (severityOf(rule) === 'off') continue;
       const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const match = runProgram(entry.program, tokens, start, excluded);
-      if (!match) continue;
+      const first = Math.min(...starts);
+      const matches = scanProgram(entry.program, tokens, first, (position) => starts.has(position), excluded);
+      if (matches.length === 0) continue;
       let list = matchesByRule.get(rule);
       if (!list) matchesByRule.set(rule, (list = []));
-      list.push({ ...match, withFixes: !rule.programsWithoutFixes.has(entry.program) });
+      const withFixes = !rule.programsWithoutFixes.has(entry.program);
+      for (const match of matches) list.push({ ...match, withFixes });
     }
 
     let sentenceText: string | undefined;
@@ -110,11 +118,8 @@ function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpa
   const mask = new Uint8Array(tokens.length);
   const spans: ProgramMatch[] = [];
   if (pack.approved.length === 0) return { mask, spans };
-  for (let i = 0; i < tokens.length; i++) {
-    for (const program of pack.approved) {
-      if (!program.firstTests.some((test) => passesTest(test, tokens[i]!))) continue;
-      const match = runProgram(program, tokens, i, undefined);
-      if (!match) continue;
+  for (const program of pack.approved) {
+    for (const match of scanProgram(program, tokens, 0, (i) => startsHere(program, tokens[i]!), undefined)) {
       spans.push(match);
       mask.fill(1, match.start, match.end);
     }
@@ -122,12 +127,12 @@ function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpa
   return { mask, spans };
 }
 
+function startsHere(program: Program, token: Token): boolean {
+  return program.firstTests.some((test) => passesTest(test, token));
+}
+
 function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined): boolean {
-  for (let i = 0; i < tokens.length; i++) {
-    if (!program.firstTests.some((test) => passesTest(test, tokens[i]!))) continue;
-    if (runProgram(program, tokens, i, excluded)) return true;
-  }
-  return false;
+  return scanProgram(program, tokens, 0, (i) => startsHere(program, tokens[i]!), excluded).length > 0;
 }
 
 function isNegator(token: Token): boolean {

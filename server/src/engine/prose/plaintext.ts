@@ -1,0 +1,58 @@
+/**
+ * Plain-text prose extraction: every paragraph is prose.
+ */
+import type { ProseBlock, ProseSegment } from './prose';
+
+function isBlankChar(c: number): boolean {
+  return c === 32 || c === 9 || c === 12 || c === 11;
+}
+
+/**
+ * Cuts a plain-text document into paragraphs.
+ *
+ * Yields blocks that tile `text` from `from` to `text.length`. A paragraph is
+ * a run of non-blank lines (a blank line holds only spaces and tabs); the
+ * blank lines after it belong to its block, and blank lines at the very start
+ * form a block of their own with no units. Each paragraph block has one unit
+ * whose segments are its lines without their leading and trailing whitespace
+ * and line ending. Plain text has no comments. Lines end at `\n`, `\r\n` or
+ * `\r`.
+ *
+ * `from` must be 0 or the `start` of a block this function yielded for the
+ * same text; scanning from there yields exactly the blocks a full scan yields
+ * from that point on. Runs in time linear in the length of the text.
+ */
+export function* scanPlainTextBlocks(text: string, from = 0): Generator<ProseBlock> {
+  const len = text.length;
+  let pos = from > 0 ? (from < len ? from : len) : 0;
+  let start = pos;
+  let segments: ProseSegment[] = [];
+  let blankSeen = false;
+  while (pos < len) {
+    let e = pos;
+    let s = -1;
+    let c = 0;
+    for (; e < len; e++) {
+      c = text.charCodeAt(e);
+      if (c === 10 || c === 13) break;
+      if (s < 0 && !isBlankChar(c)) s = e;
+    }
+    const next = e >= len ? len : c === 13 && e + 1 < len && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
+    if (s >= 0) {
+      // A non-blank line after blank ones starts the next block.
+      if (blankSeen) {
+        yield { start, end: pos, units: segments.length > 0 ? [{ segments }] : [], comments: [] };
+        segments = [];
+        start = pos;
+        blankSeen = false;
+      }
+      let te = e;
+      while (te > s && isBlankChar(text.charCodeAt(te - 1))) te--;
+      segments.push({ start: s, end: te });
+    } else {
+      blankSeen = true;
+    }
+    pos = next;
+  }
+  if (len > start) yield { start, end: len, units: segments.length > 0 ? [{ segments }] : [], comments: [] };
+}

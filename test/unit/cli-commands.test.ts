@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { main } from '../../server/src/cli/main';
+import { closestMatches } from '../../server/src/cli/commands/projectEngine';
+import { memoryIO, run, tempTree } from './cli-testkit';
+
+test('--help, --version and usage errors', async () => {
+  const root = tempTree({});
+  const help = await run(root, ['--help']);
+  assert.equal(help.code, 0);
+  assert.match(help.out, /Usage: termguard <command>/);
+  assert.match((await run(root, ['check', '--help'])).out, /--update-baseline/);
+  const version = await run(root, ['--version']);
+  assert.deepEqual([version.code, version.out], [0, '9.9.9\n']);
+  const bad = await run(root, ['lint']);
+  assert.equal(bad.code, 2);
+  assert.match(bad.err, /unknown command `lint`/);
+});
+
+test('test: runs examples of the project packs, prints file:line per example', async () => {
+  const root = tempTree({});
+  const ok = await run(root, ['test']);
+  assert.equal(ok.code, 0);
+  assert.match(ok.out, /^PASS .*core\.termguard\.yaml:2  no-forbidden  bad: This is forbidden\.$/m);
+  assert.match(ok.out, /^PASS .*core\.termguard\.yaml:3  no-forbidden  good: This is allowed\.$/m);
+  assert.match(ok.out, /2 passed, 0 failed/);
+});
+
+test('test PACK: only the given pack, failures exit 1 with details', async () => {
+  const root = tempTree({
+    'mine.termguard.yaml': ['rule no-foo foo error', 'example no-foo bad A foo here.', 'example no-foo bad Nothing here.', 'example no-foo good foo is fine?'].join('\n'),
+  });
+  const result = await run(root, ['test', 'mine.termguard.yaml']);
+  assert.equal(result.code, 1);
+  assert.match(result.out, /^PASS mine\.termguard\.yaml:2  no-foo  bad: A foo here\.$/m);
+  assert.match(result.out, /^FAIL mine\.termguard\.yaml:3  no-foo  bad: Nothing here\.\n\s+expected a finding/m);
+  assert.match(result.out, /^FAIL mine\.termguard\.yaml:4  no-foo  good: foo is fine\?/m);
+  assert.doesNotMatch(result.out, /no-forbidden/);
+  assert.match(result.out, /1 passed, 2 failed/);
+  const missing = await run(root, ['test', 'gone.termguard.yaml']);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /gone\.termguard\.yaml: no such pack file/);
+  const broken = await run(tempTree({ 'b.termguard.yaml': 'broken' }), ['test', 'b.termguard.yaml']);
+  assert.equal(broken.code, 2);
+  assert.match(broken.err, /^b\.termguard\.yaml:1:3: error: this pack is broken/m);
+});
+
+test('test uses the packs of the nearest config', async () => {
+  const root = tempTree({ '.termguard.yaml': 'builtin: false\npacks: [p.termguard.yaml]\n', 'p.termguard.yaml': 'rule no-bar bar error\nexample no-bar bad bar\n' });
+  const result = await run(root, ['test']);
+  assert.equal(result.code, 0);
+  assert.match(result.out, /^PASS p\.termguard\.yaml:2  no-bar  bad: bar$/m);
+  assert.match(result.out, /1 passed, 0 failed \(1 example\)/);
+});
+
+test('explain: shows message, reason, alternatives, examples; unknown ids suggest close ones', async () => {
+  const root = tempTree({});
+  const known = await run(root, ['explain', 'no-forbidden']);
+  assert.equal(known.code, 0);
+  assert.match(known.out, /^no-forbidden  \(error, category test\)/);
+  assert.match(known.out, /Why: "forbidden" is not allowed here\./);
+  assert.match(known.out, /Instead, write:\n  - allowed/);
+  assert.match(known.out, /Flagged:\n  ✗ This is forbidden\./);
+  assert.match(known.out, /Fine:\n  ✓ This is allowed\./);
+  const unknown = await run(root, ['explain', 'no-forbiden']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown rule `no-forbiden`\. Did you mean: no-forbidden\?/);
+  assert.equal(unknown.out, '');
+});
+
+test('define: prints the glossary entry; unknown terms exit 2', async () => {
+  const root = tempTree({});
+  const known = await run(root, ['define', 'Widget']);
+  assert.equal(known.code, 0);
+  assert.match(known.out, /^widget\n\nA small part\.\n\nFacts:\n  - a fact\n\nGuidance: use it well/);
+  const unknown = await run(root, ['define', 'widgit']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /no glossary entry for `widgit`\. Did you mean: widget\?/);
+});
+
+test('server --stdio hands over to startServer; failures are reported with exit 2', async () => {
+  const root = tempTree({});
+  let started: string | undefined;
+  const io = memoryIO(root);
+  assert.equal(await main(['server', '--stdio'], io, { startServer: (transport) => void (started = transport), version: '1' }), 0);
+  assert.equal(started, 'stdio');
+  const failing = memoryIO(root);
+  const code = await main(['server', '--stdio'], failing, {
+    startServer: () => {
+      throw new Error('boom');
+    },
+  });
+  assert.equal(code, 2);
+  assert.match(failing.err(), /cannot start the language server: boom/);
+});
+
+test('closestMatches prefers substrings and small edit distances', () => {
+  assert.deepEqual(closestMatches('whitelist', ['inclusive/whitelist', 'inclusive/blacklist', 'tone/simply']), ['inclusive/whitelist']);
+  assert.deepEqual(closestMatches('no-forbiden', ['no-forbidden', 'no-meh']), ['no-forbidden']);
+  assert.deepEqual(closestMatches('zzz', ['abc']), []);
+  assert.ok(path.isAbsolute(tempTree({})));
+});

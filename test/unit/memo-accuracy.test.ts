@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { builtinEngine, categoryOf, readLabelledSentences, type LabelledSentence } from './builtinEngine';
+
+const devFile = [join(__dirname, '../../../shared/eval/dev-sentences.jsonl'), join(process.cwd(), '../shared/eval/dev-sentences.jsonl')].find(existsSync);
+const heldOutFile = join(__dirname, '../fixtures/heldout-sentences.jsonl');
+
+function categoriesFound(sentence: LabelledSentence): Set<string> {
+  return new Set(builtinEngine().check(sentence.text, 'markdown').findings.map((finding) => categoryOf(finding.ruleId)));
+}
+
+/** Counts per category, where `either` categories are neither rewarded nor punished. */
+function score(sentences: readonly LabelledSentence[]): { precision: number; recall: number; misses: string[] } {
+  let truePositives = 0;
+  let falsePositives = 0;
+  let falseNegatives = 0;
+  const misses: string[] = [];
+  for (const sentence of sentences) {
+    const found = categoriesFound(sentence);
+    for (const category of sentence.expect) {
+      if (found.has(category)) truePositives++;
+      else {
+        falseNegatives++;
+        misses.push(`${sentence.id} missed ${category}: ${sentence.text}`);
+      }
+    }
+    for (const category of found) {
+      if (!sentence.expect.includes(category) && !sentence.either.includes(category)) {
+        falsePositives++;
+        misses.push(`${sentence.id} wrongly reported ${category}: ${sentence.text}`);
+      }
+    }
+  }
+  return { precision: truePositives / (truePositives + falsePositives), recall: truePositives / (truePositives + falseNegatives), misses };
+}
+
+describe('the memo pack on the labelled development sentences', { skip: devFile === undefined ? 'shared/eval is not beside the repository' : false }, () => {
+  for (const sentence of devFile ? readLabelledSentences(devFile) : []) {
+    it(`${sentence.id}: ${sentence.text.replace(/\n/g, '\\n')}`, () => {
+      const found = categoriesFound(sentence);
+      for (const category of sentence.expect) assert.ok(found.has(category), `expected ${category}, found ${[...found].join(', ') || 'nothing'}`);
+      for (const category of found) {
+        assert.ok(sentence.expect.includes(category) || sentence.either.includes(category), `unexpected ${category}`);
+      }
+    });
+  }
+});
+
+describe('the memo pack on the independently written sentence set', () => {
+  it('keeps precision and recall at or above 0.95', () => {
+    const result = score(readLabelledSentences(heldOutFile));
+    const report = `precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)}\n${result.misses.join('\n')}`;
+    assert.ok(result.precision >= 0.95, report);
+    assert.ok(result.recall >= 0.95, report);
+  });
+});
