@@ -142,14 +142,24 @@ function cleanup() {
   return cleaningUp;
 }
 
+let stopping = false;
 async function finish(code, message) {
+  if (stopping) return; // a signal or an earlier failure is already ending the run
+  stopping = true;
   if (message) note(message);
   await cleanup();
   process.exit(code);
 }
 
+let csGroup = 0; // code-server's process group id, once started
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(sig, () => finish(EXIT[sig] ?? 129, `received ${sig}, stopping`));
+  process.on(sig, () => {
+    if (stopping) { // second signal: do not wait for a graceful cleanup
+      if (csGroup) try { process.kill(-csGroup, 'SIGKILL'); } catch { /* gone */ }
+      process.exit(EXIT[sig] ?? 129);
+    }
+    finish(EXIT[sig] ?? 129, `received ${sig}, stopping`);
+  });
 }
 
 async function main() {
@@ -210,6 +220,7 @@ async function main() {
     resolve(csExited);
   }));
   cs.on('error', (e) => note(`code-server spawn error: ${e.message}`));
+  csGroup = cs.pid ?? 0;
   cleanups.push(async () => {
     if (csExited || !cs.pid) return;
     const killGroup = (sig) => { try { process.kill(-cs.pid, sig); } catch { /* gone */ } };
@@ -245,6 +256,9 @@ async function main() {
     args: CHROMIUM_FLAGS,
     viewport: { width: 1600, height: 1000 },
     timeout: 60_000,
+    // We clean up ourselves (code-server's group, state dir); Playwright's own
+    // handlers would exit the process before that on SIGINT.
+    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
   }).catch((e) => { throw new HarnessError(`could not launch Chromium (${CHROMIUM}): ${e.message}`); });
   cleanups.push(() => Promise.race([context.close(), delay(5000)]));
   const page = context.pages()[0] ?? await context.newPage();
@@ -301,7 +315,7 @@ async function main() {
     t.unref();
   });
   const failWith = async (err) => {
-    await screenshot(opts.screenshot);
+    if (!stopping) await screenshot(opts.screenshot);
     if (opts.verbose) {
       note(`code-server log (tail):\n${csTail()}`);
       try { note(`page console (tail):\n${fs.readFileSync(pageLogPath, 'utf8').split('\n').slice(-40).join('\n')}`); } catch { /* none */ }

@@ -6,7 +6,7 @@ import type { ProseBlock } from '../prose/prose';
 import type { RuleSet, SeverityResolver } from '../rules/ruleSet';
 import { applySuppressions } from '../suppressions/suppressions';
 import { LineIndex } from '../text/lineIndex';
-import { tokenizeUnit, type Sentence } from '../text/tokenize';
+import { tokenizeUnit } from '../text/tokenize';
 
 /**
  * A block with the findings its prose produced. Offsets inside `checked` are
@@ -26,14 +26,12 @@ export function blockScanner(kind: DocumentKind): (text: string, from?: number) 
   return kind === 'markdown' ? scanMarkdownBlocks : scanPlainTextBlocks;
 }
 
-/** Calls `onSentence` for every sentence of a block's prose. */
-export function forEachSentence(text: string, block: ProseBlock, onSentence: (sentence: Sentence) => void): void {
-  for (const unit of block.units) tokenizeUnit(text, unit, onSentence);
-}
-
 function checkBlock(text: string, block: ProseBlock, ruleSet: RuleSet, severityOf: SeverityResolver): CheckedBlock {
   const findings: Finding[] = [];
-  forEachSentence(text, block, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding)));
+  for (const unit of block.units) {
+    if (!ruleSet.unitFilter.mayContain(text, unit)) continue;
+    tokenizeUnit(text, unit, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding)));
+  }
   return { checked: { block, findings }, delta: 0, start: block.start, end: block.end };
 }
 

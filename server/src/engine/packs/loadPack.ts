@@ -23,7 +23,7 @@ interface RuleData {
   reason: string;
   alternatives?: string[];
   patterns: (string | { pattern: string; fixes?: boolean })[];
-  conditions?: { 'sentence-mentions'?: string[]; 'not-negated'?: boolean; 'outside-approved'?: boolean };
+  conditions?: { 'sentence-mentions'?: string[]; 'not-negated'?: boolean; 'outside-approved'?: boolean; 'not-followed-by'?: string[] };
   fixes?: FixData[];
   examples?: { bad?: string[]; good?: string[]; fixed?: { from: string; to: string }[] };
 }
@@ -61,6 +61,8 @@ export interface CompiledRule {
   readonly programsWithoutFixes: ReadonlySet<Program>;
   /** One program per word set the sentence must mention (any one suffices). */
   readonly mentions: readonly Program[];
+  /** Programs that must not match right after the match. */
+  readonly notFollowedBy: readonly Program[];
   readonly notNegated: boolean;
   readonly outsideApproved: boolean;
   readonly fixes: readonly FixTemplate[];
@@ -177,6 +179,12 @@ export function loadPack(source: PackSource): LoadedPack {
       if (program) mentions.push(program);
       else broken = true;
     });
+    const notFollowedBy: Program[] = [];
+    (rule.conditions?.['not-followed-by'] ?? []).forEach((name, index) => {
+      const program = compileOrReport(`@${name}`, ['rules', ruleIndex, 'conditions', 'not-followed-by', index]);
+      if (program) notFollowedBy.push(program);
+      else broken = true;
+    });
     const examples = rule.examples ?? {};
     if ((examples.bad ?? []).length === 0 && (examples.good ?? []).length === 0) {
       report(['rules', ruleIndex, 'id'], `rule \`${rule.id}\` has no examples: add \`examples.bad\` and \`examples.good\` sentences so its behaviour is tested`, 'no-examples', 'warning');
@@ -200,6 +208,7 @@ export function loadPack(source: PackSource): LoadedPack {
       programs,
       programsWithoutFixes,
       mentions,
+      notFollowedBy,
       notNegated: rule.conditions?.['not-negated'] ?? false,
       outsideApproved: rule.conditions?.['outside-approved'] ?? true,
       fixes: (rule.fixes ?? []).map((fix) => ({

@@ -1,5 +1,6 @@
 import { wordForms } from '../morphology/wordForms';
 import type { PatternNode } from './parsePattern';
+import { requiredWords } from './requiredWords';
 
 /**
  * A test one instruction applies to one token. `keys` are the lower-cased
@@ -35,6 +36,8 @@ export interface Program {
   readonly firstTests: readonly TokenTest[];
   /** Most tokens a match can span. */
   readonly maxLength: number;
+  /** Key sets every match must hit (see requiredWords). */
+  readonly required: readonly ReadonlySet<string>[];
 }
 
 /** Looks a word set up by name; returns its members as parsed patterns. */
@@ -164,7 +167,7 @@ export function compileProgram(tree: PatternNode, resolveSet: SetResolver): Prog
   maxLength = gen(tree, false);
   emit({ op: 'match' });
   const instructions = code as unknown as Instruction[];
-  return { instructions, firstTests: firstTestsOf(instructions), maxLength };
+  return { instructions, firstTests: firstTestsOf(instructions), maxLength, required: requiredWords(tree, resolveSet) };
 }
 
 /** Splits set members into one merged test for plain single words and the other members. */

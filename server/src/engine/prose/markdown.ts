@@ -969,21 +969,53 @@ function consumeCols(p: number, col: number, k: number, le: number): void {
   gCol = col;
 }
 
-/** Matches the line [ls, le) against the first `limit` open containers; sets gP/gCol. */
+/** Bumped whenever the container stack changes, which invalidates `blankDepth`. */
+let stackGen = 0;
+let blankGen = -1;
+/** How many containers a blank line matches (valid while blankGen === stackGen). */
+let blankDepth = 0;
+
+/**
+ * Matches the line [ls, le) against the first `limit` open containers and
+ * returns how many matched; sets gP/gCol to the position after their markers.
+ * The cost is bounded by the markers and indentation consumed (plus O(1) per
+ * list), so deep nesting stays linear.
+ */
 function matchContainers(ls: number, le: number, limit: number): number {
+  const t = T;
+  skipWs(ls, 0, le);
+  if (gNN >= le) {
+    // A blank line matches up to the first quote or empty item; cached because
+    // a run of blank lines inside deep lists would otherwise cost O(depth) each.
+    if (blankGen !== stackGen) {
+      let i = 0;
+      while (i < D && (stType[i] === C_LIST || (stType[i] === C_ITEM && stHas[i] === 1))) i++;
+      blankDepth = i;
+      blankGen = stackGen;
+    }
+    gP = gNN;
+    gCol = gNNCol;
+    return blankDepth < limit ? blankDepth : limit;
+  }
+  let nn = gNN;
+  let nnCol = gNNCol;
   let p = ls;
   let col = 0;
   let i = 0;
   for (; i < limit; i++) {
     const type = stType[i];
     if (type === C_LIST) continue;
-    skipWs(p, col, le);
+    if (p > nn) {
+      skipWs(p, col, le);
+      nn = gNN;
+      nnCol = gNNCol;
+    }
     if (type === C_QUOTE) {
-      if (gNNCol - col > 3 || gNN >= le || T.charCodeAt(gNN) !== 62) break;
-      p = gNN + 1;
-      col = gNNCol + 1;
+      if (nnCol - col > 3 || nn >= le || t.charCodeAt(nn) !== 62) break;
+      p = nn + 1;
+      col = nnCol + 1;
       if (p < le) {
-        const c = T.charCodeAt(p);
+        const c = t.charCodeAt(p);
         if (c === 32) {
           p++;
           col++;
@@ -992,11 +1024,12 @@ function matchContainers(ls: number, le: number, limit: number): number {
           col++;
         }
       }
-    } else if (gNN >= le) {
+    } else if (nn >= le) {
+      // the rest of the line is blank: only items that already have content continue
       if (stHas[i] === 0) break;
-      p = gNN;
-      col = gNNCol;
-    } else if (gNNCol - col >= stWidth[i]) {
+      p = nn;
+      col = nnCol;
+    } else if (nnCol - col >= stWidth[i]) {
       consumeCols(p, col, stWidth[i], le);
       p = gP;
       col = gCol;
@@ -1020,6 +1053,7 @@ function claim(): boolean {
     if (rootUsed) return false;
     rootUsed = true;
   } else if (stType[D - 1] === C_ITEM) stHas[D - 1] = 1;
+  stackGen++;
   return true;
 }
 
@@ -1029,6 +1063,7 @@ function rawPush(type: number, width: number, ch: number): void {
   stChar[D] = ch;
   stHas[D] = 0;
   D++;
+  stackGen++;
   mDepth = D;
 }
 
@@ -1041,6 +1076,7 @@ function prepareChild(isItem: boolean, listChar: number): boolean {
   if (D > mDepth) D = mDepth;
   finalizeLeaf();
   if (D > 0 && stType[D - 1] === C_LIST && (!isItem || stChar[D - 1] !== listChar)) D--;
+  stackGen++;
   if (!isItem) return claim();
   if (D === 0 || stType[D - 1] !== C_LIST) {
     if (!claim()) return false;
@@ -1533,6 +1569,7 @@ function taskMarker(q: number, le: number): number {
 /** Parses the top-level block starting at `from` (a line start). */
 function parseBlock(from: number): ProseBlock {
   D = 0;
+  stackGen++;
   mDepth = 0;
   rootUsed = false;
   leaf = L_NONE;
@@ -1580,6 +1617,7 @@ function parseBlock(from: number): ProseBlock {
       }
     } else if (blank) {
       D = m;
+      stackGen++;
       finalizeLeaf();
       pos = nextLine;
       continue;
@@ -1656,7 +1694,7 @@ function parseBlock(from: number): ProseBlock {
           done = true;
           break;
         }
-        if (c !== 43 && c < 48 && thematicBreak(nn, le)) {
+        if ((c === 45 || c === 42 || c === 95) && thematicBreak(nn, le)) {
           if (!openLeaf(L_NONE)) return { start: from, end: ls, units, comments };
           done = true;
           break;

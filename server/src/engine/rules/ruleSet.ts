@@ -2,8 +2,10 @@ import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule } from '../packs/loadPack';
 import type { Program } from '../patterns/program';
-import { passesTest, scanProgram, type ProgramMatch } from '../patterns/runProgram';
+import { passesTest, runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
 import type { Sentence, Token } from '../text/tokenize';
+import { pickTrigger } from '../patterns/requiredWords';
+import { WordFilter } from '../text/wordFilter';
 
 interface IndexedProgram {
   readonly rule: CompiledRule;
@@ -36,22 +38,33 @@ interface ApprovedSpans {
  * word.
  */
 export class RuleSet {
-  private readonly byFirstWord = new Map<string, IndexedProgram[]>();
+  /** Programs by the words that wake them up: one rarely used word set each program cannot match without. */
+  private readonly byTrigger = new Map<string, IndexedProgram[]>();
+
+  /** Rejects, without tokenizing, the prose units that contain no trigger word. */
+  readonly unitFilter: WordFilter;
 
   constructor(readonly packs: readonly CompiledPack[]) {
+    const triggerWords = new Set<string>();
     for (const pack of packs) {
       for (const rule of pack.rules) {
         for (const program of rule.programs) {
-          const keys = new Set<string>();
-          for (const test of program.firstTests) for (const key of test.keys) keys.add(key);
-          for (const key of keys) {
-            let list = this.byFirstWord.get(key);
-            if (!list) this.byFirstWord.set(key, (list = []));
+          let trigger = pickTrigger(program.required);
+          if (!trigger) {
+            const firstKeys = new Set<string>();
+            for (const test of program.firstTests) for (const key of test.keys) firstKeys.add(key);
+            trigger = firstKeys;
+          }
+          for (const key of trigger) {
+            triggerWords.add(key);
+            let list = this.byTrigger.get(key);
+            if (!list) this.byTrigger.set(key, (list = []));
             list.push({ rule, program });
           }
         }
       }
     }
+    this.unitFilter = new WordFilter(triggerWords);
   }
 
   /** All rules, in pack order. */
@@ -65,19 +78,16 @@ export class RuleSet {
    */
   checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
     const tokens = sentence.tokens;
-    // Start positions of each program that can match here, found through the first-word index.
-    let candidates: Map<IndexedProgram, Set<number>> | undefined;
+    let triggered: Set<IndexedProgram> | undefined;
     for (let i = 0; i < tokens.length; i++) {
-      const list = this.byFirstWord.get(tokens[i]!.lower);
+      const list = this.byTrigger.get(tokens[i]!.lower);
       if (list === undefined) continue;
-      candidates ??= new Map();
-      for (const entry of list) {
-        let starts = candidates.get(entry);
-        if (!starts) candidates.set(entry, (starts = new Set()));
-        starts.add(i);
-      }
+      triggered ??= new Set();
+      for (const entry of list) triggered.add(entry);
     }
-    if (candidates === undefined) return;
+    if (triggered === undefined) return;
+    const words = new Set<string>();
+    for (const token of tokens) words.add(token.lower);
 
     const approvedByPack = new Map<CompiledPack, ApprovedSpans>();
     const approvedFor = (pack: CompiledPack): ApprovedSpans => {
@@ -87,12 +97,12 @@ export class RuleSet {
     };
 
     const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
-    for (const [entry, starts] of candidates) {
+    for (const entry of triggered) {
       const rule = entry.rule;
       if (severityOf(rule) === 'off') continue;
+      if (!entry.program.required.every((keys) => intersects(keys, words))) continue;
       const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const first = Math.min(...starts);
-      const matches = scanProgram(entry.program, tokens, first, (position) => starts.has(position), excluded);
+      const matches = scanProgram(entry.program, tokens, 0, (i) => startsHere(entry.program, tokens[i]!), excluded);
       if (matches.length === 0) continue;
       let list = matchesByRule.get(rule);
       if (!list) matchesByRule.set(rule, (list = []));
@@ -107,6 +117,7 @@ export class RuleSet {
         if (rule.outsideApproved && approved.spans.some((span) => span.start <= match.focusStart && match.focusEnd <= span.end)) continue;
         if (rule.mentions.length > 0 && !rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined))) continue;
         if (rule.notNegated && isNegated(tokens, match, approved.mask)) continue;
+        if (rule.notFollowedBy.some((program) => match.end < tokens.length && runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
         sentenceText ??= tokens.filter((token) => !token.opaque).map((token) => token.text).join(' ');
         onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, sentenceText));
       }
@@ -127,6 +138,15 @@ function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpa
   return { mask, spans };
 }
 
+function intersects(keys: ReadonlySet<string>, words: ReadonlySet<string>): boolean {
+  if (keys.size <= words.size) {
+    for (const key of keys) if (words.has(key)) return true;
+  } else {
+    for (const word of words) if (keys.has(word)) return true;
+  }
+  return false;
+}
+
 function startsHere(program: Program, token: Token): boolean {
   return program.firstTests.some((test) => passesTest(test, token));
 }
@@ -135,14 +155,21 @@ function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Arr
   return scanProgram(program, tokens, 0, (i) => startsHere(program, tokens[i]!), excluded).length > 0;
 }
 
-function isNegator(token: Token): boolean {
-  return NEGATORS.has(token.lower) || token.lower.endsWith("n't");
+/** "without leaving AWS" and "not only" do not negate the claim they sit in. */
+function isNegator(tokens: readonly Token[], index: number): boolean {
+  const token = tokens[index]!;
+  if (!NEGATORS.has(token.lower) && !token.lower.endsWith("n't")) return false;
+  const next = tokens[index + 1]?.lower;
+  const afterNext = tokens[index + 2]?.lower;
+  if (token.lower === 'without' && (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))) return false;
+  if (token.lower === 'not' && (next === 'only' || next === 'just')) return false;
+  return true;
 }
 
 function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: Uint8Array): boolean {
-  for (let i = match.start; i < match.end; i++) if (isNegator(tokens[i]!) && approvedMask[i] !== 1) return true;
+  for (let i = match.start; i < match.end; i++) if (isNegator(tokens, i) && approvedMask[i] !== 1) return true;
   for (let i = match.start - 1, seen = 0; i >= 0 && seen < NEGATION_LOOKBEHIND; i--, seen++) {
-    if (isNegator(tokens[i]!)) return true;
+    if (isNegator(tokens, i)) return true;
     // A comma or dash before this word closes the clause the claim is in.
     if (tokens[i]!.punctBefore) break;
   }

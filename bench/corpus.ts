@@ -1,0 +1,56 @@
+/**
+ * Benchmark corpora: generated Markdown and plain text with about one memo
+ * finding per 2 KB, the density the performance targets are stated for.
+ */
+import { generateMarkdown } from './proseExtraction';
+
+/** Sentences that each produce exactly one finding of the built-in pack. */
+export const VIOLATIONS = [
+  'The SRE enables access to ChatGPT for every analyst.',
+  'Our planner calls on GPT-5 to split work into steps.',
+  'GPT-4o is now available in Amazon Bedrock.',
+  'Frontier runs on AWS bedrock.',
+  'The agent sends requests to the OpenAI API.',
+  'SRE is powered by Open-AI.',
+];
+
+/** Markdown of about `bytes` characters with a violating paragraph roughly every 2 KB. */
+export function markdownCorpus(bytes: number, seed = 7): string {
+  const base = generateMarkdown(bytes, seed);
+  const parts: string[] = [];
+  let sinceLast = 0;
+  let next = 0;
+  let fenceOpen = false;
+  for (const block of base.split('\n\n')) {
+    parts.push(block);
+    sinceLast += block.length + 2;
+    for (const line of block.split('\n')) if (/^\s*(```|~~~)/.test(line)) fenceOpen = !fenceOpen;
+    // Only after a plain top-level paragraph outside any fence, so the sentence is read as prose.
+    if (sinceLast >= 2048 && !fenceOpen && /^[A-Za-z]/.test(block) && !/^ {4}|^\s*[-*+>|<]/m.test(block)) {
+      parts.push(VIOLATIONS[next++ % VIOLATIONS.length]!);
+      sinceLast = 0;
+    }
+  }
+  return parts.join('\n\n');
+}
+
+/** Plain text of about `bytes` characters: paragraphs of prose with a violating sentence every 2 KB. */
+export function plainTextCorpus(bytes: number): string {
+  const words = 'the connector syncs customer data into the reporting workspace every night and keeps an audit log of each change'.split(' ');
+  let text = '';
+  let sinceLast = 0;
+  let index = 0;
+  let sentence = 0;
+  while (text.length < bytes) {
+    let line = '';
+    for (let i = 0; i < 14; i++) line += (i === 0 ? '' : ' ') + words[(index++ * 7) % words.length];
+    line = line.charAt(0).toUpperCase() + line.slice(1) + '.';
+    text += line + (++sentence % 6 === 0 ? '\n\n' : ' ');
+    sinceLast += line.length + 1;
+    if (sinceLast >= 2048) {
+      text += VIOLATIONS[index % VIOLATIONS.length] + '\n\n';
+      sinceLast = 0;
+    }
+  }
+  return text;
+}

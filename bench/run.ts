@@ -1,0 +1,108 @@
+/**
+ * `npm run bench`: engine throughput on Markdown and plain text at 1 MB and
+ * 10 MB, linearity, the whole CLI process on 10 MB, peak RSS, a 10,000-rule
+ * pack, and (when the language server bundle is built) edit-to-diagnostics
+ * latency. Prints a table; exits non-zero only when a measurement fails to
+ * run, never because a target is missed (the table says so).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { builtinPackFiles } from '../server/src/cli/builtinPacks';
+import { createEngine, type DocumentKind, type Engine } from '../server/src/engine/index';
+import { markdownCorpus, plainTextCorpus } from './corpus';
+import { largePack } from './largePack';
+
+const MB = 1024 * 1024;
+const rows: { measure: string; value: string; target: string; met: boolean | undefined }[] = [];
+
+function record(measure: string, value: string, target: string, met: boolean | undefined): void {
+  rows.push({ measure, value, target, met });
+  console.log(`${met === undefined ? ' ' : met ? '✓' : '✗'} ${measure}: ${value}${target ? `  (target ${target})` : ''}`);
+}
+
+/** Best of three runs, so one garbage-collection pause does not decide the number. */
+function timeCheck(engine: Engine, text: string, kind: DocumentKind): { seconds: number; findings: number } {
+  let best = Infinity;
+  let findings = 0;
+  for (let run = 0; run < 3; run++) {
+    const started = performance.now();
+    findings = engine.check(text, kind).findings.length;
+    best = Math.min(best, (performance.now() - started) / 1000);
+  }
+  return { seconds: best, findings };
+}
+
+function builtinEngine(): Engine {
+  return createEngine(builtinPackFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })));
+}
+
+async function main(): Promise<void> {
+  const engine = builtinEngine();
+  const workDir = mkdtempSync(join(tmpdir(), 'termguard-bench-'));
+
+  for (const [kind, corpus, target] of [
+    ['markdown', markdownCorpus, 10],
+    ['plaintext', plainTextCorpus, 30],
+  ] as const) {
+    const small = corpus(1 * MB);
+    const large = corpus(10 * MB);
+    const one = timeCheck(engine, small, kind);
+    const ten = timeCheck(engine, large, kind);
+    const mbps1 = small.length / MB / one.seconds;
+    const mbps10 = large.length / MB / ten.seconds;
+    record(`engine ${kind} 1 MB`, `${mbps1.toFixed(1)} MB/s, ${one.findings} findings (1 per ${(small.length / one.findings / 1024).toFixed(1)} KB)`, `≥ ${target} MB/s`, mbps1 >= target);
+    record(`engine ${kind} 10 MB`, `${mbps10.toFixed(1)} MB/s, ${ten.findings} findings`, `≥ ${target} MB/s`, mbps10 >= target);
+    const ratio = ten.seconds / one.seconds;
+    record(`engine ${kind} 10 MB / 1 MB time`, `${ratio.toFixed(2)}×`, '≤ 12×', ratio <= 12);
+    writeFileSync(join(workDir, `corpus-10mb.${kind === 'markdown' ? 'md' : 'txt'}`), large);
+  }
+
+  const cli = join(__dirname, '..', 'dist', 'cli.js');
+  const rssProbe = join(__dirname, 'reportPeakRss.cjs');
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['-r', rssProbe, cli, 'check', '--format', 'json', join(workDir, 'corpus-10mb.md')], {
+    encoding: 'utf8',
+    maxBuffer: 512 * MB,
+  });
+  const cliSeconds = (performance.now() - started) / 1000;
+  if (run.status !== 0 && run.status !== 1) throw new Error(`CLI failed (${run.status}): ${run.stderr}`);
+  const peak = /peak-rss-mb (\d+)/.exec(run.stderr)?.[1];
+  record('CLI process, 10 MB Markdown, JSON output', `${cliSeconds.toFixed(2)} s, peak RSS ${peak ?? '?'} MB`, '< 2 s', cliSeconds < 2);
+
+  const pack = largePack(10_000, 100_000);
+  const compileStarted = performance.now();
+  const big = createEngine([...builtinPackFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })), { file: 'large.termguard.yaml', text: pack }]);
+  const compileSeconds = (performance.now() - compileStarted) / 1000;
+  const errors = big.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw new Error(`large pack failed to load: ${errors[0]!.message}`);
+  record('10,000 rules + 100,000 set members: compile', `${compileSeconds.toFixed(2)} s`, '< 1 s', compileSeconds < 1);
+  const text = markdownCorpus(1 * MB, 11);
+  const largeRun = timeCheck(big, text, 'markdown');
+  const largeMbps = text.length / MB / largeRun.seconds;
+  record('10,000 rules: Markdown throughput', `${largeMbps.toFixed(1)} MB/s`, '≥ 5 MB/s', largeMbps >= 5);
+
+  record('bench process peak RSS', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`, '', undefined);
+
+  try {
+    const { measureLspLatency } = (await import('./lspLatency')) as { measureLspLatency: (lines: number, edits: number) => Promise<{ p50: number; p95: number; rssMB: number }> };
+    for (const [lines, target] of [
+      [10_000, 15],
+      [100_000, 60],
+    ] as const) {
+      const latency = await measureLspLatency(lines, 100);
+      record(`LSP edit → diagnostics, ${lines.toLocaleString('en')} lines`, `p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, server RSS ${latency.rssMB} MB`, `p95 ≤ ${target} ms${lines === 100_000 ? ', RSS ≤ 150 MB' : ''}`, latency.p95 <= target && (lines < 100_000 || latency.rssMB <= 150));
+    }
+  } catch (error) {
+    record('LSP latency', `not measured: ${error instanceof Error ? error.message : String(error)}`, '', false);
+  }
+
+  console.log('\n| measure | value | target | met |\n| --- | --- | --- | --- |');
+  for (const row of rows) console.log(`| ${row.measure} | ${row.value} | ${row.target} | ${row.met === undefined ? '' : row.met ? 'yes' : 'no'} |`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,86 @@
+import { wordForms } from '../morphology/wordForms';
+import type { PatternNode } from './parsePattern';
+import type { SetResolver } from './program';
+
+/**
+ * The words a pattern cannot match without: a list of key sets such that
+ * every match contains a word from each set. A sentence missing any of them
+ * is skipped without running the pattern, which is what keeps checking fast
+ * when patterns begin with everyday words ("on", "use", "to").
+ */
+/** Set members' required words, shared by every pattern that refers to the same set. */
+const memo = new WeakMap<readonly PatternNode[], ReadonlySet<string> | null>();
+
+export function requiredWords(tree: PatternNode, resolveSet: SetResolver): ReadonlySet<string>[] {
+  const keysOfWord = (node: Extract<PatternNode, { type: 'word' }>): ReadonlySet<string> =>
+    node.mode === 'forms' ? wordForms(node.text).forms : new Set([node.text.toLowerCase()]);
+
+  /** One key set that any match of `node` must hit, or undefined when none is guaranteed. */
+  const anyOf = (options: readonly PatternNode[], stack: readonly string[]): ReadonlySet<string> | undefined => {
+    const union = new Set<string>();
+    for (const option of options) {
+      const best = pickTrigger(walk(option, stack));
+      if (!best) return undefined;
+      for (const key of best) union.add(key);
+    }
+    return union;
+  };
+
+  const walk = (node: PatternNode, stack: readonly string[]): ReadonlySet<string>[] => {
+    switch (node.type) {
+      case 'word':
+        return [keysOfWord(node)];
+      case 'gap':
+      case 'optional':
+        return [];
+      case 'focus':
+        return walk(node.body, stack);
+      case 'sequence':
+        return node.items.flatMap((item) => walk(item, stack));
+      case 'alternatives': {
+        const union = anyOf(node.options, stack);
+        return union ? [union] : [];
+      }
+      case 'set': {
+        const members = resolveSet(node.name);
+        if (!members || stack.includes(node.name)) return [];
+        if (!memo.has(members)) memo.set(members, anyOf(members, [...stack, node.name]) ?? null);
+        const union = memo.get(members);
+        return union ? [union] : [];
+      }
+    }
+  };
+  return walk(tree, []);
+}
+
+/**
+ * Everyday English words: a required set containing one of them is a poor
+ * trigger, because nearly every sentence would wake the pattern up.
+ */
+const EVERYDAY_WORDS = new Set(
+  (
+    'the a an and or but of to in on at by for with from into onto through via as is are was were be been being it its this that these those ' +
+    'you your we our they their he she his her i my me us them not no can will would could should may might must do does did has have had ' +
+    'there here now also just all any each every some more most other new use uses used using run runs ran running get gets got make makes made ' +
+    'give gives gave offer offers offered provide provides provided list open add call calls called help let lets allow see go goes take ' +
+    'access support include serve select pick choose launch live work works one two first time way people data team teams customer customers ' +
+    "'s s available enabled enable enables direct full secure easy simple native instant immediate managed unified sent passed made issued " +
+    'routed forwarded model models service services platform api apis ai app apps user users request requests call query prompt open'
+  ).split(' '),
+);
+
+/** Picks the required set least likely to occur in ordinary prose, to index a pattern by. */
+export function pickTrigger(required: readonly ReadonlySet<string>[]): ReadonlySet<string> | undefined {
+  let best: ReadonlySet<string> | undefined;
+  let bestScore = Infinity;
+  for (const keys of required) {
+    let everyday = 0;
+    for (const key of keys) if (EVERYDAY_WORDS.has(key)) everyday++;
+    const score = everyday * 1_000_000 + keys.size;
+    if (score < bestScore) {
+      bestScore = score;
+      best = keys;
+    }
+  }
+  return best;
+}

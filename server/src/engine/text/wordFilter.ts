@@ -1,0 +1,89 @@
+import type { ProseUnit } from '../prose/prose';
+
+/**
+ * A quick, allocation-free test of whether a prose unit can contain any of a
+ * set of words: every word of the unit is hashed character by character
+ * (lower-cased as the tokenizer does) and looked up in a bit set of the
+ * wanted words' hashes. A miss proves the unit needs no tokenizing; a hit
+ * (or a unit with intraword markup) sends it through the full tokenizer.
+ */
+export class WordFilter {
+  private static readonly BITS = 1 << 20;
+  private readonly bits = new Uint32Array(WordFilter.BITS >>> 5);
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) this.add(hashString(word));
+  }
+
+  private add(hash: number): void {
+    const bit = hash & (WordFilter.BITS - 1);
+    this.bits[bit >>> 5]! |= 1 << (bit & 31);
+  }
+
+  private has(hash: number): boolean {
+    const bit = hash & (WordFilter.BITS - 1);
+    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+
+  /** False only when no word of the unit can be one of the filter's words. */
+  mayContain(text: string, unit: ProseUnit): boolean {
+    for (const segment of unit.segments) {
+      if (segment.glued) return true;
+      if (segment.opaque) continue;
+      let i = segment.start;
+      const end = segment.end;
+      while (i < end) {
+        let code = text.charCodeAt(i);
+        if (!isWordCode(code)) {
+          i++;
+          continue;
+        }
+        let hash = FNV_OFFSET;
+        let beforeApostrophe = -1;
+        while (i < end) {
+          code = text.charCodeAt(i);
+          if (isWordCode(code)) {
+            hash = step(hash, lower(code));
+            i++;
+          } else if ((code === 45 || code === 46 || code === 39 || code === 0x2019) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) {
+            if (code === 39 || code === 0x2019) beforeApostrophe = hash;
+            hash = step(hash, code === 0x2019 ? 39 : code);
+            i++;
+          } else break;
+        }
+        if (this.has(hash >>> 0)) return true;
+        // "OpenAI's" is read as OpenAI + 's, so the part before the apostrophe counts too.
+        if (beforeApostrophe >= 0 && this.has(beforeApostrophe >>> 0)) return true;
+      }
+    }
+    return false;
+  }
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+
+function step(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+function lower(code: number): number {
+  if (code >= 65 && code <= 90) return code + 32;
+  if (code < 0x80) return code;
+  return String.fromCharCode(code).toLowerCase().charCodeAt(0);
+}
+
+/** Must agree with the tokenizer's notion of a word character. */
+function isWordCode(code: number): boolean {
+  if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+  if (code <= 0xbf) return false;
+  if (code >= 0x2000 && code <= 0x206f) return false;
+  if (code >= 0x3000 && code <= 0x303f) return false;
+  if (code >= 0xff00 && code <= 0xff0f) return false;
+  return code !== 0xd7 && code !== 0xf7;
+}
+
+function hashString(word: string): number {
+  let hash = FNV_OFFSET;
+  for (let i = 0; i < word.length; i++) hash = step(hash, lower(word.charCodeAt(i)));
+  return hash >>> 0;
+}

@@ -1,0 +1,199 @@
+/**
+ * When open documents are checked, and the cache of the last check of each.
+ *
+ * Each document has its own debounce timer (`termguard.debounceMs`) and a
+ * ticket that every new reason to check (an edit, a settings or pack change)
+ * increments. A check that finds its ticket outdated after waiting for the
+ * settings is dropped, so work for an old version never reaches the client
+ * and a result is never published for a version older than the last one
+ * published. The check itself is synchronous: between two messages from the
+ * client it either runs to the end or not at all.
+ *
+ * The cache ({@link CheckedDocument}) is what hovers and code actions read;
+ * they ask for {@link CheckScheduler.current}, which runs a pending check
+ * early instead of re-running any rule.
+ */
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { DocumentSession, Finding, Problem } from '../engine/api';
+import type { BaselineStore } from './baselines';
+import { DEFAULT_DEBOUNCE_MS, type SettingsSource, type TermguardSettings } from './configuration';
+import { DiagnosticConverter, type DiagnosticsPublisher } from './diagnostics';
+import type { DocumentStore, OpenDocument } from './documents';
+import type { DocumentProject, EngineRegistry } from './engines';
+import { describeError, type Logger } from './logger';
+import { uriToPath } from './workspaceFolders';
+
+/** Why a document was not checked. */
+export type SkipReason = 'disabled' | 'language' | 'too-large' | 'ignored' | 'error';
+
+/** The outcome of checking one version of an open document. */
+export interface CheckedDocument {
+  readonly uri: string;
+  readonly version: number;
+  /** The findings (baselined ones marked), in document order. */
+  readonly findings: readonly Finding[];
+  /** Problems in the document itself, such as unused suppression comments. */
+  readonly problems: readonly Problem[];
+  /** The diagnostics published for this version: findings first, then problems, index for index. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** The engine and options used; absent when the document was skipped. */
+  readonly project?: DocumentProject;
+  /** The engine session, whose text is this version's text; absent when skipped. */
+  readonly session?: DocumentSession;
+  readonly skipped?: SkipReason;
+}
+
+/** Collaborators of the scheduler. */
+export interface CheckSchedulerOptions {
+  readonly documents: DocumentStore;
+  readonly settings: SettingsSource;
+  readonly engines: EngineRegistry;
+  readonly baselines: BaselineStore;
+  readonly publisher: DiagnosticsPublisher;
+  readonly logger: Logger;
+  /** False in restricted mode (the baseline file is not read then). */
+  readonly trusted: boolean;
+  /** Shows an information message to the user. */
+  readonly inform: (message: string) => void;
+}
+
+interface ScheduleState {
+  ticket: number;
+  /** The ticket whose check produced the cached result. */
+  checkedTicket: number;
+  cancelTimer: (() => void) | undefined;
+  debounceMs: number;
+}
+
+/** Debounces, versions and runs the checks of open documents. */
+export class CheckScheduler {
+  private readonly states = new Map<string, ScheduleState>();
+  private readonly results = new Map<string, CheckedDocument>();
+  private readonly converter = new DiagnosticConverter();
+  private readonly toldTooLarge = new Set<string>();
+
+  constructor(private readonly options: CheckSchedulerOptions) {}
+
+  /** Schedules a check of `document`: after the debounce delay, or at once with `immediate`. */
+  schedule(document: OpenDocument, immediate = false): void {
+    const state = this.state(document.uri);
+    state.ticket++;
+    state.cancelTimer?.();
+    const ticket = state.ticket;
+    const fire = (): void => {
+      state.cancelTimer = undefined;
+      void this.run(document.uri, ticket);
+    };
+    const delay = immediate ? 0 : state.debounceMs;
+    if (delay <= 0) {
+      const handle = setImmediate(fire);
+      state.cancelTimer = () => clearImmediate(handle);
+    } else {
+      const handle = setTimeout(fire, delay);
+      state.cancelTimer = () => clearTimeout(handle);
+    }
+  }
+
+  /** Re-checks every open document at once (settings, configs or packs changed). */
+  recheckAll(): void {
+    for (const document of this.options.documents.all()) this.schedule(document, true);
+  }
+
+  /** The last check of `uri`, whatever its version. */
+  last(uri: string): CheckedDocument | undefined {
+    return this.results.get(uri);
+  }
+
+  /**
+   * The check of the document's current version with current settings,
+   * running a pending check now if there is one. Undefined when the
+   * document is not open.
+   */
+  async current(uri: string): Promise<CheckedDocument | undefined> {
+    // A few rounds at most: each round is overtaken only by a newer edit or settings change.
+    for (let round = 0; round < 5; round++) {
+      const document = this.options.documents.get(uri);
+      if (!document) return undefined;
+      const state = this.state(uri);
+      const last = this.results.get(uri);
+      if (last && last.version === document.version && state.checkedTicket === state.ticket && !state.cancelTimer) return last;
+      state.ticket++;
+      state.cancelTimer?.();
+      state.cancelTimer = undefined;
+      const checked = await this.run(uri, state.ticket);
+      if (checked) return checked;
+    }
+    return undefined;
+  }
+
+  /** Stops tracking a closed document and clears its diagnostics. */
+  forget(uri: string): void {
+    this.states.get(uri)?.cancelTimer?.();
+    this.states.delete(uri);
+    this.results.delete(uri);
+    this.toldTooLarge.delete(uri);
+    this.options.publisher.clearDocument(uri);
+  }
+
+  private state(uri: string): ScheduleState {
+    let state = this.states.get(uri);
+    if (!state) {
+      state = { ticket: 0, checkedTicket: -1, cancelTimer: undefined, debounceMs: DEFAULT_DEBOUNCE_MS };
+      this.states.set(uri, state);
+    }
+    return state;
+  }
+
+  /** Checks and publishes the document if `ticket` is still the latest when the settings are known. */
+  private async run(uri: string, ticket: number): Promise<CheckedDocument | undefined> {
+    const document = this.options.documents.get(uri);
+    if (!document) return undefined;
+    const settings = await this.options.settings.forResource(uri);
+    const state = this.states.get(uri);
+    if (!state || state.ticket !== ticket || this.options.documents.get(uri) !== document) return undefined;
+    state.debounceMs = settings.debounceMs;
+    const started = performance.now();
+    const checked = this.check(document, settings);
+    state.checkedTicket = ticket;
+    this.results.set(uri, checked);
+    this.options.publisher.publishDocument(uri, checked.version, checked.diagnostics as Diagnostic[]);
+    this.options.logger.debug(
+      () => `checked ${uri} v${checked.version} in ${(performance.now() - started).toFixed(1)} ms: ${checked.skipped ?? `${checked.findings.length} finding(s)`}`,
+    );
+    return checked;
+  }
+
+  private check(document: OpenDocument, settings: TermguardSettings): CheckedDocument {
+    const { uri, version } = document;
+    const skip = (skipped: SkipReason): CheckedDocument => {
+      document.dropSession();
+      return { uri, version, findings: [], problems: [], diagnostics: [], skipped };
+    };
+    if (!settings.enable) return skip('disabled');
+    if (!settings.languages.includes(document.languageId)) return skip('language');
+    if (document.text.length > settings.maxFileSizeKB * 1024) {
+      if (!this.toldTooLarge.has(uri)) {
+        this.toldTooLarge.add(uri);
+        this.options.inform(
+          `Termguard does not check ${uriToPath(uri) ?? uri}: it is larger than termguard.maxFileSizeKB (${settings.maxFileSizeKB} KB).`,
+        );
+      }
+      return skip('too-large');
+    }
+    this.toldTooLarge.delete(uri);
+    try {
+      const path = uriToPath(uri);
+      const project = this.options.engines.forPath(path, settings);
+      if (project.ignoredBy !== undefined) return skip('ignored');
+      const session = document.session(project.engine, project.options, project.optionsKey);
+      const result = session.result();
+      const findings = this.options.trusted ? this.options.baselines.mark(settings.baseline, project.baseDir, path, result.findings) : result.findings;
+      const diagnostics = this.converter.convert(findings, result.problems, document.lines);
+      return { uri, version, findings, problems: result.problems, diagnostics, project, session };
+    } catch (error) {
+      // An engine bug must not take the server down; the document just goes unchecked.
+      this.options.logger.error(`checking ${uri} failed: ${describeError(error)}`);
+      return skip('error');
+    }
+  }
+}

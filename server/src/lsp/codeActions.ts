@@ -1,0 +1,173 @@
+/**
+ * Code actions for findings: the rule's fixes, "disable for this line",
+ * "fix all of this rule" and `source.fixAll.termguard` (so
+ * `editor.codeActionsOnSave` can apply every fix on save), plus removing an
+ * unused suppression comment.
+ *
+ * Fixes come from `Diagnostic.data`. The request's diagnostics are matched
+ * (by code and range) to the diagnostics of the document's current version,
+ * whose data is then used: a diagnostic the editor has moved since the last
+ * publication would carry fix ranges of an older text. Whole-document actions
+ * read the cached findings of the current version. No rule runs here.
+ */
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type Range,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
+import type { Finding, TextEdit } from '../engine/api';
+import { selectFixes } from '../engine/fixes/applyEdits';
+import { nextLineDirectiveText } from '../engine/index';
+import type { CheckedDocument } from './checkScheduler';
+import { diagnosticData, DOCUMENT_PROBLEM_PREFIX, type FixData } from './diagnostics';
+import type { OpenDocument } from './documents';
+import { toLspTextEdit, toRange } from './positions';
+
+/** The kind of the fix-all source action. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.termguard`;
+
+/** The code action kinds the server produces (for the `codeActionProvider` capability). */
+export const CODE_ACTION_KINDS: readonly string[] = [CodeActionKind.QuickFix, FIX_ALL_KIND];
+
+/** How edits are sent back. */
+export interface CodeActionOptions {
+  /** The client accepts `documentChanges` (versioned edits it can refuse when the document moved on). */
+  readonly documentChanges: boolean;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return (
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+  );
+}
+
+/** True when `kind` is requested by `only` (a kind includes its sub-kinds, `source.fixAll` includes `source.fixAll.termguard`). */
+function requested(only: readonly string[] | undefined, kind: string, offeredByDefault: boolean): boolean {
+  if (!only || only.length === 0) return offeredByDefault;
+  return only.some((wanted) => kind === wanted || kind.startsWith(`${wanted}.`));
+}
+
+/**
+ * The code actions for a request on `document`, whose current version was
+ * checked as `checked`.
+ */
+export function codeActionsFor(params: CodeActionParams, document: OpenDocument, checked: CheckedDocument, options: CodeActionOptions): CodeAction[] {
+  const only = params.context.only;
+  const actions: CodeAction[] = [];
+  const workspaceEdit = (edits: LspTextEdit[]): WorkspaceEdit =>
+    options.documentChanges
+      ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
+      : { changes: { [document.uri]: edits } };
+
+  if (requested(only, CodeActionKind.QuickFix, true)) {
+    const disabledLines = new Set<string>();
+    const fixAllRules = new Set<string>();
+    for (const sent of params.context.diagnostics) {
+      const index = checked.diagnostics.findIndex((current) => current.code === sent.code && sameRange(current.range, sent.range));
+      if (index < 0) continue;
+      const current = checked.diagnostics[index]!;
+      const data = diagnosticData(current);
+      if (!data) {
+        if (current.code === `${DOCUMENT_PROBLEM_PREFIX}unused-suppression`) {
+          const problem = checked.problems[index - checked.findings.length];
+          if (problem?.range) actions.push(removeCommentAction(document, problem.range, current, workspaceEdit));
+        }
+        continue;
+      }
+      for (const fix of data.fixes) actions.push(quickFix(fix, current, workspaceEdit));
+
+      const line = current.range.start.line;
+      const lineKey = `${data.ruleId}\0${line}`;
+      if (document.kind === 'markdown' && !disabledLines.has(lineKey)) {
+        disabledLines.add(lineKey);
+        actions.push({
+          title: `Disable ${data.ruleId} for this line`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [current],
+          edit: workspaceEdit([disableNextLineEdit(document, line, data.ruleId)]),
+        });
+      }
+
+      if (!fixAllRules.has(data.ruleId)) {
+        fixAllRules.add(data.ruleId);
+        const fixable = checked.findings.filter((finding) => finding.ruleId === data.ruleId && !finding.baselined && finding.fixes.length > 0);
+        if (fixable.length > 1) {
+          const edits = selectFixes(fixable).edits;
+          actions.push({
+            title: `Fix all ${data.ruleId} findings in this document`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: checked.diagnostics.filter((diagnostic) => diagnosticData(diagnostic)?.ruleId === data.ruleId),
+            edit: workspaceEdit(edits.map((edit) => toLspTextEdit(document.lines, edit))),
+          });
+        }
+      }
+    }
+  }
+
+  if (requested(only, FIX_ALL_KIND, false)) {
+    const edits = fixAllEdits(checked.findings);
+    if (edits.length > 0) {
+      actions.push({ title: 'Fix all Termguard findings', kind: FIX_ALL_KIND, edit: workspaceEdit(edits.map((edit) => toLspTextEdit(document.lines, edit))) });
+    }
+  }
+  return actions;
+}
+
+/** The edits of the first fix of every finding (baselined ones excepted) that can be applied together. */
+export function fixAllEdits(findings: readonly Finding[]): readonly TextEdit[] {
+  return selectFixes(findings.filter((finding) => !finding.baselined)).edits;
+}
+
+function quickFix(fix: FixData, diagnostic: Diagnostic, workspaceEdit: (edits: LspTextEdit[]) => WorkspaceEdit): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    ...(fix.isPreferred ? { isPreferred: true } : {}),
+    edit: workspaceEdit([...fix.edits]),
+  };
+}
+
+/**
+ * Inserts `<!-- termguard-disable-next-line RULE -->` on a line of its own
+ * above `line`, repeating the line's indentation and block-quote markers so
+ * the comment stays inside the same container (a list item's continuation,
+ * a quote), and using the document's line break.
+ */
+function disableNextLineEdit(document: OpenDocument, line: number, ruleId: string): LspTextEdit {
+  const start = document.lines.lineStart(line);
+  const content = document.text.slice(start, document.lines.lineContentEnd(line));
+  const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(content)?.[0] ?? '';
+  const lineBreak = /\r\n?|\n/.exec(document.text)?.[0] ?? '\n';
+  const position = { line, character: 0 };
+  return { range: { start: position, end: position }, newText: `${prefix}${nextLineDirectiveText(ruleId)}${lineBreak}` };
+}
+
+/** Removes an unused suppression comment, with its line when the comment stands alone on it. */
+function removeCommentAction(
+  document: OpenDocument,
+  comment: { readonly start: number; readonly end: number },
+  diagnostic: Diagnostic,
+  workspaceEdit: (edits: LspTextEdit[]) => WorkspaceEdit,
+): CodeAction {
+  const lines = document.lines;
+  const first = lines.positionAt(comment.start).line;
+  const last = lines.positionAt(comment.end).line;
+  const lineStart = lines.lineStart(first);
+  const lineEnd = lines.lineContentEnd(last);
+  const alone = document.text.slice(lineStart, comment.start).trim() === '' && document.text.slice(comment.end, lineEnd).trim() === '';
+  const range = alone
+    ? { start: lineStart, end: last + 1 < lines.lineCount ? lines.lineStart(last + 1) : lineEnd }
+    : { start: comment.start, end: comment.end };
+  return {
+    title: 'Remove unused suppression comment',
+    kind: CodeActionKind.QuickFix,
+    diagnostics: [diagnostic],
+    isPreferred: true,
+    edit: workspaceEdit([{ range: toRange(lines, range), newText: '' }]),
+  };
+}

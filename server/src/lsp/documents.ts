@@ -1,0 +1,162 @@
+/**
+ * Open documents, synchronised incrementally.
+ *
+ * Each open document keeps its text, a {@link LineTable} for it, and an
+ * engine {@link DocumentSession} that is re-checked incrementally. Content
+ * changes are converted to offset edits one after the other, each in the
+ * coordinates of the text left by the previous one (as LSP defines them), and
+ * queued; the session receives the queued edits only when a check runs, so a
+ * burst of keystrokes inside one debounce window costs one re-check.
+ */
+import type {
+  Connection,
+  DidChangeTextDocumentParams,
+  DidOpenTextDocumentParams,
+  TextDocumentContentChangeEvent,
+} from 'vscode-languageserver/node';
+import type { CheckOptions, DocumentEdit, DocumentKind, DocumentSession, Engine } from '../engine/api';
+import { documentKindOf } from './configuration';
+import { LineTable, toOffsetRange } from './positions';
+
+/**
+ * Replaying more queued edits than this costs more than checking the text
+ * afresh, so past it the session is dropped and rebuilt at the next check.
+ */
+const MAX_QUEUED_EDITS = 1000;
+
+/** The engine session of a document and what it was opened with. */
+interface SessionSlot {
+  readonly engine: Engine;
+  readonly optionsKey: string;
+  readonly session: DocumentSession;
+  /** Edits made since the session last saw the text, in order. */
+  queued: DocumentEdit[];
+}
+
+/** One open text document. Its text and version change only through {@link DocumentStore}. */
+export class OpenDocument {
+  private textValue: string;
+  private versionValue: number;
+  private readonly table: LineTable;
+  private slot: SessionSlot | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    version: number,
+    text: string,
+  ) {
+    this.textValue = text;
+    this.versionValue = version;
+    this.table = new LineTable(text);
+  }
+
+  get text(): string {
+    return this.textValue;
+  }
+
+  get version(): number {
+    return this.versionValue;
+  }
+
+  /** The engine's document kind for this document's language. */
+  get kind(): DocumentKind {
+    return documentKindOf(this.languageId);
+  }
+
+  /** Offset ↔ position mapping of the current text. */
+  get lines(): LineTable {
+    return this.table;
+  }
+
+  /**
+   * The session for `engine` and `options` with every queued edit applied
+   * (this is where the incremental re-check runs). A different engine or
+   * options key opens a new session on the current text.
+   */
+  session(engine: Engine, options: CheckOptions, optionsKey: string): DocumentSession {
+    const slot = this.slot;
+    if (slot && slot.engine === engine && slot.optionsKey === optionsKey) {
+      if (slot.queued.length > 0) {
+        const queued = slot.queued;
+        slot.queued = [];
+        slot.session.update(queued);
+      }
+      return slot.session;
+    }
+    const session = engine.openDocument(this.textValue, this.kind, options);
+    this.slot = { engine, optionsKey, session, queued: [] };
+    return session;
+  }
+
+  /** The session as it is, without applying queued edits, if it matches the current text. */
+  currentSession(): DocumentSession | undefined {
+    return this.slot && this.slot.queued.length === 0 ? this.slot.session : undefined;
+  }
+
+  /** Forgets the session (the document is no longer checked, or its engine changed). */
+  dropSession(): void {
+    this.slot = undefined;
+  }
+
+  /** Applies content changes in order and moves to `version`. */
+  applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
+    for (const change of changes) {
+      if ('range' in change && change.range) {
+        const range = toOffsetRange(this.table, change.range);
+        const edit: DocumentEdit = { range, newText: change.text };
+        this.textValue = this.textValue.slice(0, range.start) + change.text + this.textValue.slice(range.end);
+        this.table.applyEdit(edit, this.textValue);
+        if (this.slot) {
+          this.slot.queued.push(edit);
+          if (this.slot.queued.length > MAX_QUEUED_EDITS) this.slot = undefined;
+        }
+      } else {
+        const whole: DocumentEdit = { range: { start: 0, end: this.textValue.length }, newText: change.text };
+        this.textValue = change.text;
+        this.table.applyEdit(whole, this.textValue);
+        this.slot = undefined;
+      }
+    }
+    this.versionValue = version;
+  }
+}
+
+/** What the store reports to the rest of the server. */
+export interface DocumentEvents {
+  opened(document: OpenDocument): void;
+  changed(document: OpenDocument): void;
+  closed(uri: string): void;
+}
+
+/** The open documents, fed by `textDocument/didOpen`, `didChange` and `didClose`. */
+export class DocumentStore {
+  private readonly documents = new Map<string, OpenDocument>();
+
+  get(uri: string): OpenDocument | undefined {
+    return this.documents.get(uri);
+  }
+
+  all(): OpenDocument[] {
+    return [...this.documents.values()];
+  }
+
+  /** Installs the text-synchronisation handlers on `connection`. */
+  listen(connection: Connection, events: DocumentEvents): void {
+    connection.onDidOpenTextDocument((params: DidOpenTextDocumentParams) => {
+      const { uri, languageId, version, text } = params.textDocument;
+      const document = new OpenDocument(uri, languageId, version, text);
+      this.documents.set(uri, document);
+      events.opened(document);
+    });
+    connection.onDidChangeTextDocument((params: DidChangeTextDocumentParams) => {
+      const document = this.documents.get(params.textDocument.uri);
+      if (!document) return;
+      document.applyChanges(params.contentChanges, params.textDocument.version);
+      events.changed(document);
+    });
+    connection.onDidCloseTextDocument((params) => {
+      if (this.documents.delete(params.textDocument.uri)) events.closed(params.textDocument.uri);
+    });
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * The one place where engine offsets become LSP positions and back.
+ *
+ * Open documents keep a {@link LineTable}: the same mapping as the engine's
+ * `LineIndex` (`\n`, `\r\n` and a lone `\r` end a line; UTF-16 characters),
+ * but updated in place by each edit instead of rebuilt. Rebuilding a
+ * `LineIndex` scans the whole text, about 40 ms for a 100,000-line document,
+ * and an incremental change needs the index of the text before it, so a
+ * rebuild per keystroke alone would exceed the latency budget. Files that are
+ * not open (pack files, workspace checks) use `LineIndex` directly; both
+ * satisfy {@link PositionMap}.
+ */
+import type { Position, Range, TextEdit as LspTextEdit } from 'vscode-languageserver/node';
+import type { DocumentEdit, OffsetRange, Problem, TextEdit } from '../engine/api';
+
+/** Offset ↔ position conversion for one text. `LineIndex` and `LineTable` both implement it. */
+export interface PositionMap {
+  positionAt(offset: number): { readonly line: number; readonly character: number };
+  offsetAt(position: { readonly line: number; readonly character: number }): number;
+}
+
+/** The LSP range of an offset range. */
+export function toRange(map: PositionMap, range: OffsetRange): Range {
+  return { start: toPosition(map, range.start), end: toPosition(map, range.end) };
+}
+
+function toPosition(map: PositionMap, offset: number): Position {
+  const { line, character } = map.positionAt(offset);
+  return { line, character };
+}
+
+/** The offset range of an LSP range. */
+export function toOffsetRange(map: PositionMap, range: Range): OffsetRange {
+  return { start: map.offsetAt(range.start), end: map.offsetAt(range.end) };
+}
+
+/** An engine text edit as an LSP text edit. */
+export function toLspTextEdit(map: PositionMap, edit: TextEdit): LspTextEdit {
+  return { range: toRange(map, edit.range), newText: edit.newText };
+}
+
+/** The range of a problem: its offset range when known, else an empty range at its line and column. */
+export function problemRange(map: PositionMap | undefined, problem: Problem): Range {
+  if (map && problem.range) return toRange(map, problem.range);
+  const start = { line: problem.line, character: problem.column };
+  return { start, end: start };
+}
+
+/** True when `a` starts before `b` (positions compared line first). */
+export function isBefore(a: Position, b: Position): boolean {
+  return a.line < b.line || (a.line === b.line && a.character < b.character);
+}
+
+/** True when the two ranges share at least one position (touching counts). */
+export function rangesTouch(a: Range, b: Range): boolean {
+  return !isBefore(a.end, b.start) && !isBefore(b.end, a.start);
+}
+
+/**
+ * Line starts of a mutable text, kept up to date edit by edit. The owner
+ * applies each edit to its text and calls {@link applyEdit} with the new
+ * text; lookups are O(log lines), an edit costs a splice of the line-start
+ * array plus a shift of the starts after it (a tight loop, far cheaper than
+ * rescanning the text).
+ */
+export class LineTable implements PositionMap {
+  private text: string;
+  /** Offset of the first character of each line; `starts[0]` is 0. */
+  private starts: number[];
+
+  constructor(text: string) {
+    this.text = text;
+    this.starts = [0];
+    collectLineStarts(text, 1, text.length, this.starts);
+  }
+
+  /** Number of lines. */
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /**
+   * Records that `edit` (in offsets of the previous text) produced `newText`.
+   * A position p is a line start when the character before it is `\n`, or a
+   * `\r` not followed by `\n` at p; that depends on text[p-1] and text[p]
+   * only, so starts before the edit stay, starts after its old end move by
+   * the length change, and only positions inside the new text of the edit
+   * (inclusive of both ends) are examined again.
+   */
+  applyEdit(edit: DocumentEdit, newText: string): void {
+    const oldLength = this.text.length;
+    const start = Math.max(0, Math.min(edit.range.start, oldLength));
+    const end = Math.max(start, Math.min(edit.range.end, oldLength));
+    const delta = edit.newText.length - (end - start);
+    const first = lowerBound(this.starts, Math.max(start, 1)); // first start ≥ start (0 always stays)
+    const after = upperBound(this.starts, end); // first start > end
+    const inserted: number[] = [];
+    collectLineStarts(newText, Math.max(start, 1), start + edit.newText.length, inserted);
+    if (delta !== 0) for (let i = after; i < this.starts.length; i++) this.starts[i] = this.starts[i]! + delta;
+    if (inserted.length === after - first) {
+      for (let i = 0; i < inserted.length; i++) this.starts[first + i] = inserted[i]!;
+    } else if (inserted.length < 10_000) {
+      this.starts.splice(first, after - first, ...inserted);
+    } else {
+      // A huge paste: spreading that many arguments could overflow the stack.
+      this.starts = this.starts.slice(0, first).concat(inserted, this.starts.slice(after));
+    }
+    this.text = newText;
+  }
+
+  positionAt(offset: number): { line: number; character: number } {
+    const clamped = Math.max(0, Math.min(Math.floor(offset), this.text.length));
+    const line = upperBound(this.starts, clamped) - 1;
+    return { line, character: clamped - this.starts[line]! };
+  }
+
+  offsetAt(position: { readonly line: number; readonly character: number }): number {
+    if (position.line < 0) return 0;
+    if (position.line >= this.starts.length) return this.text.length;
+    const start = this.starts[position.line]!;
+    return Math.min(start + Math.max(0, Math.floor(position.character)), this.lineContentEnd(position.line));
+  }
+
+  /** Offset of the first character of `line` (clamped to existing lines). */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line, this.starts.length - 1))]!;
+  }
+
+  /** Offset just past the last character of `line`, before its line break. */
+  lineContentEnd(line: number): number {
+    const index = Math.max(0, Math.min(line, this.starts.length - 1));
+    if (index === this.starts.length - 1) return this.text.length;
+    let end = this.starts[index + 1]! - 1;
+    if (this.text.charCodeAt(end) === 10 && end > this.starts[index]! && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}
+
+/** Appends to `out` every line start p with from ≤ p ≤ to (p ≥ 1), in order. */
+function collectLineStarts(text: string, from: number, to: number, out: number[]): void {
+  const last = Math.min(to, text.length);
+  for (let p = Math.max(1, from); p <= last; p++) {
+    const previous = text.charCodeAt(p - 1);
+    if (previous === 10 || (previous === 13 && text.charCodeAt(p) !== 10)) out.push(p);
+  }
+}
+
+/** Index of the first element ≥ value. */
+function lowerBound(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first element > value. */
+function upperBound(values: readonly number[], value: number): number {
+  let low = 0;
+  let high = values.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (values[mid]! <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
