@@ -167,6 +167,14 @@ describe('markdown block structure', () => {
     assert.deepEqual(cuts('para\n-\nmore'), ['para\n-\n', 'more']);
   });
 
+  it('skips a byte-order mark at the start but keeps it in the first block', () => {
+    assert.deepEqual(cuts('\uFEFF# Head\ntext'), ['\uFEFF# Head\n', 'text']);
+    assert.deepEqual(prose('\uFEFF# Head\ntext'), ['Head', 'text']);
+    assert.deepEqual(prose('\uFEFF---\na: b\n---\ntext'), ['text']);
+    assert.deepEqual(cuts('\uFEFF'), ['\uFEFF']);
+    checkRestarts('\uFEFF\n\n- a\n\nb');
+  });
+
   it('supports \\r\\n and \\r line endings', () => {
     assert.deepEqual(cuts('a\r\nb\r\n\r\n# h\r\n'), ['a\r\nb\r\n\r\n', '# h\r\n']);
     assert.deepEqual(cuts('a\rb\r\r- x\r- y'), ['a\rb\r\r', '- x\r- y']);

@@ -39,6 +39,8 @@ const CHROMIUM_FLAGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 const SCREENSHOT_RE = /^TERMGUARD_SCREENSHOT ([A-Za-z0-9._-]+)\s*$/;
+// Workbench noise that is expected offline (the marketplace is unreachable).
+const HARMLESS_RE = /ENOTFOUND open-vsx\.org|open-vsx\.org.*(?:Failed|ENOTFOUND|fetch)/;
 const EXIT = { usage: 2, harness: 3, timeout: 124, SIGINT: 130, SIGTERM: 143 };
 
 class HarnessError extends Error {
@@ -294,6 +296,7 @@ async function main() {
   // Both hooks must exist before the workbench script runs.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const text = typeof args === 'string' ? args : Array.isArray(args) ? format(...args) : format(args);
+    if (!opts.verbose && HARMLESS_RE.test(text)) return;
     for (const line of text.split(/\r?\n/)) {
       process.stdout.write(type === 'error' || type === 'warn' ? `[${type}] ${line}\n` : `${line}\n`);
       const m = SCREENSHOT_RE.exec(line.trim());

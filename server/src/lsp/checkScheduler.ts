@@ -156,7 +156,7 @@ export class CheckScheduler {
     const checked = this.check(document, settings);
     state.checkedTicket = ticket;
     this.results.set(uri, checked);
-    this.options.publisher.publishDocument(uri, checked.version, checked.diagnostics as Diagnostic[]);
+    this.options.publisher.publishDocument(uri, checked.version, checked.diagnostics as Diagnostic[], checked.skipped === undefined);
     this.options.logger.debug(
       () => `checked ${uri} v${checked.version} in ${(performance.now() - started).toFixed(1)} ms: ${checked.skipped ?? `${checked.findings.length} finding(s)`}`,
     );

@@ -149,16 +149,18 @@ export class DiagnosticsPublisher {
    * Publishes the diagnostics of `version` of an open document (or, with
    * `version` undefined, of a file that is not open). Returns false, without
    * sending anything, when a newer version was published already.
+   *
+   * A document that was not `checked` (another language, disabled, too
+   * large) gets an empty list only to clear what it showed before: such
+   * documents change often and clients need nothing from them.
    */
-  publishDocument(uri: string, version: number | undefined, diagnostics: Diagnostic[]): boolean {
+  publishDocument(uri: string, version: number | undefined, diagnostics: Diagnostic[], checked = true): boolean {
+    if (!checked && diagnostics.length === 0 && !this.documentDiagnostics.get(uri)?.diagnostics.length) return true;
     if (version !== undefined) {
       const last = this.lastVersion.get(uri);
       if (last !== undefined && last > version) return false;
       this.lastVersion.set(uri, version);
     }
-    const previous = this.documentDiagnostics.get(uri);
-    // Unchecked documents (other languages) change often; an empty list is sent once, not per keystroke.
-    if (diagnostics.length === 0 && previous && previous.diagnostics.length === 0 && !this.fileProblems.has(uri)) return true;
     this.documentDiagnostics.set(uri, { version, diagnostics });
     this.send(uri, version, diagnostics);
     return true;

@@ -17,7 +17,7 @@ export function runRuleExamples(engine: Engine, rule: CompiledRule): ExampleResu
   const id = rule.info.id;
   const file = rule.info.source.file;
   rule.info.examples.bad.forEach((text, index) => {
-    const source = { file, line: rule.exampleLines.bad[index] ?? rule.info.source.line };
+    const source = { file, line: rule.exampleLine('bad', index) };
     const findings = findingsOf(engine, text, id);
     if (findings.length === 0) {
       results.push({ ruleId: id, kind: 'bad', text, passed: false, detail: `expected a finding of ${id}, got none`, source });
@@ -41,7 +41,7 @@ export function runRuleExamples(engine: Engine, rule: CompiledRule): ExampleResu
     results.push({ ruleId: id, kind: 'bad', text, passed: true, source });
   });
   rule.info.examples.good.forEach((text, index) => {
-    const source = { file, line: rule.exampleLines.good[index] ?? rule.info.source.line };
+    const source = { file, line: rule.exampleLine('good', index) };
     const findings = findingsOf(engine, text, id);
     results.push(
       findings.length === 0

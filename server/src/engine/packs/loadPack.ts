@@ -2,7 +2,7 @@ import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity } from '../
 import { parsePattern, PatternSyntaxError, setReferences, type PatternNode } from '../patterns/parsePattern';
 import { compileProgram, SetReferenceError, type Program } from '../patterns/program';
 import packSchema from '../../../../schema/termguard-pack.schema.json';
-import { parseYamlSource, type DataPath } from './yamlSource';
+import { parseYamlSource, type DataPath, type SourceLocation } from './yamlSource';
 
 /** The YAML shape of a rule pack, as the schema guarantees it. */
 interface PackData {
@@ -67,8 +67,8 @@ export interface CompiledRule {
   readonly outsideApproved: boolean;
   readonly fixes: readonly FixTemplate[];
   readonly fixedExamples: readonly { readonly from: string; readonly to: string }[];
-  /** Where each example sits in the pack file (0-based lines), bad first then good. */
-  readonly exampleLines: { readonly bad: readonly number[]; readonly good: readonly number[] };
+  /** The 0-based line of an example in the pack file (worked out on demand: positions cost a second parse). */
+  exampleLine(kind: 'bad' | 'good', index: number): number;
   readonly documentationUrl?: string;
 }
 
@@ -109,8 +109,18 @@ export function loadPack(source: PackSource): LoadedPack {
   if (!data) return { pack: undefined, problems };
 
   const report = (path: DataPath, message: string, code: string, severity: Severity = 'error', index?: number): void => {
-    const location = index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index);
-    problems.push({ file: source.file, line: location.line, column: location.column, range: location.range, severity, message, code });
+    // Positions need a second, slower parse: work them out only when someone reads them.
+    let location: SourceLocation | undefined;
+    const at = (): SourceLocation => (location ??= index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index));
+    problems.push({
+      file: source.file,
+      get line() { return at().line; },
+      get column() { return at().column; },
+      get range() { return at().range; },
+      severity,
+      message,
+      code,
+    });
   };
 
   const setTrees = new Map<string, PatternNode[]>();
@@ -122,7 +132,7 @@ export function loadPack(source: PackSource): LoadedPack {
       if (tree) trees.push(tree);
     });
     setTrees.set(name, trees);
-    sets.set(name, { members, line: yaml.locateKey(['sets', name]).line });
+    sets.set(name, { members, get line() { return yaml.locateKey(['sets', name]).line; } });
   }
   const resolveSet = (name: string): PatternNode[] | undefined => setTrees.get(name);
 
@@ -152,12 +162,13 @@ export function loadPack(source: PackSource): LoadedPack {
 
   const seenIds = new Map<string, number>();
   (data.rules ?? []).forEach((rule, ruleIndex) => {
-    const idLocation = yaml.locate(['rules', ruleIndex, 'id']);
+    const idLine = (): number => yaml.locate(['rules', ruleIndex, 'id']).line;
     if (seenIds.has(rule.id)) {
-      report(['rules', ruleIndex, 'id'], `duplicate rule id \`${rule.id}\` (first defined on line ${seenIds.get(rule.id)! + 1})`, 'duplicate-rule');
+      const firstLine = yaml.locate(['rules', seenIds.get(rule.id)!, 'id']).line;
+      report(['rules', ruleIndex, 'id'], `duplicate rule id \`${rule.id}\` (first defined on line ${firstLine + 1})`, 'duplicate-rule');
       return;
     }
-    seenIds.set(rule.id, idLocation.line);
+    seenIds.set(rule.id, ruleIndex);
 
     let broken = false;
     const programs: Program[] = [];
@@ -200,7 +211,7 @@ export function loadPack(source: PackSource): LoadedPack {
       alternatives: rule.alternatives ?? [],
       patterns: patternTexts,
       examples: { bad: examples.bad ?? [], good: examples.good ?? [] },
-      source: { file: source.file, line: idLocation.line },
+      source: { file: source.file, get line() { return idLine(); } },
     };
     pack.rules.push({
       info,
@@ -218,10 +229,7 @@ export function loadPack(source: PackSource): LoadedPack {
         keepCase: fix['keep-case'] ?? true,
       })),
       fixedExamples: examples.fixed ?? [],
-      exampleLines: {
-        bad: (examples.bad ?? []).map((_, i) => yaml.locate(['rules', ruleIndex, 'examples', 'bad', i]).line),
-        good: (examples.good ?? []).map((_, i) => yaml.locate(['rules', ruleIndex, 'examples', 'good', i]).line),
-      },
+      exampleLine: (kind, index) => yaml.locate(['rules', ruleIndex, 'examples', kind, index]).line,
       ...(data.documentation ? { documentationUrl: `${data.documentation}#${rule.id.replace(/\//g, '-')}` } : {}),
     });
   });
@@ -239,7 +247,7 @@ export function loadPack(source: PackSource): LoadedPack {
       definition: item.definition,
       facts: item.facts ?? [],
       guidance: item.guidance ?? '',
-      source: { file: source.file, line: yaml.locate(['glossary', index]).line },
+      source: { file: source.file, get line() { return yaml.locate(['glossary', index]).line; } },
     };
     pack.glossary.push({ entry, programs });
   });

@@ -74,13 +74,26 @@ export function pickTrigger(required: readonly ReadonlySet<string>[]): ReadonlyS
   let best: ReadonlySet<string> | undefined;
   let bestScore = Infinity;
   for (const keys of required) {
-    let everyday = 0;
-    for (const key of keys) if (EVERYDAY_WORDS.has(key)) everyday++;
-    const score = everyday * 1_000_000 + keys.size;
+    const score = expectedFrequency(keys);
     if (score < bestScore) {
       bestScore = score;
       best = keys;
     }
   }
   return best;
+}
+
+/** Large word sets are shared by many patterns; score each once. */
+const frequencyCache = new WeakMap<ReadonlySet<string>, number>();
+
+function expectedFrequency(keys: ReadonlySet<string>): number {
+  let score = frequencyCache.get(keys);
+  if (score === undefined) {
+    let everyday = 0;
+    for (const key of keys) if (EVERYDAY_WORDS.has(key)) everyday++;
+    // An everyday word is assumed a thousand times as frequent as any other word.
+    score = everyday * 1000 + (keys.size - everyday);
+    frequencyCache.set(keys, score);
+  }
+  return score;
 }

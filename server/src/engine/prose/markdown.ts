@@ -1629,8 +1629,9 @@ function parseBlock(from: number): ProseBlock {
     for (;;) {
       skipWs(p, col, le);
       const nn = gNN;
+      const nnCol = gNNCol;
       if (nn >= le) break;
-      const ind = gNNCol - col;
+      const ind = nnCol - col;
       const interrupting = allMatched && leaf === L_PARA;
       const tableRow = allMatched && leaf === L_TABLE;
       if (ind >= 4) {
@@ -1643,7 +1644,7 @@ function parseBlock(from: number): ProseBlock {
       if (c === 62) {
         if (!openContainer(C_QUOTE, 0, 0)) return { start: from, end: ls, units, comments };
         p = nn + 1;
-        col = gNNCol + 1;
+        col = nnCol + 1;
         if (p < le) {
           const d = t.charCodeAt(p);
           if (d === 32) {
@@ -1723,7 +1724,7 @@ function parseBlock(from: number): ProseBlock {
             }
           } else q++;
           if (q > 0) {
-            const markerCol = gNNCol + (q - nn);
+            const markerCol = nnCol + (q - nn);
             const d = q < le ? t.charCodeAt(q) : 32;
             if (d === 32 || d === 9) {
               skipWs(q, markerCol, le);
@@ -1733,6 +1734,7 @@ function parseBlock(from: number): ProseBlock {
                 const padding = emptyItem || spaces >= 5 ? 1 : spaces;
                 const width = ind + (q - nn) + padding;
                 const contentNN = gNN;
+                const contentCol = gNNCol;
                 if (!openContainer(C_ITEM, width, listChar)) return { start: from, end: ls, units, comments };
                 if (emptyItem) {
                   done = true;
@@ -1745,7 +1747,7 @@ function parseBlock(from: number): ProseBlock {
                   continue;
                 }
                 p = contentNN;
-                col = gNNCol;
+                col = contentCol;
                 const tm = taskMarker(p, le);
                 if (tm > 0) {
                   skipWs(tm, col + 3, le);
@@ -1793,15 +1795,11 @@ function parseBlock(from: number): ProseBlock {
   return { start: from, end: N, units, comments };
 }
 
-function isBlankLine(s: number, e: number): boolean {
-  return restBlank(s, e);
-}
-
-/** End of YAML front matter starting at offset 0 (after its closing line), or -1. */
-function frontMatterEnd(): number {
-  setLine(0);
-  if (!T.startsWith('---') || !restBlank(3, lineEnd)) return -1;
-  let pos = nextLine;
+/** End of YAML front matter whose opening line starts at `pos` (after its closing line), or -1. */
+function frontMatterEnd(pos: number): number {
+  setLine(pos);
+  if (!T.startsWith('---', pos) || !restBlank(pos + 3, lineEnd)) return -1;
+  pos = nextLine;
   while (pos < N) {
     setLine(pos);
     const le = lineEnd;
@@ -1819,7 +1817,7 @@ function skipBlankLines(end: number): number {
   let pos = end;
   while (pos < N) {
     setLine(pos);
-    if (!isBlankLine(pos, lineEnd)) return pos;
+    if (!restBlank(pos, lineEnd)) return pos;
     pos = nextLine;
   }
   return N;
@@ -1843,27 +1841,30 @@ function skipBlankLines(end: number): number {
 export function* scanMarkdownBlocks(text: string, from = 0): Generator<ProseBlock> {
   const len = text.length;
   let pos = from > 0 ? (from < len ? from : len) : 0;
+  /** Where the next yielded block starts; differs from `pos` only after a byte-order mark. */
+  let start = pos;
+  if (pos === 0 && len > 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
   const crFree = text.indexOf('\r', pos) < 0;
   const bind = (): void => {
     T = text;
     N = len;
     noCR = crFree;
   };
-  if (pos === 0 && len > 0) {
+  if (start === 0 && pos < len) {
     bind();
-    const fm = frontMatterEnd();
+    const fm = frontMatterEnd(pos);
     if (fm > 0) {
       const end = skipBlankLines(fm);
-      yield { start: 0, end, units: [], comments: [] };
-      pos = end;
+      yield { start, end, units: [], comments: [] };
+      pos = start = end;
     }
   }
   if (pos < len) {
     bind();
     const end = skipBlankLines(pos);
     if (end > pos) {
-      yield { start: pos, end, units: [], comments: [] };
-      pos = end;
+      yield { start, end, units: [], comments: [] };
+      pos = start = end;
     }
   }
   while (pos < len) {
@@ -1875,7 +1876,8 @@ export function* scanMarkdownBlocks(text: string, from = 0): Generator<ProseBloc
       setLine(pos);
       end = nextLine;
     }
-    yield end === block.end ? block : { start: pos, end, units: block.units, comments: block.comments };
-    pos = end;
+    yield start === block.start && end === block.end ? block : { start, end, units: block.units, comments: block.comments };
+    pos = start = end;
   }
+  if (start < len) yield { start, end: len, units: [], comments: [] };
 }

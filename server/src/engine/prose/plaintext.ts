@@ -4,19 +4,20 @@
 import type { ProseBlock, ProseSegment } from './prose';
 
 function isBlankChar(c: number): boolean {
-  return c === 32 || c === 9 || c === 12 || c === 11;
+  // a byte-order mark is not a word character either
+  return c === 32 || c === 9 || c === 12 || c === 11 || c === 0xfeff;
 }
 
 /**
  * Cuts a plain-text document into paragraphs.
  *
  * Yields blocks that tile `text` from `from` to `text.length`. A paragraph is
- * a run of non-blank lines (a blank line holds only spaces and tabs); the
- * blank lines after it belong to its block, and blank lines at the very start
- * form a block of their own with no units. Each paragraph block has one unit
- * whose segments are its lines without their leading and trailing whitespace
- * and line ending. Plain text has no comments. Lines end at `\n`, `\r\n` or
- * `\r`.
+ * a run of non-blank lines (a blank line holds only spaces and tabs; a
+ * byte-order mark counts as a space); the blank lines after it belong to its
+ * block, and blank lines at the very start form a block of their own with no
+ * units. Each paragraph block has one unit whose segments are its lines
+ * without their leading and trailing whitespace and line ending. Plain text
+ * has no comments. Lines end at `\n`, `\r\n` or `\r`.
  *
  * `from` must be 0 or the `start` of a block this function yielded for the
  * same text; scanning from there yields exactly the blocks a full scan yields

@@ -1,0 +1,229 @@
+/**
+ * The Termguard language server: creates the connection and wires the
+ * features together. Each feature lives in its own module (documents,
+ * configuration, engines, check scheduling, diagnostics, hover, code
+ * actions, commands); this file holds no feature logic.
+ */
+import { readFileSync } from 'node:fs';
+import { format } from 'node:util';
+import {
+  CodeActionRequest,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  HoverRequest,
+  IPCMessageReader,
+  IPCMessageWriter,
+  MessageType,
+  ProposedFeatures,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+  type Message,
+  type MessageReader,
+  type MessageWriter,
+  type RequestMessage,
+  type ResponseMessage,
+} from 'vscode-languageserver/node';
+import type { Engine, PackSource } from '../engine/api';
+import { builtinPackFiles } from '../cli/builtinPacks';
+import { LineIndex } from '../engine/index';
+import { BaselineStore } from './baselines';
+import { CheckScheduler } from './checkScheduler';
+import { CODE_ACTION_KINDS, codeActionsFor } from './codeActions';
+import { CommandHandlers } from './commands';
+import { SettingsSource, type TermguardSettings } from './configuration';
+import { DiagnosticsPublisher, problemToDiagnostic } from './diagnostics';
+import { DocumentStore } from './documents';
+import { EngineRegistry } from './engines';
+import { hoverAt } from './hover';
+import { Logger } from './logger';
+import { pathToUri, WorkspaceFolders } from './workspaceFolders';
+
+/** How the server talks to its client: stdio, Node IPC (the VS Code extension) or given message streams (tests). */
+export type Transport = 'stdio' | 'ipc' | { readonly reader: MessageReader; readonly writer: MessageWriter };
+
+/** Replaceable collaborators, for tests and embedding. */
+export interface ServerOptions {
+  /** Absolute paths of the built-in packs; defaults to the installation's `packs/*.termguard.yaml`. */
+  readonly builtinPackFiles?: () => readonly string[];
+  /** Builds engines; defaults to the engine's `createEngine`. */
+  readonly engineFactory?: (sources: readonly PackSource[]) => Engine;
+}
+
+/** A started server. */
+export interface RunningServer {
+  readonly connection: Connection;
+  /** Closes the connection (tests; a real server ends with the `exit` notification). */
+  dispose(): void;
+}
+
+/** What the client sends in `initializationOptions`. */
+interface InitializationOptions {
+  /** False when the workspace is not trusted (VS Code restricted mode): only built-in packs load then. */
+  readonly trusted?: boolean;
+}
+
+/**
+ * Requests that are cancelled before they are dispatched are answered with
+ * `null` rather than an error, as vscode-eslint does, so the editor does not
+ * log a failure for a hover or code action the user has already moved away
+ * from.
+ */
+const cancelUndispatched = (message: Message): ResponseMessage | undefined => {
+  const request = message as Partial<RequestMessage>;
+  if ((request.method === CodeActionRequest.method || request.method === HoverRequest.method) && request.id !== undefined) {
+    return { jsonrpc: message.jsonrpc, id: request.id, result: null };
+  }
+  return undefined;
+};
+
+function connect(transport: Transport): Connection {
+  const strategy = { cancelUndispatched };
+  if (transport === 'ipc') return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process), strategy);
+  if (transport === 'stdio') {
+    const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout, strategy);
+    // stdout carries the protocol: anything a dependency prints goes to the client's log instead.
+    console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
+    return connection;
+  }
+  return createConnection(ProposedFeatures.all, transport.reader, transport.writer, strategy);
+}
+
+/**
+ * Starts the language server on `transport` and returns at once; the
+ * connection keeps the process alive. The CLI's `termguard server --stdio`
+ * and the extension's `dist/server.js` (Node IPC) both call this.
+ */
+export function startServer(transport: Transport, options: ServerOptions = {}): RunningServer {
+  const connection = connect(transport);
+  const logger = new Logger(connection.console);
+  const documents = new DocumentStore();
+  const folders = new WorkspaceFolders();
+  const publisher = new DiagnosticsPublisher(connection);
+  // Plain `window/showMessage` notifications: nothing waits for the user to dismiss them.
+  const showWarning = (message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  const showInformation = (message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  let features:
+    | { settings: SettingsSource; engines: EngineRegistry; scheduler: CheckScheduler; commands: CommandHandlers; documentChanges: boolean }
+    | undefined;
+  let dynamicConfiguration = false;
+  let dynamicWatchers = false;
+  let folderEvents = false;
+  let trusted = true;
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const capabilities = params.capabilities;
+    trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
+    dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+    dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    folderEvents = capabilities.workspace?.workspaceFolders === true;
+    folders.set(params.workspaceFolders, params.rootUri);
+
+    const settings = new SettingsSource(connection, {
+      pull: capabilities.workspace?.configuration === true,
+      onProblems: (scope, problems) => logger.warn(`settings${scope ? ` for ${scope}` : ''}: ${problems.join('; ')}`),
+    });
+    const engines = new EngineRegistry({
+      builtinPackFiles: options.builtinPackFiles ?? builtinPackFiles,
+      ...(options.engineFactory ? { engineFactory: options.engineFactory } : {}),
+      trusted,
+      folders,
+      logger,
+      warn: showWarning,
+      publishFileProblems: (changes) => {
+        for (const [file, problems] of changes) {
+          let lines: LineIndex | undefined;
+          try {
+            lines = new LineIndex(readFileSync(file, 'utf8'));
+          } catch {
+            lines = undefined;
+          }
+          publisher.publishFileProblems(pathToUri(file), problems.map((problem) => problemToDiagnostic(problem, lines)));
+        }
+      },
+    });
+    const baselines = new BaselineStore(logger, showWarning);
+    const scheduler = new CheckScheduler({ documents, settings, engines, baselines, publisher, logger, trusted, inform: showInformation });
+    const commands = new CommandHandlers({ documents, scheduler, settings, engines, baselines, publisher, folders, trusted, logger });
+    features = { settings, engines, scheduler, commands, documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true };
+
+    documents.listen(connection, {
+      opened: (document) => scheduler.schedule(document, true),
+      changed: (document) => scheduler.schedule(document),
+      closed: (uri) => scheduler.forget(uri),
+    });
+
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
+        executeCommandProvider: { commands: [...CommandHandlers.ids] },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'termguard' },
+    };
+  });
+
+  const applyLogLevel = (settings: TermguardSettings): void => logger.setLevel(settings.trace.server === 'verbose' ? 'debug' : 'info');
+
+  connection.onInitialized(() => {
+    if (!features) return;
+    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'termguard' });
+    if (dynamicWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/.termguard.yaml' }, { globPattern: '**/*.termguard.yaml' }],
+      });
+    }
+    if (folderEvents) {
+      connection.workspace.onDidChangeWorkspaceFolders((event) => {
+        folders.change(event.added, event.removed);
+        features?.engines.invalidate();
+        features?.scheduler.recheckAll();
+      });
+    }
+    void features.settings.forResource(undefined).then(applyLogLevel);
+    if (!trusted) {
+      const message = 'Termguard runs in restricted mode: this workspace is not trusted, so only the built-in rule packs are used (workspace .termguard.yaml files, the termguard.packs and termguard.baseline settings are ignored).';
+      logger.info(message);
+      showInformation(message);
+    }
+  });
+
+  connection.onDidChangeConfiguration((params) => {
+    if (!features) return;
+    features.settings.reset(params.settings);
+    void features.settings.forResource(undefined).then(applyLogLevel);
+    features.scheduler.recheckAll();
+  });
+
+  connection.onDidChangeWatchedFiles(() => {
+    if (!features) return;
+    features.engines.invalidate();
+    features.scheduler.recheckAll();
+  });
+
+  connection.onHover(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!features || !document) return null;
+    const checked = await features.scheduler.current(document.uri);
+    if (token.isCancellationRequested || !checked || checked.version !== document.version) return null;
+    return hoverAt(checked, document.lines, document.lines.offsetAt(params.position));
+  });
+
+  connection.onCodeAction(async (params, token) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!features || !document) return null;
+    const checked = await features.scheduler.current(document.uri);
+    if (token.isCancellationRequested || !checked || checked.version !== document.version) return null;
+    return codeActionsFor(params, document, checked, { documentChanges: features.documentChanges });
+  });
+
+  connection.onExecuteCommand(async (params, token) => (features ? features.commands.execute(params, token) : null));
+
+  connection.listen();
+  return { connection, dispose: () => connection.dispose() };
+}

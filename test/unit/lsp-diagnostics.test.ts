@@ -1,0 +1,238 @@
+/**
+ * Diagnostics over a real LSP connection: what is published after open and
+ * after incremental edits must equal a full `engine.check` of the same text.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Diagnostic } from 'vscode-languageserver/node';
+import type { CheckOptions, DocumentKind } from '../../server/src/engine/api';
+import { LineIndex } from '../../server/src/engine/index';
+import { builtinEngine } from './builtinEngine';
+import { TempWorkspace, TestClient } from './lspTestClient';
+
+/** The essentials of a diagnostic, for comparisons. */
+function essentials(diagnostic: Diagnostic): unknown {
+  return { code: diagnostic.code, range: diagnostic.range, severity: diagnostic.severity, message: diagnostic.message };
+}
+
+const SEVERITY = { error: 1, warning: 2, information: 3, hint: 4 } as const;
+
+/** What the server should publish for `text`: a full check, offsets converted with the engine's LineIndex. */
+function expected(text: string, kind: DocumentKind = 'markdown', options?: CheckOptions): unknown[] {
+  const result = builtinEngine().check(text, kind, options);
+  const lines = new LineIndex(text);
+  const range = (start: number, end: number) => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
+  return [
+    ...result.findings.map((finding) => ({
+      code: finding.ruleId,
+      range: range(finding.range.start, finding.range.end),
+      severity: SEVERITY[finding.severity],
+      message: finding.message,
+    })),
+    ...result.problems.map((problem) => ({
+      code: `termguard/${problem.code}`,
+      range: problem.range ? range(problem.range.start, problem.range.end) : range(0, 0),
+      severity: SEVERITY[problem.severity],
+      message: problem.message,
+    })),
+  ];
+}
+
+const DOCUMENT = [
+  '# Launch notes',
+  '',
+  'The SRE enables access to ChatGPT for every support agent.',
+  '',
+  '- Agents call on OpenAI models when they need help.',
+  '- We integrate with Chat GPT and run on AWS bedrock.',
+  '',
+  '> Quoted: the runtime invokes ChatGPT to classify each email.',
+  '',
+  '```',
+  'code that enables access to ChatGPT is not prose',
+  '```',
+  '',
+].join('\n');
+
+describe('lsp diagnostics', () => {
+  let client: TestClient;
+  let workspace: TempWorkspace;
+  before(async () => {
+    workspace = new TempWorkspace();
+    client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } });
+  });
+  after(() => {
+    client.dispose();
+    workspace.remove();
+  });
+
+  it('publishes the findings of a full check after open, with code, link, source and fixes in data', async () => {
+    const uri = workspace.uri('open.md');
+    await client.open(uri, DOCUMENT);
+    const published = await client.waitForDiagnostics(uri, 1);
+    assert.deepEqual(published.diagnostics.map(essentials), expected(DOCUMENT));
+    assert.ok(published.diagnostics.length >= 4, 'the sample has several findings');
+    const first = published.diagnostics[0]!;
+    assert.equal(first.source, 'termguard');
+    assert.equal(first.codeDescription?.href, 'https://github.com/termguard/termguard/blob/main/docs/rules.md#memo-enables-access');
+    const data = first.data as { ruleId: string; fixes: { title: string; isPreferred?: boolean; edits: { range: unknown; newText: string }[] }[] };
+    assert.equal(data.ruleId, 'memo/enables-access');
+    assert.equal(data.fixes[0]!.isPreferred, true);
+    assert.equal(data.fixes[0]!.edits[0]!.newText, 'integrates with');
+    assert.deepEqual(data.fixes[0]!.edits[0]!.range, first.range);
+  });
+
+  it('follows a series of incremental edits (insertions, deletions, line breaks, multi-change events)', async () => {
+    const uri = workspace.uri('edits.md');
+    await client.open(uri, DOCUMENT);
+    await client.waitForDiagnostics(uri, 1);
+    const text = (): string => client.text(uri);
+    // Fix the first finding by hand.
+    let at = text().indexOf('enables access to');
+    await client.replace(uri, at, at + 'enables access to'.length, 'integrates with');
+    // Break a paragraph into two and join it back elsewhere.
+    at = text().indexOf('Agents call on');
+    await client.replace(uri, at, at, 'New paragraph.\n\n');
+    // Type a new finding character by character.
+    const typed = 'Frontier calls on GPT-5 daily. ';
+    let position = text().indexOf('We integrate');
+    for (const character of typed) {
+      await client.replace(uri, position, position, character);
+      position++;
+    }
+    // Delete the fenced block's closing fence: the code becomes... still code (unclosed fences run to the end).
+    at = text().lastIndexOf('```');
+    await client.replace(uri, at, at + 3, '');
+    // Two changes in one event, the second in coordinates left by the first.
+    const version = await client.change(uri, [
+      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Intro: GPT-4o now runs on AWS infrastructure.\n\n' },
+      { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, text: '#' },
+    ]);
+    const published = await client.waitForDiagnostics(uri, version);
+    assert.deepEqual(published.diagnostics.map(essentials), expected(text()));
+    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'memo/calls-on' && diagnostic.message.includes('calls on')));
+  });
+
+  it('handles CRLF documents and edits that split a CRLF pair', async () => {
+    const uri = workspace.uri('crlf.md');
+    const crlf = DOCUMENT.replace(/\n/g, '\r\n');
+    await client.open(uri, crlf);
+    let published = await client.waitForDiagnostics(uri, 1);
+    assert.deepEqual(published.diagnostics.map(essentials), expected(crlf));
+    // Insert between \r and \n of the first line break, then remove it again.
+    const at = client.text(uri).indexOf('\r\n') + 1;
+    await client.replace(uri, at, at, 'x');
+    const version = await client.replace(uri, at, at + 1, '');
+    published = await client.waitForDiagnostics(uri, version);
+    assert.deepEqual(published.diagnostics.map(essentials), expected(client.text(uri)));
+  });
+
+  it('checks plain text as plain text and ignores languages not in termguard.languages', async () => {
+    const plain = workspace.uri('notes.txt');
+    const text = 'The SRE enables access to ChatGPT.\n\n# not a heading, calls on ChatGPT here\n';
+    await client.open(plain, text, 'plaintext');
+    const published = await client.waitForDiagnostics(plain, 1);
+    assert.deepEqual(published.diagnostics.map(essentials), expected(text, 'plaintext'));
+
+    const other = workspace.uri('code.ts');
+    await client.open(other, '// The SRE enables access to ChatGPT.\n', 'typescript');
+    // Hover forces the pending check of that document to complete; still nothing is published for it.
+    assert.equal(await client.hover(other, 10), null);
+    assert.equal(client.lastDiagnostics(other), undefined);
+  });
+
+  it('applies a settings change: severityOverrides memo/calls-on: off removes that diagnostic', async () => {
+    const uri = workspace.uri('settings.md');
+    const text = 'Agents call on OpenAI models for reasoning.\n\nThe SRE enables access to ChatGPT.\n';
+    await client.open(uri, text);
+    const before = await client.waitForDiagnostics(uri, 1);
+    assert.ok(before.diagnostics.some((diagnostic) => diagnostic.code === 'memo/calls-on'));
+    await client.changeSettings({ debounceMs: 0, severityOverrides: { 'memo/calls-on': 'off', 'category:access': 'hint' } });
+    const after = await client.waitForPublication(uri, (params) => !params.diagnostics.some((d) => d.code === 'memo/calls-on'), 'calls-on to disappear');
+    assert.deepEqual(after.diagnostics.map(essentials), expected(text, 'markdown', { severityOverrides: { 'memo/calls-on': 'off', 'category:access': 'hint' } }));
+    assert.equal(after.diagnostics.find((d) => d.code === 'memo/enables-access')?.severity, 4);
+    assert.equal(after.version, 1, 'a re-check after a settings change publishes the same version again');
+
+    await client.changeSettings({ debounceMs: 0, enable: false });
+    await client.waitForPublication(uri, (params) => params.diagnostics.length === 0, 'diagnostics to clear when disabled');
+    await client.changeSettings({ debounceMs: 0 });
+    await client.waitForPublication(uri, (params) => params.diagnostics.some((d) => d.code === 'memo/calls-on'), 'diagnostics to return');
+  });
+
+  it('skips documents over termguard.maxFileSizeKB and says so once', async () => {
+    const uri = workspace.uri('big.md');
+    await client.changeSettings({ debounceMs: 0, maxFileSizeKB: 1 });
+    const text = `The SRE enables access to ChatGPT.\n\n${'Plain filler sentence for size.\n'.repeat(60)}`;
+    await client.open(uri, text);
+    await client.waitForMessage(/larger than termguard\.maxFileSizeKB/);
+    const version = await client.replace(uri, 0, 0, 'x');
+    assert.equal(await client.hover(uri, 5), null);
+    assert.equal(client.shownMessages.filter((message) => message.message.includes('maxFileSizeKB')).length, 1);
+    assert.equal(client.lastDiagnostics(uri), undefined);
+    await client.changeSettings({ debounceMs: 0 });
+    const published = await client.waitForDiagnostics(uri, version);
+    assert.deepEqual(published.diagnostics.map(essentials), expected(client.text(uri)));
+  });
+
+  it('clears diagnostics when a document closes', async () => {
+    const uri = workspace.uri('close.md');
+    await client.open(uri, 'The SRE enables access to ChatGPT.\n');
+    await client.waitForPublication(uri, (params) => params.diagnostics.length === 1, 'one finding');
+    await client.close(uri);
+    await client.waitForPublication(uri, (params) => params.diagnostics.length === 0 && params.version === undefined, 'diagnostics cleared on close');
+  });
+});
+
+describe('lsp diagnostics under rapid typing', () => {
+  it('500 rapid incremental edits end with the final version published, equal to a full re-check', async () => {
+    const workspace = new TempWorkspace();
+    // A real debounce, so that most edits are coalesced and the rest race with checks.
+    const client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 5 } });
+    try {
+      const uri = workspace.uri('rapid.md');
+      const base = `${DOCUMENT}\n${DOCUMENT}`;
+      await client.open(uri, base);
+      await client.waitForDiagnostics(uri, 1);
+      const sentence = ' Our agents call on ChatGPT and enable access to GPT-5.\n\nAWS bedrock hosts it.';
+      let seed = 7;
+      const random = (n: number): number => {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        return seed % n;
+      };
+      const sends: Promise<number>[] = [];
+      let length = base.length;
+      for (let i = 0; i < 500; i++) {
+        // Without awaiting: all 500 notifications are queued at once, as a fast typist's editor would.
+        const choice = random(10);
+        const at = random(length + 1);
+        if (choice < 6) {
+          const character = sentence[i % sentence.length]!;
+          sends.push(client.replace(uri, at, at, character));
+          length += 1;
+        } else if (choice < 9 && length > 10) {
+          sends.push(client.replace(uri, at > 0 ? at - 1 : 0, at > 0 ? at : 1, ''));
+          length -= 1;
+        } else {
+          sends.push(client.replace(uri, at, at, '\n'));
+          length += 1;
+        }
+      }
+      const versions = await Promise.all(sends);
+      const finalVersion = versions[versions.length - 1]!;
+      assert.equal(finalVersion, 501);
+      const published = await client.waitForDiagnostics(uri, finalVersion);
+      assert.deepEqual(published.diagnostics.map(essentials), expected(client.text(uri)));
+      const versionsPublished = client.published.filter((params) => params.uri === uri).map((params) => params.version!);
+      for (let i = 1; i < versionsPublished.length; i++) {
+        assert.ok(versionsPublished[i]! >= versionsPublished[i - 1]!, `published versions never go back: ${versionsPublished.join(',')}`);
+      }
+      assert.ok(versionsPublished.length < 250, `most intermediate versions are coalesced (published ${versionsPublished.length} times)`);
+      // Nothing stale arrives afterwards: a hover round trip drains the server's queue.
+      await client.hover(uri, 0);
+      assert.equal(client.lastDiagnostics(uri)!.version, finalVersion);
+    } finally {
+      client.dispose();
+      workspace.remove();
+    }
+  });
+});
