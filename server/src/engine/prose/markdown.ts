@@ -206,7 +206,6 @@ function parseInlines(): void {
     }
     switch (c) {
       case 92: {
-        // backslash: escape or hard line break
         if (k + 1 < n) {
           const d = s.charCodeAt(k + 1);
           if (d === 10 || d === 13) {
@@ -287,7 +286,7 @@ function parseInlines(): void {
         k = colon(k);
         break;
       case 46: {
-        // `www.` bare URL, detected at its dot
+        // `www.` URLs are detected at the dot because `w` is far more common in prose
         if (
           k >= S0 + 3 &&
           (s.charCodeAt(k - 1) | 32) === 119 &&
@@ -620,7 +619,6 @@ function lessThan(k: number): number {
     return k + 1;
   }
   if (isLetter(c1)) {
-    // URI autolink
     let q = k + 2;
     while (q < n && q - k <= 33) {
       const c = s.charCodeAt(q);
@@ -1025,7 +1023,7 @@ function matchContainers(ls: number, le: number, limit: number): number {
         }
       }
     } else if (nn >= le) {
-      // the rest of the line is blank: only items that already have content continue
+      // an item may start with at most one blank line, so an empty item ends at one
       if (stHas[i] === 0) break;
       p = nn;
       col = nnCol;
@@ -1260,7 +1258,7 @@ function emitAtx(nn: number, level: number, le: number): void {
   while (s < le && (t.charCodeAt(s) === 32 || t.charCodeAt(s) === 9)) s++;
   let e = le;
   while (e > s && (t.charCodeAt(e - 1) === 32 || t.charCodeAt(e - 1) === 9)) e--;
-  // closing sequence: a run of `#` preceded by whitespace (or making up the whole content)
+  // trailing `#`s close the heading only after whitespace, so `C#` keeps its `#`
   let h = e;
   while (h > s && t.charCodeAt(h - 1) === 35) h--;
   if (h < e && (h === s || t.charCodeAt(h - 1) === 32 || t.charCodeAt(h - 1) === 9)) {
@@ -1319,7 +1317,10 @@ function lowerName(s: number, le: number): string {
   return t.slice(s, q).toLowerCase();
 }
 
-/** CommonMark HTML block type (1-7) starting at `nn`, or 0. */
+/**
+ * CommonMark HTML block type (1-7) starting at `nn`, or 0. Type 7 (a complete
+ * open or closing tag alone on its line) only when `allowType7`.
+ */
 function htmlBlockStart(nn: number, le: number, allowType7: boolean): number {
   const t = T;
   const c1 = nn + 1 < le ? t.charCodeAt(nn + 1) : 0;
@@ -1343,7 +1344,6 @@ function htmlBlockStart(nn: number, le: number, allowType7: boolean): number {
   )
     return 6;
   if (!allowType7 || (!close && HTML_RAW_TAGS.has(name))) return 0;
-  // type 7: a complete open or closing tag alone on its line
   loadLine(t, nn, le);
   const e = close ? closingTag(nn) : openTag(nn);
   return e > 0 && restBlank(e, le) ? 7 : 0;
@@ -1523,7 +1523,7 @@ function tableStart(nn: number, le: number): number {
   const t = T;
   const nx = nextLine;
   if (nx >= N) return -1;
-  // cheap filter before parsing the next line properly
+  // Most lines are not table headers: rule them out before matching the next line's containers.
   let q = nx;
   for (; q < N; q++) {
     const c = t.charCodeAt(q);
@@ -1700,10 +1700,7 @@ function parseBlock(from: number): ProseBlock {
           done = true;
           break;
         }
-        if (c === 95) {
-          // not a list marker
-        } else {
-          // list item
+        if (c !== 95) {
           let q = nn;
           let listChar = c;
           let startsWithOne = true;

@@ -176,10 +176,14 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   return false;
 }
 
-/** The longest matches first; a shorter match overlapping a longer one is dropped. */
+/**
+ * Leftmost-longest: of overlapping matches the one that starts first wins,
+ * and of those starting together the longest, so "enables access to" beats
+ * both "enables access" and a later match that begins at "access".
+ */
 function longestNonOverlapping(matches: RuleMatch[]): RuleMatch[] {
   if (matches.length === 1) return matches;
-  const sorted = [...matches].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
   const kept: RuleMatch[] = [];
   for (const match of sorted) {
     if (kept.every((other) => match.end <= other.start || other.end <= match.start)) kept.push(match);
