@@ -110,7 +110,7 @@ describe('lsp diagnostics', () => {
     ]);
     const published = await client.waitForDiagnostics(uri, version);
     assert.deepEqual(published.diagnostics.map(essentials), expected(text()));
-    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'memo/calls-on' && diagnostic.message.includes('calls on')));
+    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'memo/calls-on' && String(diagnostic.message).includes('calls on')));
   });
 
   it('handles CRLF documents and edits that split a CRLF pair', async () => {

@@ -103,7 +103,7 @@ describe('lsp hover', () => {
     const hover = await client.hover(uri, text.indexOf('access'));
     const markdown = markdownOf(hover);
     const rule = builtinEngine().rule('memo/enables-access')!;
-    assert.ok(markdown.includes(diagnostic.message.slice(0, 30)), markdown);
+    assert.ok(markdown.includes(String(diagnostic.message).slice(0, 30)), markdown);
     assert.ok(markdown.includes(rule.reason.slice(0, 30)), 'the reason');
     for (const alternative of rule.alternatives) assert.ok(markdown.includes(`- ${alternative}`), `alternative ${alternative}`);
     assert.ok(markdown.includes('docs/rules.md#memo-enables-access'), 'links the rule documentation');

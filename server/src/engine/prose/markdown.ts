@@ -18,8 +18,11 @@ import type { CommentSpan, ProseBlock, ProseSegment, ProseUnit } from './prose';
 const PUNCT = new Uint8Array(128);
 for (const ch of '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~') PUNCT[ch.charCodeAt(0)] = 1;
 
-/** Characters at which the inline scanner has to stop and look. */
-const SPECIAL = new Uint8Array(128);
+/**
+ * Characters at which the inline scanner has to stop and look, indexed by any
+ * UTF-16 code unit so that the hot loop needs a single lookup per character.
+ */
+const SPECIAL = new Uint8Array(65536);
 for (const ch of '\\`*_~[]!<:.') SPECIAL[ch.charCodeAt(0)] = 1;
 
 const UNICODE_PUNCT = /[\p{P}\p{S}]/u;
@@ -200,7 +203,7 @@ function parseInlines(): void {
   let k = S0;
   while (k < n) {
     const c = s.charCodeAt(k);
-    if (c > 126 || SPECIAL[c] === 0) {
+    if (SPECIAL[c] === 0) {
       k++;
       continue;
     }
@@ -870,7 +873,6 @@ const HTML_RAW_TAGS = new Set(['script', 'pre', 'style', 'textarea']);
 // interleaved generators can share it; each parse starts by resetting it.
 let T = '';
 let N = 0;
-let noCR = true;
 
 let lineEnd = 0;
 let nextLine = 0;
@@ -907,30 +909,22 @@ let comments: CommentSpan[] = [];
 let CS = new Int32Array(64);
 let CE = new Int32Array(64);
 
+/**
+ * A native search that stops at the first line ending, so finding a line's
+ * end never reads past it (a document-wide check for `\r` would cost a full
+ * scan on every incremental restart).
+ */
+const LINE_END = /[\n\r]/g;
+
 function setLine(pos: number): void {
-  if (noCR) {
-    const e = T.indexOf('\n', pos);
-    if (e < 0) {
-      lineEnd = N;
-      nextLine = N;
-    } else {
-      lineEnd = e;
-      nextLine = e + 1;
-    }
+  LINE_END.lastIndex = pos;
+  if (!LINE_END.test(T)) {
+    lineEnd = nextLine = N;
     return;
   }
-  let e = pos;
-  const t = T;
-  const n = N;
-  while (e < n) {
-    const c = t.charCodeAt(e);
-    if (c === 10 || c === 13) break;
-    e++;
-  }
+  const e = LINE_END.lastIndex - 1;
   lineEnd = e;
-  if (e >= n) nextLine = n;
-  else if (t.charCodeAt(e) === 13 && e + 1 < n && t.charCodeAt(e + 1) === 10) nextLine = e + 2;
-  else nextLine = e + 1;
+  nextLine = T.charCodeAt(e) === 13 && e + 1 < N && T.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;
 }
 
 function skipWs(p: number, col: number, le: number): void {
@@ -1841,11 +1835,9 @@ export function* scanMarkdownBlocks(text: string, from = 0): Generator<ProseBloc
   /** Where the next yielded block starts; differs from `pos` only after a byte-order mark. */
   let start = pos;
   if (pos === 0 && len > 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
-  const crFree = text.indexOf('\r', pos) < 0;
   const bind = (): void => {
     T = text;
     N = len;
-    noCR = crFree;
   };
   if (start === 0 && pos < len) {
     bind();
