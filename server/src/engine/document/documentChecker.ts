@@ -69,6 +69,16 @@ function currentBlock(block: CheckedBlock): ProseBlock {
   };
 }
 
+const FRONT_MATTER_OPENER = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\n|\r)/;
+const FRONT_MATTER_CLOSER = /(?:\r\n|\n|\r)(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r\n|\n|\r|$)/;
+
+/** True when the text starts like front matter but its first block does not close it. */
+function opensUnclosedFrontMatter(text: string, firstBlock: CheckedBlock | undefined): boolean {
+  if (!FRONT_MATTER_OPENER.test(text)) return false;
+  if (!firstBlock) return true;
+  return !FRONT_MATTER_CLOSER.test(text.slice(3, firstBlock.end));
+}
+
 /**
  * Checks documents block by block and keeps the checked blocks, so that an
  * edit re-scans only from the block it touches until the scan meets a block
@@ -163,7 +173,8 @@ export class IncrementalDocument implements DocumentSession {
     const editEndInNewText = start + edit.newText.length;
 
     // Start one block early: deleting the blank line between two blocks merges them.
-    const first = Math.max(0, this.indexOfBlockAt(start) - 1);
+    // An unclosed front matter block can be closed by a line typed anywhere below it.
+    const first = this.kind === 'markdown' && opensUnclosedFrontMatter(oldText, this.blocks[0]) ? 0 : Math.max(0, this.indexOfBlockAt(start) - 1);
     const restartAt = this.blocks.length > 0 ? this.blocks[first]!.start : 0;
     let resumeIndex = -1;
     const canStopAt = (blockEnd: number): number | false => {

@@ -1786,6 +1786,21 @@ function parseBlock(from: number): ProseBlock {
   return { start: from, end: N, units, comments };
 }
 
+/** Drops the shared state's references to a document, so that it is not kept alive between scans. */
+function release(): void {
+  T = '';
+  S = '';
+  segText = '';
+  segs = NO_SEGMENTS;
+  units = NO_UNITS;
+  comments = NO_COMMENTS;
+}
+
+// Placeholders only: every parse assigns fresh arrays before adding to them.
+const NO_SEGMENTS: ProseSegment[] = [];
+const NO_UNITS: ProseUnit[] = [];
+const NO_COMMENTS: CommentSpan[] = [];
+
 /** End of YAML front matter whose opening line starts at `pos` (after its closing line), or -1. */
 function frontMatterEnd(pos: number): number {
   setLine(pos);
@@ -1844,6 +1859,7 @@ export function* scanMarkdownBlocks(text: string, from = 0): Generator<ProseBloc
     const fm = frontMatterEnd(pos);
     if (fm > 0) {
       const end = skipBlankLines(fm);
+      release();
       yield { start, end, units: [], comments: [] };
       pos = start = end;
     }
@@ -1851,6 +1867,7 @@ export function* scanMarkdownBlocks(text: string, from = 0): Generator<ProseBloc
   if (pos < len) {
     bind();
     const end = skipBlankLines(pos);
+    release();
     if (end > pos) {
       yield { start, end, units: [], comments: [] };
       pos = start = end;
@@ -1865,6 +1882,7 @@ export function* scanMarkdownBlocks(text: string, from = 0): Generator<ProseBloc
       setLine(pos);
       end = nextLine;
     }
+    release();
     yield start === block.start && end === block.end ? block : { start, end, units: block.units, comments: block.comments };
     pos = start = end;
   }

@@ -1,0 +1,209 @@
+/**
+ * Keystroke-to-diagnostics latency of the language server, measured like an
+ * editor sees it: the server runs as its own process over stdio, a client
+ * opens a generated Markdown document (bench/corpus.ts: about one finding per
+ * 2 KB), then sends single-character incremental edits 20 ms apart and times
+ * each edit until `publishDiagnostics` for that version (or a later one: a
+ * version overtaken by the next keystroke is never published, and the user
+ * sees the newer one) has been received and parsed.
+ *
+ * Runs `dist/server.js --stdio` when the bundle is newer than the server and
+ * engine sources, else the sources through tsx.
+ *
+ * Run directly: `node --import tsx bench/lspLatency.ts [edits]`.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { markdownCorpus } from './corpus';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const EDIT_INTERVAL_MS = 20;
+const WARMUP_EDITS = 10;
+const TYPED = 'the quick brown fox jumps over the lazy dog ';
+
+/** The result of one measurement. */
+export interface LspLatency {
+  /** Median keystroke → diagnostics latency, ms. */
+  readonly p50: number;
+  /** 95th percentile, ms. */
+  readonly p95: number;
+  /** Resident set size of the server process after the edits, MB (VmRSS). */
+  readonly rssMB: number;
+}
+
+/** Markdown of exactly `lines` lines from the shared benchmark corpus. */
+export function markdownLines(lines: number): string {
+  let bytes = lines * 150;
+  for (;;) {
+    const text = markdownCorpus(bytes);
+    const all = text.split('\n');
+    if (all.length >= lines) return all.slice(0, lines).join('\n');
+    bytes *= 2;
+  }
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** The command that starts the server over stdio: the bundle when it is up to date, else the sources. */
+function serverCommand(): { args: string[]; description: string } {
+  const bundle = join(ROOT, 'dist', 'server.js');
+  if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtime(join(ROOT, 'server', 'src'))) {
+    return { args: [bundle, '--stdio'], description: 'dist/server.js' };
+  }
+  return { args: ['--import', 'tsx', join(ROOT, 'server', 'src', 'lsp', 'main.ts'), '--stdio'], description: 'server/src/lsp/main.ts via tsx' };
+}
+
+function residentMB(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1]);
+    return Math.round(kb / 1024);
+  } catch {
+    return NaN;
+  }
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** Rejects after `ms` with a message naming what was awaited. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<T>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
+    }),
+  ]);
+}
+
+/**
+ * Measures edit → diagnostics latency on a generated Markdown document of
+ * `lines` lines, over `edits` single-character edits sent 20 ms apart (after
+ * a few unmeasured warm-up edits), with `termguard.debounceMs` 0.
+ */
+export async function measureLspLatency(lines: number, edits: number, options: { cpuProfDir?: string } = {}): Promise<LspLatency> {
+  const text = markdownLines(lines);
+  const command = serverCommand();
+  const child: ChildProcess = spawn(process.execPath, [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...command.args], {
+    cwd: ROOT,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const settings = { debounceMs: 0, maxFileSizeKB: 1024 * 1024 };
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('window/showMessage', () => undefined);
+
+  const sentAt = new Map<number, number>();
+  const latencies: number[] = [];
+  let measuring = false;
+  let lastVersion = 0;
+  const waiters: { version: number; resolve: () => void }[] = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    const version = params.version ?? 0;
+    const now = performance.now();
+    lastVersion = Math.max(lastVersion, version);
+    for (const [sent, at] of sentAt) {
+      if (sent > version) continue;
+      if (measuring) latencies.push(now - at);
+      sentAt.delete(sent);
+    }
+    for (const waiter of waiters.filter((candidate) => candidate.version <= version)) {
+      waiters.splice(waiters.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  });
+  const published = (version: number): Promise<void> =>
+    version <= lastVersion ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ version, resolve }));
+  connection.listen();
+
+  try {
+    const uri = pathToFileURL(join(ROOT, 'bench-lsp-latency.md')).href;
+    await within(
+      connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: { workspace: { configuration: true } } }),
+      30_000,
+      'initialize',
+    );
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await within(published(1), 120_000, 'the first diagnostics');
+
+    // Type in the middle of the document, at the start of a prose line.
+    const documentLines = text.split('\n');
+    let line = Math.floor(documentLines.length / 2);
+    while (line < documentLines.length - 1 && !/^[A-Za-z]/.test(documentLines[line]!)) line++;
+    let character = 0;
+    let version = 1;
+    const started = performance.now();
+    for (let i = 0; i < WARMUP_EDITS + edits; i++) {
+      const due = started + i * EDIT_INTERVAL_MS;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      measuring = i >= WARMUP_EDITS;
+      version++;
+      const position = { line, character };
+      sentAt.set(version, performance.now());
+      void connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: position, end: position }, text: TYPED[i % TYPED.length]! }],
+      });
+      character++;
+    }
+    await within(published(version), 60_000, `diagnostics for the last version (${version})`);
+    const rssMB = residentMB(child.pid);
+    const sorted = [...latencies].sort((a, b) => a - b);
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rssMB };
+  } finally {
+    try {
+      await within(connection.sendRequest('shutdown'), 5_000, 'shutdown');
+      await connection.sendNotification('exit');
+    } catch {
+      // the kill below ends it
+    }
+    await within(
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) resolve();
+        else child.once('exit', () => resolve());
+      }),
+      5_000,
+      'the server to exit',
+    ).catch(() => child.kill());
+    connection.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const edits = Number(process.argv[2] ?? 200);
+  console.log(`server: ${serverCommand().description}; ${edits} edits ${EDIT_INTERVAL_MS} ms apart, debounce 0\n`);
+  console.log('| lines | chars | p50 ms | p95 ms | server RSS MB | target |');
+  console.log('| --- | --- | --- | --- | --- | --- |');
+  for (const [lines, target] of [
+    [10_000, 'p95 ≤ 15 ms'],
+    [100_000, 'p95 ≤ 60 ms, RSS ≤ 150 MB'],
+  ] as const) {
+    const result = await measureLspLatency(lines, edits, process.env.LSP_BENCH_CPU_PROF ? { cpuProfDir: process.env.LSP_BENCH_CPU_PROF } : {});
+    console.log(`| ${lines.toLocaleString('en')} | ${markdownLines(lines).length.toLocaleString('en')} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.rssMB} | ${target} |`);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -1,0 +1,256 @@
+/**
+ * The connection to the bundled Termguard language server (`dist/server.js`,
+ * Node IPC): which documents it sees, what it is told at `initialize`, and
+ * its lifecycle (start, restart on workspace trust or a `termguard.languages`
+ * change, stop on deactivation).
+ *
+ * `vscode-languageclient` is loaded on first start rather than when the
+ * extension module is evaluated, so activation only registers commands and
+ * the status bar item and the library's cost is paid after it.
+ */
+import * as vscode from 'vscode';
+import type {
+  DynamicFeature,
+  ExecuteCommandRegistrationOptions,
+  LanguageClient,
+  LanguageClientOptions,
+  RegistrationData,
+  ServerOptions,
+  StaticFeature,
+} from 'vscode-languageclient/node';
+
+type LanguageClientModule = typeof import('vscode-languageclient/node');
+
+/** The language id of rule-pack files (`*.termguard.yaml`, `.termguard.yaml`). */
+export const PACK_LANGUAGE_ID = 'termguard-pack';
+
+/** `termguard.languages` when unset or invalid. */
+export const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'plaintext'];
+
+/** The client's id: also the prefix of the `termguard.trace.server` setting the library reads. */
+const CLIENT_ID = 'termguard';
+
+/** Where the client is in its lifecycle. */
+export type ClientState = 'stopped' | 'starting' | 'running' | 'failed';
+
+/** The options the server reads from `initializationOptions` (see server/src/lsp/server.ts). */
+export interface InitializationOptions {
+  /** False in Restricted Mode: the server then loads only the built-in packs. */
+  readonly trusted: boolean;
+}
+
+/** The language ids to check, from the window-level `termguard.languages` setting. */
+export function configuredLanguages(): readonly string[] {
+  const value: unknown = vscode.workspace.getConfiguration('termguard').get('languages');
+  return Array.isArray(value) && value.every((item) => typeof item === 'string') ? value : DEFAULT_LANGUAGES;
+}
+
+/**
+ * The documents the server is sent: the configured languages plus rule packs,
+ * saved files and untitled buffers only (not git diffs, output panes or other
+ * virtual documents).
+ */
+export function documentSelector(languages: readonly string[]): { scheme: string; language: string }[] {
+  const ids = [...new Set([...languages, PACK_LANGUAGE_ID])];
+  return ids.flatMap((language) => [
+    { scheme: 'file', language },
+    { scheme: 'untitled', language },
+  ]);
+}
+
+/**
+ * Owns the current `LanguageClient`. Start, restart and stop are queued, so
+ * a restart asked for while the server is still starting waits for it.
+ */
+export class TermguardClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private clientDisposables: vscode.Disposable[] = [];
+  private queue: Promise<void> = Promise.resolve();
+  private currentState: ClientState = 'stopped';
+  private readonly stateEmitter = new vscode.EventEmitter<ClientState>();
+
+  /** Fires when {@link state} changes. */
+  readonly onDidChangeState = this.stateEmitter.event;
+
+  /**
+   * @param serverModule absolute path of the bundled server.
+   * @param ownCommands ids of commands this extension registers itself; a
+   *   server command with the same id is sent with `workspace/executeCommand`
+   *   by the extension instead of being registered a second time (which VS
+   *   Code refuses, failing the client's start).
+   */
+  constructor(
+    private readonly serverModule: string,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly ownCommands: ReadonlySet<string>,
+  ) {}
+
+  get state(): ClientState {
+    return this.currentState;
+  }
+
+  /** Starts the server (no-op while it runs). Resolves once it has answered `initialize` or failed. */
+  start(): Promise<void> {
+    return this.enqueue(() => this.doStart());
+  }
+
+  /** Replaces the running client with a new one (new selector, new `initializationOptions`). */
+  restart(reason: string): Promise<void> {
+    this.log.info(`Restarting the language server: ${reason}`);
+    return this.enqueue(async () => {
+      await this.doStop();
+      await this.doStart();
+    });
+  }
+
+  /** Stops the server. */
+  stop(): Promise<void> {
+    return this.enqueue(() => this.doStop());
+  }
+
+  /** The running client, after any queued start or restart; rejects when the server is not running. */
+  async running(): Promise<LanguageClient> {
+    await this.queue;
+    if (!this.client || this.currentState !== 'running') {
+      throw new Error('The Termguard language server is not running; see "Termguard: Show Output".');
+    }
+    return this.client;
+  }
+
+  /** The commands the running server announced in its `executeCommandProvider` capability. */
+  serverCommands(): readonly string[] {
+    return this.client?.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
+  }
+
+  /** Runs a server command (`workspace/executeCommand`) and returns its result. */
+  async executeCommand<T>(command: string, args: readonly unknown[], token?: vscode.CancellationToken): Promise<T> {
+    const client = await this.running();
+    const { ExecuteCommandRequest } = await loadLanguageClient();
+    return (await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: [...args] }, token)) as T;
+  }
+
+  dispose(): void {
+    void this.stop();
+    this.stateEmitter.dispose();
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    this.queue = this.queue.then(step, step);
+    return this.queue;
+  }
+
+  private setState(state: ClientState): void {
+    if (state === this.currentState) return;
+    this.currentState = state;
+    this.stateEmitter.fire(state);
+  }
+
+  private async doStart(): Promise<void> {
+    if (this.client) return;
+    const started = performance.now();
+    this.setState('starting');
+    try {
+      const library = await loadLanguageClient();
+      const languages = configuredLanguages();
+      const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+      const watchers = [
+        vscode.workspace.createFileSystemWatcher('**/.termguard.yaml'),
+        vscode.workspace.createFileSystemWatcher('**/*.termguard.yaml'),
+      ];
+      const run = { module: this.serverModule, transport: library.TransportKind.ipc };
+      const serverOptions: ServerOptions = {
+        run,
+        debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      };
+      const clientOptions: LanguageClientOptions = {
+        documentSelector: documentSelector(languages),
+        synchronize: { fileEvents: watchers },
+        initializationOptions,
+        diagnosticCollectionName: CLIENT_ID,
+        outputChannel: this.log,
+        traceOutputChannel: this.log,
+      };
+      const client = createLanguageClient(library, this.ownCommands, this.log, serverOptions, clientOptions);
+      this.client = client;
+      this.clientDisposables = [
+        ...watchers,
+        client.onDidChangeState(({ newState }) => {
+          if (newState === library.State.Running) this.setState('running');
+          else if (newState === library.State.Starting) this.setState('starting');
+          else if (this.client === client) this.setState('stopped');
+        }),
+      ];
+      await client.start();
+      this.setState('running');
+      this.log.info(
+        `Language server started in ${(performance.now() - started).toFixed(0)} ms ` +
+          `(languages: ${languages.join(', ')}; ${vscode.workspace.isTrusted ? 'trusted workspace' : 'Restricted Mode: built-in packs only'})`,
+      );
+    } catch (error) {
+      this.log.error(`The language server failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      await this.doStop();
+      this.setState('failed');
+      void vscode.window.showErrorMessage('Termguard: the language server failed to start.', 'Show Output').then((choice) => {
+        if (choice) this.log.show(true);
+      });
+    }
+  }
+
+  private async doStop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    for (const disposable of this.clientDisposables.splice(0)) disposable.dispose();
+    if (client) {
+      try {
+        // Generous: the server finishes a workspace check slice before it answers `shutdown`.
+        await client.stop(5000);
+      } catch (error) {
+        this.log.warn(`Stopping the language server: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    this.setState('stopped');
+  }
+}
+
+let libraryPromise: Promise<LanguageClientModule> | undefined;
+
+/** Loads `vscode-languageclient/node` once (bundled; evaluated on first use). */
+function loadLanguageClient(): Promise<LanguageClientModule> {
+  libraryPromise ??= import('vscode-languageclient/node');
+  return libraryPromise;
+}
+
+/**
+ * A `LanguageClient` whose `workspace/executeCommand` feature skips server
+ * commands that share an id with one of the extension's own commands.
+ *
+ * The library registers a VS Code command for every id in the server's
+ * `executeCommandProvider`; the server announces `termguard.checkWorkspace`
+ * and `termguard.explainRule`, which are also this extension's palette
+ * commands (they add progress, pickers and rendering around the server
+ * call), and registering an id twice throws inside `initialize`.
+ */
+function createLanguageClient(
+  library: LanguageClientModule,
+  ownCommands: ReadonlySet<string>,
+  log: vscode.LogOutputChannel,
+  serverOptions: ServerOptions,
+  clientOptions: LanguageClientOptions,
+): LanguageClient {
+  class TermguardLanguageClient extends library.LanguageClient {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the library's own signature
+    override registerFeature(feature: StaticFeature | DynamicFeature<any>): void {
+      if ('registrationType' in feature && feature.registrationType.method === library.ExecuteCommandRequest.method) {
+        const commandFeature = feature as DynamicFeature<ExecuteCommandRegistrationOptions>;
+        const register = commandFeature.register.bind(commandFeature);
+        commandFeature.register = (data: RegistrationData<ExecuteCommandRegistrationOptions>) => {
+          const shared = data.registerOptions.commands.filter((command) => ownCommands.has(command));
+          if (shared.length > 0) log.debug(`Server commands handled by the extension's own commands: ${shared.join(', ')}`);
+          register({ ...data, registerOptions: { ...data.registerOptions, commands: data.registerOptions.commands.filter((command) => !ownCommands.has(command)) } });
+        };
+      }
+      super.registerFeature(feature);
+    }
+  }
+  return new TermguardLanguageClient(CLIENT_ID, 'Termguard', serverOptions, clientOptions);
+}

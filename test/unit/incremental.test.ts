@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import type { CheckResult, DocumentKind } from '../../server/src/engine/index';
+import { builtinEngine } from './builtinEngine';
+
+/** Deterministic pseudo-random numbers, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+    return state / 4294967296;
+  };
+}
+
+const SNIPPETS = ['\n', '\n\n', '```\n', '> ', '- ', '# ', '*', '_', '`', '<!-- ', ' -->', 'enables access to ChatGPT', ' calls on GPT-5 ', 'x', '|', '---\n', '    ', 'AWS bedrock', '<!-- termguard-disable-next-line -->\n'];
+
+function summary(result: CheckResult): string[] {
+  return [
+    ...result.findings.map((f) => `${f.range.start}-${f.range.end} ${f.ruleId} ${f.fixes.map((fix) => fix.edits.map((e) => `${e.range.start}:${e.newText}`).join()).join('|')}`),
+    ...result.problems.map((p) => `problem ${p.range?.start} ${p.code}`),
+  ];
+}
+
+describe('incremental re-checking', () => {
+  const engine = builtinEngine();
+  const examples = readdirSync(join(__dirname, '../../examples')).filter((name) => /\.(md|txt)$/.test(name));
+  for (const name of examples) {
+    it(`gives the same result as a full check after 1500 random edits of ${name}`, () => {
+      const kind: DocumentKind = name.endsWith('.md') ? 'markdown' : 'plaintext';
+      let text = readFileSync(join(__dirname, '../../examples', name), 'utf8');
+      const session = engine.openDocument(text, kind);
+      const next = random(name.length * 7919);
+      for (let step = 0; step < 1500; step++) {
+        const start = Math.floor(next() * (text.length + 1));
+        const end = Math.min(text.length, start + (next() < 0.5 ? 0 : Math.floor(next() * 12)));
+        const newText = next() < 0.3 ? '' : SNIPPETS[Math.floor(next() * SNIPPETS.length)]!;
+        session.update([{ range: { start, end }, newText }]);
+        text = text.slice(0, start) + newText + text.slice(end);
+        if (step % 25 === 24 || step === 1499) {
+          assert.equal(session.text, text);
+          assert.deepEqual(summary(session.result()), summary(engine.check(text, kind)), `after step ${step}`);
+        }
+      }
+    });
+  }
+
+  it('applies several edits of one update in order', () => {
+    const text = 'The SRE enables access to ChatGPT.\n\nAll good here.\n';
+    const session = engine.openDocument(text, 'markdown');
+    const result = session.update([
+      { range: { start: 0, end: 0 }, newText: '# Title\n\n' },
+      { range: { start: 9 + 8, end: 9 + 8 + "enables access to".length }, newText: "integrates with" },
+    ]);
+    assert.equal(session.text, '# Title\n\nThe SRE integrates with ChatGPT.\n\nAll good here.\n');
+    assert.deepEqual(result.findings, []);
+  });
+});
