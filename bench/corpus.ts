@@ -18,17 +18,18 @@ export const VIOLATIONS = [
 export function markdownCorpus(bytes: number, seed = 7): string {
   const base = generateMarkdown(bytes, seed);
   const parts: string[] = [];
-  let sinceLast = 0;
-  let next = 0;
+  let length = 0;
+  let injected = 0;
   let fenceOpen = false;
   for (const block of base.split('\n\n')) {
     parts.push(block);
-    sinceLast += block.length + 2;
+    length += block.length + 2;
     for (const line of block.split('\n')) if (/^\s*(```|~~~)/.test(line)) fenceOpen = !fenceOpen;
-    // Only after a plain top-level paragraph outside any fence, so the sentence is read as prose.
-    if (sinceLast >= 2048 && !fenceOpen && /^[A-Za-z]/.test(block) && !/^ {4}|^\s*[-*+>|<]/m.test(block)) {
-      parts.push(VIOLATIONS[next++ % VIOLATIONS.length]!);
-      sinceLast = 0;
+    // Catch up to one violation per 2 KB, only where a new paragraph is prose (outside fences).
+    while (!fenceOpen && (injected + 1) * 2048 <= length) {
+      const sentence = VIOLATIONS[injected++ % VIOLATIONS.length]!;
+      parts.push(sentence);
+      length += sentence.length + 2;
     }
   }
   return parts.join('\n\n');

@@ -23,7 +23,7 @@ const WORDS = (
   'deploy configure enable disable install upgrade migrate integrate monitor secure scale sync export ' +
   'import schedule retry validate request response token endpoint cluster region service latency ' +
   'seamless robust powerful simple fast reliable secure flexible modern intuitive leading best-in-class ' +
-  'naïve café résumé über — “quoted” it’s don’t e.g. i.e. v1.2 GPT-4o 99.9% 24/7 on-premises real-time'
+  'naïve café résumé über — “quoted” it’s don’t e.g. i.e. v1.2 v2-beta 99.9% 24/7 on-premises real-time'
 ).split(' ');
 
 /**

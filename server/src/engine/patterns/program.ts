@@ -34,6 +34,8 @@ export interface Program {
   readonly instructions: readonly Instruction[];
   /** The tests that can consume the first token of a match. */
   readonly firstTests: readonly TokenTest[];
+  /** Every key of `firstTests`: a token whose lower-cased text is not here cannot start a match. */
+  readonly firstKeys: ReadonlySet<string>;
   /** Most tokens a match can span. */
   readonly maxLength: number;
   /** Key sets every match must hit (see requiredWords). */
@@ -167,7 +169,10 @@ export function compileProgram(tree: PatternNode, resolveSet: SetResolver): Prog
   maxLength = gen(tree, false);
   emit({ op: 'match' });
   const instructions = code as unknown as Instruction[];
-  return { instructions, firstTests: firstTestsOf(instructions), maxLength, required: requiredWords(tree, resolveSet) };
+  const firstTests = firstTestsOf(instructions);
+  const firstKeys = new Set<string>();
+  for (const test of firstTests) for (const key of test.keys) firstKeys.add(key);
+  return { instructions, firstTests, firstKeys, maxLength, required: requiredWords(tree, resolveSet) };
 }
 
 /** Splits set members into one merged test for plain single words and the other members. */

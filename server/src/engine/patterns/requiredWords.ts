@@ -65,7 +65,8 @@ const EVERYDAY_WORDS = new Set(
     'give gives gave offer offers offered provide provides provided list open add call calls called help let lets allow see go goes take ' +
     'access support include serve select pick choose launch live work works one two first time way people data team teams customer customers ' +
     "'s s available enabled enable enables direct full secure easy simple native instant immediate managed unified sent passed made issued " +
-    'routed forwarded model models service services platform api apis ai app apps user users request requests call query prompt open'
+    'routed forwarded model models service services platform api apis ai app apps user users request requests call query prompt open ' +
+    'without when while leaving'
   ).split(' '),
 );
 
@@ -83,16 +84,20 @@ export function pickTrigger(required: readonly ReadonlySet<string>[]): ReadonlyS
   return best;
 }
 
+/** The commonest function words, each far more frequent than any other everyday word. */
+const FUNCTION_WORDS = new Set(
+  'the of to and a an in is on for that with as by it be are from at or this was were not you we they his her its their your our'.split(' '),
+);
+
 /** Large word sets are shared by many patterns; score each once. */
 const frequencyCache = new WeakMap<ReadonlySet<string>, number>();
 
 function expectedFrequency(keys: ReadonlySet<string>): number {
   let score = frequencyCache.get(keys);
   if (score === undefined) {
-    let everyday = 0;
-    for (const key of keys) if (EVERYDAY_WORDS.has(key)) everyday++;
-    // An everyday word is assumed a thousand times as frequent as any other word.
-    score = everyday * 1000 + (keys.size - everyday);
+    // Rough relative frequencies: a function word ~100 000, another everyday word ~1000, anything else 1.
+    score = 0;
+    for (const key of keys) score += FUNCTION_WORDS.has(key) ? 100_000 : EVERYDAY_WORDS.has(key) ? 1000 : 1;
     frequencyCache.set(keys, score);
   }
   return score;

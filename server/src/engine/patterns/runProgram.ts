@@ -108,6 +108,34 @@ export function runProgram(
   return best;
 }
 
+/**
+ * Visited marks per program, reused across scans: each scan position gets a
+ * fresh generation number, so nothing needs clearing between scans.
+ */
+let marksByProgram = new WeakMap<Program, Int32Array>();
+let generationCounter = 0;
+
+function marksFor(program: Program): Int32Array {
+  let marks = marksByProgram.get(program);
+  if (!marks) {
+    marks = new Int32Array(program.instructions.length * 2).fill(-1);
+    marksByProgram.set(program, marks);
+  }
+  return marks;
+}
+
+/** Reserves `count` consecutive generation numbers and returns the first. */
+function nextGeneration(count: number): number {
+  if (generationCounter + count >= 0x7fffffff) {
+    // Start again from zero, with fresh marks that hold none of the old numbers.
+    generationCounter = 0;
+    marksByProgram = new WeakMap();
+  }
+  const first = generationCounter;
+  generationCounter += count;
+  return first;
+}
+
 interface ScanThread {
   readonly pc: number;
   readonly loose: boolean;
@@ -131,9 +159,9 @@ export function scanProgram(
   excluded: Uint8Array | undefined,
 ): ProgramMatch[] {
   const code = program.instructions;
-  const marks = new Int32Array(code.length * 2).fill(-1);
+  const marks = marksFor(program);
   const bestEnd = new Map<number, ProgramMatch>();
-  let generation = from;
+  let generation = nextGeneration(tokens.length + 2) + from;
 
   const add = (list: ScanThread[], pc: number, loose: boolean, focusStart: number, focusEnd: number, start: number, position: number): void => {
     for (;;) {
@@ -181,13 +209,14 @@ export function scanProgram(
   };
 
   let current: ScanThread[] = [];
+  const base = generation - from;
   for (let position = from; position < tokens.length; position++) {
-    generation = position;
+    generation = base + position;
     if (isStart(position)) add(current, 0, true, -1, -1, position, position);
     if (current.length === 0) continue;
     const token = tokens[position]!;
     const next: ScanThread[] = [];
-    generation = position + 1;
+    generation = base + position + 1;
     for (const thread of current) {
       const instruction = code[thread.pc]!;
       if (instruction.op === 'any') {

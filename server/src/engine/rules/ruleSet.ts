@@ -50,11 +50,7 @@ export class RuleSet {
       for (const rule of pack.rules) {
         for (const program of rule.programs) {
           let trigger = pickTrigger(program.required);
-          if (!trigger) {
-            const firstKeys = new Set<string>();
-            for (const test of program.firstTests) for (const key of test.keys) firstKeys.add(key);
-            trigger = firstKeys;
-          }
+          trigger ??= program.firstKeys;
           for (const key of trigger) {
             triggerWords.add(key);
             let list = this.byTrigger.get(key);
@@ -148,7 +144,7 @@ function intersects(keys: ReadonlySet<string>, words: ReadonlySet<string>): bool
 }
 
 function startsHere(program: Program, token: Token): boolean {
-  return program.firstTests.some((test) => passesTest(test, token));
+  return program.firstKeys.has(token.lower) && program.firstTests.some((test) => passesTest(test, token));
 }
 
 function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined): boolean {

@@ -1,0 +1,251 @@
+/**
+ * The palette commands. The server does the work (see
+ * server/src/lsp/commands.ts for its `workspace/executeCommand` contract);
+ * these add what only the editor can: progress and cancellation, pickers,
+ * the Problems panel and Markdown pages.
+ */
+import * as vscode from 'vscode';
+import type { TermguardClient } from './languageClient';
+import type { MarkdownPages } from './markdownView';
+import { DIAGNOSTIC_SOURCE } from './statusBar';
+
+/** The extension's own commands (declared in package.json). */
+export const COMMANDS = {
+  checkWorkspace: 'termguard.checkWorkspace',
+  showGlossary: 'termguard.showGlossary',
+  explainRule: 'termguard.explainRule',
+  restartServer: 'termguard.restartServer',
+  showOutput: 'termguard.showOutput',
+} as const;
+
+/** The server's `workspace/executeCommand` commands. `rules` is used only when the server announces it. */
+export const SERVER_COMMANDS = {
+  checkWorkspace: 'termguard.checkWorkspace',
+  explainRule: 'termguard.explainRule',
+  glossary: 'termguard.glossary',
+  rules: 'termguard.rules',
+} as const;
+
+// The shapes below mirror the server's results (server/src/lsp/commands.ts,
+// server/src/engine/api.ts); the client bundles no server code.
+
+type Severity = 'error' | 'warning' | 'information' | 'hint';
+
+interface WorkspaceFileResult {
+  readonly uri: string;
+  readonly counts: Readonly<Record<Severity, number>>;
+  readonly skipped?: string;
+}
+
+interface WorkspaceCheckResult {
+  readonly files: readonly WorkspaceFileResult[];
+  readonly cancelled: boolean;
+}
+
+/** A rule as the server describes it. */
+export interface RuleInfo {
+  readonly id: string;
+  readonly category: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly reason: string;
+  readonly alternatives: readonly string[];
+}
+
+/** `termguard.explainRule`'s result. */
+export interface RuleExplanation {
+  readonly rule: RuleInfo;
+  readonly url: string;
+  readonly markdown: string;
+}
+
+/** A glossary entry as the server returns it from `termguard.glossary`. */
+export interface GlossaryEntry {
+  readonly id: string;
+  readonly term: string;
+  readonly forms: readonly string[];
+  readonly definition: string;
+  readonly facts: readonly string[];
+  readonly guidance: string;
+  readonly source?: { readonly file: string; readonly line: number };
+}
+
+/** What "Check Workspace" returns to a caller (the tests, other extensions). */
+export interface WorkspaceCheckSummary {
+  readonly files: number;
+  readonly filesWithFindings: number;
+  readonly skipped: number;
+  readonly counts: Readonly<Record<Severity, number>>;
+  readonly cancelled: boolean;
+}
+
+/** The rule id of a Termguard diagnostic (its `code`), or undefined for other diagnostics. */
+export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  const code = typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+  return code === undefined ? undefined : String(code);
+}
+
+/** The URI the server should resolve packs and settings for: the active editor's saved file, if any. */
+function activeFileUri(): string | undefined {
+  const document = vscode.window.activeTextEditor?.document;
+  return document?.uri.scheme === 'file' ? document.uri.toString() : undefined;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Renders a glossary entry as a Markdown page. */
+export function renderGlossaryPage(entry: GlossaryEntry): string {
+  const lines = [`# ${entry.term}`, '', entry.definition];
+  if (entry.facts.length > 0) lines.push('', '## Facts', '', ...entry.facts.map((fact) => `- ${fact}`));
+  if (entry.guidance) lines.push('', '## Guidance', '', entry.guidance);
+  lines.push('', `*Recognised as:* ${entry.forms.map((form) => `\`${form}\``).join(', ')}`);
+  if (entry.source) lines.push('', `*Defined in* \`${entry.source.file}:${entry.source.line + 1}\``);
+  return lines.join('\n');
+}
+
+/** Collaborators of the commands. */
+export interface CommandContext {
+  readonly client: TermguardClient;
+  readonly pages: MarkdownPages;
+  readonly log: vscode.LogOutputChannel;
+}
+
+/** Registers the palette commands; returns their registrations. */
+export function registerCommands({ client, pages, log }: CommandContext): vscode.Disposable[] {
+  /**
+   * Checks every Markdown and text file of the workspace folders on the
+   * server, which walks the folders itself as `termguard check` does
+   * (`.gitignore`, the configs' `ignore` globs, `termguard.languages`) and
+   * publishes diagnostics for the files that are not open, so they appear in
+   * the Problems panel beside the open documents' findings.
+   */
+  async function checkWorkspace(): Promise<WorkspaceCheckSummary | undefined> {
+    if (!vscode.workspace.workspaceFolders?.length) {
+      void vscode.window.showInformationMessage('Termguard: open a folder to check a workspace.');
+      return undefined;
+    }
+    return vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Termguard: checking the workspace', cancellable: true },
+      async (_progress, token) => {
+        const started = performance.now();
+        let result: WorkspaceCheckResult;
+        try {
+          result = await client.executeCommand<WorkspaceCheckResult>(SERVER_COMMANDS.checkWorkspace, [{}], token);
+        } catch (error) {
+          if (token.isCancellationRequested) result = { files: [], cancelled: true };
+          else throw error;
+        }
+        const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+        let filesWithFindings = 0;
+        let skipped = 0;
+        for (const file of result.files) {
+          if (file.skipped !== undefined) skipped++;
+          let total = 0;
+          for (const severity of Object.keys(counts) as Severity[]) {
+            counts[severity] += file.counts[severity];
+            total += file.counts[severity];
+          }
+          if (total > 0) filesWithFindings++;
+        }
+        const summary: WorkspaceCheckSummary = { files: result.files.length, filesWithFindings, skipped, counts, cancelled: result.cancelled };
+        const text =
+          `${result.cancelled ? 'Stopped after' : 'Checked'} ${plural(summary.files - skipped, 'file')}: ` +
+          `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} in ${plural(filesWithFindings, 'file')}` +
+          (skipped > 0 ? ` (${skipped} skipped)` : '');
+        log.info(`Workspace check: ${text} in ${(performance.now() - started).toFixed(0)} ms`);
+        void vscode.window.showInformationMessage(`Termguard: ${text}.`, 'Show Problems').then((choice) => {
+          if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
+        });
+        return summary;
+      },
+    );
+  }
+
+  /** Shows a glossary entry: the one whose id or term is `term`, else the one picked from the glossary. */
+  async function showGlossary(term?: unknown): Promise<vscode.Uri | undefined> {
+    const entries = await client.executeCommand<readonly GlossaryEntry[]>(SERVER_COMMANDS.glossary, activeArgs());
+    let entry: GlossaryEntry | undefined;
+    if (typeof term === 'string') {
+      const wanted = term.toLowerCase();
+      entry = entries.find((candidate) => candidate.id === term || candidate.term.toLowerCase() === wanted);
+      if (!entry) {
+        void vscode.window.showWarningMessage(`Termguard: the glossary has no entry "${term}".`);
+        return undefined;
+      }
+    } else {
+      if (entries.length === 0) {
+        void vscode.window.showInformationMessage('Termguard: the loaded rule packs define no glossary terms.');
+        return undefined;
+      }
+      const picked = await vscode.window.showQuickPick(
+        entries.map((candidate) => ({ label: candidate.term, description: candidate.id, detail: candidate.definition, entry: candidate })),
+        { title: 'Termguard Glossary', placeHolder: 'Choose a term to read its definition', matchOnDescription: true, matchOnDetail: true },
+      );
+      entry = picked?.entry;
+    }
+    return entry ? pages.show(`glossary/${entry.id}.md`, renderGlossaryPage(entry)) : undefined;
+  }
+
+  /** Shows a rule's explanation: rule `ruleId`, else the one picked (the finding under the cursor first). */
+  async function explainRule(ruleId?: unknown): Promise<vscode.Uri | undefined> {
+    const id = typeof ruleId === 'string' ? ruleId : await pickRule();
+    if (!id) return undefined;
+    const explanation = await client.executeCommand<RuleExplanation | null>(SERVER_COMMANDS.explainRule, [id, ...activeArgs()]);
+    if (!explanation) {
+      void vscode.window.showWarningMessage(`Termguard: no loaded rule pack defines the rule "${id}".`);
+      return undefined;
+    }
+    return pages.show(`rules/${explanation.rule.id}.md`, explanation.markdown);
+  }
+
+  /**
+   * Rule ids to choose from: every rule when the server can list them
+   * (`termguard.rules`), otherwise the rules of the current findings; with
+   * neither, the id is typed in.
+   */
+  async function pickRule(): Promise<string | undefined> {
+    const editor = vscode.window.activeTextEditor;
+    const underCursor = editor
+      ? vscode.languages
+          .getDiagnostics(editor.document.uri)
+          .filter((diagnostic) => diagnostic.range.contains(editor.selection.active))
+          .map(ruleIdOf)
+          .filter((id): id is string => id !== undefined)
+      : [];
+    const items = new Map<string, vscode.QuickPickItem>();
+    if (client.serverCommands().includes(SERVER_COMMANDS.rules)) {
+      const rules = await client.executeCommand<readonly RuleInfo[]>(SERVER_COMMANDS.rules, activeArgs());
+      for (const rule of rules) items.set(rule.id, { label: rule.id, description: `${rule.severity} · ${rule.category}`, detail: rule.message });
+    } else {
+      for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+        for (const diagnostic of diagnostics) {
+          const id = ruleIdOf(diagnostic);
+          if (id !== undefined && !items.has(id)) items.set(id, { label: id, detail: diagnostic.message });
+        }
+      }
+    }
+    if (items.size === 0) {
+      return vscode.window.showInputBox({ title: 'Termguard: Explain Rule', prompt: 'Rule id', placeHolder: 'memo/calls-on' });
+    }
+    const ordered = [...underCursor.filter((id) => items.has(id)).map((id) => items.get(id)!), ...[...items.values()].filter((item) => !underCursor.includes(item.label))];
+    const picked = await vscode.window.showQuickPick(ordered, { title: 'Termguard: Explain Rule', placeHolder: 'Choose a rule', matchOnDescription: true, matchOnDetail: true });
+    return picked?.label;
+  }
+
+  return [
+    vscode.commands.registerCommand(COMMANDS.checkWorkspace, checkWorkspace),
+    vscode.commands.registerCommand(COMMANDS.showGlossary, showGlossary),
+    vscode.commands.registerCommand(COMMANDS.explainRule, explainRule),
+    vscode.commands.registerCommand(COMMANDS.restartServer, () => client.restart('requested with "Termguard: Restart Server"')),
+    vscode.commands.registerCommand(COMMANDS.showOutput, () => log.show()),
+  ];
+}
+
+/** The server command arguments naming the active file, when there is one. */
+function activeArgs(): string[] {
+  const uri = activeFileUri();
+  return uri === undefined ? [] : [uri];
+}

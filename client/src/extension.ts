@@ -1,0 +1,75 @@
+/**
+ * The Termguard extension: a thin client of the bundled language server.
+ * Activation registers the commands and the status bar item and starts the
+ * server without waiting for it; everything else (checking, hovers, quick
+ * fixes, workspace checks) is the server's.
+ */
+import * as vscode from 'vscode';
+import { COMMANDS, registerCommands, SERVER_COMMANDS, type GlossaryEntry, type RuleExplanation, type WorkspaceCheckSummary } from './commands';
+import { TermguardClient } from './languageClient';
+import { MarkdownPages } from './markdownView';
+import { createOutputChannel } from './outputChannel';
+import { FindingsStatusBar } from './statusBar';
+
+/**
+ * What `activate` returns (`vscode.extensions.getExtension('termguard.termguard').exports`):
+ * used by the real-editor tests, and open to other extensions.
+ */
+export interface TermguardApi {
+  /** Milliseconds `activate` took. */
+  readonly activationMs: number;
+  /** Resolves once the language server has started (or failed to). */
+  ready(): Promise<void>;
+  /** The status bar item's text, with codicons as `$(name)`. */
+  statusText(): string;
+  /** Runs "Termguard: Check Workspace" without its notification's buttons being needed. */
+  checkWorkspace(): Promise<WorkspaceCheckSummary | undefined>;
+  /** The server's explanation of a rule, or null when no loaded pack defines it. */
+  explainRule(ruleId: string): Promise<RuleExplanation | null>;
+  /** The glossary entries of the packs that apply to `uri` (default: the first workspace folder). */
+  glossary(uri?: vscode.Uri): Promise<readonly GlossaryEntry[]>;
+}
+
+let client: TermguardClient | undefined;
+
+export function activate(context: vscode.ExtensionContext): TermguardApi {
+  const started = performance.now();
+  const log = createOutputChannel();
+  context.subscriptions.push(log);
+
+  const ownCommands = new Set<string>(Object.values(COMMANDS));
+  const languageClient = new TermguardClient(context.asAbsolutePath('dist/server.js'), log, ownCommands);
+  client = languageClient;
+  const statusBar = new FindingsStatusBar();
+  const pages = new MarkdownPages();
+  context.subscriptions.push(
+    languageClient,
+    statusBar,
+    pages,
+    languageClient.onDidChangeState((state) => statusBar.setServerState(state)),
+    ...registerCommands({ client: languageClient, pages, log }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart('the workspace is now trusted')),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('termguard.languages')) void languageClient.restart('termguard.languages changed');
+    }),
+  );
+
+  const starting = languageClient.start();
+  const activationMs = performance.now() - started;
+  log.info(`Activated in ${activationMs.toFixed(1)} ms (the language server starts in the background)`);
+
+  return {
+    activationMs,
+    ready: () => starting,
+    statusText: () => statusBar.text,
+    checkWorkspace: async () => vscode.commands.executeCommand<WorkspaceCheckSummary | undefined>(COMMANDS.checkWorkspace),
+    explainRule: (ruleId) => languageClient.executeCommand<RuleExplanation | null>(SERVER_COMMANDS.explainRule, [ruleId]),
+    glossary: (uri) => languageClient.executeCommand<readonly GlossaryEntry[]>(SERVER_COMMANDS.glossary, uri ? [uri.toString()] : []),
+  };
+}
+
+export function deactivate(): Promise<void> | undefined {
+  const stopping = client?.stop();
+  client = undefined;
+  return stopping;
+}
