@@ -64,36 +64,54 @@ export function applySuppressions(
   const directives = comments.map(parseDirective).filter((d): d is Directive => d !== undefined);
   if (directives.length === 0) return { findings: [...findings], problems: [] };
   const used = new Set<Directive>();
-  const nextLines = new Map<Directive, { start: number; end: number } | undefined>();
-  for (const directive of directives) {
-    if (directive.kind === 'disable-next-line') nextLines.set(directive, nextNonBlankLine(text, directive.comment.end));
-  }
 
-  const suppressor = (finding: Finding): Directive | undefined => {
+  const fileWide = directives.filter((directive) => directive.kind === 'disable-file');
+  // The next non-blank line of each disable-next-line comment, by that line's start offset.
+  const byNextLine = new Map<number, Directive[]>();
+  for (const directive of directives) {
+    if (directive.kind !== 'disable-next-line') continue;
+    const line = nextNonBlankLine(text, directive.comment.end);
+    if (!line) continue;
+    const list = byNextLine.get(line.start) ?? [];
+    list.push(directive);
+    byNextLine.set(line.start, list);
+  }
+  const ranges = directives.filter((directive) => directive.kind === 'disable' || directive.kind === 'enable');
+
+  // One sweep in document order: for each rule, the last disable/enable before a finding decides.
+  const order = findings.map((_, index) => index).sort((a, b) => findings[a]!.range.start - findings[b]!.range.start);
+  const suppressedBy = new Array<Directive | undefined>(findings.length);
+  let nextRange = 0;
+  let sequence = 0;
+  let lastForAll: { directive: Directive; sequence: number } | undefined;
+  const lastForRule = new Map<string, { directive: Directive; sequence: number }>();
+  for (const index of order) {
+    const finding = findings[index]!;
     const at = finding.range.start;
-    for (const directive of directives) {
-      if (directive.kind === 'disable-file' && names(directive, finding.ruleId)) return directive;
-      if (directive.kind === 'disable-next-line' && names(directive, finding.ruleId)) {
-        const line = nextLines.get(directive);
-        if (line && at >= line.start && at <= line.end) return directive;
+    while (nextRange < ranges.length && ranges[nextRange]!.comment.end <= at) {
+      const directive = ranges[nextRange++]!;
+      const entry = { directive, sequence: sequence++ };
+      if (directive.rules.length === 0) {
+        lastForAll = entry;
+        lastForRule.clear();
+      } else {
+        for (const rule of directive.rules) lastForRule.set(rule, entry);
       }
     }
-    // The last disable/enable before the finding that concerns its rule decides.
-    let decidingDisable: Directive | undefined;
-    for (const directive of directives) {
-      if (directive.comment.end > at) break;
-      if (directive.kind === 'disable' && names(directive, finding.ruleId)) decidingDisable = directive;
-      else if (directive.kind === 'enable' && names(directive, finding.ruleId)) decidingDisable = undefined;
+    let directive = fileWide.find((candidate) => names(candidate, finding.ruleId));
+    if (!directive) {
+      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      directive = byNextLine.get(lineStart)?.find((candidate) => names(candidate, finding.ruleId));
     }
-    return decidingDisable;
-  };
-
-  const kept: Finding[] = [];
-  for (const finding of findings) {
-    const directive = suppressor(finding);
+    if (!directive) {
+      const forRule = lastForRule.get(finding.ruleId);
+      const deciding = forRule && (!lastForAll || forRule.sequence > lastForAll.sequence) ? forRule : lastForAll;
+      if (deciding?.directive.kind === 'disable') directive = deciding.directive;
+    }
+    suppressedBy[index] = directive;
     if (directive) used.add(directive);
-    else kept.push(finding);
   }
+  const kept = findings.filter((_, index) => suppressedBy[index] === undefined);
   const problems: Problem[] = directives
     .filter((directive) => directive.kind !== 'enable' && !used.has(directive))
     .map((directive) => {

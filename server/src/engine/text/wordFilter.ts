@@ -27,36 +27,41 @@ export class WordFilter {
 
   /** False only when no word of the unit can be one of the filter's words. */
   mayContain(text: string, unit: ProseUnit): boolean {
+    // A word may run on into the next segment when that segment is glued (intraword emphasis).
+    let inWord = false;
+    let hash = FNV_OFFSET;
+    let beforeApostrophe = -1;
     for (const segment of unit.segments) {
-      if (segment.glued) return true;
+      if (inWord && (!segment.glued || segment.opaque)) {
+        if (this.endsWord(hash, beforeApostrophe)) return true;
+        inWord = false;
+      }
       if (segment.opaque) continue;
-      let i = segment.start;
       const end = segment.end;
-      while (i < end) {
-        let code = text.charCodeAt(i);
-        if (!isWordCode(code)) {
-          i++;
-          continue;
+      for (let i = segment.start; i < end; i++) {
+        const code = text.charCodeAt(i);
+        if (isWordCode(code)) {
+          if (!inWord) {
+            inWord = true;
+            hash = FNV_OFFSET;
+            beforeApostrophe = -1;
+          }
+          hash = step(hash, lower(code));
+        } else if (inWord && (code === 45 || code === 46 || code === 39 || code === 0x2019) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) {
+          if (code === 39 || code === 0x2019) beforeApostrophe = hash;
+          hash = step(hash, code === 0x2019 ? 39 : code);
+        } else if (inWord) {
+          if (this.endsWord(hash, beforeApostrophe)) return true;
+          inWord = false;
         }
-        let hash = FNV_OFFSET;
-        let beforeApostrophe = -1;
-        while (i < end) {
-          code = text.charCodeAt(i);
-          if (isWordCode(code)) {
-            hash = step(hash, lower(code));
-            i++;
-          } else if ((code === 45 || code === 46 || code === 39 || code === 0x2019) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) {
-            if (code === 39 || code === 0x2019) beforeApostrophe = hash;
-            hash = step(hash, code === 0x2019 ? 39 : code);
-            i++;
-          } else break;
-        }
-        if (this.has(hash >>> 0)) return true;
-        // "OpenAI's" is read as OpenAI + 's, so the part before the apostrophe counts too.
-        if (beforeApostrophe >= 0 && this.has(beforeApostrophe >>> 0)) return true;
       }
     }
-    return false;
+    return inWord && this.endsWord(hash, beforeApostrophe);
+  }
+
+  /** "OpenAI's" is read as OpenAI + 's, so the part before the apostrophe counts too. */
+  private endsWord(hash: number, beforeApostrophe: number): boolean {
+    return this.has(hash >>> 0) || (beforeApostrophe !== -1 && this.has(beforeApostrophe >>> 0));
   }
 }
 
