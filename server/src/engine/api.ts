@@ -123,7 +123,8 @@ export interface PackSource {
 /** The outcome of running one example sentence of one rule. */
 export interface ExampleResult {
   readonly ruleId: string;
-  readonly kind: 'bad' | 'good';
+  /** `fixed` is a bad sentence whose first fix must give an expected text. */
+  readonly kind: 'bad' | 'good' | 'fixed';
   readonly text: string;
   readonly passed: boolean;
   /** What went wrong, when the example failed. */

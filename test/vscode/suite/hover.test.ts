@@ -20,7 +20,7 @@ suite('Hovers', () => {
   }
 
   test('"SRE" shows the glossary definition', async () => {
-    const text = await hoverText(editor.document.uri, positionOf(editor.document, 9, '(SRE)', 2));
+    const text = await hoverText(editor.document.uri, positionOf(editor.document, 10, '(SRE)', 2));
     const definition = await definitionOf('sre');
     assert.ok(text.includes(definition.slice(0, 80)), `hover:\n${text}`);
     assert.match(text, /Stateful Runtime Environment/);
@@ -42,13 +42,15 @@ suite('Hovers', () => {
   });
 
   test('no hover on plain words', async () => {
-    const text = await hoverText(editor.document.uri, positionOf(editor.document, 8, 'reaches', 2));
+    const text = await hoverText(editor.document.uri, positionOf(editor.document, 9, 'reaches', 2));
     assert.equal(text, '');
   });
 
   test('screenshot: squiggles and the hover of a finding', async () => {
+    // Only the document with findings on screen: no side bar, panel or other editor groups.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await vscode.commands.executeCommand('workbench.action.closePanel');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const position = positionOf(editor.document, 16, 'enables access to', 3);
     editor = await vscode.window.showTextDocument(editor.document, { preview: false });
     editor.selection = new vscode.Selection(position, position);

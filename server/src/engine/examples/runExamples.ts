@@ -49,16 +49,16 @@ export function runRuleExamples(engine: Engine, rule: CompiledRule): ExampleResu
         : { ruleId: id, kind: 'good', text, passed: false, detail: `expected no finding of ${id}, got one on "${findings[0]!.matchedText}"`, source },
     );
   });
-  for (const { from, to } of rule.fixedExamples) {
-    const source = { file, line: rule.info.source.line };
+  rule.fixedExamples.forEach(({ from, to }, index) => {
+    const source = { file, line: rule.exampleLine('fixed', index) };
     const finding = findingsOf(engine, from, id)[0];
     const fix = finding?.fixes[0];
     const actual = fix ? applyEdits(from, fix.edits) : undefined;
     results.push(
       actual === to
-        ? { ruleId: id, kind: 'bad', text: from, passed: true, source }
-        : { ruleId: id, kind: 'bad', text: from, passed: false, detail: `expected the first fix to give "${to}", got ${actual === undefined ? 'no fix' : `"${actual}"`}`, source },
+        ? { ruleId: id, kind: 'fixed', text: from, passed: true, source }
+        : { ruleId: id, kind: 'fixed', text: from, passed: false, detail: `expected the first fix to give "${to}", got ${actual === undefined ? 'no fix' : `"${actual}"`}`, source },
     );
-  }
+  });
   return results;
 }

@@ -16,15 +16,16 @@ export function fitFix(template: FixTemplate, tokens: readonly Token[], focusSta
   const first = tokens[focusStart]!;
   const last = tokens[focusEnd - 1]!;
   let replacement = template.replace;
-  if (template.inflect) {
-    const words = replacement.split(' ');
+  const words = replacement.split(' ');
+  const lemma = words[0]!;
+  // Only a lower-case verb is conjugated: "Acme" or "iPhone" are names and stay as written.
+  if (template.inflect && /^[a-z]+$/.test(lemma)) {
     const before = focusStart > 0 ? tokens[focusStart - 1] : undefined;
     const form = verbFormInContext(first.text, before?.lower);
-    const lemma = words[0]!;
-    let inflected = conjugate(lemma, form);
-    if (lemma.toLowerCase() === 'be') inflected = agreeBe(form, tokens, focusStart);
-    words[0] = inflected;
-    replacement = words.join(' ');
+    if (form !== undefined) {
+      words[0] = lemma === 'be' ? agreeBe(form, tokens, focusStart) : conjugate(lemma, form);
+      replacement = words.join(' ');
+    }
   }
   if (template.keepCase && /^\p{Lu}/u.test(first.text) && !/^\p{Lu}{2}/u.test(first.text)) {
     replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
@@ -35,8 +36,9 @@ export function fitFix(template: FixTemplate, tokens: readonly Token[], focusSta
   };
 }
 
-function verbFormInContext(word: string, previous: string | undefined): VerbForm {
-  const form = verbFormOfWord(word) ?? 'base';
+/** The form of the replaced word, or undefined when it is not a verb the engine knows. */
+function verbFormInContext(word: string, previous: string | undefined): VerbForm | undefined {
+  const form = verbFormOfWord(word);
   if (form === 'past' && previous !== undefined && HAVE.has(previous)) return 'participle';
   return form;
 }

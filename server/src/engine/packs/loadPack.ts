@@ -68,7 +68,7 @@ export interface CompiledRule {
   readonly fixes: readonly FixTemplate[];
   readonly fixedExamples: readonly { readonly from: string; readonly to: string }[];
   /** The 0-based line of an example in the pack file (worked out on demand: positions cost a second parse). */
-  exampleLine(kind: 'bad' | 'good', index: number): number;
+  exampleLine(kind: 'bad' | 'good' | 'fixed', index: number): number;
   readonly documentationUrl?: string;
 }
 
