@@ -32,7 +32,12 @@ export function markdownCorpus(bytes: number, seed = 7): string {
       length += sentence.length + 2;
     }
   }
-  return parts.join('\n\n');
+  return flat(parts.join('\n\n'));
+}
+
+/** Strings built by concatenation are ropes; a file read from disk is flat, so measure on a flat string. */
+function flat(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** Plain text of about `bytes` characters: paragraphs of prose with a violating sentence every 2 KB. */
@@ -53,5 +58,5 @@ export function plainTextCorpus(bytes: number): string {
       sinceLast = 0;
     }
   }
-  return text;
+  return flat(text);
 }

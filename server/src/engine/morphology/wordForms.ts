@@ -98,8 +98,21 @@ export function verbFormOfWord(word: string): VerbForm | undefined {
   return undefined;
 }
 
+/** Fix templates have few verbs, so this stays small. */
+const conjugations = new Map<string, string>();
+
 /** Conjugates a verb lemma to the given form ("integrate", past -> "integrated"). */
 export function conjugate(lemma: string, form: VerbForm): string {
+  const key = `${lemma}\u0000${form}`;
+  let result = conjugations.get(key);
+  if (result === undefined) {
+    result = conjugateUncached(lemma, form);
+    conjugations.set(key, result);
+  }
+  return result;
+}
+
+function conjugateUncached(lemma: string, form: VerbForm): string {
   const lower = lemma.toLowerCase();
   if (lower === 'be') {
     return { base: 'be', 'third-person': 'is', past: 'was', participle: 'been', gerund: 'being' }[form];
@@ -119,10 +132,17 @@ export function conjugate(lemma: string, form: VerbForm): string {
   }
 }
 
+const plurality = new Map<string, boolean>();
+
 /** True when compromise reads the word as a plural noun or a plural pronoun. */
 export function isPluralSubject(word: string): boolean {
   const lower = word.toLowerCase();
   if (['we', 'they', 'you', 'these', 'those', 'both', 'many', 'all'].includes(lower)) return true;
-  const doc = nlp(word);
-  return doc.has('#Plural') && !doc.has('#Singular');
+  let plural = plurality.get(lower);
+  if (plural === undefined) {
+    const doc = nlp(word);
+    plural = doc.has('#Plural') && !doc.has('#Singular');
+    if (plurality.size < 10_000) plurality.set(lower, plural);
+  }
+  return plural;
 }

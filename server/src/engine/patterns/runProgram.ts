@@ -18,35 +18,79 @@ export function passesTest(test: TokenTest, token: Token): boolean {
   return true;
 }
 
-interface Thread {
-  pc: number;
-  loose: boolean;
-  focusStart: number;
-  focusEnd: number;
+/** True when a match of the program can begin with this token. */
+export function canStartWith(program: Program, token: Token): boolean {
+  return program.firstKeys.has(token.lower) && program.firstTests.some((test) => passesTest(test, token));
 }
 
 /**
- * Runs a program from token `start` and returns its longest match there.
- * Threads advance in lock-step (a Pike VM without captures beyond the focus),
- * so the cost is at most program size times `program.maxLength` tokens.
- *
- * `excluded[i]` marks tokens inside approved phrases: word-set members are
- * not allowed to match them.
+ * Scratch space for the virtual machine, shared by every scan (scans never
+ * nest) and grown on demand, so a scan allocates nothing per token. A thread
+ * is (instruction, loose flag, focus start, focus end, start position).
  */
-export function runProgram(
-  program: Program,
-  tokens: readonly Token[],
-  start: number,
-  excluded: Uint8Array | undefined,
-): ProgramMatch | undefined {
-  const code = program.instructions;
-  let best: ProgramMatch | undefined;
-  let current: Thread[] = [];
-  let seen = new Set<number>();
+class ThreadList {
+  count = 0;
+  pc = new Int32Array(0);
+  loose = new Uint8Array(0);
+  focusStart = new Int32Array(0);
+  focusEnd = new Int32Array(0);
+  start = new Int32Array(0);
 
-  const add = (list: Thread[], pc: number, loose: boolean, focusStart: number, focusEnd: number, position: number): void => {
+  ensure(capacity: number): void {
+    if (this.pc.length >= capacity) return;
+    this.pc = new Int32Array(capacity);
+    this.loose = new Uint8Array(capacity);
+    this.focusStart = new Int32Array(capacity);
+    this.focusEnd = new Int32Array(capacity);
+    this.start = new Int32Array(capacity);
+  }
+
+  push(pc: number, loose: number, focusStart: number, focusEnd: number, start: number): void {
+    const at = this.count++;
+    this.pc[at] = pc;
+    this.loose[at] = loose;
+    this.focusStart[at] = focusStart;
+    this.focusEnd[at] = focusEnd;
+    this.start[at] = start;
+  }
+}
+
+let current = new ThreadList();
+let next = new ThreadList();
+/** Flags of an epsilon path: what happens to a thread that takes it. */
+const SETS_LOOSE = 1;
+const STARTS_FOCUS = 2;
+const ENDS_FOCUS = 4;
+
+/**
+ * Where a thread can get from an instruction without consuming a token: the
+ * token-consuming or `match` instructions reachable through jumps, splits and
+ * markers, in priority order, with what the path does to the thread.
+ */
+interface EpsilonClosure {
+  readonly targets: Int32Array;
+  readonly flags: Uint8Array;
+}
+
+const closuresByProgram = new WeakMap<Program, (EpsilonClosure | undefined)[]>();
+
+function closuresFor(program: Program): (EpsilonClosure | undefined)[] {
+  let closures = closuresByProgram.get(program);
+  if (!closures) {
+    closures = new Array(program.instructions.length);
+    closuresByProgram.set(program, closures);
+  }
+  return closures;
+}
+
+function epsilonClosure(code: Program['instructions'], from: number): EpsilonClosure {
+  const targets: number[] = [];
+  const flags: number[] = [];
+  const seen = new Set<number>();
+  const visit = (pc: number, flag: number): void => {
     for (;;) {
-      const key = pc * 2 + (loose ? 1 : 0);
+      // Paths that differ only in focus markers are merged: the first one wins, as at run time.
+      const key = pc * 2 + (flag & SETS_LOOSE);
       if (seen.has(key)) return;
       seen.add(key);
       const instruction = code[pc]!;
@@ -55,57 +99,30 @@ export function runProgram(
           pc = instruction.next;
           continue;
         case 'split':
-          add(list, instruction.next, loose, focusStart, focusEnd, position);
+          visit(instruction.next, flag);
           pc = instruction.alt;
           continue;
         case 'loose':
-          loose = true;
+          flag |= SETS_LOOSE;
           pc++;
           continue;
         case 'focus-start':
-          focusStart = position;
+          flag |= STARTS_FOCUS;
           pc++;
           continue;
         case 'focus-end':
-          focusEnd = position;
+          flag |= ENDS_FOCUS;
           pc++;
           continue;
-        case 'match':
-          if (position > start && (!best || position > best.end)) {
-            best = {
-              start,
-              end: position,
-              focusStart: focusStart >= 0 ? focusStart : start,
-              focusEnd: focusEnd >= 0 ? focusEnd : position,
-            };
-          }
-          return;
         default:
-          list.push({ pc, loose, focusStart, focusEnd });
+          targets.push(pc);
+          flags.push(flag);
           return;
       }
     }
   };
-
-  add(current, 0, true, -1, -1, start);
-  for (let position = start; position < tokens.length && current.length > 0; position++) {
-    const token = tokens[position]!;
-    const next: Thread[] = [];
-    seen = new Set<number>();
-    for (const thread of current) {
-      const instruction = code[thread.pc]!;
-      if (instruction.op === 'any') {
-        add(next, thread.pc + 1, true, thread.focusStart, thread.focusEnd, position + 1);
-      } else if (instruction.op === 'test') {
-        if (token.punctBefore && !thread.loose && position > start) continue;
-        if (instruction.inSet && excluded !== undefined && excluded[position] === 1) continue;
-        if (!passesTest(instruction.test, token)) continue;
-        add(next, thread.pc + 1, false, thread.focusStart, thread.focusEnd, position + 1);
-      }
-    }
-    current = next;
-  }
-  return best;
+  visit(from, 0);
+  return { targets: Int32Array.from(targets), flags: Uint8Array.from(flags) };
 }
 
 /**
@@ -125,7 +142,7 @@ function marksFor(program: Program): Int32Array {
 }
 
 /** Reserves `count` consecutive generation numbers and returns the first. */
-function nextGeneration(count: number): number {
+function reserveGenerations(count: number): number {
   if (generationCounter + count >= 0x7fffffff) {
     // Start again from zero, with fresh marks that hold none of the old numbers.
     generationCounter = 0;
@@ -136,99 +153,91 @@ function nextGeneration(count: number): number {
   return first;
 }
 
-interface ScanThread {
-  readonly pc: number;
-  readonly loose: boolean;
-  readonly focusStart: number;
-  readonly focusEnd: number;
-  readonly start: number;
-}
-
 /**
- * Finds the matches of a program that start at the positions `isStart`
- * accepts, in one left-to-right pass (an unanchored Pike VM). Threads that
- * reach the same instruction are merged, keeping the one that started
- * earliest, so the cost is at most (program size × tokens) however many
- * starts there are; for each start the longest match is reported.
+ * Finds the matches of a program in a sentence in one left-to-right pass (a
+ * Pike VM). Threads that reach the same instruction in the same state are
+ * merged, keeping the one that started earliest, so the cost is at most
+ * program size × tokens however many places a match could start; for each
+ * start the longest match is reported. With `anchor`, only matches starting
+ * at that token are sought.
+ *
+ * `excluded[i]` marks tokens inside approved phrases: word-set members are
+ * not allowed to match them.
  */
-export function scanProgram(
-  program: Program,
-  tokens: readonly Token[],
-  from: number,
-  isStart: (position: number) => boolean,
-  excluded: Uint8Array | undefined,
-): ProgramMatch[] {
+export function scanProgram(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined, anchor?: number): ProgramMatch[] {
   const code = program.instructions;
   const marks = marksFor(program);
-  const bestEnd = new Map<number, ProgramMatch>();
-  let generation = nextGeneration(tokens.length + 2) + from;
+  const closures = closuresFor(program);
+  const capacity = code.length * 2 + 1;
+  current.ensure(capacity);
+  next.ensure(capacity);
+  current.count = 0;
+  const from = anchor ?? 0;
+  const base = reserveGenerations(tokens.length + 2) - from;
+  let results: Map<number, ProgramMatch> | undefined;
 
-  const add = (list: ScanThread[], pc: number, loose: boolean, focusStart: number, focusEnd: number, start: number, position: number): void => {
-    for (;;) {
-      const key = pc * 2 + (loose ? 1 : 0);
-      if (marks[key] === generation) return;
+  /** Queues the threads that wait for a token after following epsilon moves from `pc` at `position`. */
+  const follow = (list: ThreadList, pc: number, loose: number, focusStart: number, focusEnd: number, start: number, position: number): void => {
+    const generation = base + position;
+    const closure = closures[pc] ?? (closures[pc] = epsilonClosure(code, pc));
+    const targets = closure.targets;
+    const flags = closure.flags;
+    for (let k = 0; k < targets.length; k++) {
+      const target = targets[k]!;
+      const flag = flags[k]!;
+      const threadLoose = (flag & SETS_LOOSE) !== 0 ? 1 : loose;
+      const key = target * 2 + threadLoose;
+      if (marks[key] === generation) continue;
       marks[key] = generation;
-      const instruction = code[pc]!;
-      switch (instruction.op) {
-        case 'jump':
-          pc = instruction.next;
-          continue;
-        case 'split':
-          add(list, instruction.next, loose, focusStart, focusEnd, start, position);
-          pc = instruction.alt;
-          continue;
-        case 'loose':
-          loose = true;
-          pc++;
-          continue;
-        case 'focus-start':
-          focusStart = position;
-          pc++;
-          continue;
-        case 'focus-end':
-          focusEnd = position;
-          pc++;
-          continue;
-        case 'match': {
-          const previous = bestEnd.get(start);
-          if (position > start && (!previous || position > previous.end)) {
-            bestEnd.set(start, {
+      const threadFocusStart = (flag & STARTS_FOCUS) !== 0 ? position : focusStart;
+      const threadFocusEnd = (flag & ENDS_FOCUS) !== 0 ? position : focusEnd;
+      if (code[target]!.op === 'match') {
+        if (position > start) {
+          results ??= new Map();
+          const previous = results.get(start);
+          if (!previous || position > previous.end) {
+            results.set(start, {
               start,
               end: position,
-              focusStart: focusStart >= 0 ? focusStart : start,
-              focusEnd: focusEnd >= 0 ? focusEnd : position,
+              focusStart: threadFocusStart >= 0 ? threadFocusStart : start,
+              focusEnd: threadFocusEnd >= 0 ? threadFocusEnd : position,
             });
           }
-          return;
         }
-        default:
-          list.push({ pc, loose, focusStart, focusEnd, start });
-          return;
+      } else {
+        list.push(target, threadLoose, threadFocusStart, threadFocusEnd, start);
       }
     }
   };
 
-  let current: ScanThread[] = [];
-  const base = generation - from;
   for (let position = from; position < tokens.length; position++) {
-    generation = base + position;
-    if (isStart(position)) add(current, 0, true, -1, -1, position, position);
-    if (current.length === 0) continue;
     const token = tokens[position]!;
-    const next: ScanThread[] = [];
-    generation = base + position + 1;
-    for (const thread of current) {
-      const instruction = code[thread.pc]!;
+    if (anchor === undefined ? canStartWith(program, token) : position === anchor) follow(current, 0, 1, -1, -1, position, position);
+    if (current.count === 0) {
+      if (anchor !== undefined) break;
+      continue;
+    }
+    next.count = 0;
+    for (let i = 0; i < current.count; i++) {
+      const instruction = code[current.pc[i]!]!;
       if (instruction.op === 'any') {
-        add(next, thread.pc + 1, true, thread.focusStart, thread.focusEnd, thread.start, position + 1);
+        follow(next, current.pc[i]! + 1, 1, current.focusStart[i]!, current.focusEnd[i]!, current.start[i]!, position + 1);
       } else if (instruction.op === 'test') {
-        if (token.punctBefore && !thread.loose && position > thread.start) continue;
+        if (token.punctBefore && current.loose[i] === 0 && position > current.start[i]!) continue;
         if (instruction.inSet && excluded !== undefined && excluded[position] === 1) continue;
         if (!passesTest(instruction.test, token)) continue;
-        add(next, thread.pc + 1, false, thread.focusStart, thread.focusEnd, thread.start, position + 1);
+        follow(next, current.pc[i]! + 1, 0, current.focusStart[i]!, current.focusEnd[i]!, current.start[i]!, position + 1);
       }
     }
+    const swap = current;
     current = next;
+    next = swap;
   }
-  return [...bestEnd.values()];
+  current.count = 0;
+  return results ? [...results.values()] : [];
+}
+
+/** The longest match of a program that starts at token `start`, if any. */
+export function runProgram(program: Program, tokens: readonly Token[], start: number, excluded: Uint8Array | undefined): ProgramMatch | undefined {
+  return scanProgram(program, tokens, excluded, start)[0];
 }

@@ -2,7 +2,7 @@ import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule } from '../packs/loadPack';
 import type { Program } from '../patterns/program';
-import { passesTest, runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
+import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
 import type { Sentence, Token } from '../text/tokenize';
 import { pickTrigger } from '../patterns/requiredWords';
 import { WordFilter } from '../text/wordFilter';
@@ -98,7 +98,7 @@ export class RuleSet {
       if (severityOf(rule) === 'off') continue;
       if (!entry.program.required.every((keys) => intersects(keys, words))) continue;
       const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const matches = scanProgram(entry.program, tokens, 0, (i) => startsHere(entry.program, tokens[i]!), excluded);
+      const matches = scanProgram(entry.program, tokens, excluded);
       if (matches.length === 0) continue;
       let list = matchesByRule.get(rule);
       if (!list) matchesByRule.set(rule, (list = []));
@@ -126,7 +126,7 @@ function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpa
   const spans: ProgramMatch[] = [];
   if (pack.approved.length === 0) return { mask, spans };
   for (const program of pack.approved) {
-    for (const match of scanProgram(program, tokens, 0, (i) => startsHere(program, tokens[i]!), undefined)) {
+    for (const match of scanProgram(program, tokens, undefined)) {
       spans.push(match);
       mask.fill(1, match.start, match.end);
     }
@@ -143,12 +143,8 @@ function intersects(keys: ReadonlySet<string>, words: ReadonlySet<string>): bool
   return false;
 }
 
-function startsHere(program: Program, token: Token): boolean {
-  return program.firstKeys.has(token.lower) && program.firstTests.some((test) => passesTest(test, token));
-}
-
 function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined): boolean {
-  return scanProgram(program, tokens, 0, (i) => startsHere(program, tokens[i]!), excluded).length > 0;
+  return scanProgram(program, tokens, excluded).length > 0;
 }
 
 /** "without leaving AWS" and "not only" do not negate the claim they sit in. */

@@ -114,15 +114,17 @@ export function applySuppressions(
   const kept = findings.filter((_, index) => suppressedBy[index] === undefined);
   const problems: Problem[] = directives
     .filter((directive) => directive.kind !== 'enable' && !used.has(directive))
-    .map((directive) => {
-      const position = positionOf(directive.comment.start);
+    .map((directive): Problem => {
+      // Positions need a line index of the whole text: build it only if someone reads one.
+      let position: { line: number; column: number } | undefined;
+      const at = (): { line: number; column: number } => (position ??= positionOf(directive.comment.start));
       const what = directive.rules.length > 0 ? directive.rules.join(', ') : 'any rule';
       return {
         file,
-        line: position.line,
-        column: position.column,
+        get line() { return at().line; },
+        get column() { return at().column; },
         range: { start: directive.comment.start, end: directive.comment.end },
-        severity: 'hint' as const,
+        severity: 'hint',
         message: `this termguard-${directive.kind} comment suppresses nothing: no finding of ${what} sits where it applies`,
         code: 'unused-suppression',
       };

@@ -40,14 +40,15 @@ export class WordFilter {
       const end = segment.end;
       for (let i = segment.start; i < end; i++) {
         const code = text.charCodeAt(i);
-        if (isWordCode(code)) {
+        const folded = WORD_FOLD[code]!;
+        if (folded !== 0) {
           if (!inWord) {
             inWord = true;
             hash = FNV_OFFSET;
             beforeApostrophe = -1;
           }
-          hash = step(hash, lower(code));
-        } else if (inWord && (code === 45 || code === 46 || code === 39 || code === 0x2019) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) {
+          hash = Math.imul(hash ^ folded, 0x01000193);
+        } else if (inWord && (code === 45 || code === 46 || code === 39 || code === 0x2019) && i + 1 < end && WORD_FOLD[text.charCodeAt(i + 1)] !== 0) {
           if (code === 39 || code === 0x2019) beforeApostrophe = hash;
           hash = step(hash, code === 0x2019 ? 39 : code);
         } else if (inWord) {
@@ -66,6 +67,13 @@ export class WordFilter {
 }
 
 const FNV_OFFSET = 0x811c9dc5;
+
+/** For every UTF-16 code unit: 0 if it is not a word character, else its lower-cased form. */
+const WORD_FOLD = (() => {
+  const table = new Uint16Array(65536);
+  for (let code = 0; code < 65536; code++) if (isWordCode(code)) table[code] = lower(code) || code;
+  return table;
+})();
 
 function step(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
