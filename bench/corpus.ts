@@ -60,3 +60,30 @@ export function plainTextCorpus(bytes: number): string {
   }
   return flat(text);
 }
+
+/**
+ * Hard-wraps the prose lines of Markdown at `width` columns, as many authors
+ * write it: paragraphs, list items and quotes continue lazily on the next
+ * line; headings, tables, code, HTML and front matter are left alone.
+ */
+export function wrapMarkdown(text: string, width = 80): string {
+  const out: string[] = [];
+  let fenced = false;
+  for (const line of text.split('\n')) {
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const keep = fenced || line.length <= width || /^(#|\s{4}|\t|<|---|\s*\|)|\|/.test(line);
+    if (keep) {
+      out.push(line);
+      continue;
+    }
+    let rest = line;
+    while (rest.length > width) {
+      const cut = rest.lastIndexOf(' ', width);
+      if (cut <= 0) break;
+      out.push(rest.slice(0, cut));
+      rest = rest.slice(cut + 1);
+    }
+    out.push(rest);
+  }
+  return out.join('\n');
+}

@@ -8,16 +8,19 @@
  * sees the newer one) has been received and parsed.
  *
  * Runs `dist/server.js --stdio` when the bundle is newer than the server and
- * engine sources, else the sources through tsx.
+ * engine sources, else an up-to-date temporary bundle of the same entry.
  *
- * Run directly: `node --import tsx bench/lspLatency.ts [edits]`.
+ * Run directly: `node --import tsx bench/lspLatency.ts [edits]` (default 200
+ * edits); with `LSP_BENCH_CPU_PROF=<dir>` the server writes a V8 CPU profile
+ * there (`--cpu-prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { markdownCorpus } from './corpus';
+import { markdownCorpus, wrapMarkdown } from './corpus';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const EDIT_INTERVAL_MS = 20;
@@ -32,13 +35,25 @@ export interface LspLatency {
   readonly p95: number;
   /** Resident set size of the server process after the edits, MB (VmRSS). */
   readonly rssMB: number;
+  /** How many times diagnostics were published during the measured edits (each is one check). */
+  readonly publications: number;
 }
 
-/** Markdown of exactly `lines` lines from the shared benchmark corpus. */
+/** Knobs for experiments; the defaults are the stated measurement. */
+export interface LspLatencyOptions {
+  /** `termguard.debounceMs` (default 0). */
+  readonly debounceMs?: number;
+  /** Time between two edits, ms (default 20). */
+  readonly intervalMs?: number;
+  /** Write a V8 CPU profile of the server here. */
+  readonly cpuProfDir?: string;
+}
+
+/** Markdown of exactly `lines` lines from the shared benchmark corpus, prose wrapped at 80 columns. */
 export function markdownLines(lines: number): string {
-  let bytes = lines * 150;
+  let bytes = lines * 60;
   for (;;) {
-    const text = markdownCorpus(bytes);
+    const text = wrapMarkdown(markdownCorpus(bytes));
     const all = text.split('\n');
     if (all.length >= lines) return all.slice(0, lines).join('\n');
     bytes *= 2;
@@ -54,13 +69,25 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** The command that starts the server over stdio: the bundle when it is up to date, else the sources. */
-function serverCommand(): { args: string[]; description: string } {
+/**
+ * The command that starts the server over stdio: `dist/server.js` when it is
+ * newer than the sources, else a fresh bundle of `server/src/lsp/main.ts`
+ * built the same way (esbuild, CommonJS) into a temporary folder, next to a
+ * link to the built-in packs. Running the sources through tsx instead would
+ * add the loader's thread and memory to what is measured.
+ */
+async function serverCommand(): Promise<{ args: string[]; description: string }> {
   const bundle = join(ROOT, 'dist', 'server.js');
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtime(join(ROOT, 'server', 'src'))) {
     return { args: [bundle, '--stdio'], description: 'dist/server.js' };
   }
-  return { args: ['--import', 'tsx', join(ROOT, 'server', 'src', 'lsp', 'main.ts'), '--stdio'], description: 'server/src/lsp/main.ts via tsx' };
+  const folder = join(tmpdir(), 'termguard-lsp-bench');
+  const outfile = join(folder, 'dist', 'server.js');
+  mkdirSync(dirname(outfile), { recursive: true });
+  if (!existsSync(join(folder, 'packs'))) symlinkSync(join(ROOT, 'packs'), join(folder, 'packs'), 'dir');
+  const esbuild = await import('esbuild');
+  await esbuild.build({ entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
+  return { args: [outfile, '--stdio'], description: 'server/src/lsp/main.ts bundled with esbuild (dist/server.js is older than the sources)' };
 }
 
 function residentMB(pid: number | undefined): number {
@@ -95,15 +122,16 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
  * `lines` lines, over `edits` single-character edits sent 20 ms apart (after
  * a few unmeasured warm-up edits), with `termguard.debounceMs` 0.
  */
-export async function measureLspLatency(lines: number, edits: number, options: { cpuProfDir?: string } = {}): Promise<LspLatency> {
+export async function measureLspLatency(lines: number, edits: number, options: LspLatencyOptions = {}): Promise<LspLatency> {
+  const interval = options.intervalMs ?? EDIT_INTERVAL_MS;
   const text = markdownLines(lines);
-  const command = serverCommand();
+  const command = await serverCommand();
   const child: ChildProcess = spawn(process.execPath, [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...command.args], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const settings = { debounceMs: 0, maxFileSizeKB: 1024 * 1024 };
+  const settings = { debounceMs: options.debounceMs ?? 0, maxFileSizeKB: 1024 * 1024 };
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
@@ -112,12 +140,14 @@ export async function measureLspLatency(lines: number, edits: number, options: {
   const sentAt = new Map<number, number>();
   const latencies: number[] = [];
   let measuring = false;
+  let publications = 0;
   let lastVersion = 0;
   const waiters: { version: number; resolve: () => void }[] = [];
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     const version = params.version ?? 0;
     const now = performance.now();
     lastVersion = Math.max(lastVersion, version);
+    if (measuring) publications++;
     for (const [sent, at] of sentAt) {
       if (sent > version) continue;
       if (measuring) latencies.push(now - at);
@@ -151,7 +181,7 @@ export async function measureLspLatency(lines: number, edits: number, options: {
     let version = 1;
     const started = performance.now();
     for (let i = 0; i < WARMUP_EDITS + edits; i++) {
-      const due = started + i * EDIT_INTERVAL_MS;
+      const due = started + i * interval;
       const wait = due - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       measuring = i >= WARMUP_EDITS;
@@ -167,7 +197,7 @@ export async function measureLspLatency(lines: number, edits: number, options: {
     await within(published(version), 60_000, `diagnostics for the last version (${version})`);
     const rssMB = residentMB(child.pid);
     const sorted = [...latencies].sort((a, b) => a - b);
-    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rssMB };
+    return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), rssMB, publications };
   } finally {
     try {
       await within(connection.sendRequest('shutdown'), 5_000, 'shutdown');
@@ -189,7 +219,7 @@ export async function measureLspLatency(lines: number, edits: number, options: {
 
 async function main(): Promise<void> {
   const edits = Number(process.argv[2] ?? 200);
-  console.log(`server: ${serverCommand().description}; ${edits} edits ${EDIT_INTERVAL_MS} ms apart, debounce 0\n`);
+  console.log(`server: ${(await serverCommand()).description}; ${edits} edits ${EDIT_INTERVAL_MS} ms apart, debounce 0\n`);
   console.log('| lines | chars | p50 ms | p95 ms | server RSS MB | target |');
   console.log('| --- | --- | --- | --- | --- | --- |');
   for (const [lines, target] of [

@@ -59,7 +59,7 @@ export function generateMarkdown(bytes: number, seed = 1): string {
     if (r < 0.35) return `https://docs.example.com/${word().replace(/\W/g, '')}/${int(1, 999)}`;
     if (r < 0.36) return `www.example.org`;
     if (r < 0.37) return `<kbd>Ctrl</kbd>`;
-    if (r < 0.38) return `<!-- termguard-disable-next-line ${word()} -->`;
+    if (r < 0.38) return `<!-- TODO ${word()} -->`;
     if (r < 0.39) return `<https://example.net/${int(1, 99)}>`;
     if (r < 0.4) return `snake_case_${word().replace(/\W/g, '')}`;
     if (r < 0.41) return `\\*not emphasis\\*`;

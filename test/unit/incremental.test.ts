@@ -14,7 +14,11 @@ function random(seed: number): () => number {
   };
 }
 
-const SNIPPETS = ['\n', '\n\n', '```\n', '> ', '- ', '# ', '*', '_', '`', '<!-- ', ' -->', 'enables access to ChatGPT', ' calls on GPT-5 ', 'x', '|', '---\n', '    ', 'AWS bedrock', '<!-- termguard-disable-next-line -->\n'];
+const SNIPPETS = [
+  '\n', '\n\n', '```\n', '~~~\n', '> ', '- ', '1. ', '# ', '*', '_', '`', '<!-- ', ' -->', 'enables access to ChatGPT', ' calls on GPT-5 ', 'x', '|',
+  '| a | b |\n|---|---|\n', '---\n', '    ', '\t', 'AWS bedrock', '<div>\n', '\n</div>\n', '[x]: http://a\n', '===\n', '<!-- termguard-disable -->\n',
+  '<!-- termguard-enable -->\n', '<!-- termguard-disable-next-line -->\n', 'SRE',
+];
 
 function summary(result: CheckResult): string[] {
   return [
@@ -34,13 +38,15 @@ describe('incremental re-checking', () => {
       const next = random(name.length * 7919);
       for (let step = 0; step < 1500; step++) {
         const start = Math.floor(next() * (text.length + 1));
-        const end = Math.min(text.length, start + (next() < 0.5 ? 0 : Math.floor(next() * 12)));
+        const end = Math.min(text.length, start + (next() < 0.5 ? 0 : Math.floor(next() * 30)));
         const newText = next() < 0.3 ? '' : SNIPPETS[Math.floor(next() * SNIPPETS.length)]!;
         session.update([{ range: { start, end }, newText }]);
         text = text.slice(0, start) + newText + text.slice(end);
         if (step % 25 === 24 || step === 1499) {
           assert.equal(session.text, text);
           assert.deepEqual(summary(session.result()), summary(engine.check(text, kind)), `after step ${step}`);
+          const offset = Math.floor(next() * text.length);
+          assert.deepEqual(session.termAt(offset)?.range, engine.termAt(text, kind, offset)?.range, `term at ${offset} after step ${step}`);
         }
       }
     });

@@ -2,23 +2,35 @@ import type { CheckResult, DocumentEdit, DocumentKind, DocumentSession, Finding,
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { scanMarkdownBlocks } from '../prose/markdown';
 import { scanPlainTextBlocks } from '../prose/plaintext';
-import type { ProseBlock } from '../prose/prose';
+import type { CommentSpan, ProseBlock } from '../prose/prose';
 import type { RuleSet, SeverityResolver } from '../rules/ruleSet';
-import { applySuppressions } from '../suppressions/suppressions';
+import { applySuppressions, type LineLookup } from '../suppressions/suppressions';
 import { LineIndex } from '../text/lineIndex';
 import { tokenizeUnit } from '../text/tokenize';
 
+/** What checking one block produced, in the offsets of the window it was scanned in. */
+interface BlockResult {
+  readonly block: ProseBlock;
+  readonly findings: readonly Finding[];
+  /** The findings moved to document offsets, for the last `delta` asked. */
+  shifted?: { readonly delta: number; readonly findings: readonly Finding[] };
+}
+
 /**
- * A block with the findings its prose produced. Offsets inside `checked` are
- * those of the text the block was checked in; `delta` moves them to the
- * current text, so an edit above a block costs one small object, not a copy
- * of its findings and segments.
+ * A checked block. It was scanned in `source`, a window of the document text;
+ * offsets inside `checked` are offsets in that window, and `delta` moves them
+ * to the current document. Keeping each block's own window (instead of one
+ * string for the whole document) is what lets an edit cost time in proportion
+ * to the blocks it touches: no keystroke copies or re-reads the whole text.
  */
-interface CheckedBlock {
-  readonly checked: { readonly block: ProseBlock; readonly findings: readonly Finding[] };
-  readonly delta: number;
-  readonly start: number;
-  readonly end: number;
+class CheckedBlock {
+  constructor(
+    readonly source: string,
+    readonly checked: BlockResult,
+    readonly delta: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
 }
 
 /** The block scanner for a kind of document. */
@@ -26,17 +38,32 @@ export function blockScanner(kind: DocumentKind): (text: string, from?: number) 
   return kind === 'markdown' ? scanMarkdownBlocks : scanPlainTextBlocks;
 }
 
-function checkBlock(text: string, block: ProseBlock, ruleSet: RuleSet, severityOf: SeverityResolver): CheckedBlock {
+/** Checks a block scanned in `source`, whose offset 0 is document offset `delta`. */
+function checkBlock(source: string, delta: number, block: ProseBlock, ruleSet: RuleSet, severityOf: SeverityResolver): CheckedBlock {
   const findings: Finding[] = [];
   for (const unit of block.units) {
-    if (!ruleSet.unitFilter.mayContain(text, unit)) continue;
-    tokenizeUnit(text, unit, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding)));
+    if (!ruleSet.unitFilter.mayContain(source, unit)) continue;
+    tokenizeUnit(source, unit, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding)));
   }
-  return { checked: { block, findings }, delta: 0, start: block.start, end: block.end };
+  return new CheckedBlock(source, { block, findings }, delta, block.start + delta, block.end + delta);
 }
 
 function moveBlock(block: CheckedBlock, delta: number): CheckedBlock {
-  return delta === 0 ? block : { checked: block.checked, delta: block.delta + delta, start: block.start + delta, end: block.end + delta };
+  return delta === 0 ? block : new CheckedBlock(block.source, block.checked, block.delta + delta, block.start + delta, block.end + delta);
+}
+
+/** The block's own text. */
+function blockText(block: CheckedBlock): string {
+  return block.source.slice(block.checked.block.start, block.checked.block.end);
+}
+
+/** Findings in document offsets, cached per block for as long as the block does not move. */
+function findingsInDocument(block: CheckedBlock): readonly Finding[] {
+  const checked = block.checked;
+  if (checked.shifted?.delta === block.delta) return checked.shifted.findings;
+  const findings = checked.findings.map((finding) => shiftFinding(finding, block.delta));
+  checked.shifted = { delta: block.delta, findings };
+  return findings;
 }
 
 function shiftRange(range: OffsetRange, delta: number): OffsetRange {
@@ -72,11 +99,9 @@ function currentBlock(block: CheckedBlock): ProseBlock {
 const FRONT_MATTER_OPENER = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\n|\r)/;
 const FRONT_MATTER_CLOSER = /(?:\r\n|\n|\r)(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r\n|\n|\r|$)/;
 
-/** True when the text starts like front matter but its first block does not close it. */
-function opensUnclosedFrontMatter(text: string, firstBlock: CheckedBlock | undefined): boolean {
-  if (!FRONT_MATTER_OPENER.test(text)) return false;
-  if (!firstBlock) return true;
-  return !FRONT_MATTER_CLOSER.test(text.slice(3, firstBlock.end));
+/** True when the first block starts like front matter but does not close it. */
+function opensUnclosedFrontMatter(firstBlockText: string): boolean {
+  return FRONT_MATTER_OPENER.test(firstBlockText) && !FRONT_MATTER_CLOSER.test(firstBlockText.slice(3));
 }
 
 /**
@@ -88,37 +113,40 @@ function opensUnclosedFrontMatter(text: string, firstBlock: CheckedBlock | undef
 export class IncrementalDocument implements DocumentSession {
   private blocks: CheckedBlock[] = [];
   private current: CheckResult | undefined;
-  private lineIndex: LineIndex | undefined;
+  private textCache: string | undefined;
+  private length: number;
 
   constructor(
-    private textValue: string,
+    text: string,
     private readonly kind: DocumentKind,
     private readonly file: string,
     private readonly ruleSet: RuleSet,
     private readonly severityOf: SeverityResolver,
     private readonly glossary: GlossaryIndex,
   ) {
-    this.blocks = this.scanFrom(0, () => false);
+    this.length = text.length;
+    this.textCache = text;
+    for (const block of blockScanner(kind)(text, 0)) this.blocks.push(checkBlock(text, 0, block, ruleSet, severityOf));
   }
 
+  /** The current text, assembled from the blocks' windows on first use after an edit. */
   get text(): string {
-    return this.textValue;
+    this.textCache ??= this.blocks.map(blockText).join('');
+    return this.textCache;
   }
 
-  /** The prose blocks of the current text, for hovers. */
-  proseBlocks(): readonly ProseBlock[] {
-    return this.blocks.map(currentBlock);
-  }
-
-  /** The block that contains `offset`. */
+  /** The block that contains `offset`, in document offsets. */
   blockAt(offset: number): ProseBlock | undefined {
     const index = this.indexOfBlockAt(offset);
     return index < 0 ? undefined : currentBlock(this.blocks[index]!);
   }
 
   termAt(offset: number): TermOccurrence | undefined {
-    const block = this.blockAt(offset);
-    return block ? this.glossary.termAt(this.textValue, block, offset) : undefined;
+    const index = this.indexOfBlockAt(offset);
+    if (index < 0) return undefined;
+    const block = this.blocks[index]!;
+    const found = this.glossary.termAt(block.source, block.checked.block, offset - block.delta);
+    return found ? { entry: found.entry, range: shiftRange(found.range, block.delta) } : undefined;
   }
 
   update(edits: readonly DocumentEdit[]): CheckResult {
@@ -128,27 +156,59 @@ export class IncrementalDocument implements DocumentSession {
 
   result(): CheckResult {
     if (!this.current) {
-      const findings = this.blocks.flatMap((block) => block.checked.findings.map((finding) => shiftFinding(finding, block.delta)));
-      const comments = this.blocks.flatMap((block) => block.checked.block.comments.map((comment) => shiftSpan(comment, block.delta)));
-      this.lineIndex = undefined;
+      const findings: Finding[] = [];
+      const comments: CommentSpan[] = [];
+      for (const block of this.blocks) {
+        if (block.checked.findings.length > 0) for (const finding of findingsInDocument(block)) findings.push(finding);
+        // Only comments that can be directives matter; most documents have none.
+        for (const comment of block.checked.block.comments) if (comment.body.startsWith('termguard-')) comments.push(shiftSpan(comment, block.delta));
+      }
+      let lineIndex: LineIndex | undefined;
       const positionOf = (offset: number): { line: number; column: number } => {
-        this.lineIndex ??= new LineIndex(this.textValue);
-        const position = this.lineIndex.positionAt(offset);
+        lineIndex ??= new LineIndex(this.text);
+        const position = lineIndex.positionAt(offset);
         return { line: position.line, column: position.character };
       };
-      const suppressed = applySuppressions(this.textValue, this.file, findings, comments, positionOf);
+      const suppressed = applySuppressions(this.lineLookup(), this.file, findings, comments, positionOf);
       this.current = { findings: suppressed.findings, problems: suppressed.problems as Problem[] };
     }
     return this.current;
   }
 
-  private scanFrom(from: number, canStopAt: (blockStart: number) => number | false): CheckedBlock[] {
-    const fresh: CheckedBlock[] = [];
-    for (const block of blockScanner(this.kind)(this.textValue, from)) {
-      fresh.push(checkBlock(this.textValue, block, this.ruleSet, this.severityOf));
-      if (block.end < this.textValue.length && canStopAt(block.end) !== false) break;
-    }
-    return fresh;
+  /** Line lookups that read only the blocks they need (lines never cross blocks). */
+  private lineLookup(): LineLookup {
+    const blockOf = (offset: number): CheckedBlock | undefined => this.blocks[this.indexOfBlockAt(offset)];
+    return {
+      lineStart: (offset) => {
+        const block = blockOf(offset);
+        if (!block) return 0;
+        const local = offset - block.delta;
+        const newline = block.source.lastIndexOf('\n', local - 1);
+        return newline >= block.checked.block.start ? newline + 1 + block.delta : block.start;
+      },
+      nextNonBlankLine: (offset) => {
+        let index = this.indexOfBlockAt(offset);
+        let from = offset;
+        for (; index >= 0 && index < this.blocks.length; index++, from = this.blocks[index]?.start ?? 0) {
+          const block = this.blocks[index]!;
+          const end = block.checked.block.end;
+          let local = from - block.delta;
+          // Skip the rest of the line `offset` is on; later blocks start at a line start.
+          if (from === offset) {
+            const newline = block.source.indexOf('\n', local);
+            if (newline < 0 || newline >= end) continue;
+            local = newline + 1;
+          }
+          while (local < end) {
+            let lineEnd = block.source.indexOf('\n', local);
+            if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+            if (block.source.slice(local, lineEnd).trim().length > 0) return { start: local + block.delta, end: lineEnd + block.delta };
+            local = lineEnd + 1;
+          }
+        }
+        return undefined;
+      },
+    };
   }
 
   private indexOfBlockAt(offset: number): number {
@@ -164,32 +224,74 @@ export class IncrementalDocument implements DocumentSession {
   }
 
   private applyEdit(edit: DocumentEdit): void {
-    const oldText = this.textValue;
-    const start = Math.max(0, Math.min(edit.range.start, oldText.length));
-    const end = Math.max(start, Math.min(edit.range.end, oldText.length));
-    this.textValue = oldText.slice(0, start) + edit.newText + oldText.slice(end);
-    this.current = undefined;
+    const start = Math.max(0, Math.min(edit.range.start, this.length));
+    const end = Math.max(start, Math.min(edit.range.end, this.length));
     const delta = edit.newText.length - (end - start);
     const editEndInNewText = start + edit.newText.length;
+    this.current = undefined;
+    this.textCache = undefined;
+    this.length += delta;
+    if (this.blocks.length === 0) {
+      this.blocks = this.scanWindow(edit.newText, 0, 0, true).blocks;
+      return;
+    }
 
     // Start one block early: deleting the blank line between two blocks merges them.
     // An unclosed front matter block can be closed by a line typed anywhere below it.
-    const first = this.kind === 'markdown' && opensUnclosedFrontMatter(oldText, this.blocks[0]) ? 0 : Math.max(0, this.indexOfBlockAt(start) - 1);
-    const restartAt = this.blocks.length > 0 ? this.blocks[first]!.start : 0;
-    let resumeIndex = -1;
-    const canStopAt = (blockEnd: number): number | false => {
-      if (blockEnd <= editEndInNewText) return false;
-      const oldOffset = blockEnd - delta;
-      if (oldOffset <= end) return false;
-      const index = this.indexOfBlockAt(oldOffset);
-      if (index >= 0 && this.blocks[index]!.start === oldOffset) {
-        resumeIndex = index;
-        return index;
+    const first = this.kind === 'markdown' && opensUnclosedFrontMatter(blockText(this.blocks[0]!)) ? 0 : Math.max(0, this.indexOfBlockAt(start) - 1);
+    const lastTouched = this.indexOfBlockAt(Math.max(start, end - 1));
+    const windowStart = this.blocks[first]!.start;
+    // Scan a window of old blocks with the edit applied; widen it until the scan
+    // meets an old block boundary (resynchronises) or reaches the end.
+    for (let extra = 2; ; extra *= 2) {
+      const last = Math.min(this.blocks.length - 1, lastTouched + extra);
+      const reachesEnd = last === this.blocks.length - 1;
+      const oldWindow = this.blocks.slice(first, last + 1).map(blockText).join('');
+      const window = oldWindow.slice(0, start - windowStart) + edit.newText + oldWindow.slice(end - windowStart);
+      // Whether text at the very top is front matter depends on a closing line that may be anywhere below.
+      if (windowStart === 0 && this.kind === 'markdown' && !reachesEnd && FRONT_MATTER_OPENER.test(window) && !FRONT_MATTER_CLOSER.test(window.slice(3))) continue;
+      // Blocks ending inside the last old block may need text beyond the window to be sure of their end.
+      const certainUpTo = reachesEnd ? Infinity : window.length - (this.blocks[last]!.end - this.blocks[last]!.start);
+      const canStopAt = (blockEnd: number): number | false => {
+        if (blockEnd <= editEndInNewText) return false;
+        const oldOffset = blockEnd - delta;
+        if (oldOffset <= end) return false;
+        const index = this.indexOfBlockAt(oldOffset);
+        return index >= 0 && this.blocks[index]!.start === oldOffset ? index : false;
+      };
+      // Only document offset 0 may open front matter: a window that starts later is scanned
+      // behind a one-character blank line, which the scanner reads as a block of its own.
+      const lead = windowStart === 0 ? '' : '\n';
+      const scanned = this.scanWindow(lead + window, windowStart - lead.length, lead.length, reachesEnd, certainUpTo + lead.length, canStopAt);
+      if (scanned.resumeIndex === undefined && !reachesEnd) continue;
+      const tail = scanned.resumeIndex !== undefined ? this.blocks.slice(scanned.resumeIndex).map((block) => moveBlock(block, delta)) : [];
+      this.blocks = [...this.blocks.slice(0, first), ...scanned.blocks, ...tail];
+      return;
+    }
+  }
+
+  /**
+   * Scans `window` (document offset `windowStart`) block by block. Stops at a
+   * block end where `canStopAt` finds an old block to resume from; gives up
+   * (no resume index, incomplete) when it reaches blocks it cannot be sure of.
+   */
+  private scanWindow(
+    window: string,
+    windowStart: number,
+    from: number,
+    reachesEnd: boolean,
+    certainUpTo = Infinity,
+    canStopAt: (blockEnd: number) => number | false = () => false,
+  ): { blocks: CheckedBlock[]; resumeIndex?: number } {
+    const blocks: CheckedBlock[] = [];
+    for (const block of blockScanner(this.kind)(window, from)) {
+      if (!reachesEnd && block.end > certainUpTo) return { blocks };
+      blocks.push(checkBlock(window, windowStart, block, this.ruleSet, this.severityOf));
+      if (block.end < window.length || !reachesEnd) {
+        const resumeIndex = canStopAt(windowStart + block.end);
+        if (resumeIndex !== false) return { blocks, resumeIndex };
       }
-      return false;
-    };
-    const fresh = this.scanFrom(restartAt, canStopAt);
-    const tail = resumeIndex >= 0 ? this.blocks.slice(resumeIndex).map((block) => moveBlock(block, delta)) : [];
-    this.blocks = [...this.blocks.slice(0, first), ...fresh, ...tail];
+    }
+    return { blocks };
   }
 }

@@ -34,18 +34,12 @@ function names(directive: Directive, ruleId: string): boolean {
   return directive.rules.length === 0 || directive.rules.includes(ruleId);
 }
 
-/** The offsets of the first line after `offset`'s line that holds something other than spaces. */
-function nextNonBlankLine(text: string, offset: number): { start: number; end: number } | undefined {
-  let lineStart = text.indexOf('\n', offset);
-  while (lineStart >= 0) {
-    lineStart += 1;
-    let lineEnd = text.indexOf('\n', lineStart);
-    if (lineEnd < 0) lineEnd = text.length;
-    if (text.slice(lineStart, lineEnd).trim().length > 0) return { start: lineStart, end: lineEnd };
-    if (lineEnd >= text.length) return undefined;
-    lineStart = lineEnd;
-  }
-  return undefined;
+/** The line questions suppressions ask of a document, answered without needing its whole text. */
+export interface LineLookup {
+  /** The offset where the line holding `offset` starts. */
+  lineStart(offset: number): number;
+  /** The first line after the line holding `offset` that holds something other than spaces. */
+  nextNonBlankLine(offset: number): { start: number; end: number } | undefined;
 }
 
 /**
@@ -55,7 +49,7 @@ function nextNonBlankLine(text: string, offset: number): { start: number; end: n
  * `disable-next-line` the next non-blank line, `disable-file` the whole file.
  */
 export function applySuppressions(
-  text: string,
+  lines: LineLookup,
   file: string,
   findings: readonly Finding[],
   comments: readonly CommentSpan[],
@@ -70,7 +64,7 @@ export function applySuppressions(
   const byNextLine = new Map<number, Directive[]>();
   for (const directive of directives) {
     if (directive.kind !== 'disable-next-line') continue;
-    const line = nextNonBlankLine(text, directive.comment.end);
+    const line = lines.nextNonBlankLine(directive.comment.end);
     if (!line) continue;
     const list = byNextLine.get(line.start) ?? [];
     list.push(directive);
@@ -100,7 +94,7 @@ export function applySuppressions(
     }
     let directive = fileWide.find((candidate) => names(candidate, finding.ruleId));
     if (!directive) {
-      const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+      const lineStart = lines.lineStart(at);
       directive = byNextLine.get(lineStart)?.find((candidate) => names(candidate, finding.ruleId));
     }
     if (!directive) {
