@@ -3,6 +3,7 @@
  * after incremental edits must equal a full `engine.check` of the same text.
  */
 import assert from 'node:assert/strict';
+import { diagnosticData } from '../../server/src/lsp/diagnostics';
 import { after, before, describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { CheckOptions, DocumentKind } from '../../server/src/engine/api';
@@ -75,7 +76,9 @@ describe('lsp diagnostics', () => {
     const first = published.diagnostics[0]!;
     assert.equal(first.source, 'termguard');
     assert.equal(first.codeDescription?.href, 'https://github.com/termguard/termguard/blob/main/docs/rules.md#memo-enables-access');
-    const data = first.data as { ruleId: string; fixes: { title: string; isPreferred?: boolean; edits: { range: unknown; newText: string }[] }[] };
+    // On the wire a plain replacement of the finding is just its new text.
+    assert.deepEqual((first.data as { fixes: unknown[] }).fixes, ['integrates with', 'is powered by', 'is enabled by']);
+    const data = diagnosticData(first)!;
     assert.equal(data.ruleId, 'memo/enables-access');
     assert.equal(data.fixes[0]!.isPreferred, true);
     assert.equal(data.fixes[0]!.edits[0]!.newText, 'integrates with');

@@ -9,6 +9,13 @@
  * published. The check itself is synchronous: between two messages from the
  * client it either runs to the end or not at all.
  *
+ * Two waits keep the server from falling behind when edits come faster than
+ * checks: a check starts only after the edits already received have been
+ * applied (see {@link CheckScheduler.schedule}), and only once the previous
+ * publication has been handed to the transport (a large publication drains
+ * only while the event loop is idle; checking back to back would starve it).
+ * Either way the check that finally runs covers every edit so far.
+ *
  * The cache ({@link CheckedDocument}) is what hovers and code actions read;
  * they ask for {@link CheckScheduler.current}, which runs a pending check
  * early instead of re-running any rule.
@@ -74,34 +81,40 @@ export class CheckScheduler {
 
   constructor(private readonly options: CheckSchedulerOptions) {}
 
-  /** Schedules a check of `document`: after the debounce delay, or at once with `immediate`. */
+  /**
+   * Schedules a check of `document`: after the debounce delay, or at once
+   * with `immediate`. Either way the check waits one more turn of the event
+   * loop: the JSON-RPC layer dispatches one queued message per turn, so when
+   * edits arrive faster than checks run, the edits already received are all
+   * applied (each cancelling this check) before a check starts. Without it a
+   * backlog would be checked version by version and never catch up.
+   */
   schedule(document: OpenDocument, immediate = false): void {
     const state = this.state(document.uri);
     state.ticket++;
     state.cancelTimer?.();
     const ticket = state.ticket;
+    let cancelled = false;
     const fire = (): void => {
+      if (cancelled) return;
       state.cancelTimer = undefined;
       void this.run(document.uri, ticket);
     };
+    const hop = (): void => {
+      if (!cancelled) setImmediate(fire);
+    };
     const delay = immediate ? 0 : state.debounceMs;
-    if (delay <= 0) {
-      const handle = setImmediate(fire);
-      state.cancelTimer = () => clearImmediate(handle);
-    } else {
-      const handle = setTimeout(fire, delay);
-      state.cancelTimer = () => clearTimeout(handle);
-    }
+    const timer = delay > 0 ? setTimeout(hop, delay) : undefined;
+    if (!timer) setImmediate(hop);
+    state.cancelTimer = () => {
+      cancelled = true;
+      if (timer) clearTimeout(timer);
+    };
   }
 
   /** Re-checks every open document at once (settings, configs or packs changed). */
   recheckAll(): void {
     for (const document of this.options.documents.all()) this.schedule(document, true);
-  }
-
-  /** The last check of `uri`, whatever its version. */
-  last(uri: string): CheckedDocument | undefined {
-    return this.results.get(uri);
   }
 
   /**
@@ -148,6 +161,7 @@ export class CheckScheduler {
   private async run(uri: string, ticket: number): Promise<CheckedDocument | undefined> {
     const document = this.options.documents.get(uri);
     if (!document) return undefined;
+    await this.options.publisher.drained();
     const settings = await this.options.settings.forResource(uri);
     const state = this.states.get(uri);
     if (!state || state.ticket !== ticket || this.options.documents.get(uri) !== document) return undefined;
@@ -156,10 +170,14 @@ export class CheckScheduler {
     const checked = this.check(document, settings);
     state.checkedTicket = ticket;
     this.results.set(uri, checked);
+    const checkedAt = performance.now();
     this.options.publisher.publishDocument(uri, checked.version, checked.diagnostics as Diagnostic[], checked.skipped === undefined);
     this.options.logger.debug(
-      () => `checked ${uri} v${checked.version} in ${(performance.now() - started).toFixed(1)} ms: ${checked.skipped ?? `${checked.findings.length} finding(s)`}`,
+      () => `checked ${uri} v${checked.version} in ${(checkedAt - started).toFixed(1)} ms: ${checked.skipped ?? `${checked.findings.length} finding(s)`}`,
     );
+    if (this.options.logger.enabled('debug')) {
+      void this.options.publisher.drained().then(() => this.options.logger.debug(() => `published ${uri} v${checked.version} in ${(performance.now() - checkedAt).toFixed(1)} ms`));
+    }
     return checked;
   }
 
@@ -171,7 +189,7 @@ export class CheckScheduler {
     };
     if (!settings.enable) return skip('disabled');
     if (!settings.languages.includes(document.languageId)) return skip('language');
-    if (document.text.length > settings.maxFileSizeKB * 1024) {
+    if (document.length > settings.maxFileSizeKB * 1024) {
       if (!this.toldTooLarge.has(uri)) {
         this.toldTooLarge.add(uri);
         this.options.inform(

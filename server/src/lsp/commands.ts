@@ -9,6 +9,7 @@
  * - `termguard.explainRule` `[ruleId, uri?]`: the rule as a {@link RuleExplanation}, or null.
  * - `termguard.glossary` `[uri?]`: the glossary entries of the engine for `uri`
  *   (or the first workspace folder).
+ * - `termguard.rules` `[uri?]`: the rules ({@link RuleInfo}) of that engine.
  *
  * `termguard.restart` is the client's own command (it restarts this process)
  * and is deliberately not handled here.
@@ -31,6 +32,7 @@ export const COMMANDS = {
   checkWorkspace: 'termguard.checkWorkspace',
   explainRule: 'termguard.explainRule',
   glossary: 'termguard.glossary',
+  rules: 'termguard.rules',
 } as const;
 
 /** The outcome for one file of `termguard.checkWorkspace`. */
@@ -108,6 +110,10 @@ export class CommandHandlers {
       case COMMANDS.glossary: {
         const engine = await this.engineFor(typeof args[0] === 'string' ? args[0] : undefined);
         return engine.glossary() satisfies readonly GlossaryEntry[];
+      }
+      case COMMANDS.rules: {
+        const engine = await this.engineFor(typeof args[0] === 'string' ? args[0] : undefined);
+        return engine.rules() satisfies readonly RuleInfo[];
       }
       default:
         this.options.logger.warn(`unknown command ${params.command}`);

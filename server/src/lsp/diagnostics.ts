@@ -12,8 +12,11 @@ import {
   type Diagnostic,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
+import { readFileSync } from 'node:fs';
 import type { Finding, Problem, Severity } from '../engine/api';
+import { LineIndex } from '../engine/index';
 import { problemRange, toLspTextEdit, toRange, type PositionMap } from './positions';
+import { pathToUri } from './workspaceFolders';
 
 /** The `source` of every Termguard diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'termguard';
@@ -57,16 +60,34 @@ export function toDiagnosticSeverity(severity: Severity): DiagnosticSeverity {
   return SEVERITY[severity];
 }
 
+/**
+ * `Diagnostic.data` as sent. A document can have thousands of findings and
+ * every keystroke republishes them all, so fixes travel compactly: a fix that
+ * replaces exactly the diagnostic's range, with the default title, is just
+ * its new text; others are spelled out. The first fix is the preferred one.
+ * The rule id is the diagnostic's `code`.
+ */
+interface WireData {
+  readonly fixes: readonly (string | { readonly title: string; readonly edits: readonly LspTextEdit[] })[];
+  readonly baselined?: true;
+}
+
+/** The title the engine gives a plain replacement. */
+function defaultTitle(newText: string): string {
+  return `Replace with “${newText}”`;
+}
+
 /** The diagnostic of one finding. */
 export function findingToDiagnostic(finding: Finding, map: PositionMap): Diagnostic {
-  const data: DiagnosticData = {
-    ruleId: finding.ruleId,
-    fixes: finding.fixes.map((fix) => ({
-      title: fix.title,
-      ...(fix.preferred ? { isPreferred: true } : {}),
-      edits: fix.edits.map((edit) => toLspTextEdit(map, edit)),
-    })),
-    ...(finding.baselined ? { baselined: true } : {}),
+  const data: WireData = {
+    fixes: finding.fixes.map((fix) => {
+      const only = fix.edits.length === 1 ? fix.edits[0]! : undefined;
+      const replacesFinding = only && only.range.start === finding.range.start && only.range.end === finding.range.end;
+      return replacesFinding && fix.title === defaultTitle(only.newText)
+        ? only.newText
+        : { title: fix.title, edits: fix.edits.map((edit) => toLspTextEdit(map, edit)) };
+    }),
+    ...(finding.baselined ? { baselined: true as const } : {}),
   };
   return {
     range: toRange(map, finding.range),
@@ -91,12 +112,19 @@ export function problemToDiagnostic(problem: Problem, map: PositionMap | undefin
   };
 }
 
-/** The `data` of a Termguard diagnostic, if it has well-formed data. */
+/** The `data` of a Termguard finding diagnostic, decoded, if it has well-formed data. */
 export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-  const data = diagnostic.data as Partial<DiagnosticData> | undefined;
-  if (!data || typeof data.ruleId !== 'string' || !Array.isArray(data.fixes)) return undefined;
-  return data as DiagnosticData;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return undefined;
+  const data = diagnostic.data as Partial<WireData> | undefined;
+  if (!data || !Array.isArray(data.fixes)) return undefined;
+  const fixes: FixData[] = [];
+  for (const [index, fix] of data.fixes.entries()) {
+    const preferred = index === 0 ? { isPreferred: true } : {};
+    if (typeof fix === 'string') fixes.push({ title: defaultTitle(fix), ...preferred, edits: [{ range: diagnostic.range, newText: fix }] });
+    else if (fix && typeof fix.title === 'string' && Array.isArray(fix.edits)) fixes.push({ title: fix.title, ...preferred, edits: fix.edits });
+    else return undefined;
+  }
+  return { ruleId: diagnostic.code, fixes, ...(data.baselined ? { baselined: true } : {}) };
 }
 
 /**
@@ -137,12 +165,18 @@ export class DiagnosticsPublisher {
   private readonly documentDiagnostics = new Map<string, { readonly version: number | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly fileProblems = new Map<string, Diagnostic[]>();
   private readonly lastVersion = new Map<string, number>();
+  private lastSend: Promise<void> = Promise.resolve();
 
   constructor(private readonly connection: Connection) {}
 
-  /** The version of the last diagnostics published for an open document. */
-  lastPublishedVersion(uri: string): number | undefined {
-    return this.lastVersion.get(uri);
+  /**
+   * Resolves when everything published so far has been handed to the
+   * transport. Checks wait for it: a 6 MB publication drains through the pipe
+   * only while the event loop is idle, so starting the next check first
+   * would stretch every publication over several checks.
+   */
+  drained(): Promise<void> {
+    return this.lastSend;
   }
 
   /**
@@ -166,8 +200,22 @@ export class DiagnosticsPublisher {
     return true;
   }
 
-  /** Replaces the problems shown on a config or pack file (an empty list clears them). */
-  publishFileProblems(uri: string, diagnostics: Diagnostic[]): void {
+  /**
+   * Replaces the problems shown on a config or pack file at absolute `path`
+   * (an empty list clears them). The file is read to turn offsets into
+   * positions.
+   */
+  publishFileProblems(path: string, problems: readonly Problem[]): void {
+    const uri = pathToUri(path);
+    let lines: LineIndex | undefined;
+    if (problems.some((problem) => problem.range)) {
+      try {
+        lines = new LineIndex(readFileSync(path, 'utf8'));
+      } catch {
+        lines = undefined; // gone meanwhile: line and column are enough
+      }
+    }
+    const diagnostics = problems.map((problem) => problemToDiagnostic(problem, lines));
     if (diagnostics.length === 0) this.fileProblems.delete(uri);
     else this.fileProblems.set(uri, diagnostics);
     const own = this.documentDiagnostics.get(uri);
@@ -184,7 +232,7 @@ export class DiagnosticsPublisher {
   private send(uri: string, version: number | undefined, own: Diagnostic[]): void {
     const extra = this.fileProblems.get(uri);
     const diagnostics = extra ? own.concat(extra) : own;
-    void this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch(() => {
+    this.lastSend = this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch(() => {
       // The connection is closing; nothing to tell.
     });
   }

@@ -1,12 +1,13 @@
 /**
  * Open documents, synchronised incrementally.
  *
- * Each open document keeps its text, a {@link LineTable} for it, and an
- * engine {@link DocumentSession} that is re-checked incrementally. Content
- * changes are converted to offset edits one after the other, each in the
- * coordinates of the text left by the previous one (as LSP defines them), and
- * queued; the session receives the queued edits only when a check runs, so a
- * burst of keystrokes inside one debounce window costs one re-check.
+ * Each open document keeps its text (a piece table, see documentText.ts), a
+ * {@link LineTable} for it, and an engine {@link DocumentSession} that is
+ * re-checked incrementally. Content changes are converted to offset edits one
+ * after the other, each in the coordinates of the text left by the previous
+ * one (as LSP defines them), and queued; the session receives the queued
+ * edits only when a check runs, merged into one edit when they are close
+ * together, so a burst of keystrokes costs one re-check of one place.
  */
 import type {
   Connection,
@@ -16,6 +17,7 @@ import type {
 } from 'vscode-languageserver/node';
 import type { CheckOptions, DocumentEdit, DocumentKind, DocumentSession, Engine } from '../engine/api';
 import { documentKindOf } from './configuration';
+import { DocumentText } from './documentText';
 import { LineTable, toOffsetRange } from './positions';
 
 /**
@@ -23,6 +25,9 @@ import { LineTable, toOffsetRange } from './positions';
  * afresh, so past it the session is dropped and rebuilt at the next check.
  */
 const MAX_QUEUED_EDITS = 1000;
+
+/** Queued edits within a span this long are handed to the engine as one edit. */
+const MAX_MERGED_SPAN = 16 * 1024;
 
 /** The engine session of a document and what it was opened with. */
 interface SessionSlot {
@@ -35,7 +40,7 @@ interface SessionSlot {
 
 /** One open text document. Its text and version change only through {@link DocumentStore}. */
 export class OpenDocument {
-  private textValue: string;
+  private readonly content: DocumentText;
   private versionValue: number;
   private readonly table: LineTable;
   private slot: SessionSlot | undefined;
@@ -46,13 +51,19 @@ export class OpenDocument {
     version: number,
     text: string,
   ) {
-    this.textValue = text;
+    this.content = new DocumentText(text);
     this.versionValue = version;
     this.table = new LineTable(text);
   }
 
+  /** The whole text (joined from its pieces if edits are pending: prefer {@link length} and {@link lines} on hot paths). */
   get text(): string {
-    return this.textValue;
+    return this.content.toString();
+  }
+
+  /** The text's length in UTF-16 code units. */
+  get length(): number {
+    return this.content.length;
   }
 
   get version(): number {
@@ -80,18 +91,36 @@ export class OpenDocument {
       if (slot.queued.length > 0) {
         const queued = slot.queued;
         slot.queued = [];
-        slot.session.update(queued);
+        slot.session.update(this.merge(queued));
       }
       return slot.session;
     }
-    const session = engine.openDocument(this.textValue, this.kind, options);
+    const session = engine.openDocument(this.text, this.kind, options);
     this.slot = { engine, optionsKey, session, queued: [] };
     return session;
   }
 
-  /** The session as it is, without applying queued edits, if it matches the current text. */
-  currentSession(): DocumentSession | undefined {
-    return this.slot && this.slot.queued.length === 0 ? this.slot.session : undefined;
+  /**
+   * The queued edits as one edit when they all fall in a small span (typing
+   * a word is one edit per character): the engine then re-scans the touched
+   * blocks and copies its text once instead of once per keystroke. Edits far
+   * apart (multiple cursors) stay separate, since one edit spanning them would
+   * re-check everything in between.
+   */
+  private merge(queued: readonly DocumentEdit[]): readonly DocumentEdit[] {
+    if (queued.length < 2) return queued;
+    let start = queued[0]!.range.start;
+    let oldEnd = queued[0]!.range.end;
+    let newEnd = start + queued[0]!.newText.length;
+    for (let i = 1; i < queued.length; i++) {
+      const { range, newText } = queued[i]!;
+      // [start, newEnd) is the merged region in the current text, [start, oldEnd) in the text before the first edit.
+      oldEnd += Math.max(0, range.end - newEnd);
+      newEnd = Math.max(newEnd, range.end) + newText.length - (range.end - range.start);
+      start = Math.min(start, range.start);
+      if (Math.max(oldEnd, newEnd) - start > MAX_MERGED_SPAN) return queued;
+    }
+    return [{ range: { start, end: oldEnd }, newText: this.content.slice(start, newEnd) }];
   }
 
   /** Forgets the session (the document is no longer checked, or its engine changed). */
@@ -105,16 +134,16 @@ export class OpenDocument {
       if ('range' in change && change.range) {
         const range = toOffsetRange(this.table, change.range);
         const edit: DocumentEdit = { range, newText: change.text };
-        this.textValue = this.textValue.slice(0, range.start) + change.text + this.textValue.slice(range.end);
-        this.table.applyEdit(edit, this.textValue);
+        this.content.replace(range.start, range.end, change.text);
+        this.table.applyEdit(edit, this.content);
         if (this.slot) {
           this.slot.queued.push(edit);
           if (this.slot.queued.length > MAX_QUEUED_EDITS) this.slot = undefined;
         }
       } else {
-        const whole: DocumentEdit = { range: { start: 0, end: this.textValue.length }, newText: change.text };
-        this.textValue = change.text;
-        this.table.applyEdit(whole, this.textValue);
+        const whole: DocumentEdit = { range: { start: 0, end: this.content.length }, newText: change.text };
+        this.content.reset(change.text);
+        this.table.applyEdit(whole, this.content);
         this.slot = undefined;
       }
     }

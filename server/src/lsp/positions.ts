@@ -46,14 +46,10 @@ export function problemRange(map: PositionMap | undefined, problem: Problem): Ra
   return { start, end: start };
 }
 
-/** True when `a` starts before `b` (positions compared line first). */
-export function isBefore(a: Position, b: Position): boolean {
-  return a.line < b.line || (a.line === b.line && a.character < b.character);
-}
-
-/** True when the two ranges share at least one position (touching counts). */
-export function rangesTouch(a: Range, b: Range): boolean {
-  return !isBefore(a.end, b.start) && !isBefore(b.end, a.start);
+/** Read access to a text: a string, or a document's text model that is not a string. */
+export interface TextSource {
+  readonly length: number;
+  charCodeAt(offset: number): number;
 }
 
 /**
@@ -61,17 +57,18 @@ export function rangesTouch(a: Range, b: Range): boolean {
  * applies each edit to its text and calls {@link applyEdit} with the new
  * text; lookups are O(log lines), an edit costs a splice of the line-start
  * array plus a shift of the starts after it (a tight loop, far cheaper than
- * rescanning the text).
+ * rescanning the text). The table reads only a few characters around each
+ * edit, so the text can be a model that is slow to read at random.
  */
 export class LineTable implements PositionMap {
-  private text: string;
+  private text: TextSource;
   /** Offset of the first character of each line; `starts[0]` is 0. */
   private starts: number[];
 
-  constructor(text: string) {
+  constructor(text: TextSource) {
     this.text = text;
     this.starts = [0];
-    collectLineStarts(text, 1, text.length, this.starts);
+    collectLineStarts((offset) => text.charCodeAt(offset), 1, text.length, this.starts);
   }
 
   /** Number of lines. */
@@ -87,23 +84,27 @@ export class LineTable implements PositionMap {
    * the length change, and only positions inside the new text of the edit
    * (inclusive of both ends) are examined again.
    */
-  applyEdit(edit: DocumentEdit, newText: string): void {
+  applyEdit(edit: DocumentEdit, newText: TextSource): void {
     const oldLength = this.text.length;
     const start = Math.max(0, Math.min(edit.range.start, oldLength));
     const end = Math.max(start, Math.min(edit.range.end, oldLength));
-    const delta = edit.newText.length - (end - start);
+    const inserted = edit.newText;
+    const delta = inserted.length - (end - start);
     const first = lowerBound(this.starts, Math.max(start, 1)); // first start ≥ start (0 always stays)
     const after = upperBound(this.starts, end); // first start > end
-    const inserted: number[] = [];
-    collectLineStarts(newText, Math.max(start, 1), start + edit.newText.length, inserted);
+    const fresh: number[] = [];
+    // Inside the edit the characters come from the edit itself; only the two boundaries are read from the text.
+    const charAt = (offset: number): number =>
+      offset >= start && offset < start + inserted.length ? inserted.charCodeAt(offset - start) : newText.charCodeAt(offset);
+    collectLineStarts(charAt, Math.max(start, 1), Math.min(start + inserted.length, newText.length), fresh);
     if (delta !== 0) for (let i = after; i < this.starts.length; i++) this.starts[i] = this.starts[i]! + delta;
-    if (inserted.length === after - first) {
-      for (let i = 0; i < inserted.length; i++) this.starts[first + i] = inserted[i]!;
-    } else if (inserted.length < 10_000) {
-      this.starts.splice(first, after - first, ...inserted);
+    if (fresh.length === after - first) {
+      for (let i = 0; i < fresh.length; i++) this.starts[first + i] = fresh[i]!;
+    } else if (fresh.length < 10_000) {
+      this.starts.splice(first, after - first, ...fresh);
     } else {
       // A huge paste: spreading that many arguments could overflow the stack.
-      this.starts = this.starts.slice(0, first).concat(inserted, this.starts.slice(after));
+      this.starts = this.starts.slice(0, first).concat(fresh, this.starts.slice(after));
     }
     this.text = newText;
   }
@@ -136,12 +137,13 @@ export class LineTable implements PositionMap {
   }
 }
 
-/** Appends to `out` every line start p with from ≤ p ≤ to (p ≥ 1), in order. */
-function collectLineStarts(text: string, from: number, to: number, out: number[]): void {
-  const last = Math.min(to, text.length);
-  for (let p = Math.max(1, from); p <= last; p++) {
-    const previous = text.charCodeAt(p - 1);
-    if (previous === 10 || (previous === 13 && text.charCodeAt(p) !== 10)) out.push(p);
+/** Appends to `out` every line start p with from ≤ p ≤ to (p ≥ 1), in order; `charAt` past the end is NaN. */
+function collectLineStarts(charAt: (offset: number) => number, from: number, to: number, out: number[]): void {
+  let previous = from >= 1 ? charAt(Math.max(1, from) - 1) : NaN;
+  for (let p = Math.max(1, from); p <= to; p++) {
+    const current = charAt(p);
+    if (previous === 10 || (previous === 13 && current !== 10)) out.push(p);
+    previous = current;
   }
 }
 

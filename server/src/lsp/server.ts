@@ -2,12 +2,13 @@
  * The Termguard language server: creates the connection and wires the
  * features together. Each feature lives in its own module (documents,
  * configuration, engines, check scheduling, diagnostics, hover, code
- * actions, commands); this file holds no feature logic.
+ * actions, commands, and packAuthoring/ for rule packs and configs); this
+ * file holds no feature logic.
  */
-import { readFileSync } from 'node:fs';
 import { format } from 'node:util';
 import {
   CodeActionRequest,
+  CompletionRequest,
   createConnection,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
@@ -29,18 +30,19 @@ import {
 } from 'vscode-languageserver/node';
 import type { Engine, PackSource } from '../engine/api';
 import { builtinPackFiles } from '../cli/builtinPacks';
-import { LineIndex } from '../engine/index';
 import { BaselineStore } from './baselines';
 import { CheckScheduler } from './checkScheduler';
 import { CODE_ACTION_KINDS, codeActionsFor } from './codeActions';
 import { CommandHandlers } from './commands';
 import { SettingsSource, type TermguardSettings } from './configuration';
-import { DiagnosticsPublisher, problemToDiagnostic } from './diagnostics';
+import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentStore } from './documents';
 import { EngineRegistry } from './engines';
 import { hoverAt } from './hover';
 import { Logger } from './logger';
-import { pathToUri, WorkspaceFolders } from './workspaceFolders';
+import { PackAuthoring } from './packAuthoring/packAuthoring';
+import { PACK_COMPLETION_TRIGGERS } from './packAuthoring/packCompletion';
+import { WorkspaceFolders } from './workspaceFolders';
 
 /** How the server talks to its client: stdio, Node IPC (the VS Code extension) or given message streams (tests). */
 export type Transport = 'stdio' | 'ipc' | { readonly reader: MessageReader; readonly writer: MessageWriter };
@@ -60,6 +62,9 @@ export interface RunningServer {
   dispose(): void;
 }
 
+/** How long watched-file events are collected before configs and packs are read again. */
+const WATCHED_FILES_DELAY_MS = 50;
+
 /** What the client sends in `initializationOptions`. */
 interface InitializationOptions {
   /** False when the workspace is not trusted (VS Code restricted mode): only built-in packs load then. */
@@ -74,7 +79,8 @@ interface InitializationOptions {
  */
 const cancelUndispatched = (message: Message): ResponseMessage | undefined => {
   const request = message as Partial<RequestMessage>;
-  if ((request.method === CodeActionRequest.method || request.method === HoverRequest.method) && request.id !== undefined) {
+  const method = request.method;
+  if ((method === CodeActionRequest.method || method === HoverRequest.method || method === CompletionRequest.method) && request.id !== undefined) {
     return { jsonrpc: message.jsonrpc, id: request.id, result: null };
   }
   return undefined;
@@ -107,7 +113,7 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
   const showWarning = (message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   const showInformation = (message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   let features:
-    | { settings: SettingsSource; engines: EngineRegistry; scheduler: CheckScheduler; commands: CommandHandlers; documentChanges: boolean }
+    | { settings: SettingsSource; engines: EngineRegistry; scheduler: CheckScheduler; commands: CommandHandlers; packs: PackAuthoring; documentChanges: boolean }
     | undefined;
   let dynamicConfiguration = false;
   let dynamicWatchers = false;
@@ -126,6 +132,14 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
       pull: capabilities.workspace?.configuration === true,
       onProblems: (scope, problems) => logger.warn(`settings${scope ? ` for ${scope}` : ''}: ${problems.join('; ')}`),
     });
+    const packs = new PackAuthoring({
+      connection,
+      documents,
+      publisher,
+      logger,
+      builtinPackFiles: options.builtinPackFiles ?? builtinPackFiles,
+      ...(options.engineFactory ? { engineFactory: options.engineFactory } : {}),
+    });
     const engines = new EngineRegistry({
       builtinPackFiles: options.builtinPackFiles ?? builtinPackFiles,
       ...(options.engineFactory ? { engineFactory: options.engineFactory } : {}),
@@ -134,32 +148,30 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
       logger,
       warn: showWarning,
       publishFileProblems: (changes) => {
-        for (const [file, problems] of changes) {
-          let lines: LineIndex | undefined;
-          try {
-            lines = new LineIndex(readFileSync(file, 'utf8'));
-          } catch {
-            lines = undefined;
-          }
-          publisher.publishFileProblems(pathToUri(file), problems.map((problem) => problemToDiagnostic(problem, lines)));
-        }
+        for (const [file, problems] of changes) if (!packs.holdFileProblems(file, problems)) publisher.publishFileProblems(file, problems);
       },
     });
     const baselines = new BaselineStore(logger, showWarning);
     const scheduler = new CheckScheduler({ documents, settings, engines, baselines, publisher, logger, trusted, inform: showInformation });
     const commands = new CommandHandlers({ documents, scheduler, settings, engines, baselines, publisher, folders, trusted, logger });
-    features = { settings, engines, scheduler, commands, documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true };
+    features = { settings, engines, scheduler, commands, packs, documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true };
 
+    // Rule packs and configs are not prose: pack authoring checks them.
     documents.listen(connection, {
-      opened: (document) => scheduler.schedule(document, true),
-      changed: (document) => scheduler.schedule(document),
-      closed: (uri) => scheduler.forget(uri),
+      opened: (document) => (packs.owns(document) ? packs.opened(document) : scheduler.schedule(document, true)),
+      changed: (document) => (packs.owns(document) ? packs.changed(document) : scheduler.schedule(document)),
+      closed: (uri) => {
+        scheduler.forget(uri);
+        packs.closed(uri);
+      },
     });
+    connection.onDidSaveTextDocument((params) => packs.saved(params.textDocument.uri));
 
     return {
       capabilities: {
-        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         hoverProvider: true,
+        completionProvider: { triggerCharacters: [...PACK_COMPLETION_TRIGGERS], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
         executeCommandProvider: { commands: [...CommandHandlers.ids] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -200,18 +212,30 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     features.scheduler.recheckAll();
   });
 
+  // One rebuild per burst: a branch switch changes many files, and a client may report a save twice
+  // (through this server's dynamic registration and its own `synchronize.fileEvents`).
+  let rebuild: NodeJS.Timeout | undefined;
   connection.onDidChangeWatchedFiles(() => {
-    if (!features) return;
-    features.engines.invalidate();
-    features.scheduler.recheckAll();
+    clearTimeout(rebuild);
+    rebuild = setTimeout(() => {
+      features?.engines.invalidate();
+      features?.scheduler.recheckAll();
+    }, WATCHED_FILES_DELAY_MS);
   });
 
   connection.onHover(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!features || !document) return null;
+    if (features.packs.owns(document)) return features.packs.hover(document, params.position);
     const checked = await features.scheduler.current(document.uri);
     if (token.isCancellationRequested || !checked || checked.version !== document.version) return null;
     return hoverAt(checked, document.lines, document.lines.offsetAt(params.position));
+  });
+
+  connection.onCompletion((params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!features || !document || !features.packs.owns(document)) return null;
+    return features.packs.completion(document, params.position, params.context?.triggerCharacter);
   });
 
   connection.onCodeAction(async (params, token) => {
