@@ -3,7 +3,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { GlossaryEntry } from '../../server/src/engine/api';
+import type { GlossaryEntry, RuleInfo } from '../../server/src/engine/api';
 import type { RuleExplanation, WorkspaceCheckResult } from '../../server/src/lsp/commands';
 import { builtinEngine } from './builtinEngine';
 import { TempWorkspace, TestClient } from './lspTestClient';
@@ -46,7 +46,7 @@ describe('lsp commands', () => {
     }
   });
 
-  it('termguard.explainRule and termguard.glossary answer from the engine of the document or workspace', async () => {
+  it('termguard.explainRule, termguard.rules and termguard.glossary answer from the engine of the document or workspace', async () => {
     const ws = new TempWorkspace();
     const client = await TestClient.start({ folders: [ws.root], settings: { debounceMs: 0 } });
     try {
@@ -55,9 +55,18 @@ describe('lsp commands', () => {
       const rule = builtinEngine().rule('memo/calls-on')!;
       assert.equal(explanation.rule.id, 'memo/calls-on');
       assert.equal(explanation.url, 'https://github.com/termguard/termguard/blob/main/docs/rules.md#memo-calls-on');
-      assert.ok(explanation.markdown.includes(rule.message));
+      assert.ok(explanation.markdown.includes(rule.message.replace(/\{match\}/g, '…')));
+      assert.ok(!explanation.markdown.includes('{match}'), 'the placeholder is filled');
       assert.ok(explanation.markdown.includes(rule.reason));
       assert.equal(await client.executeCommand('termguard.explainRule', 'no/such-rule'), null);
+
+      const rules = await client.executeCommand<RuleInfo[]>('termguard.rules');
+      assert.deepEqual(
+        rules.map((rule) => rule.id),
+        builtinEngine()
+          .rules()
+          .map((rule) => rule.id),
+      );
 
       const glossary = await client.executeCommand<GlossaryEntry[]>('termguard.glossary', ws.uri('any.md'));
       assert.deepEqual(

@@ -78,7 +78,7 @@ const FILES_PER_SLICE = 16;
 
 /** Renders a rule as Markdown. */
 export function renderRuleMarkdown(rule: RuleInfo): string {
-  const lines = [`### ${rule.id}`, '', `*${rule.severity}* · category \`${rule.category}\``, '', rule.message];
+  const lines = [`### ${rule.id}`, '', `*${rule.severity}* · category \`${rule.category}\``, '', rule.message.replace(/\{match\}/g, '…')];
   if (rule.reason) lines.push('', `**Why:** ${rule.reason}`);
   if (rule.alternatives.length > 0) lines.push('', '**Write instead:**', '', ...rule.alternatives.map((alternative) => `- ${alternative}`));
   if (rule.examples.bad.length > 0) lines.push('', '**Flagged:**', '', ...rule.examples.bad.map((example) => `- ✗ ${example}`));

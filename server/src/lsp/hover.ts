@@ -15,10 +15,13 @@ export function findingsAt(findings: readonly Finding[], offset: number): Findin
   return findings.filter(({ range }) => (range.start <= offset && offset < range.end) || (range.start === range.end && range.start === offset));
 }
 
-/** Markdown for a finding: the message, the rule's reason and the approved alternatives. */
+/**
+ * Markdown for a finding: the rule's reason and the approved alternatives.
+ * The message itself is not repeated: editors show it with the diagnostic.
+ */
 export function renderFinding(finding: Finding, engine: Engine): string {
   const rule = engine.rule(finding.ruleId);
-  const lines = [`**${escapeMarkdown(finding.message)}**`, ''];
+  const lines = [`**Termguard** · “${escapeMarkdown(finding.matchedText)}”`, ''];
   if (rule?.reason) lines.push(`*Why:* ${escapeMarkdown(rule.reason)}`, '');
   if (rule && rule.alternatives.length > 0) {
     lines.push('*Write instead:*', '', ...rule.alternatives.map((alternative) => `- ${escapeMarkdown(alternative)}`), '');

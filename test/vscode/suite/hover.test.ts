@@ -32,7 +32,7 @@ suite('Hovers', () => {
     assert.ok(text.includes(definition.slice(0, 80)), `hover:\n${text}`);
   });
 
-  test('a finding shows its message and the rule\'s reason', async () => {
+  test('a finding shows the matched words and the rule\'s reason', async () => {
     const text = await hoverText(editor.document.uri, positionOf(editor.document, 16, 'enables access to', 3));
     const explanation = await api.explainRule('memo/enables-access');
     assert.ok(explanation, 'memo/enables-access is loaded');
