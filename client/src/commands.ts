@@ -235,10 +235,30 @@ export function registerCommands({ client, pages, log }: CommandContext): vscode
     return picked?.label;
   }
 
+  /**
+   * Reports a failure (typically: the server is not running) with a way to
+   * the log, instead of VS Code's generic "command failed" notice, and
+   * resolves with undefined.
+   */
+  function reported<A extends unknown[], R>(name: string, run: (...args: A) => Promise<R>): (...args: A) => Promise<R | undefined> {
+    return async (...args) => {
+      try {
+        return await run(...args);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        log.error(`${name} failed: ${message}`);
+        void vscode.window.showErrorMessage(`Termguard: ${name} failed: ${message}`, 'Show Output').then((choice) => {
+          if (choice) log.show(true);
+        });
+        return undefined;
+      }
+    };
+  }
+
   return [
-    vscode.commands.registerCommand(COMMANDS.checkWorkspace, checkWorkspace),
-    vscode.commands.registerCommand(COMMANDS.showGlossary, showGlossary),
-    vscode.commands.registerCommand(COMMANDS.explainRule, explainRule),
+    vscode.commands.registerCommand(COMMANDS.checkWorkspace, reported('Check Workspace', checkWorkspace)),
+    vscode.commands.registerCommand(COMMANDS.showGlossary, reported('Show Glossary', showGlossary)),
+    vscode.commands.registerCommand(COMMANDS.explainRule, reported('Explain Rule', explainRule)),
     vscode.commands.registerCommand(COMMANDS.restartServer, () => client.restart('requested with "Termguard: Restart Server"')),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => log.show()),
   ];

@@ -50,7 +50,9 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
     ...registerCommands({ client: languageClient, pages, log }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart('the workspace is now trusted')),
     vscode.workspace.onDidChangeConfiguration((event) => {
-      if (event.affectsConfiguration('termguard.languages')) void languageClient.restart('termguard.languages changed');
+      if (event.affectsConfiguration('termguard.languages') && languageClient.languagesChanged()) {
+        void languageClient.restart('termguard.languages changed');
+      }
     }),
   );
 

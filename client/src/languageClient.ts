@@ -64,7 +64,11 @@ export function documentSelector(languages: readonly string[]): { scheme: string
  */
 export class TermguardClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  /** The client a requested restart or stop is about to replace; it sends no more configuration changes. */
+  private retiring: LanguageClient | undefined;
   private clientDisposables: vscode.Disposable[] = [];
+  /** The languages of the running client's document selector. */
+  private languages: readonly string[] = [];
   private queue: Promise<void> = Promise.resolve();
   private currentState: ClientState = 'stopped';
   private readonly stateEmitter = new vscode.EventEmitter<ClientState>();
@@ -97,6 +101,7 @@ export class TermguardClient implements vscode.Disposable {
   /** Replaces the running client with a new one (new selector, new `initializationOptions`). */
   restart(reason: string): Promise<void> {
     this.log.info(`Restarting the language server: ${reason}`);
+    this.retiring = this.client;
     return this.enqueue(async () => {
       await this.doStop();
       await this.doStart();
@@ -105,7 +110,14 @@ export class TermguardClient implements vscode.Disposable {
 
   /** Stops the server. */
   stop(): Promise<void> {
+    this.retiring = this.client;
     return this.enqueue(() => this.doStop());
+  }
+
+  /** True when `termguard.languages` no longer matches the running client's document selector. */
+  languagesChanged(): boolean {
+    const current = configuredLanguages();
+    return current.length !== this.languages.length || current.some((language, index) => language !== this.languages[index]);
   }
 
   /** The running client, after any queued start or restart; rejects when the server is not running. */
@@ -152,6 +164,7 @@ export class TermguardClient implements vscode.Disposable {
     try {
       const library = await loadLanguageClient();
       const languages = configuredLanguages();
+      this.languages = languages;
       const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
       const watchers = [
         vscode.workspace.createFileSystemWatcher('**/.termguard.yaml'),
@@ -162,6 +175,7 @@ export class TermguardClient implements vscode.Disposable {
         run,
         debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
       };
+      let self: LanguageClient | undefined;
       const clientOptions: LanguageClientOptions = {
         documentSelector: documentSelector(languages),
         synchronize: { fileEvents: watchers },
@@ -169,8 +183,16 @@ export class TermguardClient implements vscode.Disposable {
         diagnosticCollectionName: CLIENT_ID,
         outputChannel: this.log,
         traceOutputChannel: this.log,
+        middleware: {
+          workspace: {
+            // A `termguard.languages` change restarts the client from a listener that runs before the library's
+            // own; the library would otherwise send the change to the stopping server and log a failure.
+            didChangeConfiguration: (sections, next) => (self !== undefined && self === this.retiring ? Promise.resolve() : next(sections)),
+          },
+        },
       };
       const client = createLanguageClient(library, this.ownCommands, this.log, serverOptions, clientOptions);
+      self = client;
       this.client = client;
       this.clientDisposables = [
         ...watchers,

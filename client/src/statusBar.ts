@@ -39,7 +39,7 @@ export class FindingsStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly byUri = new Map<string, Counts>();
   private readonly disposables: vscode.Disposable[] = [];
-  private serverState: ClientState = 'stopped';
+  private serverState: ClientState = 'starting';
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('termguard.findings', vscode.StatusBarAlignment.Right, 100);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, screenshot, type TermguardApi } from './testkit';
+import { activateExtension, type TermguardApi } from './testkit';
 
 async function pageText(uri: vscode.Uri | undefined): Promise<string> {
   assert.ok(uri, 'the command returns the page it showed');
@@ -30,7 +30,6 @@ suite('Commands', () => {
     assert.ok(text.includes(explanation.rule.reason), text);
     assert.match(text, /Write instead/);
     assert.match(text, /calls on ChatGPT/);
-    await new Promise((r) => setTimeout(r, 4000)); await screenshot('explain-rule');
   });
 
   test('Show Glossary shows a term\'s definition', async () => {

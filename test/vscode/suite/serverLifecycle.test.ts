@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, exampleExpectations, expectFindings, openFile, termguardDiagnostics, type TermguardApi } from './testkit';
+import { activateExtension, exampleExpectations, expectFindings, openFile, ruleOf, termguardDiagnostics, waitForDiagnostics, type TermguardApi } from './testkit';
 
-suite('Restart Server', () => {
+suite('Server lifecycle', () => {
   let api: TermguardApi;
 
   suiteSetup(async () => {
@@ -18,5 +18,21 @@ suite('Restart Server', () => {
     assert.doesNotMatch(api.statusText(), /sync~spin|circle-slash/, `status after restart: ${api.statusText()}`);
     await expectFindings(editor.document.uri, expected);
     assert.ok(termguardDiagnostics(editor.document.uri).length > 0);
+  });
+
+  test('adding a language to termguard.languages starts checking documents of that language', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'html', content: '<p>Planning agents call on GPT-5 to split a ticket.</p>\n' });
+    await vscode.window.showTextDocument(document);
+    const settings = vscode.workspace.getConfiguration('termguard');
+    try {
+      assert.deepEqual(termguardDiagnostics(document.uri), [], 'html is not checked by default');
+      await settings.update('languages', ['markdown', 'plaintext', 'html'], vscode.ConfigurationTarget.Workspace);
+      const found = await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0, 'a finding in the html document');
+      assert.deepEqual(found.map(ruleOf), ['memo/calls-on']);
+    } finally {
+      await settings.update('languages', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 0, 'html to be dropped again');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 });
