@@ -177,14 +177,23 @@ export async function runCheck(command: CheckCommand, context: CommandContext): 
   const report: CheckReport = { files: reports, rules: collectRules(usedEngines), toolVersion: context.version, fixed: fixedTotal };
   // With a fixed stdin, stdout carries the fixed text, so the report moves to stderr.
   const reportStream = stdinFixedText !== undefined ? io.stderr : io.stdout;
-  const rendered =
+  const rendered: Iterable<string> =
     command.format === 'json'
       ? formatJson(report)
       : command.format === 'sarif'
-        ? formatSarif(report, io.cwd)
-        : formatStylish(report, useColor(io, reportStream));
+        ? [formatSarif(report, io.cwd)]
+        : [formatStylish(report, useColor(io, reportStream))];
   if (stdinFixedText !== undefined) io.stdout.write(stdinFixedText);
-  reportStream.write(rendered);
+  // Written in batches: a huge report need not fit in one string.
+  let batch = '';
+  for (const piece of rendered) {
+    batch += piece;
+    if (batch.length > 1 << 20) {
+      reportStream.write(batch);
+      batch = '';
+    }
+  }
+  if (batch.length > 0) reportStream.write(batch);
 
   if (failed) return 2;
   return reports.some((file) => file.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) ? 1 : 0;
