@@ -21,8 +21,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { markdownCorpus, wrapMarkdown } from './corpus';
+import { projectRoot } from './projectRoot';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = projectRoot();
 const EDIT_INTERVAL_MS = 20;
 const WARMUP_EDITS = 10;
 const TYPED = 'the quick brown fox jumps over the lazy dog ';
@@ -231,7 +232,7 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1]?.endsWith('lspLatency.ts') && import.meta.url === pathToFileURL(process.argv[1]).href) {
   main().catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;

@@ -172,7 +172,7 @@ export function measureProseExtraction(text: string): { mbPerSecond: number } {
   return { mbPerSecond: text.length / 1e6 / (Math.max(best, 1e-3) / 1000) };
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1]?.endsWith('proseExtraction.ts') && import.meta.url === pathToFileURL(process.argv[1]).href) {
   for (const mb of [1, 10]) {
     const text = generateMarkdown(mb * 1_000_000);
     const { mbPerSecond } = measureProseExtraction(text);
