@@ -57,3 +57,40 @@ describe('the memo pack on the independently written sentence sets', () => {
     assert.ok(result.recall >= 0.95, report);
   });
 });
+
+describe('every literal memo expression, in any inflection and formatting', () => {
+  const objects = ['ChatGPT', 'GPT-4o', 'OpenAI models', 'the OpenAI API', "OpenAI's models", 'GPT-5', 'o3'];
+  const cases: [string, string][] = [];
+  for (const verb of ['enable', 'enables', 'enabled', 'enabling', 'Enable', 'ENABLES']) {
+    for (const object of objects) {
+      for (const text of [
+        `SRE ${verb} access to ${object}.`,
+        `SRE **${verb} access** to ${object}.`,
+        `SRE _${verb}_ access to ${object}.`,
+        `SRE ${verb}\naccess to ${object}.`,
+        `> SRE ${verb}\n> access to ${object}.`,
+        `SRE [${verb} access](https://example.com) to ${object}.`,
+        `- SRE ${verb}   access to ${object}.`,
+        `| SRE ${verb} access to ${object} | x |\n|---|---|`,
+        `# SRE ${verb} access to ${object}`,
+      ]) cases.push([text, 'memo/enables-access']);
+    }
+  }
+  for (const phrase of ['call on', 'calls on', 'called on', 'calling on', 'call upon', 'calls upon', 'called upon', 'Calling on', 'CALLS ON']) {
+    const [verb, particle] = phrase.split(' ');
+    for (const object of objects) {
+      for (const text of [
+        `The agent ${phrase} ${object}.`,
+        `The agent **${phrase}** ${object}.`,
+        `The agent ${verb}\n${particle} ${object}.`,
+        `> The agent ${verb}\n> ${particle} ${object}.`,
+        `The agent *${verb}* ${particle} ${object}.`,
+        `1. The agent ${phrase} ${object} for each ticket.`,
+      ]) cases.push([text, 'memo/calls-on']);
+    }
+  }
+  it(`catches all ${cases.length} variants`, () => {
+    const missed = cases.filter(([text, ruleId]) => !builtinEngine().check(text, 'markdown').findings.some((finding) => finding.ruleId === ruleId));
+    assert.deepEqual(missed, []);
+  });
+});
