@@ -17,26 +17,8 @@ import {
 import { LineIndex } from '../../server/src/engine/index';
 import { startServer } from '../../server/src/lsp/server';
 import { builtinEngine } from './builtinEngine';
-import { TempWorkspace, TestClient } from './lspTestClient';
+import { HOUSE_PACK as HOUSE, TempWorkspace, TestClient } from './lspTestClient';
 
-const HOUSE = `pack: house
-sets:
-  vendor: [Acme, "Acme Corp"]
-  weak-verb: [utilize, leverage]
-rules:
-  - id: house/weak-verbs
-    category: style
-    severity: warning
-    message: "Prefer a plain verb to {match}."
-    reason: Plain verbs are easier to read.
-    patterns:
-      - "{@weak-verb}"
-    fixes:
-      - replace: use
-    examples:
-      bad: ["We utilized the cache."]
-      good: ["We used the cache."]
-`;
 
 /** `text` with the cursor marker `|` removed, and the cursor's offset. */
 function cursor(marked: string): { text: string; offset: number } {

@@ -8,26 +8,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/engine/index';
-import { TempWorkspace, TestClient } from './lspTestClient';
+import { HOUSE_PACK as VALID_PACK, TempWorkspace, TestClient } from './lspTestClient';
 
-const VALID_PACK = `pack: house
-sets:
-  vendor: [Acme, "Acme Corp"]
-  weak-verb: [utilize, leverage]
-rules:
-  - id: house/weak-verbs
-    category: style
-    severity: warning
-    message: "Prefer a plain verb to {match}."
-    reason: Plain verbs are easier to read.
-    patterns:
-      - "{@weak-verb}"
-    fixes:
-      - replace: use
-    examples:
-      bad: ["We utilized the cache."]
-      good: ["We used the cache."]
-`;
 
 /** The 0-based position of the `nth` occurrence of `needle` in `text`, plus `delta` characters. */
 function positionOf(text: string, needle: string, delta = 0, nth = 0): { line: number; character: number } {

@@ -325,3 +325,23 @@ export class TempWorkspace {
     rmSync(this.root, { recursive: true, force: true });
   }
 }
+
+/** A small valid team pack, as README's reference describes, shared by the pack-authoring tests. */
+export const HOUSE_PACK = `pack: house
+sets:
+  vendor: [Acme, "Acme Corp"]
+  weak-verb: [utilize, leverage]
+rules:
+  - id: house/weak-verbs
+    category: style
+    severity: warning
+    message: "Prefer a plain verb to {match}."
+    reason: Plain verbs are easier to read.
+    patterns:
+      - "{@weak-verb}"
+    fixes:
+      - replace: use
+    examples:
+      bad: ["We utilized the cache."]
+      good: ["We used the cache."]
+`;
