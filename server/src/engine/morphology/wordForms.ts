@@ -1,4 +1,4 @@
-import nlp from 'compromise';
+import nlp from 'compromise/two';
 
 /** The grammatical form a surface word has when it is an inflection of a verb. */
 export type VerbForm = 'base' | 'third-person' | 'past' | 'participle' | 'gerund';
