@@ -170,7 +170,8 @@ export class TermguardClient implements vscode.Disposable {
         vscode.workspace.createFileSystemWatcher('**/.termguard.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.termguard.yaml'),
       ];
-      const run = { module: this.serverModule, transport: library.TransportKind.ipc };
+      // stdio rather than Node IPC: on a stream the server assembles diagnostics from cached JSON (wireEncoding.ts).
+      const run = { module: this.serverModule, transport: library.TransportKind.stdio };
       const serverOptions: ServerOptions = {
         run,
         debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6011'] } },

@@ -128,32 +128,67 @@ export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefin
 }
 
 /**
- * Converts the findings and problems of one checked version. Conversions of
- * findings are remembered by object: the engine hands back the very same
- * finding objects for blocks an edit did not reach, so a keystroke converts
- * mostly the findings after it. A remembered diagnostic is reused only while
- * its start position is unchanged: edits above a block can add lines and
- * still bring its offsets back where they were. Blocks start at line starts
- * and nothing inside the block changed, so an unchanged start means the
- * whole range and every fix range are unchanged too.
+ * Converts the findings and problems of one checked version. A finding whose
+ * diagnostic would be identical to one of the previous conversion (same rule,
+ * words, fixes and position) gets that very Diagnostic object back: typing on
+ * one line leaves the positions of every finding on other lines unchanged, so
+ * a keystroke builds new diagnostics only near the edit, and the wire encoder
+ * can reuse the JSON of all the others.
  */
 export class DiagnosticConverter {
-  private readonly cache = new WeakMap<Finding, Diagnostic>();
+  /** Last conversion's diagnostics by start position (line * 2^20 + character), with the finding each came from. */
+  private previous = new Map<number, { diagnostic: Diagnostic; finding: Finding }[]>();
 
   convert(findings: readonly Finding[], problems: readonly Problem[], map: PositionMap): Diagnostic[] {
     const diagnostics: Diagnostic[] = [];
+    const current = new Map<number, { diagnostic: Diagnostic; finding: Finding }[]>();
     for (const finding of findings) {
-      let diagnostic = this.cache.get(finding);
-      const start = diagnostic ? map.positionAt(finding.range.start) : undefined;
-      if (!diagnostic || !start || start.line !== diagnostic.range.start.line || start.character !== diagnostic.range.start.character) {
-        diagnostic = findingToDiagnostic(finding, map);
-        this.cache.set(finding, diagnostic);
+      const start = map.positionAt(finding.range.start);
+      const key = start.line * 1_048_576 + start.character;
+      const length = finding.range.end - finding.range.start;
+      const candidates = this.previous.get(key);
+      let reusable: { diagnostic: Diagnostic } | undefined;
+      if (candidates) {
+        const end = map.positionAt(finding.range.end);
+        reusable = candidates.find(
+          (entry) => entry.diagnostic.range.end.line === end.line && entry.diagnostic.range.end.character === end.character && sameDiagnostic(entry.finding, finding, length),
+        );
       }
+      const diagnostic = reusable?.diagnostic ?? findingToDiagnostic(finding, map);
+      let list = current.get(key);
+      if (!list) current.set(key, (list = []));
+      list.push({ diagnostic, finding });
       diagnostics.push(diagnostic);
     }
+    this.previous = current;
     for (const problem of problems) diagnostics.push(problemToDiagnostic(problem, map));
     return diagnostics;
   }
+}
+
+/**
+ * True when two findings with the same range give the same diagnostic: the
+ * rule and the matched words fix the message, and fixes must write the same
+ * text over exactly the finding (a fix that edits elsewhere is never reused,
+ * since its own range may have moved).
+ */
+function sameDiagnostic(before: Finding, after: Finding, length: number): boolean {
+  if (before.ruleId !== after.ruleId || before.severity !== after.severity || before.baselined !== after.baselined) return false;
+  if (before.range.end - before.range.start !== length || before.matchedText !== after.matchedText || before.message !== after.message) return false;
+  if (before.fixes.length !== after.fixes.length) return false;
+  for (let i = 0; i < before.fixes.length; i++) {
+    const a = before.fixes[i]!;
+    const b = after.fixes[i]!;
+    if (a.title !== b.title || a.edits.length !== b.edits.length) return false;
+    for (let j = 0; j < a.edits.length; j++) {
+      const x = a.edits[j]!;
+      const y = b.edits[j]!;
+      if (x.newText !== y.newText) return false;
+      if (x.range.start !== before.range.start || x.range.end !== before.range.end) return false;
+      if (y.range.start !== after.range.start || y.range.end !== after.range.end) return false;
+    }
+  }
+  return true;
 }
 
 /**

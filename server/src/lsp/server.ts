@@ -18,6 +18,8 @@ import {
   MessageType,
   ProposedFeatures,
   ShowMessageNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
   TextDocumentSyncKind,
   type Connection,
   type InitializeParams,
@@ -42,6 +44,7 @@ import { hoverAt } from './hover';
 import { Logger } from './logger';
 import { PackAuthoring } from './packAuthoring/packAuthoring';
 import { PACK_COMPLETION_TRIGGERS } from './packAuthoring/packCompletion';
+import { cachingJsonEncoder } from './wireEncoding';
 import { WorkspaceFolders } from './workspaceFolders';
 
 /** How the server talks to its client: stdio, Node IPC (the VS Code extension) or given message streams (tests). */
@@ -90,7 +93,8 @@ function connect(transport: Transport): Connection {
   const strategy = { cancelUndispatched };
   if (transport === 'ipc') return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process), strategy);
   if (transport === 'stdio') {
-    const connection = createConnection(ProposedFeatures.all, process.stdin, process.stdout, strategy);
+    const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: cachingJsonEncoder });
+    const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer, strategy);
     // stdout carries the protocol: anything a dependency prints goes to the client's log instead.
     console.log = console.info = console.debug = (...args: unknown[]) => connection.console.log(format(...args));
     return connection;
