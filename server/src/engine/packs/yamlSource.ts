@@ -62,7 +62,8 @@ export function parseYamlSource<T>(text: string, file: string, schema: object): 
   } catch {
     return parseYamlSourceWithPositions<T>(text, file, schema);
   }
-  if (usesAliases(data) || !validatorFor(schema)(data)) return parseYamlSourceWithPositions<T>(text, file, schema);
+  // An alias needs an anchor (`&name`), so a text without `&` cannot share nodes.
+  if ((text.includes('&') && usesAliases(data)) || !validatorFor(schema)(data)) return parseYamlSourceWithPositions<T>(text, file, schema);
   let located: YamlSource<T> | undefined;
   const positions = (): YamlSource<T> => (located ??= parseYamlSourceWithPositions<T>(text, file, schema));
   return {

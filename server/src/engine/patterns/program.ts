@@ -71,8 +71,68 @@ function wordTest(node: Extract<PatternNode, { type: 'word' }>): TokenTest {
   }
 }
 
-/** Compiles a parsed pattern, inlining word sets. */
+/** Word sets whose references (transitively) were checked already. */
+const checkedSets = new WeakSet<readonly PatternNode[]>();
+
+/** Throws SetReferenceError for a reference to an unknown set or a set that refers to itself. */
+function checkSetReferences(node: PatternNode, resolveSet: SetResolver, stack: readonly string[] = []): void {
+  switch (node.type) {
+    case 'set': {
+      if (stack.includes(node.name)) {
+        throw new SetReferenceError(`word set \`@${node.name}\` refers to itself (${[...stack, node.name].join(' -> ')})`, node.name);
+      }
+      const members = resolveSet(node.name);
+      if (!members) throw new SetReferenceError(`unknown word set \`@${node.name}\``, node.name);
+      if (checkedSets.has(members)) return;
+      for (const member of members) checkSetReferences(member, resolveSet, [...stack, node.name]);
+      checkedSets.add(members);
+      return;
+    }
+    case 'sequence':
+      node.items.forEach((item) => checkSetReferences(item, resolveSet, stack));
+      return;
+    case 'alternatives':
+      node.options.forEach((option) => checkSetReferences(option, resolveSet, stack));
+      return;
+    case 'optional':
+    case 'focus':
+      checkSetReferences(node.body, resolveSet, stack);
+      return;
+    default:
+      return;
+  }
+}
+
+/**
+ * Compiles a parsed pattern, inlining word sets. Set references are checked
+ * and the words a match requires are worked out at once (the matcher's index
+ * needs them); the automaton itself is built the first time it runs, so a pack
+ * of many thousand rules loads quickly and pays only for the rules its
+ * documents wake up.
+ */
 export function compileProgram(tree: PatternNode, resolveSet: SetResolver): Program {
+  checkSetReferences(tree, resolveSet);
+  const required = requiredWords(tree, resolveSet);
+  let built: Omit<Program, 'required'> | undefined;
+  const build = (): Omit<Program, 'required'> => (built ??= buildAutomaton(tree, resolveSet));
+  return {
+    get instructions() {
+      return build().instructions;
+    },
+    get firstTests() {
+      return build().firstTests;
+    },
+    get firstKeys() {
+      return build().firstKeys;
+    },
+    get maxLength() {
+      return build().maxLength;
+    },
+    required,
+  };
+}
+
+function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Program, 'required'> {
   const code: MutableInstruction[] = [];
   const setStack: string[] = [];
   let maxLength = 0;
@@ -172,7 +232,7 @@ export function compileProgram(tree: PatternNode, resolveSet: SetResolver): Prog
   const firstTests = firstTestsOf(instructions);
   const firstKeys = new Set<string>();
   for (const test of firstTests) for (const key of test.keys) firstKeys.add(key);
-  return { instructions, firstTests, firstKeys, maxLength, required: requiredWords(tree, resolveSet) };
+  return { instructions, firstTests, firstKeys, maxLength };
 }
 
 /** Splits set members into one merged test for plain single words and the other members. */
