@@ -19,6 +19,12 @@ export function requiredWords(tree: PatternNode, resolveSet: SetResolver): Reado
   const anyOf = (options: readonly PatternNode[], stack: readonly string[]): ReadonlySet<string> | undefined => {
     const union = new Set<string>();
     for (const option of options) {
+      // Plain words are the bulk of large word sets: add their keys without building a set per word.
+      if (option.type === 'word') {
+        if (option.mode === 'forms') for (const key of wordForms(option.text).forms) union.add(key);
+        else union.add(option.text.toLowerCase());
+        continue;
+      }
       const best = pickTrigger(walk(option, stack));
       if (!best) return undefined;
       for (const key of best) union.add(key);
