@@ -52,13 +52,27 @@ export interface FixTemplate {
   readonly keepCase: boolean;
 }
 
+/** Patterns of one rule scanned together. */
+export interface ScanGroup {
+  /** The alternation of the group's patterns. */
+  readonly program: Program;
+  readonly withFixes: boolean;
+  /** Per pattern: the word sets a match of that pattern needs (see requiredWords). */
+  readonly requirements: readonly (readonly ReadonlySet<string>[])[];
+  /** Per pattern: the words a match of it can begin with, for patterns that need no particular word. */
+  readonly firstKeys: readonly ReadonlySet<string>[];
+}
+
 /** A rule ready to run. */
 export interface CompiledRule {
   readonly info: RuleInfo;
   readonly pack: CompiledPack;
-  readonly programs: readonly Program[];
-  /** Programs whose matches get no fixes (the rewrite cannot fit their word order). */
-  readonly programsWithoutFixes: ReadonlySet<Program>;
+  /**
+   * The rule's patterns as the matcher runs them: those with fixes as one
+   * automaton and those without (`fixes: false`) as another, so a sentence
+   * costs one scan per rule however many patterns it has.
+   */
+  readonly scanGroups: readonly ScanGroup[];
   /** One program per word set the sentence must mention (any one suffices). */
   readonly mentions: readonly Program[];
   /** Programs that must not match right after the match. */
@@ -136,11 +150,13 @@ export function loadPack(source: PackSource): LoadedPack {
   }
   const resolveSet = (name: string): PatternNode[] | undefined => setTrees.get(name);
 
-  const compileOrReport = (pattern: string, path: DataPath): Program | undefined => {
+  const compileOrReport = (pattern: string, path: DataPath, trees?: PatternNode[]): Program | undefined => {
     const tree = parseOrReport(pattern, path, report);
     if (!tree) return undefined;
     try {
-      return compileProgram(tree, resolveSet);
+      const program = compileProgram(tree, resolveSet);
+      trees?.push(tree);
+      return program;
     } catch (error) {
       if (error instanceof SetReferenceError) {
         const reference = setReferences(tree).find((ref) => ref.name === error.setName);
@@ -171,18 +187,15 @@ export function loadPack(source: PackSource): LoadedPack {
     seenIds.set(rule.id, ruleIndex);
 
     let broken = false;
-    const programs: Program[] = [];
-    const programsWithoutFixes = new Set<Program>();
+    const groups = { withFixes: { trees: [] as PatternNode[], programs: [] as Program[] }, withoutFixes: { trees: [] as PatternNode[], programs: [] as Program[] } };
     const patternTexts = rule.patterns.map((item) => (typeof item === 'string' ? item : item.pattern));
     rule.patterns.forEach((item, index) => {
       const isObject = typeof item !== 'string';
       const path: DataPath = isObject ? ['rules', ruleIndex, 'patterns', index, 'pattern'] : ['rules', ruleIndex, 'patterns', index];
-      const program = compileOrReport(isObject ? item.pattern : item, path);
+      const group = isObject && item.fixes === false ? groups.withoutFixes : groups.withFixes;
+      const program = compileOrReport(isObject ? item.pattern : item, path, group.trees);
       if (!program) broken = true;
-      else {
-        programs.push(program);
-        if (isObject && item.fixes === false) programsWithoutFixes.add(program);
-      }
+      else group.programs.push(program);
     });
     const mentions: Program[] = [];
     (rule.conditions?.['sentence-mentions'] ?? []).forEach((name, index) => {
@@ -216,8 +229,10 @@ export function loadPack(source: PackSource): LoadedPack {
     pack.rules.push({
       info,
       pack,
-      programs,
-      programsWithoutFixes,
+      scanGroups: [
+        scanGroup(groups.withFixes.trees, groups.withFixes.programs, true, resolveSet),
+        scanGroup(groups.withoutFixes.trees, groups.withoutFixes.programs, false, resolveSet),
+      ].filter((group): group is ScanGroup => group !== undefined),
       mentions,
       notFollowedBy,
       notNegated: rule.conditions?.['not-negated'] ?? false,
@@ -253,6 +268,17 @@ export function loadPack(source: PackSource): LoadedPack {
   });
 
   return { pack, problems };
+}
+
+function scanGroup(trees: readonly PatternNode[], programs: readonly Program[], withFixes: boolean, resolveSet: (name: string) => PatternNode[] | undefined): ScanGroup | undefined {
+  if (programs.length === 0) return undefined;
+  const program = programs.length === 1 ? programs[0]! : compileProgram({ type: 'alternatives', options: trees }, resolveSet);
+  return {
+    program,
+    withFixes,
+    requirements: programs.map((each) => each.required),
+    firstKeys: programs.map((each) => (each.required.length > 0 ? new Set<string>() : each.firstKeys)),
+  };
 }
 
 function parseOrReport(

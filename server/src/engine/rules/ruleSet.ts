@@ -1,15 +1,15 @@
 import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
-import type { CompiledPack, CompiledRule } from '../packs/loadPack';
+import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
 import type { Program } from '../patterns/program';
 import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
 import type { Sentence, Token } from '../text/tokenize';
 import { pickTrigger } from '../patterns/requiredWords';
 import { WordFilter } from '../text/wordFilter';
 
-interface IndexedProgram {
+interface IndexedGroup {
   readonly rule: CompiledRule;
-  readonly program: Program;
+  readonly group: ScanGroup;
 }
 
 /** Words that negate the claim they stand in or just before. */
@@ -39,7 +39,7 @@ interface ApprovedSpans {
  */
 export class RuleSet {
   /** Programs by the words that wake them up: one rarely used word set each program cannot match without. */
-  private readonly byTrigger = new Map<string, IndexedProgram[]>();
+  private readonly byTrigger = new Map<string, IndexedGroup[]>();
 
   /** Rejects, without tokenizing, the prose units that contain no trigger word. */
   readonly unitFilter: WordFilter;
@@ -48,15 +48,18 @@ export class RuleSet {
     const triggerWords = new Set<string>();
     for (const pack of packs) {
       for (const rule of pack.rules) {
-        for (const program of rule.programs) {
-          let trigger = pickTrigger(program.required);
-          trigger ??= program.firstKeys;
-          for (const key of trigger) {
-            triggerWords.add(key);
-            let list = this.byTrigger.get(key);
-            if (!list) this.byTrigger.set(key, (list = []));
-            list.push({ rule, program });
-          }
+        for (const group of rule.scanGroups) {
+          // One entry per group, so a sentence that triggers it through several words still scans it once.
+          const entry: IndexedGroup = { rule, group };
+          group.requirements.forEach((required, index) => {
+            const trigger = pickTrigger(required) ?? group.firstKeys[index]!;
+            for (const key of trigger) {
+              triggerWords.add(key);
+              let list = this.byTrigger.get(key);
+              if (!list) this.byTrigger.set(key, (list = []));
+              if (list[list.length - 1] !== entry) list.push(entry);
+            }
+          });
         }
       }
     }
@@ -74,7 +77,7 @@ export class RuleSet {
    */
   checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
     const tokens = sentence.tokens;
-    let triggered: Set<IndexedProgram> | undefined;
+    let triggered: Set<IndexedGroup> | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const list = this.byTrigger.get(tokens[i]!.lower);
       if (list === undefined) continue;
@@ -93,17 +96,16 @@ export class RuleSet {
     };
 
     const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
-    for (const entry of triggered) {
-      const rule = entry.rule;
+    for (const { rule, group } of triggered) {
       if (severityOf(rule) === 'off') continue;
-      if (!entry.program.required.every((keys) => intersects(keys, words))) continue;
+      // Scan only when some pattern of the group has every word it needs in this sentence.
+      if (!group.requirements.some((required) => required.every((keys) => intersects(keys, words)))) continue;
       const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const matches = scanProgram(entry.program, tokens, excluded);
+      const matches = scanProgram(group.program, tokens, excluded);
       if (matches.length === 0) continue;
       let list = matchesByRule.get(rule);
       if (!list) matchesByRule.set(rule, (list = []));
-      const withFixes = !rule.programsWithoutFixes.has(entry.program);
-      for (const match of matches) list.push({ ...match, withFixes });
+      for (const match of matches) list.push({ ...match, withFixes: group.withFixes });
     }
 
     let sentenceText: string | undefined;
