@@ -13,9 +13,15 @@ interface IndexedGroup {
 }
 
 /** Words that negate the claim they stand in or just before. */
-const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody']);
+const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth']);
 /** How many words before a match a negation still counts ("is not yet available"). */
 const NEGATION_LOOKBEHIND = 4;
+/** How many words after a match a negation still counts ("GPT-5 on AWS will not happen"). */
+const NEGATION_LOOKAHEAD = 4;
+/** After the claim only a negated verb counts: "on AWS without extra setup" still makes the claim. */
+const VERB_NEGATORS = new Set(['not', 'never', 'cannot']);
+/** Words that start a new clause: a negation beyond them belongs to another claim. */
+const CLAUSE_STARTS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'unlike']);
 
 /** A match of one of a rule's programs. */
 interface RuleMatch extends ProgramMatch {
@@ -115,7 +121,9 @@ export class RuleSet {
         if (rule.outsideApproved && approved.spans.some((span) => span.start <= match.focusStart && match.focusEnd <= span.end)) continue;
         if (rule.mentions.length > 0 && !rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined))) continue;
         if (rule.notNegated && isNegated(tokens, match, approved.mask)) continue;
-        if (rule.notFollowedBy.some((program) => match.end < tokens.length && runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
+        const next = tokens[match.end];
+        // "Calling on GPT-4o, the agent ..." : punctuation ends what could follow the match.
+        if (next && !next.punctBefore && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
         sentenceText ??= tokens.filter((token) => !token.opaque).map((token) => token.text).join(' ');
         onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, sentenceText));
       }
@@ -166,6 +174,11 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
     if (isNegator(tokens, i)) return true;
     // A comma or dash before this word closes the clause the claim is in.
     if (tokens[i]!.punctBefore) break;
+  }
+  for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
+    const token = tokens[i]!;
+    if (token.punctBefore || CLAUSE_STARTS.has(token.lower)) break;
+    if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't")) && isNegator(tokens, i)) return true;
   }
   return false;
 }
