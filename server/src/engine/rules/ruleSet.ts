@@ -164,7 +164,7 @@ function isNegator(tokens: readonly Token[], index: number): boolean {
   const next = tokens[index + 1]?.lower;
   const afterNext = tokens[index + 2]?.lower;
   if (token.lower === 'without' && (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))) return false;
-  if (token.lower === 'not' && (next === 'only' || next === 'just')) return false;
+  if ((token.lower === 'not' || token.lower.endsWith("n't")) && (next === 'only' || next === 'just')) return false;
   return true;
 }
 
