@@ -15,7 +15,7 @@ interface IndexedGroup {
 /** Words that negate the claim they stand in or just before. */
 const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth']);
 /** How many words before a match a negation still counts ("is not yet available"). */
-const NEGATION_LOOKBEHIND = 4;
+const NEGATION_LOOKBEHIND = 6;
 /** How many words after a match a negation still counts ("GPT-5 on AWS will not happen"). */
 const NEGATION_LOOKAHEAD = 4;
 /** After the claim only a negated verb counts: "on AWS without extra setup" still makes the claim. */
@@ -170,7 +170,9 @@ function isNegator(tokens: readonly Token[], index: number): boolean {
 
 function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: Uint8Array): boolean {
   for (let i = match.start; i < match.end; i++) if (isNegator(tokens, i) && approvedMask[i] !== 1) return true;
-  for (let i = match.start - 1, seen = 0; i >= 0 && seen < NEGATION_LOOKBEHIND; i--, seen++) {
+  // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in.
+  const clauseOpen = !tokens[match.start]!.punctBefore;
+  for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0 && seen < NEGATION_LOOKBEHIND; i--, seen++) {
     if (isNegator(tokens, i)) return true;
     // A comma or dash before this word closes the clause the claim is in.
     if (tokens[i]!.punctBefore) break;
