@@ -122,8 +122,8 @@ export class RuleSet {
         if (rule.mentions.length > 0 && !rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined))) continue;
         if (rule.notNegated && isNegated(tokens, match, approved.mask)) continue;
         const next = tokens[match.end];
-        // "Calling on GPT-4o, the agent ..." : punctuation ends what could follow the match.
-        if (next && !next.punctBefore && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
+        // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
+        if (next && !next.clauseBreakBefore && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
         sentenceText ??= tokens.filter((token) => !token.opaque).map((token) => token.text).join(' ');
         onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, sentenceText));
       }

@@ -12,6 +12,8 @@ export interface Token {
   readonly opaque: boolean;
   /** True when punctuation (a comma, a quote, a dash, a bracket) separates this token from the previous one. */
   readonly punctBefore: boolean;
+  /** True when that punctuation separates clauses or list items (a comma, colon, dash, bracket), not just a quote. */
+  readonly clauseBreakBefore: boolean;
 }
 
 /** The tokens of one sentence, in order. */
@@ -53,6 +55,11 @@ function isSentenceEnd(code: number): boolean {
   return code === 46 || code === 33 || code === 63 || code === 0x2026 || code === 0x3002;
 }
 
+/** Punctuation that separates clauses or list items: comma, colon, brackets, dashes, slash. */
+function isClauseBreak(code: number): boolean {
+  return code === 44 || code === 58 || code === 40 || code === 41 || code === 91 || code === 93 || code === 45 || code === 0x2013 || code === 0x2014 || code === 47 || code === 0xff0c || code === 0x3001;
+}
+
 /** A semicolon joins two independent clauses: no claim spans it. */
 function isClauseEnd(code: number): boolean {
   return code === 59 || code === 0xff1b;
@@ -67,6 +74,7 @@ function isClauseEnd(code: number): boolean {
 export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentence: Sentence) => void): void {
   let tokens: Token[] = [];
   let punctBefore = false;
+  let clauseBreakBefore = false;
   // A word being read; it may continue into the next segment when that segment is glued.
   let wordStart = -1;
   let wordEnd = -1;
@@ -76,6 +84,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
     if (tokens.length > 0) onSentence({ tokens });
     tokens = [];
     punctBefore = false;
+    clauseBreakBefore = false;
   };
 
   const pushWord = (start: number, end: number, written: string): void => {
@@ -84,12 +93,13 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
     // A possessive "'s" is its own token so that "OpenAI's models" reads as OpenAI + 's + models.
     if (lower.length > 2 && lower.endsWith("'s") && !lower.endsWith("''s")) {
       const cut = end - 2;
-      tokens.push({ start, end: cut, text: normalized.slice(0, -2), lower: lower.slice(0, -2), opaque: false, punctBefore });
-      tokens.push({ start: cut, end, text: "'s", lower: "'s", opaque: false, punctBefore: false });
+      tokens.push({ start, end: cut, text: normalized.slice(0, -2), lower: lower.slice(0, -2), opaque: false, punctBefore, clauseBreakBefore });
+      tokens.push({ start: cut, end, text: "'s", lower: "'s", opaque: false, punctBefore: false, clauseBreakBefore: false });
     } else {
-      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore });
+      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore });
     }
     punctBefore = false;
+    clauseBreakBefore = false;
   };
 
   const finishWord = (): void => {
@@ -109,8 +119,9 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   for (const segment of unit.segments) {
     if (segment.opaque) {
       finishWord();
-      tokens.push({ start: segment.start, end: segment.end, text: '', lower: OPAQUE_KEY, opaque: true, punctBefore });
+      tokens.push({ start: segment.start, end: segment.end, text: '', lower: OPAQUE_KEY, opaque: true, punctBefore, clauseBreakBefore });
       punctBefore = false;
+      clauseBreakBefore = false;
       continue;
     }
     if (!segment.glued) finishWord();
@@ -161,6 +172,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         }
       }
       punctBefore = true;
+      if (isClauseBreak(code)) clauseBreakBefore = true;
       i++;
     }
   }
