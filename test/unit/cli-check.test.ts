@@ -137,7 +137,7 @@ test('--fix rewrites only the fixed words: line endings, BOM and other bytes sta
   assert.equal(fs.statSync(path.join(root, 'unfixable.md')).mtimeMs, mtimeUnfixable);
   assert.equal(code, 0);
   assert.match(out, /3 findings fixed/);
-  assert.match(out, /doc\.md\n\s+3:26\s+warning\s+Avoid "meh"\.\s+no-meh/);
+  assert.match(out, /doc\.md:3:26\s+warning\s+Avoid "meh"\.\s+no-meh/);
 });
 
 test('stdin: `-` is checked as <stdin>; with --fix the fixed text goes to stdout and the report to stderr', async () => {
@@ -157,7 +157,7 @@ test('stdin: `-` is checked as <stdin>; with --fix the fixed text goes to stdout
 test('stylish output: grouped, aligned, 1-based, summary; colour only when asked for', async () => {
   const root = tempTree({ 'a.md': 'meh\n\nforbidden\n' });
   const plain = await run(root, ['check']);
-  assert.equal(plain.out, 'a.md\n  1:1  warning  Avoid "meh".  no-meh\n  3:1  error    Avoid "forbidden".  no-forbidden\n\n✖ 2 problems (1 error, 1 warning) in 1 file checked\n');
+  assert.equal(plain.out, 'a.md:1:1  warning  Avoid "meh".  no-meh\na.md:3:1  error    Avoid "forbidden".  no-forbidden\n\n✖ 2 problems (1 error, 1 warning) in 1 file checked\n');
   assert.doesNotMatch(plain.out, /\u001b\[/);
   const tty = await run(root, ['check'], { isTTY: true });
   assert.match(tty.out, /\u001b\[31merror/);

@@ -1,6 +1,7 @@
 /**
  * `--format stylish`: findings grouped by file, one aligned line each
- * (`  line:col  severity  message  ruleId`, 1-based), then a summary.
+ * (`file:line:col  severity  message  ruleId`, 1-based, so terminals and
+ * editors can jump to it), then a summary.
  */
 import type { Severity } from '../../engine/api';
 import { countBySeverity, type CheckReport } from './report';
@@ -29,9 +30,8 @@ export function formatStylish(report: CheckReport, color: boolean): string {
   const out: string[] = [];
   for (const file of report.files) {
     if (file.diagnostics.length === 0) continue;
-    out.push(paint('underline', file.file));
     const rows = file.diagnostics.map((d) => ({
-      position: `${d.range.start.line + 1}:${d.range.start.character + 1}`,
+      position: `${file.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`,
       severity: d.severity,
       message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
       ruleId: d.ruleId,
@@ -40,7 +40,7 @@ export function formatStylish(report: CheckReport, color: boolean): string {
     const severityWidth = Math.max(...rows.map((row) => row.severity.length));
     for (const row of rows) {
       out.push(
-        `  ${paint('dim', row.position.padEnd(positionWidth))}  ${paint(SEVERITY_COLOR[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('gray', row.ruleId)}`,
+        `${paint('underline', row.position)}${' '.repeat(positionWidth - row.position.length)}  ${paint(SEVERITY_COLOR[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('gray', row.ruleId)}`,
       );
     }
     out.push('');
