@@ -83,19 +83,6 @@ function shiftSpan<T extends { start: number; end: number }>(span: T, delta: num
   return delta === 0 ? span : { ...span, start: span.start + delta, end: span.end + delta };
 }
 
-/** The block as it sits in the current text. */
-function currentBlock(block: CheckedBlock): ProseBlock {
-  const { delta } = block;
-  const original = block.checked.block;
-  if (delta === 0) return original;
-  return {
-    start: block.start,
-    end: block.end,
-    units: original.units.map((unit) => ({ segments: unit.segments.map((segment) => shiftSpan(segment, delta)) })),
-    comments: original.comments.map((comment) => shiftSpan(comment, delta)),
-  };
-}
-
 const FRONT_MATTER_OPENER = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\n|\r)/;
 const FRONT_MATTER_CLOSER = /(?:\r\n|\n|\r)(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r\n|\n|\r|$)/;
 
@@ -133,12 +120,6 @@ export class IncrementalDocument implements DocumentSession {
   get text(): string {
     this.textCache ??= this.blocks.map(blockText).join('');
     return this.textCache;
-  }
-
-  /** The block that contains `offset`, in document offsets. */
-  blockAt(offset: number): ProseBlock | undefined {
-    const index = this.indexOfBlockAt(offset);
-    return index < 0 ? undefined : currentBlock(this.blocks[index]!);
   }
 
   termAt(offset: number): TermOccurrence | undefined {

@@ -18,7 +18,7 @@ export interface TokenTest {
 /**
  * A compiled pattern: a small non-deterministic automaton over tokens
  * (Thompson construction). There are no backward jumps, so a run from one
- * start position ends after at most `maxLength` tokens.
+ * start position ends after a bounded number of tokens.
  */
 export type Instruction =
   | { readonly op: 'test'; readonly test: TokenTest; readonly inSet: boolean }
@@ -36,8 +36,6 @@ export interface Program {
   readonly firstTests: readonly TokenTest[];
   /** Every key of `firstTests`: a token whose lower-cased text is not here cannot start a match. */
   readonly firstKeys: ReadonlySet<string>;
-  /** Most tokens a match can span. */
-  readonly maxLength: number;
   /** Key sets every match must hit (see requiredWords). */
   readonly required: readonly ReadonlySet<string>[];
 }
@@ -125,26 +123,20 @@ export function compileProgram(tree: PatternNode, resolveSet: SetResolver): Prog
     get firstKeys() {
       return build().firstKeys;
     },
-    get maxLength() {
-      return build().maxLength;
-    },
     required,
   };
 }
 
 function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Program, 'required'> {
   const code: MutableInstruction[] = [];
-  const setStack: string[] = [];
-  let maxLength = 0;
-
   const emit = (instruction: MutableInstruction): number => code.push(instruction) - 1;
 
-  /** Emits code for a node and returns the longest run of tokens it can consume. */
-  const gen = (node: PatternNode, inSet: boolean): number => {
+  /** Emits code for a node (set references were checked by compileProgram). */
+  const gen = (node: PatternNode, inSet: boolean): void => {
     switch (node.type) {
       case 'word':
         emit({ op: 'test', test: wordTest(node), inSet });
-        return 1;
+        return;
       case 'gap': {
         emit({ op: 'loose' });
         const splits: number[] = [];
@@ -157,64 +149,49 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
           code[at]!.next = at + 1;
           code[at]!.alt = end;
         });
-        return node.max;
+        return;
       }
       case 'sequence':
-        return node.items.reduce((sum, item) => sum + gen(item, inSet), 0);
+        node.items.forEach((item) => gen(item, inSet));
+        return;
       case 'optional': {
         const split = emit({ op: 'split' });
-        const length = gen(node.body, inSet);
+        gen(node.body, inSet);
         code[split]!.next = split + 1;
         code[split]!.alt = code.length;
-        return length;
+        return;
       }
-      case 'focus': {
+      case 'focus':
         emit({ op: 'focus-start' });
-        const length = gen(node.body, inSet);
+        gen(node.body, inSet);
         emit({ op: 'focus-end' });
-        return length;
-      }
+        return;
       case 'alternatives':
-        return genAlternatives(node.options, inSet);
+        genAlternatives(node.options, inSet);
+        return;
       case 'set': {
-        if (setStack.includes(node.name)) {
-          throw new SetReferenceError(`word set \`@${node.name}\` refers to itself (${[...setStack, node.name].join(' -> ')})`, node.name);
-        }
-        const members = resolveSet(node.name);
-        if (!members) throw new SetReferenceError(`unknown word set \`@${node.name}\``, node.name);
-        setStack.push(node.name);
+        const members = resolveSet(node.name)!;
         let merged = mergedSetTests.get(members);
         if (!merged) {
           merged = mergeSingleWords(members);
           mergedSetTests.set(members, merged);
         }
-        const options: PatternNode[] = [...merged.rest];
-        let length = 0;
-        if (merged.test) {
-          if (options.length === 0) {
-            emit({ op: 'test', test: merged.test, inSet: true });
-            setStack.pop();
-            return 1;
-          }
-          length = 1;
-        }
-        length = Math.max(length, genAlternatives(options, true, merged.test));
-        setStack.pop();
-        return length;
+        if (merged.test && merged.rest.length === 0) emit({ op: 'test', test: merged.test, inSet: true });
+        else genAlternatives(merged.rest, true, merged.test);
+        return;
       }
     }
   };
 
   /** Emits `split` chains for alternatives; `extraTest` is one more single-token alternative. */
-  const genAlternatives = (options: readonly PatternNode[], inSet: boolean, extraTest?: TokenTest): number => {
-    const branches: { gen: () => number }[] = options.map((option) => ({ gen: () => gen(option, inSet) }));
-    if (extraTest) branches.unshift({ gen: () => (emit({ op: 'test', test: extraTest, inSet: true }), 1) });
+  const genAlternatives = (options: readonly PatternNode[], inSet: boolean, extraTest?: TokenTest): void => {
+    const branches: (() => void)[] = options.map((option) => () => gen(option, inSet));
+    if (extraTest) branches.unshift(() => emit({ op: 'test', test: extraTest, inSet: true }));
     const jumps: number[] = [];
-    let longest = 0;
     branches.forEach((branch, index) => {
       const isLast = index === branches.length - 1;
       const split = isLast ? -1 : emit({ op: 'split' });
-      longest = Math.max(longest, branch.gen());
+      branch();
       if (!isLast) {
         jumps.push(emit({ op: 'jump' }));
         code[split]!.next = split + 1;
@@ -223,16 +200,15 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
     });
     const end = code.length;
     jumps.forEach((at) => (code[at]!.next = end));
-    return longest;
   };
 
-  maxLength = gen(tree, false);
+  gen(tree, false);
   emit({ op: 'match' });
   const instructions = code as unknown as Instruction[];
   const firstTests = firstTestsOf(instructions);
   const firstKeys = new Set<string>();
   for (const test of firstTests) for (const key of test.keys) firstKeys.add(key);
-  return { instructions, firstTests, firstKeys, maxLength };
+  return { instructions, firstTests, firstKeys };
 }
 
 /** Splits set members into one merged test for plain single words and the other members. */
