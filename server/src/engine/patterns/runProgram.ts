@@ -10,6 +10,9 @@ export interface ProgramMatch {
   readonly focusEnd: number;
 }
 
+/** Words that open a new clause after a comma or dash. */
+const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'unlike', 'so', 'yet', 'which', 'who']);
+
 /** True when a token passes a test. */
 export function passesTest(test: TokenTest, token: Token): boolean {
   if (!test.keys.has(token.lower)) return false;
@@ -221,6 +224,8 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
     for (let i = 0; i < current.count; i++) {
       const instruction = code[current.pc[i]!]!;
       if (instruction.op === 'any') {
+        // A gap stops where a new clause starts (", and ...", ", but ..."): a claim does not run on into the next one.
+        if (token.clauseBreakBefore && CLAUSE_WORDS.has(token.lower)) continue;
         follow(next, current.pc[i]! + 1, 1, current.focusStart[i]!, current.focusEnd[i]!, current.start[i]!, position + 1);
       } else if (instruction.op === 'test') {
         if (token.punctBefore && current.loose[i] === 0 && position > current.start[i]!) continue;
