@@ -5,6 +5,7 @@
  * the Problems panel and Markdown pages.
  */
 import * as vscode from 'vscode';
+import type { GlossaryEntry, RuleInfo, Severity } from '../../server/src/engine/api';
 import type { TermguardClient } from './languageClient';
 import type { MarkdownPages } from './markdownView';
 import { DIAGNOSTIC_SOURCE } from './statusBar';
@@ -29,7 +30,6 @@ export const SERVER_COMMANDS = {
 // The shapes below mirror the server's results (server/src/lsp/commands.ts,
 // server/src/engine/api.ts); the client bundles no server code.
 
-type Severity = 'error' | 'warning' | 'information' | 'hint';
 
 interface WorkspaceFileResult {
   readonly uri: string;
@@ -42,32 +42,13 @@ interface WorkspaceCheckResult {
   readonly cancelled: boolean;
 }
 
-/** A rule as the server describes it. */
-export interface RuleInfo {
-  readonly id: string;
-  readonly category: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly reason: string;
-  readonly alternatives: readonly string[];
-}
+export type { GlossaryEntry, RuleInfo };
 
 /** `termguard.explainRule`'s result. */
 export interface RuleExplanation {
   readonly rule: RuleInfo;
   readonly url: string;
   readonly markdown: string;
-}
-
-/** A glossary entry as the server returns it from `termguard.glossary`. */
-export interface GlossaryEntry {
-  readonly id: string;
-  readonly term: string;
-  readonly forms: readonly string[];
-  readonly definition: string;
-  readonly facts: readonly string[];
-  readonly guidance: string;
-  readonly source?: { readonly file: string; readonly line: number };
 }
 
 /** What "Check Workspace" returns to a caller (the tests, other extensions). */
