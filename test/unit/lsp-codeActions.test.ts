@@ -4,12 +4,12 @@
  * with the expected text.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver/node';
 import { applyEdits } from '../../server/src/engine/index';
 import { selectFixes } from '../../server/src/engine/fixes/applyEdits';
 import { builtinEngine } from './builtinEngine';
-import { applyWorkspaceEdit, TempWorkspace, TestClient } from './lspTestClient';
+import { applyWorkspaceEdit, serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
 const TEXT = [
   '# Notes',
@@ -27,14 +27,7 @@ const TEXT = [
 describe('lsp code actions', () => {
   let client: TestClient;
   let workspace: TempWorkspace;
-  before(async () => {
-    workspace = new TempWorkspace();
-    client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } });
-  });
-  after(() => {
-    client.dispose();
-    workspace.remove();
-  });
+  serverForSuite((server) => ({ client, workspace } = server));
 
   async function openChecked(name: string, text: string, languageId = 'markdown'): Promise<{ uri: string; diagnostics: Diagnostic[] }> {
     const uri = workspace.uri(name);

@@ -4,12 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { diagnosticData } from '../../server/src/lsp/diagnostics';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { CheckOptions, DocumentKind } from '../../server/src/engine/api';
 import { LineIndex } from '../../server/src/engine/index';
 import { builtinEngine } from './builtinEngine';
-import { TempWorkspace, TestClient } from './lspTestClient';
+import { serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
 /** The essentials of a diagnostic, for comparisons. */
 function essentials(diagnostic: Diagnostic): unknown {
@@ -58,14 +58,7 @@ const DOCUMENT = [
 describe('lsp diagnostics', () => {
   let client: TestClient;
   let workspace: TempWorkspace;
-  before(async () => {
-    workspace = new TempWorkspace();
-    client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } });
-  });
-  after(() => {
-    client.dispose();
-    workspace.remove();
-  });
+  serverForSuite((server) => ({ client, workspace } = server));
 
   it('publishes the findings of a full check after open, with code, link, source and fixes in data', async () => {
     const uri = workspace.uri('open.md');

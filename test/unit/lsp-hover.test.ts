@@ -3,11 +3,11 @@
  * pack, findings, and places with neither.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/engine/index';
 import { builtinEngine } from './builtinEngine';
-import { TempWorkspace, TestClient } from './lspTestClient';
+import { serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
 /**
  * Literal texts a glossary form matches: case markers (`^`, `=`, `~`) drop,
@@ -40,14 +40,7 @@ function markdownOf(hover: Hover | null): string {
 describe('lsp hover', () => {
   let client: TestClient;
   let workspace: TempWorkspace;
-  before(async () => {
-    workspace = new TempWorkspace();
-    client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } });
-  });
-  after(() => {
-    client.dispose();
-    workspace.remove();
-  });
+  serverForSuite((server) => ({ client, workspace } = server));
 
   it('shows the glossary entry for every form of every built-in glossary entry', async () => {
     const engine = builtinEngine();

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   createProtocolConnection,
   StreamMessageReader,
@@ -17,7 +17,7 @@ import {
 import { LineIndex } from '../../server/src/engine/index';
 import { startServer } from '../../server/src/lsp/server';
 import { builtinEngine } from './builtinEngine';
-import { HOUSE_PACK as HOUSE, TempWorkspace, TestClient } from './lspTestClient';
+import { HOUSE_PACK as HOUSE, serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
 
 /** `text` with the cursor marker `|` removed, and the cursor's offset. */
@@ -36,15 +36,10 @@ describe('lsp pack completion', () => {
   let client: TestClient;
   let workspace: TempWorkspace;
   let counter = 0;
-  before(async () => {
-    workspace = new TempWorkspace();
-    workspace.write('house.termguard.yaml', HOUSE);
-    client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } });
-  });
-  after(() => {
-    client.dispose();
-    workspace.remove();
-  });
+  serverForSuite(
+    (server) => ({ client, workspace } = server),
+    (folder) => folder.write('house.termguard.yaml', HOUSE),
+  );
 
   /** Opens `marked` (cursor at `|`) as a new pack (or config, in its own folder) and asks for completion there. */
   async function complete(marked: string, options: { config?: boolean; trigger?: string } = {}): Promise<CompletionList | null> {

@@ -5,10 +5,10 @@
  * the problems of the file on disk take turns.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/engine/index';
-import { HOUSE_PACK as VALID_PACK, TempWorkspace, TestClient } from './lspTestClient';
+import { HOUSE_PACK as VALID_PACK, serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
 
 /** The 0-based position of the `nth` occurrence of `needle` in `text`, plus `delta` characters. */
@@ -28,14 +28,7 @@ function withCode(published: PublishDiagnosticsParams, code: string): Diagnostic
 describe('lsp pack diagnostics', () => {
   let client: TestClient;
   let workspace: TempWorkspace;
-  before(async () => {
-    workspace = new TempWorkspace();
-    client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } });
-  });
-  after(() => {
-    client.dispose();
-    workspace.remove();
-  });
+  serverForSuite((server) => ({ client, workspace } = server));
 
   it('publishes nothing for a valid pack', async () => {
     const uri = workspace.uri('valid.termguard.yaml');

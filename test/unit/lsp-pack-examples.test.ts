@@ -4,10 +4,10 @@
  * diagnostics) until the next save.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/engine/index';
-import { TempWorkspace, TestClient } from './lspTestClient';
+import { serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
 const PACK = `pack: house
 sets:
@@ -53,14 +53,7 @@ function rangeOf(text: string, needle: string): { start: { line: number; charact
 describe('lsp pack examples on save', () => {
   let client: TestClient;
   let workspace: TempWorkspace;
-  before(async () => {
-    workspace = new TempWorkspace();
-    client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } });
-  });
-  after(() => {
-    client.dispose();
-    workspace.remove();
-  });
+  serverForSuite((server) => ({ client, workspace } = server));
 
   const save = (uri: string): Promise<void> => client.connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
 

@@ -3,11 +3,11 @@
  * list their members, rule ids show the rule.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
 import { LineIndex } from '../../server/src/engine/index';
 import { builtinEngine } from './builtinEngine';
-import { TempWorkspace, TestClient } from './lspTestClient';
+import { serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
 const MANY = Array.from({ length: 60 }, (_, index) => `word${index}`);
 
@@ -55,14 +55,9 @@ describe('lsp pack hover', () => {
   let client: TestClient;
   let workspace: TempWorkspace;
   const packUri = (): string => workspace.uri('house.termguard.yaml');
-  before(async () => {
-    workspace = new TempWorkspace();
-    client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } });
+  serverForSuite(async (server) => {
+    ({ client, workspace } = server);
     await client.open(packUri(), HOUSE, 'termguard-pack');
-  });
-  after(() => {
-    client.dispose();
-    workspace.remove();
   });
 
   it('lists the members of a set referenced in a pattern, with the reference as range', async () => {

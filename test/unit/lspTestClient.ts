@@ -12,6 +12,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
@@ -345,3 +346,28 @@ rules:
       bad: ["We utilized the cache."]
       good: ["We used the cache."]
 `;
+
+/** The server and workspace a suite's tests share. */
+export interface SuiteServer {
+  readonly client: TestClient;
+  readonly workspace: TempWorkspace;
+}
+
+/**
+ * Registers hooks on the enclosing suite: before its tests, a fresh temporary
+ * workspace (filled by `prepare`) and a server on it with debounce 0, handed
+ * to `onStart`; after them, both are disposed.
+ */
+export function serverForSuite(onStart: (server: SuiteServer) => unknown, prepare?: (workspace: TempWorkspace) => void): void {
+  let server: SuiteServer | undefined;
+  before(async () => {
+    const workspace = new TempWorkspace();
+    prepare?.(workspace);
+    server = { workspace, client: await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } }) };
+    await onStart(server);
+  });
+  after(() => {
+    server?.client.dispose();
+    server?.workspace.remove();
+  });
+}
