@@ -21,15 +21,11 @@ export function passesTest(test: TokenTest, token: Token): boolean {
   return true;
 }
 
-/** True when a match of the program can begin with this token. */
-export function canStartWith(program: Program, token: Token): boolean {
-  return program.firstKeys.has(token.lower) && program.firstTests.some((test) => passesTest(test, token));
-}
-
 /**
  * Scratch space for the virtual machine, shared by every scan (scans never
- * nest) and grown on demand, so a scan allocates nothing per token. A thread
- * is (instruction, loose flag, focus start, focus end, start position).
+ * nest) and grown on demand, so a scan allocates nothing per token. An entry
+ * is a group of threads that took the epsilon moves from one instruction
+ * together: (instruction, loose flag, focus start, focus end, start position).
  */
 class ThreadList {
   count = 0;
@@ -66,14 +62,73 @@ const STARTS_FOCUS = 2;
 const ENDS_FOCUS = 4;
 
 /**
+ * A test whose word list is longer than this is tried on every token rather
+ * than indexed word by word, so a set of many thousand members costs no
+ * index per place it is used.
+ */
+const INDEXED_KEYS_LIMIT = 256;
+
+/**
  * Where a thread can get from an instruction without consuming a token: the
  * token-consuming or `match` instructions reachable through jumps, splits and
  * markers, in priority order, with what the path does to the thread.
+ *
+ * Large alternations (a word set, a list of verbs) put hundreds of tests in
+ * one closure, of which a token passes one or two; so the consuming targets
+ * are indexed by the words they accept, and a step looks the token up once
+ * instead of trying every test.
  */
-interface EpsilonClosure {
-  readonly targets: Int32Array;
-  readonly flags: Uint8Array;
+class EpsilonClosure {
+  private byWord: Map<string, Int32Array> | undefined;
+  /** Targets every token must be tried on: gaps and tests with very long word lists. */
+  private always = EMPTY;
+  /** Indexes (into `targets`) of the `match` instructions. */
+  readonly matches: Int32Array;
+  readonly consumes: boolean;
+
+  constructor(
+    private readonly code: Program['instructions'],
+    readonly targets: Int32Array,
+    readonly flags: Uint8Array,
+  ) {
+    const matches: number[] = [];
+    targets.forEach((target, index) => {
+      if (code[target]!.op === 'match') matches.push(index);
+    });
+    this.matches = Int32Array.from(matches);
+    this.consumes = matches.length < targets.length;
+  }
+
+  /** Indexes of the targets that may consume a token whose lower-cased text is `word`, in priority order. */
+  candidates(word: string): Int32Array {
+    const byWord = this.byWord ?? this.buildIndex();
+    return byWord.get(word) ?? this.always;
+  }
+
+  private buildIndex(): Map<string, Int32Array> {
+    const always: number[] = [];
+    const lists = new Map<string, number[]>();
+    this.targets.forEach((target, index) => {
+      const instruction = this.code[target]!;
+      if (instruction.op === 'any' || (instruction.op === 'test' && instruction.test.keys.size > INDEXED_KEYS_LIMIT)) {
+        always.push(index);
+      } else if (instruction.op === 'test') {
+        for (const key of instruction.test.keys) {
+          let list = lists.get(key);
+          if (!list) lists.set(key, (list = []));
+          if (list[list.length - 1] !== index) list.push(index);
+        }
+      }
+    });
+    const byWord = new Map<string, Int32Array>();
+    for (const [word, list] of lists) byWord.set(word, Int32Array.from([...list, ...always]).sort());
+    this.always = Int32Array.from(always);
+    this.byWord = byWord;
+    return byWord;
+  }
 }
+
+const EMPTY = new Int32Array(0);
 
 const closuresByProgram = new WeakMap<Program, (EpsilonClosure | undefined)[]>();
 
@@ -125,7 +180,7 @@ function epsilonClosure(code: Program['instructions'], from: number): EpsilonClo
     }
   };
   visit(from, 0);
-  return { targets: Int32Array.from(targets), flags: Uint8Array.from(flags) };
+  return new EpsilonClosure(code, Int32Array.from(targets), Uint8Array.from(flags));
 }
 
 /**
@@ -175,63 +230,83 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
   current.ensure(capacity);
   next.ensure(capacity);
   current.count = 0;
+  // Only a pre-filter: a token with a first key but the wrong written form starts threads that die at once.
+  const firstKeys = program.firstKeys;
   const from = anchor ?? 0;
   const base = reserveGenerations(tokens.length + 2) - from;
   let results: Map<number, ProgramMatch> | undefined;
 
-  /** Queues the threads that wait for a token after following epsilon moves from `pc` at `position`. */
-  const follow = (list: ThreadList, pc: number, loose: number, focusStart: number, focusEnd: number, start: number, position: number): void => {
-    const generation = base + position;
+  /**
+   * Takes the epsilon moves from `pc` at `position`: records the matches they
+   * reach and queues the group of threads that wait there for a token.
+   */
+  const enter = (list: ThreadList, pc: number, loose: number, focusStart: number, focusEnd: number, start: number, position: number): void => {
     const closure = closures[pc] ?? (closures[pc] = epsilonClosure(code, pc));
-    const targets = closure.targets;
-    const flags = closure.flags;
-    for (let k = 0; k < targets.length; k++) {
-      const target = targets[k]!;
-      const flag = flags[k]!;
-      const threadLoose = (flag & SETS_LOOSE) !== 0 ? 1 : loose;
-      const key = target * 2 + threadLoose;
-      if (marks[key] === generation) continue;
-      marks[key] = generation;
-      const threadFocusStart = (flag & STARTS_FOCUS) !== 0 ? position : focusStart;
-      const threadFocusEnd = (flag & ENDS_FOCUS) !== 0 ? position : focusEnd;
-      if (code[target]!.op === 'match') {
-        if (position > start) {
-          results ??= new Map();
-          const previous = results.get(start);
-          if (!previous || position > previous.end) {
-            results.set(start, {
-              start,
-              end: position,
-              focusStart: threadFocusStart >= 0 ? threadFocusStart : start,
-              focusEnd: threadFocusEnd >= 0 ? threadFocusEnd : position,
-            });
-          }
+    const matches = closure.matches;
+    if (matches.length > 0 && position > start) {
+      const generation = base + position;
+      for (let k = 0; k < matches.length; k++) {
+        const index = matches[k]!;
+        const flag = closure.flags[index]!;
+        const key = closure.targets[index]! * 2 + ((flag & SETS_LOOSE) !== 0 ? 1 : loose);
+        if (marks[key] === generation) continue;
+        marks[key] = generation;
+        results ??= new Map();
+        const previous = results.get(start);
+        if (!previous || position > previous.end) {
+          const matchFocusStart = (flag & STARTS_FOCUS) !== 0 ? position : focusStart;
+          const matchFocusEnd = (flag & ENDS_FOCUS) !== 0 ? position : focusEnd;
+          results.set(start, {
+            start,
+            end: position,
+            focusStart: matchFocusStart >= 0 ? matchFocusStart : start,
+            focusEnd: matchFocusEnd >= 0 ? matchFocusEnd : position,
+          });
         }
-      } else {
-        list.push(target, threadLoose, threadFocusStart, threadFocusEnd, start);
       }
     }
+    if (closure.consumes) list.push(pc, loose, focusStart, focusEnd, start);
   };
 
   for (let position = from; position < tokens.length; position++) {
     const token = tokens[position]!;
-    if (anchor === undefined ? canStartWith(program, token) : position === anchor) follow(current, 0, 1, -1, -1, position, position);
+    if (anchor === undefined ? firstKeys.has(token.lower) : position === anchor) enter(current, 0, 1, -1, -1, position, position);
     if (current.count === 0) {
       if (anchor !== undefined) break;
       continue;
     }
     next.count = 0;
+    const generation = base + position;
+    const clauseStop = token.clauseBreakBefore && CLAUSE_WORDS.has(token.lower);
+    const setMemberAllowed = excluded === undefined || excluded[position] !== 1;
     for (let i = 0; i < current.count; i++) {
-      const instruction = code[current.pc[i]!]!;
-      if (instruction.op === 'any') {
-        // A gap stops where a new clause starts (", and ...", ", but ..."): a claim does not run on into the next one.
-        if (token.clauseBreakBefore && CLAUSE_WORDS.has(token.lower)) continue;
-        follow(next, current.pc[i]! + 1, 1, current.focusStart[i]!, current.focusEnd[i]!, current.start[i]!, position + 1);
-      } else if (instruction.op === 'test') {
-        if (token.punctBefore && current.loose[i] === 0 && position > current.start[i]!) continue;
-        if (instruction.inSet && excluded !== undefined && excluded[position] === 1) continue;
-        if (!passesTest(instruction.test, token)) continue;
-        follow(next, current.pc[i]! + 1, 0, current.focusStart[i]!, current.focusEnd[i]!, current.start[i]!, position + 1);
+      const closure = closures[current.pc[i]!]!;
+      const candidates = closure.candidates(token.lower);
+      const loose = current.loose[i]!;
+      const start = current.start[i]!;
+      for (let k = 0; k < candidates.length; k++) {
+        const index = candidates[k]!;
+        const target = closure.targets[index]!;
+        const flag = closure.flags[index]!;
+        const threadLoose = (flag & SETS_LOOSE) !== 0 ? 1 : loose;
+        // Of threads at the same instruction in the same state, the first (earliest-starting) one goes on.
+        const key = target * 2 + threadLoose;
+        if (marks[key] === generation) continue;
+        marks[key] = generation;
+        const instruction = code[target]!;
+        if (instruction.op === 'any') {
+          // A gap stops where a new clause starts (", and ...", ", but ..."): a claim does not run on into the next one.
+          if (clauseStop) continue;
+        } else if (instruction.op === 'test') {
+          if (token.punctBefore && threadLoose === 0 && position > start) continue;
+          if (instruction.inSet && !setMemberAllowed) continue;
+          if (!passesTest(instruction.test, token)) continue;
+        } else {
+          continue;
+        }
+        const focusStart = (flag & STARTS_FOCUS) !== 0 ? position : current.focusStart[i]!;
+        const focusEnd = (flag & ENDS_FOCUS) !== 0 ? position : current.focusEnd[i]!;
+        enter(next, target + 1, instruction.op === 'any' ? 1 : 0, focusStart, focusEnd, start, position + 1);
       }
     }
     const swap = current;
