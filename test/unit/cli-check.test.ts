@@ -33,6 +33,8 @@ test('json output is exactly one array entry per checked file with the documente
     },
     { file: 'docs/b.txt', diagnostics: [] },
   ]);
+  // The text itself is what JSON.stringify(report, null, 2) writes, byte for byte (the formatter writes it by hand, for speed).
+  assert.equal(out, JSON.stringify(parsed, null, 2) + '\n');
 });
 
 test('exit status: 0 for warnings only, 1 for errors, 2 for usage errors and missing paths', async () => {

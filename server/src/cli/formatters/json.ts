@@ -5,30 +5,42 @@
  */
 import type { CheckReport, ReportRange } from './report';
 
-function plainRange(range: ReportRange): { start: { line: number; character: number }; end: { line: number; character: number } } {
-  return {
-    start: { line: range.start.line, character: range.start.character },
-    end: { line: range.end.line, character: range.end.character },
-  };
-}
-
 type PlainDiagnostic = CheckReport['files'][number]['diagnostics'][number];
 
-function plainDiagnostic(diagnostic: PlainDiagnostic): object {
-  return {
-    ruleId: diagnostic.ruleId,
-    severity: diagnostic.severity,
-    message: diagnostic.message,
-    range: plainRange(diagnostic.range),
-    fixes: diagnostic.fixes.map((fix) => ({
-      title: fix.title,
-      edits: fix.edits.map((edit) => ({ range: plainRange(edit.range), newText: edit.newText })),
-    })),
-  };
+/**
+ * `JSON.stringify(range, null, 2)` re-indented by `pad`, written out by hand:
+ * a report of thousands of findings renders several times faster this way.
+ */
+function rangeJson(range: ReportRange, pad: string): string {
+  const inner = pad + '  ';
+  const position = (name: string, at: ReportRange['start']): string =>
+    `${inner}"${name}": {\n${inner}  "line": ${at.line},\n${inner}  "character": ${at.character}\n${inner}}`;
+  return `{\n${position('start', range.start)},\n${position('end', range.end)}\n${pad}}`;
 }
 
-function indent(json: string, spaces: string): string {
-  return spaces + json.replace(/\n/g, `\n${spaces}`);
+/** `JSON.stringify(items, null, 2)` of an array whose items `render` writes at indentation `pad`. */
+function arrayJson<T>(items: readonly T[], pad: string, render: (item: T, itemPad: string) => string): string {
+  if (items.length === 0) return '[]';
+  const itemPad = pad + '  ';
+  return `[\n${items.map((item) => itemPad + render(item, itemPad)).join(',\n')}\n${pad}]`;
+}
+
+/** One diagnostic as `JSON.stringify(diagnostic, null, 2)` writes it, indented by `pad`. */
+function diagnosticJson(diagnostic: PlainDiagnostic, pad: string): string {
+  const inner = pad + '  ';
+  const fixes = arrayJson(diagnostic.fixes, inner, (fix, fixPad) => {
+    const fixInner = fixPad + '  ';
+    const edits = arrayJson(fix.edits, fixInner, (edit, editPad) => {
+      const editInner = editPad + '  ';
+      return `{\n${editInner}"range": ${rangeJson(edit.range, editInner)},\n${editInner}"newText": ${JSON.stringify(edit.newText)}\n${editPad}}`;
+    });
+    return `{\n${fixInner}"title": ${JSON.stringify(fix.title)},\n${fixInner}"edits": ${edits}\n${fixPad}}`;
+  });
+  return (
+    `{\n${inner}"ruleId": ${JSON.stringify(diagnostic.ruleId)},\n${inner}"severity": ${JSON.stringify(diagnostic.severity)},\n` +
+    `${inner}"message": ${JSON.stringify(diagnostic.message)},\n${inner}"range": ${rangeJson(diagnostic.range, inner)},\n` +
+    `${inner}"fixes": ${fixes}\n${pad}}`
+  );
 }
 
 /**
@@ -49,7 +61,7 @@ export function* formatJson(report: CheckReport): Generator<string> {
     } else {
       yield '[\n';
       for (const [index, diagnostic] of file.diagnostics.entries()) {
-        yield indent(JSON.stringify(plainDiagnostic(diagnostic), null, 2), '      ') + (index < file.diagnostics.length - 1 ? ',\n' : '\n');
+        yield '      ' + diagnosticJson(diagnostic, '      ') + (index < file.diagnostics.length - 1 ? ',\n' : '\n');
       }
       yield '    ]';
     }

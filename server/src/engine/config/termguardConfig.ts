@@ -5,7 +5,7 @@
  */
 import type { Problem, SeverityOverride } from '../api';
 import { parseYamlSource, type DataPath, type SourceLocation } from '../packs/yamlSource';
-import schema from '../../../../schema/termguard-config.schema.json';
+import { validateConfig } from '../packs/schemaValidators';
 
 /** The file name looked for in each folder. */
 export const CONFIG_FILE_NAME = '.termguard.yaml';
@@ -45,7 +45,7 @@ export function parseTermguardConfig(text: string, file: string): ParsedTermguar
     const start = (): SourceLocation => ({ line: 0, column: 0, range: { start: 0, end: 0 } });
     return { config: {}, problems: [], locate: start, locateKey: start };
   }
-  const source = parseYamlSource<TermguardConfig>(text, file, schema);
+  const source = parseYamlSource<TermguardConfig>(text, file, validateConfig);
   const problems = [...source.problems];
   return source.value !== undefined && problems.every((problem) => problem.severity !== 'error')
     ? { config: source.value, problems, locate: source.locate, locateKey: source.locateKey }

@@ -1,7 +1,7 @@
 import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity } from '../api';
 import { parsePattern, PatternSyntaxError, setReferences, type PatternNode } from '../patterns/parsePattern';
 import { compileProgram, SetReferenceError, type Program } from '../patterns/program';
-import packSchema from '../../../../schema/termguard-pack.schema.json';
+import { validatePack } from './schemaValidators';
 import { parseYamlSource, type DataPath, type SourceLocation } from './yamlSource';
 
 /** The YAML shape of a rule pack, as the schema guarantees it. */
@@ -117,7 +117,7 @@ export interface LoadedPack {
  * and the rest of the pack still loads.
  */
 export function loadPack(source: PackSource): LoadedPack {
-  const yaml = parseYamlSource<PackData>(source.text, source.file, packSchema);
+  const yaml = parseYamlSource<PackData>(source.text, source.file, validatePack);
   const problems: Problem[] = [...yaml.problems];
   const data = yaml.value;
   if (!data) return { pack: undefined, problems };

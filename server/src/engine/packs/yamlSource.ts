@@ -1,7 +1,7 @@
 import { isNode, isScalar, isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import type { OffsetRange, Problem } from '../api';
+import type { SchemaError, SchemaValidator } from './schemaValidators';
 
 /** A path into parsed YAML data: map keys and sequence indexes. */
 export type DataPath = readonly (string | number)[];
@@ -33,18 +33,6 @@ export interface YamlSource<T> {
 /** YAML aliases beyond this count are refused, which defuses "billion laughs" documents. */
 const MAX_ALIAS_COUNT = 100;
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validators = new WeakMap<object, ValidateFunction>();
-
-function validatorFor(schema: object): ValidateFunction {
-  let validate = validators.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    validators.set(schema, validate);
-  }
-  return validate;
-}
-
 /**
  * Parses YAML text and validates it against a JSON Schema, turning every
  * syntax error and schema violation into a Problem located at the offending
@@ -55,17 +43,17 @@ function validatorFor(schema: object): ValidateFunction {
  * with errors, and files that use aliases, go through the `yaml` package,
  * which keeps source ranges and caps alias expansion.
  */
-export function parseYamlSource<T>(text: string, file: string, schema: object): YamlSource<T> {
+export function parseYamlSource<T>(text: string, file: string, validate: SchemaValidator): YamlSource<T> {
   let data: unknown;
   try {
     data = loadFast(text, { schema: CORE_SCHEMA, filename: file });
   } catch {
-    return parseYamlSourceWithPositions<T>(text, file, schema);
+    return parseYamlSourceWithPositions<T>(text, file, validate);
   }
   // An alias needs an anchor (`&name`), so a text without `&` cannot share nodes.
-  if ((text.includes('&') && usesAliases(data)) || !validatorFor(schema)(data)) return parseYamlSourceWithPositions<T>(text, file, schema);
+  if ((text.includes('&') && usesAliases(data)) || !validate(data)) return parseYamlSourceWithPositions<T>(text, file, validate);
   let located: YamlSource<T> | undefined;
-  const positions = (): YamlSource<T> => (located ??= parseYamlSourceWithPositions<T>(text, file, schema));
+  const positions = (): YamlSource<T> => (located ??= parseYamlSourceWithPositions<T>(text, file, validate));
   return {
     file,
     value: data as T,
@@ -90,7 +78,7 @@ function usesAliases(data: unknown): boolean {
   return false;
 }
 
-function parseYamlSourceWithPositions<T>(text: string, file: string, schema: object): YamlSource<T> {
+function parseYamlSourceWithPositions<T>(text: string, file: string, validate: SchemaValidator): YamlSource<T> {
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
   let document: Document.Parsed | undefined;
@@ -130,7 +118,6 @@ function parseYamlSourceWithPositions<T>(text: string, file: string, schema: obj
     return { file, value: undefined, problems, locate, locateKey, locateInScalar };
   }
 
-  const validate = validatorFor(schema);
   if (!validate(data)) {
     for (const error of simplifyErrors(validate.errors ?? [])) {
       const path = dataPathOf(error);
@@ -190,7 +177,7 @@ function rangeOf(node: unknown): OffsetRange | undefined {
   return range ? { start: range[0], end: range[1] } : undefined;
 }
 
-function dataPathOf(error: ErrorObject): (string | number)[] {
+function dataPathOf(error: SchemaError): (string | number)[] {
   if (!error.instancePath) return [];
   return error.instancePath
     .split('/')
@@ -200,8 +187,8 @@ function dataPathOf(error: ErrorObject): (string | number)[] {
 }
 
 /** Ajv reports every failed branch of a oneOf/anyOf; keep the most specific ones so messages stay readable. */
-function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  const deepest = new Map<string, ErrorObject>();
+function simplifyErrors(errors: readonly SchemaError[]): SchemaError[] {
+  const deepest = new Map<string, SchemaError>();
   for (const error of errors) {
     if (error.keyword === 'oneOf' || error.keyword === 'anyOf' || error.keyword === 'if') continue;
     const key = `${error.instancePath}|${error.keyword}|${JSON.stringify(error.params)}`;
@@ -211,7 +198,7 @@ function simplifyErrors(errors: readonly ErrorObject[]): ErrorObject[] {
   return kept.length > 0 ? kept.slice(0, 20) : errors.slice(0, 1);
 }
 
-function describeSchemaError(error: ErrorObject, path: DataPath): string {
+function describeSchemaError(error: SchemaError, path: DataPath): string {
   const where = path.length > 0 ? `\`${path.join('.')}\`` : 'the document';
   switch (error.keyword) {
     case 'additionalProperties':
