@@ -125,6 +125,10 @@ export class FakeEngine implements Engine {
         for (const edit of edits) current = current.slice(0, edit.range.start) + edit.newText + current.slice(edit.range.end);
         return engine.check(current, kind, options);
       },
+      applyEdits(edits) {
+        this.update(edits);
+        return undefined;
+      },
       result: () => engine.check(current, kind, options),
       termAt: () => undefined,
     };

@@ -52,6 +52,44 @@ describe('incremental re-checking', () => {
     });
   }
 
+  for (const name of examples) {
+    it(`describes each edit of ${name} as a splice of the previous findings`, () => {
+      const kind: DocumentKind = name.endsWith('.md') ? 'markdown' : 'plaintext';
+      // Without suppression comments, whose reach is not local (those documents get no splice).
+      let text = readFileSync(join(__dirname, '../../examples', name), 'utf8').replace(/<!--\s*termguard-[^>]*-->/g, '');
+      const session = engine.openDocument(text, kind);
+      let previous = session.result().findings;
+      const next = random(name.length * 104729);
+      const snippets = SNIPPETS.filter((snippet) => !snippet.includes('termguard-'));
+      let spliced = 0;
+      for (let step = 0; step < 600; step++) {
+        const start = Math.floor(next() * (text.length + 1));
+        const end = Math.min(text.length, start + (next() < 0.5 ? 0 : Math.floor(next() * 30)));
+        const newText = next() < 0.3 ? '' : snippets[Math.floor(next() * snippets.length)]!;
+        const splice = session.applyEdits([{ range: { start, end }, newText }]);
+        text = text.slice(0, start) + newText + text.slice(end);
+        const current = session.result().findings;
+        if (splice) {
+          spliced++;
+          const suffix = previous.slice(splice.start + splice.removed);
+          assert.equal(current.length, splice.start + splice.added.length + suffix.length, `length after step ${step}`);
+          for (let i = 0; i < splice.start; i++) assert.equal(current[i], previous[i], `finding ${i} before the splice is the same object (step ${step})`);
+          assert.deepEqual(current.slice(splice.start, splice.start + splice.added.length), splice.added, `added findings (step ${step})`);
+          const moved = current.slice(splice.start + splice.added.length);
+          moved.forEach((finding, i) => {
+            const old = suffix[i]!;
+            assert.equal(finding.range.start, old.range.start + splice.delta, `moved finding ${i} (step ${step})`);
+            assert.equal(finding.message, old.message);
+            assert.ok(finding.range.start >= splice.unchangedFrom, `moved findings lie after unchangedFrom (step ${step})`);
+          });
+          assert.ok(splice.unchangedFrom === 0 || splice.unchangedFrom === text.length || text[splice.unchangedFrom - 1] === '\n' || text[splice.unchangedFrom - 1] === '\r', `unchangedFrom starts a line (step ${step})`);
+        }
+        previous = current;
+      }
+      assert.ok(spliced > 500, `most single edits are described as splices (${spliced} of 600)`);
+    });
+  }
+
   it('applies several edits of one update in order', () => {
     const text = 'The SRE enables access to ChatGPT.\n\nAll good here.\n';
     const session = engine.openDocument(text, 'markdown');

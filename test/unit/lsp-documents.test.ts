@@ -74,7 +74,7 @@ describe('lsp documents: OpenDocument', () => {
         position = at + inserted.length;
       }
       assert.equal(document.text, client.getText());
-      const session = document.session(engine, options, '{}');
+      const { session } = document.session(engine, options, '{}');
       assert.equal(session.text, client.getText(), `session text after batch ${batch}`);
       assert.deepEqual(session.result(), engine.check(client.getText(), 'markdown', options), `result after batch ${batch}`);
       for (let probe = 0; probe < 5; probe++) {
@@ -86,12 +86,14 @@ describe('lsp documents: OpenDocument', () => {
 
   it('reopens the session after a full-text change and when the engine options change', () => {
     const document = new OpenDocument('file:///e.md', 'markdown', 1, 'Nothing.\n');
-    const first = document.session(engine, {}, '{}');
+    const first = document.session(engine, {}, '{}').session;
     document.applyChanges([{ text: 'Agents call on ChatGPT.\n' }], 2);
-    const second = document.session(engine, {}, '{}');
+    const { session: second, change } = document.session(engine, {}, '{}');
+    assert.equal(change, undefined, 'a new session has no change to describe');
     assert.notEqual(second, first);
     assert.equal(second.result().findings.length, 1);
-    const third = document.session(engine, { severityOverrides: { 'memo/calls-on': 'off' } }, 'off');
+    assert.equal(document.session(engine, {}, '{}').change, 'unchanged');
+    const third = document.session(engine, { severityOverrides: { 'memo/calls-on': 'off' } }, 'off').session;
     assert.notEqual(third, second);
     assert.equal(third.result().findings.length, 0);
   });

@@ -147,10 +147,36 @@ export interface DocumentSession {
   readonly text: string;
   /** Applies edits (in order, each in the coordinates left by the previous one) and re-checks what they touch. */
   update(edits: readonly DocumentEdit[]): CheckResult;
+  /**
+   * Applies edits like {@link update}, without assembling the whole result,
+   * and says how the findings changed: what an editor needs to update its
+   * diagnostics in time proportional to the edit rather than the document.
+   * Undefined when the change cannot be put that way (several separate
+   * edits, or a document with suppression comments, whose reach is not
+   * local); `result()` then has the answer.
+   */
+  applyEdits(edits: readonly DocumentEdit[]): FindingsSplice | undefined;
   /** The current result, identical to a full check of `text`. */
   result(): CheckResult;
   /** The glossary term covering `offset` of the current text, found in the already scanned blocks. */
   termAt(offset: number): TermOccurrence | undefined;
+}
+
+/**
+ * How an edit changed a session's findings (the list `result()` returns):
+ * the first `start` findings are the very same objects as before; the next
+ * `removed` old findings were replaced by `added`; every later finding is an
+ * old one moved by `delta` characters, unchanged otherwise. Those later
+ * findings all lie at or after `unchangedFrom`, an offset of the new text
+ * from which on the text is the old text moved by `delta`, and which is the
+ * start of a line.
+ */
+export interface FindingsSplice {
+  readonly start: number;
+  readonly removed: number;
+  readonly added: readonly Finding[];
+  readonly delta: number;
+  readonly unchangedFrom: number;
 }
 
 /** The checker built from a set of rule packs. Immutable once built. */

@@ -47,6 +47,8 @@ export interface CheckedDocument {
   readonly project?: DocumentProject;
   /** The engine session, whose text is this version's text; absent when skipped. */
   readonly session?: DocumentSession;
+  /** The number of lines of this version (an edit's line delta, for the next check). */
+  readonly lineCount?: number;
   readonly skipped?: SkipReason;
 }
 
@@ -115,6 +117,8 @@ export class CheckScheduler {
   /** Re-checks every open document at once (settings, configs or packs changed). */
   recheckAll(): void {
     for (const document of this.options.documents.all()) this.schedule(document, true);
+    // A pulling client asks again; its requests run the checks just scheduled (see `current`).
+    this.options.publisher.refreshPulled();
   }
 
   /**
@@ -203,15 +207,38 @@ export class CheckScheduler {
       const path = uriToPath(uri);
       const project = this.options.engines.forPath(path, settings);
       if (project.ignoredBy !== undefined) return skip('ignored');
-      const session = document.session(project.engine, project.options, project.optionsKey);
+      const previous = this.results.get(uri);
+      const { session, change } = document.session(project.engine, project.options, project.optionsKey);
+      const lineCount = document.lines.lineCount;
+      // Baselined findings are marked one by one over the whole list, so a baseline takes the full path.
+      const local = change !== undefined && previous?.session === session && previous.problems.length === 0 && (!this.options.trusted || settings.baseline === '');
+      const diagnostics = local ? this.converter.applyChange(previous.diagnostics, change, document.lines, lineCount - (previous.lineCount ?? lineCount)) : undefined;
+      if (diagnostics) return lazyFindings({ uri, version, problems: [], diagnostics, project, session, lineCount });
       const result = session.result();
       const findings = this.options.trusted ? this.options.baselines.mark(settings.baseline, project.baseDir, path, result.findings) : result.findings;
-      const diagnostics = this.converter.convert(findings, result.problems, document.lines);
-      return { uri, version, findings, problems: result.problems, diagnostics, project, session };
+      return { uri, version, findings, problems: result.problems, diagnostics: this.converter.convert(findings, result.problems, document.lines), project, session, lineCount };
     } catch (error) {
       // An engine bug must not take the server down; the document just goes unchecked.
       this.options.logger.error(`checking ${uri} failed: ${describeError(error)}`);
       return skip('error');
     }
   }
+}
+
+/**
+ * A check result whose findings are read from the session only when asked
+ * for (a hover, a code action): after a splice nothing else needs the whole
+ * list, and assembling it costs time in proportion to the document. The
+ * session still holds this version then: callers use a result only while
+ * its version is the document's.
+ */
+function lazyFindings(checked: Omit<CheckedDocument, 'findings'> & { readonly session: DocumentSession }): CheckedDocument {
+  let findings: readonly Finding[] | undefined;
+  return {
+    ...checked,
+    get findings() {
+      findings ??= checked.session.result().findings;
+      return findings;
+    },
+  };
 }

@@ -8,12 +8,15 @@
 import {
   DiagnosticSeverity,
   DiagnosticTag,
+  DocumentDiagnosticReportKind,
   type Connection,
   type Diagnostic,
+  type DocumentDiagnosticReport,
+  type Range as LspRange,
   type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import { readFileSync } from 'node:fs';
-import type { Finding, Problem, Severity } from '../engine/api';
+import type { Finding, FindingsSplice, Problem, Severity } from '../engine/api';
 import { LineIndex } from '../engine/index';
 import { problemRange, toLspTextEdit, toRange, type PositionMap } from './positions';
 import { pathToUri } from './workspaceFolders';
@@ -164,6 +167,40 @@ export class DiagnosticConverter {
     for (const problem of problems) diagnostics.push(problemToDiagnostic(problem, map));
     return diagnostics;
   }
+
+  /**
+   * The diagnostics after an edit the engine described as a splice of its
+   * findings, from the diagnostics before it (which must hold findings
+   * only): those before the splice are kept, the added findings converted,
+   * and those after it kept too, or moved by the edit's line delta (their
+   * characters cannot change: they start on a line after the edited text).
+   * Costs time in proportion to the edit, plus one array copy. Undefined when
+   * the splice does not fit, and the full conversion must run.
+   */
+  applyChange(previous: readonly Diagnostic[], change: FindingsSplice | 'unchanged', map: PositionMap, lineDelta: number): Diagnostic[] | undefined {
+    if (change === 'unchanged') return lineDelta === 0 ? (previous as Diagnostic[]) : undefined;
+    if (previous.length < change.start + change.removed) return undefined;
+    const tail = previous.slice(change.start + change.removed);
+    if (tail.length > 0 && map.positionAt(change.unchangedFrom).character !== 0) return undefined;
+    const diagnostics = previous.slice(0, change.start);
+    for (const finding of change.added) diagnostics.push(findingToDiagnostic(finding, map));
+    for (const diagnostic of tail) diagnostics.push(lineDelta === 0 ? diagnostic : moveLines(diagnostic, lineDelta));
+    return diagnostics;
+  }
+}
+
+/** A diagnostic moved down (or up) by `lineDelta` lines, fixes included. */
+function moveLines(diagnostic: Diagnostic, lineDelta: number): Diagnostic {
+  const moveRange = (range: LspRange): LspRange => ({
+    start: { line: range.start.line + lineDelta, character: range.start.character },
+    end: { line: range.end.line + lineDelta, character: range.end.character },
+  });
+  const data = diagnostic.data as WireData | undefined;
+  const movedData: WireData | undefined = data && {
+    ...data,
+    fixes: data.fixes.map((fix) => (typeof fix === 'string' ? fix : { title: fix.title, edits: fix.edits.map((edit) => ({ range: moveRange(edit.range), newText: edit.newText })) })),
+  };
+  return { ...diagnostic, range: moveRange(diagnostic.range), ...(movedData ? { data: movedData } : {}) };
 }
 
 /**
@@ -192,17 +229,52 @@ function sameDiagnostic(before: Finding, after: Finding, length: number): boolea
 }
 
 /**
- * Sends `textDocument/publishDiagnostics`, merging a document's own
- * diagnostics with the problems found in it as a config or pack file, and
- * refusing to publish a version older than one already published.
+ * The converter hands back the very same objects for unchanged findings, so
+ * identity decides for them; problem diagnostics (few, and built anew each
+ * time) are compared by content.
+ */
+function sameObjectOrProblem(a: Diagnostic, b: Diagnostic): boolean {
+  return a === b || (a.data === undefined && b.data === undefined && JSON.stringify(a) === JSON.stringify(b));
+}
+
+/**
+ * Delivers diagnostics to the client, merging a document's own diagnostics
+ * with the problems found in it as a config or pack file, and refusing to
+ * deliver a version older than one already delivered.
+ *
+ * Clients that can pull diagnostics (LSP 3.17 `textDocument/diagnostic`, as
+ * VS Code does) get those of open documents on request: each stored set has
+ * a result id, and a request that names the current id is answered
+ * "unchanged". Typing on one line leaves the diagnostics of every other line
+ * as they were, so most keystrokes cost a few bytes instead of republishing
+ * thousands of diagnostics. Other clients, and files that are not open (a
+ * workspace check, problems in config and pack files), get
+ * `textDocument/publishDiagnostics`.
  */
 export class DiagnosticsPublisher {
   private readonly documentDiagnostics = new Map<string, { readonly version: number | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly fileProblems = new Map<string, Diagnostic[]>();
   private readonly lastVersion = new Map<string, number>();
   private lastSend: Promise<void> = Promise.resolve();
+  /** Set when the client pulls: whether it also accepts `workspace/diagnostic/refresh`. */
+  private pullModel: { readonly refreshSupport: boolean } | undefined;
+  /** What the next pull of an open document returns. */
+  private readonly pullable = new Map<string, { readonly resultId: string; readonly diagnostics: readonly Diagnostic[] }>();
+  private resultCounter = 0;
+  /** Documents whose last publication was not empty (it must be cleared once the document is pulled instead). */
+  private readonly pushedNonEmpty = new Set<string>();
 
   constructor(private readonly connection: Connection) {}
+
+  /** From now on, open documents' diagnostics are pulled by the client instead of published. */
+  usePullModel(refreshSupport: boolean): void {
+    this.pullModel = { refreshSupport };
+  }
+
+  /** True when the client pulls the diagnostics of open documents. */
+  get pulls(): boolean {
+    return this.pullModel !== undefined;
+  }
 
   /**
    * Resolves when everything published so far has been handed to the
@@ -215,9 +287,9 @@ export class DiagnosticsPublisher {
   }
 
   /**
-   * Publishes the diagnostics of `version` of an open document (or, with
+   * Delivers the diagnostics of `version` of an open document (or, with
    * `version` undefined, of a file that is not open). Returns false, without
-   * sending anything, when a newer version was published already.
+   * delivering anything, when a newer version was delivered already.
    *
    * A document that was not `checked` (another language, disabled, too
    * large) gets an empty list only to clear what it showed before: such
@@ -231,8 +303,37 @@ export class DiagnosticsPublisher {
       this.lastVersion.set(uri, version);
     }
     this.documentDiagnostics.set(uri, { version, diagnostics });
-    this.send(uri, version, diagnostics);
+    if (this.pullModel && version !== undefined) this.storeForPull(uri, diagnostics);
+    else this.send(uri, version, diagnostics);
     return true;
+  }
+
+  /**
+   * The answer to `textDocument/diagnostic` for `uri`: "unchanged" when the
+   * client already has the current set (`previousResultId`), else the full set.
+   */
+  report(uri: string, previousResultId: string | undefined): DocumentDiagnosticReport {
+    const stored = this.pullable.get(uri);
+    if (!stored) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+    if (previousResultId === stored.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: stored.resultId };
+    return { kind: DocumentDiagnosticReportKind.Full, resultId: stored.resultId, items: stored.diagnostics as Diagnostic[] };
+  }
+
+  /**
+   * Asks a pulling client to pull again (settings, packs or configs changed,
+   * so diagnostics may change without an edit). Publishing clients need
+   * nothing: a re-check publishes.
+   */
+  refreshPulled(): void {
+    if (this.pullModel?.refreshSupport) void this.connection.languages.diagnostics.refresh().catch(() => undefined);
+  }
+
+  private storeForPull(uri: string, diagnostics: readonly Diagnostic[]): void {
+    // What was published for the file while it was closed (a workspace check) would show twice.
+    if (this.pushedNonEmpty.has(uri)) this.send(uri, undefined, []);
+    const stored = this.pullable.get(uri);
+    const unchanged = stored !== undefined && stored.diagnostics.length === diagnostics.length && stored.diagnostics.every((diagnostic, index) => sameObjectOrProblem(diagnostic, diagnostics[index]!));
+    if (!unchanged) this.pullable.set(uri, { resultId: String(++this.resultCounter), diagnostics });
   }
 
   /**
@@ -260,6 +361,7 @@ export class DiagnosticsPublisher {
   /** Clears a closed document's diagnostics (its config or pack problems stay). */
   clearDocument(uri: string): void {
     this.documentDiagnostics.delete(uri);
+    this.pullable.delete(uri);
     this.lastVersion.delete(uri);
     this.send(uri, undefined, []);
   }
@@ -267,6 +369,8 @@ export class DiagnosticsPublisher {
   private send(uri: string, version: number | undefined, own: Diagnostic[]): void {
     const extra = this.fileProblems.get(uri);
     const diagnostics = extra ? own.concat(extra) : own;
+    if (diagnostics.length > 0) this.pushedNonEmpty.add(uri);
+    else this.pushedNonEmpty.delete(uri);
     this.lastSend = this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch(() => {
       // The connection is closing; nothing to tell.
     });

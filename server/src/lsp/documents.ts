@@ -15,7 +15,7 @@ import type {
   DidOpenTextDocumentParams,
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
-import type { CheckOptions, DocumentEdit, DocumentKind, DocumentSession, Engine } from '../engine/api';
+import type { CheckOptions, DocumentEdit, DocumentKind, DocumentSession, Engine, FindingsSplice } from '../engine/api';
 import { documentKindOf } from './configuration';
 import { DocumentText } from './documentText';
 import { LineTable, toOffsetRange } from './positions';
@@ -36,6 +36,16 @@ interface SessionSlot {
   readonly session: DocumentSession;
   /** Edits made since the session last saw the text, in order. */
   queued: DocumentEdit[];
+}
+
+/**
+ * An engine session brought up to date, and how its findings changed since
+ * it was last brought up to date: `unchanged` (no edits), a splice, or
+ * undefined (a new session, or edits the engine cannot describe locally).
+ */
+export interface UpdatedSession {
+  readonly session: DocumentSession;
+  readonly change: FindingsSplice | 'unchanged' | undefined;
 }
 
 /** One open text document. Its text and version change only through {@link DocumentStore}. */
@@ -85,19 +95,17 @@ export class OpenDocument {
    * (this is where the incremental re-check runs). A different engine or
    * options key opens a new session on the current text.
    */
-  session(engine: Engine, options: CheckOptions, optionsKey: string): DocumentSession {
+  session(engine: Engine, options: CheckOptions, optionsKey: string): UpdatedSession {
     const slot = this.slot;
     if (slot && slot.engine === engine && slot.optionsKey === optionsKey) {
-      if (slot.queued.length > 0) {
-        const queued = slot.queued;
-        slot.queued = [];
-        slot.session.update(this.merge(queued));
-      }
-      return slot.session;
+      if (slot.queued.length === 0) return { session: slot.session, change: 'unchanged' };
+      const queued = slot.queued;
+      slot.queued = [];
+      return { session: slot.session, change: slot.session.applyEdits(this.merge(queued)) };
     }
     const session = engine.openDocument(this.text, this.kind, options);
     this.slot = { engine, optionsKey, session, queued: [] };
-    return session;
+    return { session, change: undefined };
   }
 
   /**

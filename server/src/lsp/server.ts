@@ -131,6 +131,7 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = capabilities.workspace?.workspaceFolders === true;
     folders.set(params.workspaceFolders, params.rootUri);
+    if (capabilities.textDocument?.diagnostic !== undefined) publisher.usePullModel(capabilities.workspace?.diagnostics?.refreshSupport === true);
 
     const settings = new SettingsSource(connection, {
       pull: capabilities.workspace?.configuration === true,
@@ -178,6 +179,7 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
         completionProvider: { triggerCharacters: [...PACK_COMPLETION_TRIGGERS], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
         executeCommandProvider: { commands: [...CommandHandlers.ids] },
+        ...(publisher.pulls ? { diagnosticProvider: { identifier: 'termguard', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'termguard' },
@@ -248,6 +250,15 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     const checked = await features.scheduler.current(document.uri);
     if (token.isCancellationRequested || !checked || checked.version !== document.version) return null;
     return codeActionsFor(params, document, checked, { documentChanges: features.documentChanges });
+  });
+
+  // Pulled diagnostics of open documents (clients with LSP 3.17 pull support); rule packs and configs keep publishing theirs.
+  connection.languages.diagnostics.on(async (params) => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    // Runs the check of the current version now if one is pending, so the answer is never stale.
+    if (features && document && !features.packs.owns(document)) await features.scheduler.current(uri);
+    return publisher.report(uri, params.previousResultId);
   });
 
   connection.onExecuteCommand(async (params, token) => (features ? features.commands.execute(params, token) : null));

@@ -1,7 +1,7 @@
 /**
- * How messages are turned into bytes on a stream transport. Every keystroke
- * republishes all of a document's diagnostics; most of them are the very
- * same objects as last time (the converter reuses a diagnostic whose position
+ * How messages are turned into bytes on a stream transport. A changed
+ * document's diagnostics go out whole (published, or as a full pulled
+ * report); most of them are the very same objects as last time (the converter reuses a diagnostic whose position
  * and content did not change), so each diagnostic's JSON is remembered and a
  * publication is assembled from those pieces instead of serialising
  * thousands of objects again.
@@ -30,8 +30,25 @@ function isPublishDiagnostics(message: Message): message is Message & PublishDia
   return candidate.method === 'textDocument/publishDiagnostics' && Array.isArray(candidate.params?.diagnostics);
 }
 
+interface FullReportResponse {
+  readonly jsonrpc: string;
+  readonly id: number | string | null;
+  readonly result: { readonly kind: 'full'; readonly resultId?: string; readonly items: readonly Diagnostic[] };
+}
+
+/** A response carrying a full document diagnostic report (`textDocument/diagnostic`). */
+function isFullReportResponse(message: Message): message is Message & FullReportResponse {
+  const candidate = message as Partial<FullReportResponse>;
+  return 'id' in message && candidate.result?.kind === 'full' && Array.isArray(candidate.result.items);
+}
+
 /** The JSON text of a message; for diagnostics, built from remembered pieces. */
 export function encodeMessage(message: Message): string {
+  if (isFullReportResponse(message)) {
+    const { jsonrpc, id, result } = message;
+    const resultIdPart = result.resultId === undefined ? '' : `,"resultId":${JSON.stringify(result.resultId)}`;
+    return `{"jsonrpc":${JSON.stringify(jsonrpc)},"id":${JSON.stringify(id)},"result":{"kind":"full"${resultIdPart},"items":[${result.items.map(jsonOf).join(',')}]}}`;
+  }
   if (!isPublishDiagnostics(message)) return JSON.stringify(message);
   const { uri, version, diagnostics } = message.params;
   const versionPart = version === undefined ? '' : `,"version":${JSON.stringify(version)}`;

@@ -1,4 +1,4 @@
-import type { CheckResult, DocumentEdit, DocumentKind, DocumentSession, Finding, Fix, OffsetRange, Problem, TermOccurrence } from '../api';
+import type { CheckResult, DocumentEdit, DocumentKind, DocumentSession, Finding, FindingsSplice, Fix, OffsetRange, Problem, TermOccurrence } from '../api';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import { scanMarkdownBlocks } from '../prose/markdown';
 import { scanPlainTextBlocks } from '../prose/plaintext';
@@ -8,9 +8,20 @@ import { applySuppressions, type LineLookup } from '../suppressions/suppressions
 import { LineIndex } from '../text/lineIndex';
 import { tokenizeUnit } from '../text/tokenize';
 
+/**
+ * The part of a scanned block kept after checking it. Its prose units are
+ * not kept: they take more memory than the text (an object per line and per
+ * inline span), and only a hover needs them, which scans the block again.
+ */
+interface KeptBlock {
+  readonly start: number;
+  readonly end: number;
+  readonly comments: readonly CommentSpan[];
+}
+
 /** What checking one block produced, in the offsets of the window it was scanned in. */
 interface BlockResult {
-  readonly block: ProseBlock;
+  readonly block: KeptBlock;
   readonly findings: readonly Finding[];
   /** The findings moved to document offsets, for the last `delta` asked. */
   shifted?: { readonly delta: number; readonly findings: readonly Finding[] };
@@ -27,11 +38,26 @@ class CheckedBlock {
   constructor(
     readonly source: string,
     readonly checked: BlockResult,
-    readonly delta: number,
-    readonly start: number,
-    readonly end: number,
+    public delta: number,
+    public start: number,
+    public end: number,
   ) {}
+
+  /** Moves the block in place (blocks after an edit), so a keystroke allocates nothing per block. */
+  move(delta: number): void {
+    this.delta += delta;
+    this.start += delta;
+    this.end += delta;
+  }
+
+  /** True when the block holds a comment that may be a suppression directive. */
+  get hasDirective(): boolean {
+    return this.checked.block.comments.some((comment) => comment.body.startsWith(DIRECTIVE_PREFIX));
+  }
 }
+
+/** Suppression directives are comments that start with this. */
+const DIRECTIVE_PREFIX = 'termguard-';
 
 /** The block scanner for a kind of document. */
 export function blockScanner(kind: DocumentKind): (text: string, from?: number) => Generator<ProseBlock> {
@@ -45,11 +71,28 @@ function checkBlock(source: string, delta: number, block: ProseBlock, ruleSet: R
     if (!ruleSet.unitFilter.mayContain(source, unit)) continue;
     tokenizeUnit(source, unit, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding)));
   }
-  return new CheckedBlock(source, { block, findings }, delta, block.start + delta, block.end + delta);
+  const kept: KeptBlock = { start: block.start, end: block.end, comments: block.comments };
+  return new CheckedBlock(source, { block: kept, findings }, delta, block.start + delta, block.end + delta);
 }
 
-function moveBlock(block: CheckedBlock, delta: number): CheckedBlock {
-  return delta === 0 ? block : new CheckedBlock(block.source, block.checked, block.delta + delta, block.start + delta, block.end + delta);
+function countFindings(blocks: readonly CheckedBlock[], from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) count += blocks[i]!.checked.findings.length;
+  return count;
+}
+
+function countDirectiveBlocks(blocks: readonly CheckedBlock[], from: number, to: number): number {
+  let count = 0;
+  for (let i = from; i < to; i++) if (blocks[i]!.checked.block.comments.length > 0 && blocks[i]!.hasDirective) count++;
+  return count;
+}
+
+/** `blocks` with `[from, to)` replaced by `replacement`, in place when that is cheap. */
+function spliceBlocks(blocks: CheckedBlock[], from: number, to: number, replacement: readonly CheckedBlock[]): CheckedBlock[] {
+  // Spreading a long replacement into splice's arguments could overflow the stack.
+  if (replacement.length > 10_000) return [...blocks.slice(0, from), ...replacement, ...blocks.slice(to)];
+  blocks.splice(from, to - from, ...replacement);
+  return blocks;
 }
 
 /** The block's own text. */
@@ -99,6 +142,8 @@ function opensUnclosedFrontMatter(firstBlockText: string): boolean {
  */
 export class IncrementalDocument implements DocumentSession {
   private blocks: CheckedBlock[] = [];
+  /** How many blocks hold a suppression directive. */
+  private directiveBlocks = 0;
   private current: CheckResult | undefined;
   private textCache: string | undefined;
   private length: number;
@@ -114,6 +159,7 @@ export class IncrementalDocument implements DocumentSession {
     this.length = text.length;
     this.textCache = text;
     for (const block of blockScanner(kind)(text, 0)) this.blocks.push(checkBlock(text, 0, block, ruleSet, severityOf));
+    this.directiveBlocks = countDirectiveBlocks(this.blocks, 0, this.blocks.length);
   }
 
   /** The current text, assembled from the blocks' windows on first use after an edit. */
@@ -126,13 +172,27 @@ export class IncrementalDocument implements DocumentSession {
     const index = this.indexOfBlockAt(offset);
     if (index < 0) return undefined;
     const block = this.blocks[index]!;
-    const found = this.glossary.termAt(block.source, block.checked.block, offset - block.delta);
+    // Scanning from a block's own start yields that block again (the scanners promise it).
+    const scanned = blockScanner(this.kind)(block.source, block.checked.block.start).next();
+    if (scanned.done) return undefined;
+    const found = this.glossary.termAt(block.source, scanned.value, offset - block.delta);
     return found ? { entry: found.entry, range: shiftRange(found.range, block.delta) } : undefined;
   }
 
   update(edits: readonly DocumentEdit[]): CheckResult {
     for (const edit of edits) this.applyEdit(edit);
     return this.result();
+  }
+
+  applyEdits(edits: readonly DocumentEdit[]): FindingsSplice | undefined {
+    if (edits.length !== 1) {
+      for (const edit of edits) this.applyEdit(edit);
+      return undefined;
+    }
+    // With suppression comments, a finding's fate depends on comments elsewhere: no local answer.
+    const local = this.directiveBlocks === 0;
+    const splice = this.applyEdit(edits[0]!);
+    return local && this.directiveBlocks === 0 ? splice : undefined;
   }
 
   result(): CheckResult {
@@ -142,7 +202,7 @@ export class IncrementalDocument implements DocumentSession {
       for (const block of this.blocks) {
         if (block.checked.findings.length > 0) for (const finding of findingsInDocument(block)) findings.push(finding);
         // Only comments that can be directives matter; most documents have none.
-        for (const comment of block.checked.block.comments) if (comment.body.startsWith('termguard-')) comments.push(shiftSpan(comment, block.delta));
+        for (const comment of block.checked.block.comments) if (comment.body.startsWith(DIRECTIVE_PREFIX)) comments.push(shiftSpan(comment, block.delta));
       }
       let lineIndex: LineIndex | undefined;
       const positionOf = (offset: number): { line: number; column: number } => {
@@ -204,7 +264,8 @@ export class IncrementalDocument implements DocumentSession {
     return low;
   }
 
-  private applyEdit(edit: DocumentEdit): void {
+  /** Applies one edit; returns how the findings changed. */
+  private applyEdit(edit: DocumentEdit): FindingsSplice {
     const start = Math.max(0, Math.min(edit.range.start, this.length));
     const end = Math.max(start, Math.min(edit.range.end, this.length));
     const delta = edit.newText.length - (end - start);
@@ -214,7 +275,8 @@ export class IncrementalDocument implements DocumentSession {
     this.length += delta;
     if (this.blocks.length === 0) {
       this.blocks = this.scanWindow(edit.newText, 0, 0, true).blocks;
-      return;
+      this.directiveBlocks = countDirectiveBlocks(this.blocks, 0, this.blocks.length);
+      return { start: 0, removed: 0, added: this.blocks.flatMap((block) => [...findingsInDocument(block)]), delta, unchangedFrom: this.length };
     }
 
     // Start one block early: deleting the blank line between two blocks merges them.
@@ -245,9 +307,16 @@ export class IncrementalDocument implements DocumentSession {
       const lead = windowStart === 0 ? '' : '\n';
       const scanned = this.scanWindow(lead + window, windowStart - lead.length, lead.length, reachesEnd, certainUpTo + lead.length, canStopAt);
       if (scanned.resumeIndex === undefined && !reachesEnd) continue;
-      const tail = scanned.resumeIndex !== undefined ? this.blocks.slice(scanned.resumeIndex).map((block) => moveBlock(block, delta)) : [];
-      this.blocks = [...this.blocks.slice(0, first), ...scanned.blocks, ...tail];
-      return;
+      const resumeIndex = scanned.resumeIndex ?? this.blocks.length;
+      const kept = countFindings(this.blocks, 0, first);
+      const removed = countFindings(this.blocks, first, resumeIndex);
+      this.directiveBlocks += countDirectiveBlocks(scanned.blocks, 0, scanned.blocks.length) - countDirectiveBlocks(this.blocks, first, resumeIndex);
+      if (delta !== 0) for (let i = resumeIndex; i < this.blocks.length; i++) this.blocks[i]!.move(delta);
+      const unchangedFrom = resumeIndex < this.blocks.length ? this.blocks[resumeIndex]!.start : this.length;
+      this.blocks = spliceBlocks(this.blocks, first, resumeIndex, scanned.blocks);
+      const added: Finding[] = [];
+      for (const block of scanned.blocks) if (block.checked.findings.length > 0) for (const finding of findingsInDocument(block)) added.push(finding);
+      return { start: kept, removed, added, delta, unchangedFrom };
     }
   }
 
