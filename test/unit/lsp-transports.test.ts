@@ -16,6 +16,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
+import { encodeMessage } from '../../server/src/lsp/wireEncoding';
 import { fileUri } from './lspTestClient';
 
 const ROOT = join(__dirname, '..', '..');
@@ -88,5 +89,27 @@ describe('lsp transports', () => {
       ['memo/enables-access'],
     );
     assert.equal(exitCode, 0);
+  });
+});
+
+describe('the stdio wire encoding', () => {
+  const diagnostic = {
+    range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } },
+    severity: 1,
+    code: 'memo/calls-on',
+    source: 'termguard',
+    message: 'Say “powered by” — not "calls on".',
+    data: { fixes: ['is powered by', { title: 'Rewrite', edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } }, newText: 'We' }] }] },
+  };
+
+  it('writes a publication and a full pulled report exactly as JSON.stringify does', () => {
+    const messages = [
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', version: 3, diagnostics: [diagnostic, diagnostic] } },
+      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', diagnostics: [] } },
+      { jsonrpc: '2.0', id: 7, result: { kind: 'full', resultId: '12', items: [diagnostic] } },
+      { jsonrpc: '2.0', id: 'x', result: { kind: 'full', items: [] } },
+      { jsonrpc: '2.0', id: 8, result: { kind: 'unchanged', resultId: '12' } },
+    ];
+    for (const message of messages) assert.equal(encodeMessage(message), JSON.stringify(message));
   });
 });

@@ -21,6 +21,7 @@ import {
   StreamMessageWriter,
   type CodeAction,
   type Diagnostic,
+  type DocumentDiagnosticReport,
   type Hover,
   type LogMessageParams,
   type ProtocolConnection,
@@ -47,6 +48,8 @@ export interface TestClientOptions {
   readonly folders?: readonly string[];
   /** `initializationOptions.trusted`; undefined sends no initialization options. */
   readonly trusted?: boolean;
+  /** Announce LSP 3.17 pull diagnostics (with refresh support), as VS Code does. */
+  readonly pullDiagnostics?: boolean;
 }
 
 /** The URI of an absolute path. */
@@ -78,6 +81,8 @@ export class TestClient {
   readonly shownMessages: ShowMessageParams[] = [];
   /** Every window/logMessage received, in order. */
   readonly logMessages: LogMessageParams[] = [];
+  /** How many `workspace/diagnostic/refresh` requests the server sent. */
+  refreshRequests = 0;
   /** Every workspace/configuration item asked for. */
   readonly configurationRequests: { scopeUri?: string; section?: string }[] = [];
   private readonly listeners = new Set<() => void>();
@@ -108,6 +113,11 @@ export class TestClient {
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshRequests++;
+      client.notify();
+      return null;
+    });
     connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
       client.published.push(params);
       client.notify();
@@ -132,8 +142,10 @@ export class TestClient {
           didChangeConfiguration: { dynamicRegistration: true },
           didChangeWatchedFiles: { dynamicRegistration: true },
           workspaceEdit: { documentChanges: true },
+          ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
         },
         textDocument: {
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
@@ -278,6 +290,11 @@ export class TestClient {
     return this.connection.sendRequest('workspace/executeCommand', { command, arguments: args }) as Promise<T>;
   }
 
+  /** Pulls the diagnostics of `uri` (`textDocument/diagnostic`), naming the result id the client holds. */
+  pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
+    return this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+  }
+
   /** Ends both connections. */
   dispose(): void {
     this.connection.dispose();
@@ -355,15 +372,19 @@ export interface SuiteServer {
 
 /**
  * Registers hooks on the enclosing suite: before its tests, a fresh temporary
- * workspace (filled by `prepare`) and a server on it with debounce 0, handed
- * to `onStart`; after them, both are disposed.
+ * workspace (filled by `prepare`) and a server on it with debounce 0 (and
+ * `options`), handed to `onStart`; after them, both are disposed.
  */
-export function serverForSuite(onStart: (server: SuiteServer) => unknown, prepare?: (workspace: TempWorkspace) => void): void {
+export function serverForSuite(
+  onStart: (server: SuiteServer) => unknown,
+  prepare?: (workspace: TempWorkspace) => void,
+  options: Pick<TestClientOptions, 'pullDiagnostics'> = {},
+): void {
   let server: SuiteServer | undefined;
   before(async () => {
     const workspace = new TempWorkspace();
     prepare?.(workspace);
-    server = { workspace, client: await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 } }) };
+    server = { workspace, client: await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 }, ...options }) };
     await onStart(server);
   });
   after(() => {

@@ -183,7 +183,14 @@ export class DiagnosticConverter {
     const tail = previous.slice(change.start + change.removed);
     if (tail.length > 0 && map.positionAt(change.unchangedFrom).character !== 0) return undefined;
     const diagnostics = previous.slice(0, change.start);
-    for (const finding of change.added) diagnostics.push(findingToDiagnostic(finding, map));
+    // The engine re-checks whole blocks around an edit, so most added findings equal replaced ones: keep those objects.
+    const replaced = previous.slice(change.start, change.start + change.removed);
+    const replacedJson = replaced.map((diagnostic) => JSON.stringify(diagnostic));
+    for (const finding of change.added) {
+      const fresh = findingToDiagnostic(finding, map);
+      const index = replacedJson.length > 0 ? replacedJson.indexOf(JSON.stringify(fresh)) : -1;
+      diagnostics.push(index >= 0 ? replaced[index]! : fresh);
+    }
     for (const diagnostic of tail) diagnostics.push(lineDelta === 0 ? diagnostic : moveLines(diagnostic, lineDelta));
     return diagnostics;
   }

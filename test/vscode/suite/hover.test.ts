@@ -55,7 +55,9 @@ suite('Hovers', () => {
     editor = await vscode.window.showTextDocument(editor.document, { preview: false });
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
-    const finding = vscode.languages.getDiagnostics(editor.document.uri).find((diagnostic) => diagnostic.range.contains(position));
+    // Pulled diagnostics belong to open tabs: closing the editors dropped them, and showing the document pulls them again.
+    const diagnostics = await waitForDiagnostics(editor.document.uri, (all) => all.some((diagnostic) => diagnostic.range.contains(position)), 'the finding under the cursor');
+    const finding = diagnostics.find((diagnostic) => diagnostic.range.contains(position));
     assert.equal(finding && ruleOf(finding), 'memo/enables-access');
     await vscode.commands.executeCommand('editor.action.showHover');
     await screenshot('squiggle-hover');
