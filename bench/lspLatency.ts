@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import { SERVER_EXEC_ARGV } from '../server/src/lsp/launch';
 import { markdownCorpus, wrapMarkdown } from './corpus';
 import { projectRoot } from './projectRoot';
 
@@ -135,7 +136,7 @@ export async function measureLspLatency(lines: number, edits: number, options: L
   const interval = options.intervalMs ?? EDIT_INTERVAL_MS;
   const text = markdownLines(lines);
   const command = await serverCommand();
-  const child: ChildProcess = spawn(process.execPath, [...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...command.args], {
+  const child: ChildProcess = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...command.args], {
     cwd: ROOT,
     stdio: ['pipe', 'pipe', 'inherit'],
   });

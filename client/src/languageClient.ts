@@ -18,6 +18,7 @@ import type {
   ServerOptions,
   StaticFeature,
 } from 'vscode-languageclient/node';
+import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
 
 type LanguageClientModule = typeof import('vscode-languageclient/node');
 
@@ -171,10 +172,10 @@ export class TermguardClient implements vscode.Disposable {
         vscode.workspace.createFileSystemWatcher('**/*.termguard.yaml'),
       ];
       // stdio rather than Node IPC: on a stream the server assembles diagnostics from cached JSON (wireEncoding.ts).
-      const run = { module: this.serverModule, transport: library.TransportKind.stdio };
+      const run = { module: this.serverModule, transport: library.TransportKind.stdio, options: { execArgv: [...SERVER_EXEC_ARGV] } };
       const serverOptions: ServerOptions = {
         run,
-        debug: { ...run, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+        debug: { ...run, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
       };
       let self: LanguageClient | undefined;
       const clientOptions: LanguageClientOptions = {
