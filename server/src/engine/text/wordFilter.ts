@@ -1,18 +1,30 @@
 import type { ProseUnit } from '../prose/prose';
 
 /**
- * A quick, allocation-free test of whether a prose unit can contain any of a
- * set of words: every word of the unit is hashed character by character
- * (lower-cased as the tokenizer does) and looked up in a bit set of the
- * wanted words' hashes. A miss proves the unit needs no tokenizing; a hit
- * (or a unit with intraword markup) sends it through the full tokenizer.
+ * A quick test of whether a prose unit can contain any of a set of words. A
+ * miss proves the unit needs no tokenizing; a hit sends it through the full
+ * tokenizer, so the test may say yes wrongly but never no wrongly.
+ *
+ * Two ways, the faster first:
+ * - A regular expression of the words, run by V8's native matcher over the
+ *   unit's stretch of source, about twice as fast as any loop in JavaScript.
+ *   It matches the words in any case with no ASCII word character on either
+ *   side, so whatever the tokenizer reads as one of the words matches. It is
+ *   used when no word of the unit is split by markup (intraword emphasis),
+ *   the words are ASCII and few enough for one expression.
+ * - Otherwise every word of the unit is hashed character by character
+ *   (lower-cased as the tokenizer does) and looked up in a bit set of the
+ *   wanted words' hashes, allocation-free.
  */
 export class WordFilter {
   private static readonly BITS = 1 << 20;
   private readonly bits = new Uint32Array(WordFilter.BITS >>> 5);
+  private readonly expression: RegExp | undefined;
 
   constructor(words: Iterable<string>) {
-    for (const word of words) this.add(hashString(word));
+    const all = [...words];
+    for (const word of all) this.add(hashString(word));
+    this.expression = all.length > 0 && all.length <= MAX_EXPRESSION_WORDS ? wordsExpression(all) : undefined;
   }
 
   private add(hash: number): void {
@@ -27,6 +39,18 @@ export class WordFilter {
 
   /** False only when no word of the unit can be one of the filter's words. */
   mayContain(text: string, unit: ProseUnit): boolean {
+    const segments = unit.segments;
+    if (this.expression !== undefined && segments.length > 0) {
+      let glued = false;
+      for (let i = 1; i < segments.length && !glued; i++) glued = segments[i]!.glued === true;
+      const stretch = glued ? '' : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
+      // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it.
+      if (!glued && stretch.indexOf('\u212a') === -1) return this.expression.test(stretch);
+    }
+    return this.mayContainHashed(text, unit);
+  }
+
+  private mayContainHashed(text: string, unit: ProseUnit): boolean {
     // A word may run on into the next segment when that segment is glued (intraword emphasis).
     let inWord = false;
     let hash = FNV_OFFSET;
@@ -48,7 +72,8 @@ export class WordFilter {
             beforeApostrophe = -1;
           }
           hash = Math.imul(hash ^ folded, 0x01000193);
-        } else if (inWord && (code === 45 || code === 46 || code === 39 || code === 0x2019) && i + 1 < end && WORD_FOLD[text.charCodeAt(i + 1)] !== 0) {
+        } else if (inWord && i > segment.start && (code === 45 || code === 46 || code === 39 || code === 0x2019) && i + 1 < end && WORD_FOLD[text.charCodeAt(i + 1)] !== 0) {
+          // As in the tokenizer, a joiner joins only within a segment: at a segment's start it is punctuation.
           if (code === 39 || code === 0x2019) beforeApostrophe = hash;
           hash = step(hash, code === 0x2019 ? 39 : code);
         } else if (inWord) {
@@ -67,6 +92,7 @@ export class WordFilter {
 }
 
 const FNV_OFFSET = 0x811c9dc5;
+
 
 /** For every UTF-16 code unit: 0 if it is not a word character, else its lower-cased form. */
 const WORD_FOLD = (() => {
@@ -99,4 +125,23 @@ function hashString(word: string): number {
   let hash = FNV_OFFSET;
   for (let i = 0; i < word.length; i++) hash = step(hash, lower(word.charCodeAt(i)));
   return hash >>> 0;
+}
+
+/** Larger word sets use the hashes: one expression of many thousand alternatives compiles slowly. */
+const MAX_EXPRESSION_WORDS = 2000;
+
+/**
+ * The expression that matches each of `words` between non-word characters,
+ * in any case. Only for ASCII words: for them, case-insensitive matching
+ * accepts whatever the tokenizer lower-cases to the word, except the Kelvin
+ * sign (see `mayContain`). Plain `/i` with `\b`, because V8 runs that several
+ * times faster than Unicode mode, lookarounds or character classes.
+ */
+function wordsExpression(words: readonly string[]): RegExp | undefined {
+  if (!words.every((word) => /^[\x20-\x7e\u2019]*$/.test(word))) return undefined;
+  const alternatives = [...words]
+    .sort((a, b) => b.length - a.length)
+    // The tokenizer reads a typographic apostrophe as a straight one.
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/['\u2019]/g, "['\u2019]"));
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i');
 }
