@@ -41,8 +41,12 @@ export class WordFilter {
   mayContain(text: string, unit: ProseUnit): boolean {
     const segments = unit.segments;
     if (this.expression !== undefined && segments.length > 0) {
+      // Markup glued between two word characters (intraword emphasis) makes one word of two stretches of source.
       let glued = false;
-      for (let i = 1; i < segments.length && !glued; i++) glued = segments[i]!.glued === true;
+      for (let i = 1; i < segments.length && !glued; i++) {
+        const segment = segments[i]!;
+        glued = segment.glued === true && WORD_FOLD[text.charCodeAt(segment.start)] !== 0 && WORD_FOLD[text.charCodeAt(segments[i - 1]!.end - 1)] !== 0;
+      }
       const stretch = glued ? '' : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
       // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it.
       if (!glued && stretch.indexOf('\u212a') === -1) return this.expression.test(stretch);
