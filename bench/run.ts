@@ -90,13 +90,21 @@ async function main(): Promise<void> {
   record('bench process peak RSS', `${Math.round(process.resourceUsage().maxRSS / 1024)} MB`, '', undefined);
 
   try {
-    const { measureLspLatency } = (await import('./lspLatency')) as { measureLspLatency: (lines: number, edits: number) => Promise<{ p50: number; p95: number; rssMB: number }> };
-    for (const [lines, target] of [
-      [10_000, 15],
-      [100_000, 60],
-    ] as const) {
-      const latency = await measureLspLatency(lines, 100);
-      record(`LSP edit → diagnostics, ${lines.toLocaleString('en')} lines`, `p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, server RSS ${latency.rssMB} MB`, `p95 ≤ ${target} ms${lines === 100_000 ? ', RSS ≤ 150 MB' : ''}`, latency.p95 <= target && (lines < 100_000 || latency.rssMB <= 150));
+    const { measureLspLatency } = await import('./lspLatency');
+    // Pulled diagnostics are what VS Code uses; published ones, what clients without pull support get.
+    for (const mode of ['pull', 'push'] as const) {
+      for (const [lines, target] of [
+        [10_000, 15],
+        [100_000, 60],
+      ] as const) {
+        const latency = await measureLspLatency(lines, 100, { mode });
+        record(
+          `LSP edit → ${mode}ed diagnostics, ${lines.toLocaleString('en')} lines`,
+          `p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms, server RSS ${latency.rssMB} MB`,
+          `p95 ≤ ${target} ms${lines === 100_000 ? ', RSS ≤ 150 MB' : ''}`,
+          latency.p95 <= target && (lines < 100_000 || latency.rssMB <= 150),
+        );
+      }
     }
   } catch (error) {
     record('LSP latency', `not measured: ${error instanceof Error ? error.message : String(error)}`, '', false);
