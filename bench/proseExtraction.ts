@@ -4,18 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { scanMarkdownBlocks } from '../server/src/engine/prose/markdown';
-
-/** Small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../test/seededRandom';
 
 const WORDS = (
   'the a an of to and in is for on with as by that this it be are from or at your our can will not ' +
@@ -36,7 +25,7 @@ const WORDS = (
  * link reference definitions.
  */
 export function generateMarkdown(bytes: number, seed = 1): string {
-  const rnd = random(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
   const word = (): string => pick(WORDS);

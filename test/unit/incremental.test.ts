@@ -4,15 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { CheckResult, DocumentKind } from '../../server/src/engine/index';
 import { builtinEngine } from './builtinEngine';
-
-/** Deterministic pseudo-random numbers, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 4294967296;
-  };
-}
+import { seededRandom } from '../seededRandom';
 
 const SNIPPETS = [
   '\n', '\n\n', '```\n', '~~~\n', '> ', '- ', '1. ', '# ', '*', '_', '`', '<!-- ', ' -->', 'enables access to ChatGPT', ' calls on GPT-5 ', 'x', '|',
@@ -35,7 +27,7 @@ describe('incremental re-checking', () => {
       const kind: DocumentKind = name.endsWith('.md') ? 'markdown' : 'plaintext';
       let text = readFileSync(join(__dirname, '../../examples', name), 'utf8');
       const session = engine.openDocument(text, kind);
-      const next = random(name.length * 7919);
+      const next = seededRandom(name.length * 7919);
       for (let step = 0; step < 1500; step++) {
         const start = Math.floor(next() * (text.length + 1));
         const end = Math.min(text.length, start + (next() < 0.5 ? 0 : Math.floor(next() * 30)));
@@ -59,7 +51,7 @@ describe('incremental re-checking', () => {
       let text = readFileSync(join(__dirname, '../../examples', name), 'utf8').replace(/<!--\s*termguard-[^>]*-->/g, '');
       const session = engine.openDocument(text, kind);
       let previous = session.result().findings;
-      const next = random(name.length * 104729);
+      const next = seededRandom(name.length * 104729);
       const snippets = SNIPPETS.filter((snippet) => !snippet.includes('termguard-'));
       let spliced = 0;
       for (let step = 0; step < 600; step++) {

@@ -10,20 +10,12 @@ import { describe, it } from 'node:test';
 import type { Diagnostic, DocumentDiagnosticReport } from 'vscode-languageserver/node';
 import { essentials, expected } from './expectedDiagnostics';
 import { serverForSuite, type SuiteServer } from './lspTestClient';
+import { seededRandom } from '../seededRandom';
 
 /** The items of a full report; fails on an "unchanged" one. */
 function itemsOf(report: DocumentDiagnosticReport): Diagnostic[] {
   assert.equal(report.kind, 'full', 'a full report');
   return (report as { items: Diagnostic[] }).items;
-}
-
-/** Deterministic pseudo-random numbers, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 4294967296;
-  };
 }
 
 const DOCUMENT = ['# Notes', '', 'The SRE enables access to ChatGPT for every agent.', '', 'All good here.', '', '- Agents call on OpenAI models.', ''].join('\n');
@@ -68,7 +60,7 @@ describe('lsp pulled diagnostics', () => {
     const { client, workspace } = server;
     const uri = workspace.uri('random.md');
     await client.open(uri, DOCUMENT.repeat(4));
-    const next = random(2718);
+    const next = seededRandom(2718);
     const snippets = ['x', ' ', '\n', '\n\n', 'enables access to ChatGPT', ' calls on GPT-4o ', '> ', '- ', '`', '# ', 'AWS bedrock', 'powered by OpenAI'];
     let resultId: string | undefined;
     let items: Diagnostic[] = [];

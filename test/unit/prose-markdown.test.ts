@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { generateMarkdown } from '../../bench/proseExtraction';
 import { scanMarkdownBlocks } from '../../server/src/engine/prose/markdown';
 import type { ProseBlock, ProseUnit } from '../../server/src/engine/prose/prose';
+import { seededRandom } from '../seededRandom';
 
 function blocks(text: string, from = 0): ProseBlock[] {
   return [...scanMarkdownBlocks(text, from)];
@@ -80,17 +81,6 @@ function checkRestarts(text: string, samples = Infinity): void {
     const again = blocks(text, full[i].start);
     assert.deepEqual(again, full.slice(i), `restart at block ${i} (offset ${full[i].start}) of ${JSON.stringify(text.slice(0, 300))}`);
   }
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const PIECES = [
@@ -409,12 +399,12 @@ describe('markdown restart property', () => {
   });
 
   it('holds for random Markdown-like documents', () => {
-    const rnd = random(42);
+    const rnd = seededRandom(42);
     for (let i = 0; i < 400; i++) checkRestarts(randomDoc(rnd, 10 + Math.floor(rnd() * 120)));
   });
 
   it('holds for random documents made of whole lines', () => {
-    const rnd = random(7);
+    const rnd = seededRandom(7);
     const lines = [
       '', '', 'para', '> q', '>', '- a', '  b', '    c', '1. x', '   y', '```', '~~~', '# h', '---', '===', '|a|b|', '|-|-|',
       '<div>', '<!--', '-->', '[r]: /u', '- [ ] t', '  - n', '\tt', '> - q', '> > r', '***', '<!-- c -->', '* s',
@@ -499,7 +489,7 @@ describe('markdown robustness', () => {
   });
 
   it('never throws on random input', () => {
-    const rnd = random(99);
+    const rnd = seededRandom(99);
     const alphabet = '\n\r\t >-*_+#`~|[]()!<>:/\\"\'=.1aé&;?';
     for (let i = 0; i < 300; i++) {
       let text = '';

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext';
 import type { ProseBlock } from '../../server/src/engine/prose/prose';
+import { seededRandom } from '../seededRandom';
 
 function blocks(text: string, from = 0): ProseBlock[] {
   return [...scanPlainTextBlocks(text, from)];
@@ -14,17 +15,6 @@ function cuts(text: string): string[] {
 /** Each block's units as lists of segment texts. */
 function lines(text: string): string[][][] {
   return blocks(text).map((block) => block.units.map((unit) => unit.segments.map((s) => text.slice(s.start, s.end))));
-}
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('plain-text prose', () => {
@@ -70,7 +60,7 @@ describe('plain-text prose', () => {
   });
 
   it('yields the same blocks when restarted at any block start', () => {
-    const rnd = random(3);
+    const rnd = seededRandom(3);
     const pieces = ['word', ' ', '  ', '\t', '\n', '\n', '\n\n', '\r\n', '\r', 'x y', 'é'];
     for (let i = 0; i < 300; i++) {
       let text = '';

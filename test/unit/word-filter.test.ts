@@ -12,15 +12,7 @@ import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext';
 import type { ProseUnit } from '../../server/src/engine/prose/prose';
 import { tokenizeUnit } from '../../server/src/engine/text/tokenize';
 import { WordFilter } from '../../server/src/engine/text/wordFilter';
-
-/** Deterministic pseudo-random numbers, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
-    return state / 4294967296;
-  };
-}
+import { seededRandom } from '../seededRandom';
 
 const WANTED = ['access', 'chatgpt', 'gpt-4o', 'aws', 'openai', "don't", 'kelvin', 'bedrock', 'o3'];
 const OTHER = ['laws', 'accessible', 'chat', 'gpt', 'open', 'the', 'agent', 'runs', 'on', 'data', 'o', '3', 'kel', 'vin'];
@@ -59,7 +51,7 @@ describe('the unit filter', () => {
     ['hashes', large],
   ] as const) {
     it(`(${name}) never turns away a unit that holds one of its words`, () => {
-      const next = random(name.length * 7);
+      const next = seededRandom(name.length * 7);
       let held = 0;
       let refused = 0;
       for (let trial = 0; trial < 1500; trial++) {
