@@ -1,4 +1,5 @@
-import nlp from 'compromise/two';
+import type nlpType from 'compromise/two';
+import builtinMorphology from './builtinMorphology.generated.json';
 
 /** The grammatical form a surface word has when it is an inflection of a verb. */
 export type VerbForm = 'base' | 'third-person' | 'past' | 'participle' | 'gerund';
@@ -9,6 +10,9 @@ export interface WordForms {
   readonly forms: ReadonlySet<string>;
 }
 
+/** What compromise says about a lemma: each form, with its verb form when it is a verb inflection. */
+export type ComputedForms = readonly (readonly [form: string, verbForm: VerbForm | null])[];
+
 interface Conjugation {
   Infinitive?: string;
   PastTense?: string;
@@ -17,19 +21,59 @@ interface Conjugation {
   Participle?: string;
 }
 
-const world = nlp.world() as unknown as {
-  model: { one: { lexicon: Record<string, string | string[]> } };
-  methods: {
-    two: {
-      transform: {
-        verb: { conjugate(word: string, model: unknown): Conjugation };
-        noun: { toPlural(word: string, model: unknown): string };
-      };
-    };
+interface CompromiseWorld {
+  readonly nlp: typeof nlpType;
+  readonly lexicon: Record<string, string | string[]>;
+  readonly model: unknown;
+  readonly transform: {
+    verb: { conjugate(word: string, model: unknown): Conjugation };
+    noun: { toPlural(word: string, model: unknown): string };
   };
+}
+
+/**
+ * The CommonJS `require` of the bundles (esbuild) and of the TypeScript
+ * loader the tests run under: compromise is loaded with it on first need.
+ */
+declare const require: (id: 'compromise/two') => { default?: typeof nlpType } | typeof nlpType;
+
+let world: CompromiseWorld | undefined;
+
+/**
+ * compromise, loaded on first use: building its lexicon takes about a quarter
+ * of a second, which every CLI run and server start would otherwise pay. The
+ * built-in packs' words come from {@link builtinMorphology} instead, so a
+ * check with the built-in packs loads it only for what that table cannot
+ * answer (the number of a subject before "was"/"were", an unknown verb).
+ */
+function compromise(): CompromiseWorld {
+  if (!world) {
+    // Its CommonJS build is the function itself; the ES module (in a bundle) has it as the default export.
+    const required = require('compromise/two');
+    const nlp = 'default' in required && required.default ? required.default : (required as typeof nlpType);
+    const loaded = nlp.world() as unknown as {
+      model: { one: { lexicon: Record<string, string | string[]> } };
+      methods: { two: { transform: CompromiseWorld['transform'] } };
+    };
+    world = { nlp, lexicon: loaded.model.one.lexicon, model: loaded.model, transform: loaded.methods.two.transform };
+  }
+  return world;
+}
+
+/** True once compromise has been loaded in this process. */
+export function morphologyLibraryLoaded(): boolean {
+  return world !== undefined;
+}
+
+/**
+ * compromise's answers for every word of the built-in packs, generated from
+ * compromise itself (`npm run generate`; a unit test fails when it differs
+ * from what compromise says now).
+ */
+const snapshot = builtinMorphology as unknown as {
+  readonly forms: Readonly<Record<string, ComputedForms>>;
+  readonly conjugations: Readonly<Record<string, string>>;
 };
-const transform = world.methods.two.transform;
-const lexicon = world.model.one.lexicon;
 
 /**
  * Closed-class words never inflect: "on" must not match "ons", "to" must not match "tos".
@@ -45,7 +89,7 @@ const formsCache = new Map<string, WordForms>();
 const verbFormOf = new Map<string, VerbForm>();
 
 function isClosedClass(word: string): boolean {
-  const tags = lexicon[word];
+  const tags = compromise().lexicon[word];
   if (tags === undefined) return word.endsWith('ly');
   return (Array.isArray(tags) ? tags : [tags]).some((tag) => CLOSED_CLASS_TAGS.has(tag));
 }
@@ -60,26 +104,41 @@ export function wordForms(word: string): WordForms {
   const lemma = word.toLowerCase();
   const cached = formsCache.get(lemma);
   if (cached) return cached;
-  const forms = new Set<string>([lemma]);
-  if (/^[a-z]+$/.test(lemma) && !isClosedClass(lemma)) {
-    const conjugation = transform.verb.conjugate(lemma, world.model);
-    addVerbForm(forms, conjugation.Infinitive, 'base');
-    addVerbForm(forms, conjugation.PresentTense, 'third-person');
-    addVerbForm(forms, conjugation.PastTense, 'past');
-    addVerbForm(forms, conjugation.Participle, 'participle');
-    addVerbForm(forms, conjugation.Gerund, 'gerund');
-    const plural = transform.noun.toPlural(lemma, world.model);
-    if (plural && /^[a-z]+$/.test(plural)) forms.add(plural);
+  const computed = Object.hasOwn(snapshot.forms, lemma) ? snapshot.forms[lemma]! : computeWordForms(lemma);
+  const forms = new Set<string>();
+  for (const [form, verbForm] of computed) {
+    forms.add(form);
+    if (verbForm !== null && !verbFormOf.has(form)) verbFormOf.set(form, verbForm);
   }
   const result = { lemma, forms };
   formsCache.set(lemma, result);
   return result;
 }
 
-function addVerbForm(forms: Set<string>, form: string | undefined, kind: VerbForm): void {
-  if (!form || !/^[a-z]+$/.test(form)) return;
-  forms.add(form);
-  if (!verbFormOf.has(form)) verbFormOf.set(form, kind);
+/** Every lemma `wordForms` was asked about in this process, in order (the generator of the built-in table uses it). */
+export function requestedLemmas(): string[] {
+  return [...formsCache.keys()];
+}
+
+/** What compromise says the forms of a lower-cased lemma are, the lemma first. */
+export function computeWordForms(lemma: string): ComputedForms {
+  const forms = new Map<string, VerbForm | null>([[lemma, null]]);
+  const addVerbForm = (form: string | undefined, kind: VerbForm): void => {
+    if (!form || !/^[a-z]+$/.test(form)) return;
+    if (!forms.has(form) || forms.get(form) === null) forms.set(form, forms.get(form) ?? kind);
+  };
+  if (/^[a-z]+$/.test(lemma) && !isClosedClass(lemma)) {
+    const { transform, model } = compromise();
+    const conjugation = transform.verb.conjugate(lemma, model);
+    addVerbForm(conjugation.Infinitive, 'base');
+    addVerbForm(conjugation.PresentTense, 'third-person');
+    addVerbForm(conjugation.PastTense, 'past');
+    addVerbForm(conjugation.Participle, 'participle');
+    addVerbForm(conjugation.Gerund, 'gerund');
+    const plural = transform.noun.toPlural(lemma, model);
+    if (plural && /^[a-z]+$/.test(plural) && !forms.has(plural)) forms.set(plural, null);
+  }
+  return [...forms];
 }
 
 /**
@@ -90,7 +149,7 @@ export function verbFormOfWord(word: string): VerbForm | undefined {
   const lower = word.toLowerCase();
   const known = verbFormOf.get(lower);
   if (known) return known;
-  const conjugation = lexicon[lower];
+  const conjugation = compromise().lexicon[lower];
   const tags = conjugation === undefined ? [] : Array.isArray(conjugation) ? conjugation : [conjugation];
   if (tags.includes('Gerund') || /[a-z]ing$/.test(lower)) return 'gerund';
   if (tags.includes('PastTense') || /[a-z]ed$/.test(lower)) return 'past';
@@ -106,18 +165,20 @@ export function conjugate(lemma: string, form: VerbForm): string {
   const key = `${lemma}\u0000${form}`;
   let result = conjugations.get(key);
   if (result === undefined) {
-    result = conjugateUncached(lemma, form);
+    result = snapshot.conjugations[key] ?? computeConjugation(lemma, form);
     conjugations.set(key, result);
   }
   return result;
 }
 
-function conjugateUncached(lemma: string, form: VerbForm): string {
+/** What compromise says `lemma` is in `form`. */
+export function computeConjugation(lemma: string, form: VerbForm): string {
   const lower = lemma.toLowerCase();
   if (lower === 'be') {
     return { base: 'be', 'third-person': 'is', past: 'was', participle: 'been', gerund: 'being' }[form];
   }
-  const conjugation = transform.verb.conjugate(lower, world.model);
+  const { transform, model } = compromise();
+  const conjugation = transform.verb.conjugate(lower, model);
   switch (form) {
     case 'base':
       return conjugation.Infinitive ?? lower;
@@ -140,7 +201,7 @@ export function isPluralSubject(word: string): boolean {
   if (['we', 'they', 'you', 'these', 'those', 'both', 'many', 'all'].includes(lower)) return true;
   let plural = plurality.get(lower);
   if (plural === undefined) {
-    const doc = nlp(word);
+    const doc = compromise().nlp(word);
     plural = doc.has('#Plural') && !doc.has('#Singular');
     if (plurality.size < 10_000) plurality.set(lower, plural);
   }
