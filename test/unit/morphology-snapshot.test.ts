@@ -39,7 +39,8 @@ function builtinPacksFullyBuilt(): CompiledPack[] {
 }
 
 describe('the built-in morphology table', () => {
-  it('lets the built-in packs load and check without loading compromise', () => {
+  // While regenerating, the table on disk may be the stale one this test would reject.
+  it('lets the built-in packs load and check without loading compromise', { skip: process.env.UPDATE_GENERATED === '1' }, () => {
     builtinPacksFullyBuilt();
     const engine = createEngine(builtinPackFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })));
     // Present-tense findings with rewrites that agree with their verbs; only "was"/"were" needs compromise's tagger.

@@ -22,6 +22,12 @@ const NEGATION_LOOKAHEAD = 4;
 const VERB_NEGATORS = new Set(['not', 'never', 'cannot']);
 /** Words that start a new clause: a negation beyond them belongs to another claim. */
 const CLAUSE_STARTS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'unlike']);
+/**
+ * Words that open a subordinate clause: a negation before them belongs to the
+ * main clause ("agents no longer time out while calling on GPT-5"). "and" and
+ * "or" are not among them: "never enables access or calls on" negates both.
+ */
+const SUBORDINATE_STARTS = new Set(['while', 'whereas', 'although', 'though', 'because', 'unlike', 'when', 'whenever', 'since', 'after', 'before', 'until', 'once']);
 
 /** A match of one of a rule's programs. */
 interface RuleMatch extends ProgramMatch {
@@ -173,6 +179,7 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in.
   const clauseOpen = !tokens[match.start]!.punctBefore;
   for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0 && seen < NEGATION_LOOKBEHIND; i--, seen++) {
+    if (SUBORDINATE_STARTS.has(tokens[i]!.lower)) break;
     if (isNegator(tokens, i)) return true;
     // A comma or dash before this word closes the clause the claim is in.
     if (tokens[i]!.punctBefore) break;
