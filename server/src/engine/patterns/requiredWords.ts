@@ -72,7 +72,10 @@ const EVERYDAY_WORDS = new Set(
     'access support include serve select pick choose launch live work works one two first time way people data team teams customer customers ' +
     "'s s available enabled enable enables direct full secure easy simple native instant immediate managed unified sent passed made issued " +
     'routed forwarded model models service services platform api apis ai app apps user users request requests call query prompt open ' +
-    'without when while leaving'
+    'without when while leaving ' +
+    'where how what which who whom whose why whether then than so if because after before since until about over under up down out ' +
+    'only very well much many such same own both few again once here just even still back after most often always never ' +
+    'said say says know knows think thinks want wants need needs like look looks find finds found give keep keeps put puts set sets'
   ).split(' '),
 );
 
