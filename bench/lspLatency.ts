@@ -197,7 +197,8 @@ export async function measureLspLatency(lines: number, edits: number, options: L
     await within(
       connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: pull
           ? { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } }
-          : { workspace: { configuration: true } } }),
+          : // A client that shows documentation links and keeps data: the full diagnostics, the most to publish.
+            { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } } } }),
       30_000,
       'initialize',
     );

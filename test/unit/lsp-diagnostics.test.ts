@@ -201,3 +201,18 @@ describe('lsp diagnostics under rapid typing', () => {
     }
   });
 });
+
+describe('lsp diagnostics for a client that shows no documentation links', () => {
+  let client: TestClient;
+  let workspace: TempWorkspace;
+  serverForSuite((server) => ({ client, workspace } = server), undefined, { codeDescriptionSupport: false });
+
+  it('leaves codeDescription out and keeps everything else', async () => {
+    const uri = workspace.uri('plain-client.md');
+    await client.open(uri, DOCUMENT);
+    const published = await client.waitForDiagnostics(uri, 1);
+    assert.deepEqual(published.diagnostics.map(essentials), expected(DOCUMENT));
+    assert.ok(published.diagnostics.every((diagnostic) => diagnostic.codeDescription === undefined));
+    assert.equal(diagnosticData(published.diagnostics[0]!)?.fixes[0]?.edits[0]?.newText, 'integrates with');
+  });
+});

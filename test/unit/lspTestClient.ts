@@ -50,6 +50,8 @@ export interface TestClientOptions {
   readonly trusted?: boolean;
   /** Announce LSP 3.17 pull diagnostics (with refresh support), as VS Code does. */
   readonly pullDiagnostics?: boolean;
+  /** Announce that `codeDescription` links are shown (default true). */
+  readonly codeDescriptionSupport?: boolean;
 }
 
 /** The URI of an absolute path. */
@@ -146,7 +148,7 @@ export class TestClient {
         },
         textDocument: {
           ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
-          publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
+          publishDiagnostics: { versionSupport: true, codeDescriptionSupport: options.codeDescriptionSupport ?? true, dataSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
         },
@@ -378,7 +380,7 @@ export interface SuiteServer {
 export function serverForSuite(
   onStart: (server: SuiteServer) => unknown,
   prepare?: (workspace: TempWorkspace) => void,
-  options: Pick<TestClientOptions, 'pullDiagnostics'> = {},
+  options: Pick<TestClientOptions, 'pullDiagnostics' | 'codeDescriptionSupport'> = {},
 ): void {
   let server: SuiteServer | undefined;
   before(async () => {

@@ -78,10 +78,12 @@ interface ScheduleState {
 export class CheckScheduler {
   private readonly states = new Map<string, ScheduleState>();
   private readonly results = new Map<string, CheckedDocument>();
-  private readonly converter = new DiagnosticConverter();
+  private readonly converter: DiagnosticConverter;
   private readonly toldTooLarge = new Set<string>();
 
-  constructor(private readonly options: CheckSchedulerOptions) {}
+  constructor(private readonly options: CheckSchedulerOptions) {
+    this.converter = new DiagnosticConverter(options.publisher.codeDescriptions);
+  }
 
   /**
    * Schedules a check of `document`: after the debounce delay, or at once

@@ -89,9 +89,11 @@ export function renderRuleMarkdown(rule: RuleInfo): string {
 
 /** Executes the server's commands. */
 export class CommandHandlers {
-  private readonly converter = new DiagnosticConverter();
+  private readonly converter: DiagnosticConverter;
 
-  constructor(private readonly options: CommandOptions) {}
+  constructor(private readonly options: CommandOptions) {
+    this.converter = new DiagnosticConverter(options.publisher.codeDescriptions);
+  }
 
   /** The command ids to announce in the `executeCommandProvider` capability. */
   static readonly ids: readonly string[] = Object.values(COMMANDS);

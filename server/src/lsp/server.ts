@@ -132,6 +132,8 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     folderEvents = capabilities.workspace?.workspaceFolders === true;
     folders.set(params.workspaceFolders, params.rootUri);
     if (capabilities.textDocument?.diagnostic !== undefined) publisher.usePullModel(capabilities.workspace?.diagnostics?.refreshSupport === true);
+    // Pulling clients (LSP 3.17) show documentation links; publishing ones say whether they do.
+    publisher.codeDescriptions = publisher.pulls || capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true;
 
     const settings = new SettingsSource(connection, {
       pull: capabilities.workspace?.configuration === true,
