@@ -6,13 +6,13 @@ import { LineIndex } from '../../server/src/engine/index';
 import { builtinEngine } from './builtinEngine';
 
 /**
- * Markdown documents written by a helper session that never saw the rules,
- * with the findings it expected in EXPECTED.txt (`FILE:LINE RULE-ID`; the
- * lines after `# either` may be reported or not).
+ * Markdown documents written by helper sessions that never saw the rules,
+ * with the findings they expected in each folder's EXPECTED.txt
+ * (`FILE:LINE RULE-ID`; the lines after `# either` may be reported or not).
  */
-const folder = join(__dirname, '../fixtures/blind-docs');
+const folders = ['blind-docs', 'blind-docs-2'].map((name) => join(__dirname, '../fixtures', name));
 
-function expectations(): { required: Set<string>; allowed: Set<string> } {
+function expectations(folder: string): { required: Set<string>; allowed: Set<string> } {
   const required = new Set<string>();
   const allowed = new Set<string>();
   let optional = false;
@@ -26,15 +26,17 @@ function expectations(): { required: Set<string>; allowed: Set<string> } {
 }
 
 describe('Markdown documents written without seeing the rules', () => {
-  const { required, allowed } = expectations();
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.md'))) {
-    it(`${file}: every expected finding and nothing else`, () => {
-      const text = readFileSync(join(folder, file), 'utf8');
-      const lines = new LineIndex(text);
-      const found = new Set(builtinEngine().check(text, 'markdown').findings.map((f) => `${file}:${lines.positionAt(f.range.start).line + 1} ${f.ruleId}`));
-      const missing = [...required].filter((entry) => entry.startsWith(`${file}:`) && !found.has(entry));
-      const unexpected = [...found].filter((entry) => !required.has(entry) && !allowed.has(entry));
-      assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
-    });
+  for (const folder of folders) {
+    const { required, allowed } = expectations(folder);
+    for (const file of readdirSync(folder).filter((name) => name.endsWith('.md'))) {
+      it(`${folder.slice(folder.lastIndexOf('/') + 1)}/${file}: every expected finding and nothing else`, () => {
+        const text = readFileSync(join(folder, file), 'utf8');
+        const lines = new LineIndex(text);
+        const found = new Set(builtinEngine().check(text, 'markdown').findings.map((f) => `${file}:${lines.positionAt(f.range.start).line + 1} ${f.ruleId}`));
+        const missing = [...required].filter((entry) => entry.startsWith(`${file}:`) && !found.has(entry));
+        const unexpected = [...found].filter((entry) => !required.has(entry) && !allowed.has(entry));
+        assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
+      });
+    }
   }
 });

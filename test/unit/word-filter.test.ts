@@ -18,12 +18,13 @@ const WANTED = ['access', 'chatgpt', 'gpt-4o', 'aws', 'openai', "don't", 'kelvin
 const OTHER = ['laws', 'accessible', 'chat', 'gpt', 'open', 'the', 'agent', 'runs', 'on', 'data', 'o', '3', 'kel', 'vin'];
 const SEPARATORS = [' ', '  ', ', ', '. ', '\n', ' (', ') ', ' "', '" ', '-', "'", '’', '_', '/', ' **', '** ', '*', '`', '[', '](https://example.com/aws) ', '\n> ', '\n- ', ' | '];
 
-/** A word in a random written form: case, a Kelvin sign for k, a typographic apostrophe, intraword emphasis. */
+/** A word in a random written form: case, a Kelvin sign for k, a typographic apostrophe, emphasis inside or around it. */
 function variant(word: string, next: () => number): string {
   let written = next() < 0.3 ? word.toUpperCase() : next() < 0.5 ? word.charAt(0).toUpperCase() + word.slice(1) : word;
   if (next() < 0.2) written = written.replace(/k/gi, '\u212a');
   if (next() < 0.5) written = written.replace(/'/g, '’');
   if (next() < 0.15 && written.length > 3) written = `${written.slice(0, 2)}**${written.slice(2)}**`;
+  else if (next() < 0.15) written = `_${written}_`;
   return written;
 }
 

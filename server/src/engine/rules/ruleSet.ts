@@ -16,6 +16,10 @@ interface IndexedGroup {
 const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth']);
 /** How many words before a match a negation still counts ("is not yet available"). */
 const NEGATION_LOOKBEHIND = 6;
+/** Negators that, opening a sentence, deny all of its main clause ("Nothing in this agreement grants ... GPT-5 on AWS"). */
+const SENTENCE_NEGATORS = new Set(['nothing', 'no', 'never', 'neither', 'none', 'nobody', 'nowhere']);
+/** How far back a sentence-opening negator still reaches. */
+const SENTENCE_NEGATION_REACH = 14;
 /** How many words after a match a negation still counts ("GPT-5 on AWS will not happen"). */
 const NEGATION_LOOKAHEAD = 4;
 /** After the claim only a negated verb counts: "on AWS without extra setup" still makes the claim. */
@@ -178,11 +182,12 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   for (let i = match.start; i < match.end; i++) if (isNegator(tokens, i) && approvedMask[i] !== 1) return true;
   // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in.
   const clauseOpen = !tokens[match.start]!.punctBefore;
-  for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0 && seen < NEGATION_LOOKBEHIND; i--, seen++) {
+  for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0; i--, seen++) {
     if (SUBORDINATE_STARTS.has(tokens[i]!.lower)) break;
-    if (isNegator(tokens, i)) return true;
+    // Past the usual reach, only a sentence-opening "Nothing", "No" or "Never" still negates the claim.
+    if (seen < NEGATION_LOOKBEHIND ? isNegator(tokens, i) : i === 0 && SENTENCE_NEGATORS.has(tokens[0]!.lower)) return true;
     // A comma or dash before this word closes the clause the claim is in.
-    if (tokens[i]!.punctBefore) break;
+    if (tokens[i]!.punctBefore || seen >= SENTENCE_NEGATION_REACH) break;
   }
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;

@@ -48,8 +48,9 @@ export class WordFilter {
         glued = segment.glued === true && WORD_FOLD[text.charCodeAt(segment.start)] !== 0 && WORD_FOLD[text.charCodeAt(segments[i - 1]!.end - 1)] !== 0;
       }
       const stretch = glued ? '' : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
-      // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it.
-      if (!glued && stretch.indexOf('\u212a') === -1) return this.expression.test(stretch);
+      // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it;
+      // an underscore is a word character to `\b` but may be emphasis markup next to a word (`_ChatGPT_`).
+      if (!glued && stretch.indexOf('\u212a') === -1 && stretch.indexOf('_') === -1) return this.expression.test(stretch);
     }
     return this.mayContainHashed(text, unit);
   }
