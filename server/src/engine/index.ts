@@ -17,7 +17,7 @@ import type {
   SeverityOverride,
   TermOccurrence,
 } from './api';
-import { blockScanner, IncrementalDocument } from './document/documentChecker';
+import { blockScanner, checkText, IncrementalDocument } from './document/documentChecker';
 import { runRuleExamples } from './examples/runExamples';
 import { GlossaryIndex } from './glossary/glossaryIndex';
 import { loadPack, type CompiledPack, type CompiledRule } from './packs/loadPack';
@@ -73,7 +73,7 @@ export function createEngine(sources: readonly PackSource[]): Engine {
   const engine: Engine = {
     problems,
     check(text: string, kind: DocumentKind, options?: CheckOptions): CheckResult {
-      return openDocument(text, kind, options).result();
+      return checkText(text, kind, '<document>', ruleSet, severityResolver(options));
     },
     openDocument(text: string, kind: DocumentKind, options?: CheckOptions): DocumentSession {
       return openDocument(text, kind, options);

@@ -64,13 +64,57 @@ export function blockScanner(kind: DocumentKind): (text: string, from?: number) 
   return kind === 'markdown' ? scanMarkdownBlocks : scanPlainTextBlocks;
 }
 
-/** Checks a block scanned in `source`, whose offset 0 is document offset `delta`. */
-function checkBlock(source: string, delta: number, block: ProseBlock, ruleSet: RuleSet, severityOf: SeverityResolver): CheckedBlock {
-  const findings: Finding[] = [];
+/** Adds the findings of a block's prose, scanned in `source`, to `findings`. */
+function checkUnits(source: string, block: ProseBlock, ruleSet: RuleSet, severityOf: SeverityResolver, findings: Finding[]): void {
   for (const unit of block.units) {
     if (!ruleSet.unitFilter.mayContain(source, unit)) continue;
     tokenizeUnit(source, unit, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding)));
   }
+}
+
+/**
+ * Checks a whole text once (`Engine.check`): the same scan and the same
+ * result as an {@link IncrementalDocument}, but keeping nothing per block,
+ * so a large document costs less memory and garbage collection.
+ */
+export function checkText(text: string, kind: DocumentKind, file: string, ruleSet: RuleSet, severityOf: SeverityResolver): CheckResult {
+  const findings: Finding[] = [];
+  const directives: CommentSpan[] = [];
+  for (const block of blockScanner(kind)(text, 0)) {
+    checkUnits(text, block, ruleSet, severityOf, findings);
+    for (const comment of block.comments) if (comment.body.startsWith(DIRECTIVE_PREFIX)) directives.push(comment);
+  }
+  if (directives.length === 0) return { findings, problems: [] };
+  const lines = new LineIndex(text);
+  const suppressed = applySuppressions(textLineLookup(text), file, findings, directives, (offset) => {
+    const position = lines.positionAt(offset);
+    return { line: position.line, column: position.character };
+  });
+  return { findings: suppressed.findings, problems: suppressed.problems as Problem[] };
+}
+
+/** Line questions answered from a whole text, lines ending at `\n` as the incremental document reads them. */
+function textLineLookup(text: string): LineLookup {
+  return {
+    lineStart: (offset) => text.lastIndexOf('\n', offset - 1) + 1,
+    nextNonBlankLine: (offset) => {
+      const newline = text.indexOf('\n', offset);
+      if (newline < 0) return undefined;
+      for (let start = newline + 1; start < text.length; ) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        if (text.slice(start, end).trim().length > 0) return { start, end };
+        start = end + 1;
+      }
+      return undefined;
+    },
+  };
+}
+
+/** Checks a block scanned in `source`, whose offset 0 is document offset `delta`. */
+function checkBlock(source: string, delta: number, block: ProseBlock, ruleSet: RuleSet, severityOf: SeverityResolver): CheckedBlock {
+  const findings: Finding[] = [];
+  checkUnits(source, block, ruleSet, severityOf, findings);
   const kept: KeptBlock = { start: block.start, end: block.end, comments: block.comments };
   return new CheckedBlock(source, { block: kept, findings }, delta, block.start + delta, block.end + delta);
 }
