@@ -6,7 +6,7 @@ import { builtinEngine, categoryOf, readLabelledSentences, type LabelledSentence
 
 const devFile = [join(__dirname, '../../../shared/eval/dev-sentences.jsonl'), join(process.cwd(), '../shared/eval/dev-sentences.jsonl')].find(existsSync);
 /** Two sentence sets written by other people than the rules' author, to measure generalisation. */
-const independentFiles = ['heldout-sentences.jsonl', 'generalisation-sentences.jsonl', 'third-sentences.jsonl', 'fourth-sentences.jsonl', 'fifth-sentences.jsonl', 'sixth-sentences.jsonl', 'seventh-sentences.jsonl', 'eighth-sentences.jsonl'].map((name) => join(__dirname, '../fixtures', name));
+const independentFiles = ['heldout-sentences.jsonl', 'generalisation-sentences.jsonl', 'third-sentences.jsonl', 'fourth-sentences.jsonl', 'fifth-sentences.jsonl', 'sixth-sentences.jsonl', 'seventh-sentences.jsonl', 'eighth-sentences.jsonl', 'ninth-sentences.jsonl'].map((name) => join(__dirname, '../fixtures', name));
 
 function categoriesFound(sentence: LabelledSentence): Set<string> {
   return new Set(builtinEngine().check(sentence.text, 'markdown').findings.map((finding) => categoryOf(finding.ruleId)));
