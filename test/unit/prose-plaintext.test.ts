@@ -30,6 +30,12 @@ describe('plain-text prose', () => {
     assert.deepEqual(lines(text), [[['indented', 'line']], [['after']]]);
   });
 
+  it('reads e-mail quotation markers as markup, and a line of only markers as blank', () => {
+    const text = '> The SRE calls\n>> on ChatGPT for each task.\n> >\n> Next quoted paragraph\n';
+    assert.deepEqual(cuts(text), ['> The SRE calls\n>> on ChatGPT for each task.\n> >\n', '> Next quoted paragraph\n']);
+    assert.deepEqual(lines(text), [[['The SRE calls', 'on ChatGPT for each task.']], [['Next quoted paragraph']]]);
+  });
+
   it('keeps Markdown-looking text as prose and reports no comments', () => {
     const text = '# not a heading\n- not a list *x* <!-- not a comment -->';
     assert.deepEqual(lines(text), [[['# not a heading', '- not a list *x* <!-- not a comment -->']]]);

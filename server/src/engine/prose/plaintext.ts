@@ -16,8 +16,9 @@ function isBlankChar(c: number): boolean {
  * byte-order mark counts as a space); the blank lines after it belong to its
  * block, and blank lines at the very start form a block of their own with no
  * units. Each paragraph block has one unit whose segments are its lines
- * without their leading and trailing whitespace and line ending. Plain text
- * has no comments. Lines end at `\n`, `\r\n` or `\r`.
+ * without their leading and trailing whitespace, leading e-mail quotation
+ * markers (`>`, `>>`, `> >`) and line ending; a line of nothing but such
+ * markers is blank. Plain text has no comments. Lines end at `\n`, `\r\n` or `\r`.
  *
  * `from` must be 0 or the `start` of a block this function yielded for the
  * same text; scanning from there yields exactly the blocks a full scan yields
@@ -41,6 +42,11 @@ export function* scanPlainTextBlocks(text: string, from = 0): Generator<ProseBlo
     } else {
       e = s;
       while (e < len && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+    }
+    // Quotation markers of e-mail replies ("> ", ">> ") are markup: a phrase may run on to the next quoted line.
+    while (s < e && text.charCodeAt(s) === 62) {
+      s++;
+      while (s < e && isBlankChar(text.charCodeAt(s))) s++;
     }
     const c = e < len ? text.charCodeAt(e) : 0;
     const next = e >= len ? len : c === 13 && e + 1 < len && text.charCodeAt(e + 1) === 10 ? e + 2 : e + 1;

@@ -16,6 +16,8 @@ interface IndexedGroup {
 const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth']);
 /** How many words before a match a negation still counts ("is not yet available"). */
 const NEGATION_LOOKBEHIND = 6;
+/** Words that open a relative clause after a claim: "GPT-5 for customers who never had an Azure account". */
+const RELATIVE_STARTS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where']);
 /** Negators that, opening a sentence, deny all of its main clause ("Nothing in this agreement grants ... GPT-5 on AWS"). */
 const SENTENCE_NEGATORS = new Set(['nothing', 'no', 'never', 'neither', 'none', 'nobody', 'nowhere']);
 /** How far back a sentence-opening negator still reaches. */
@@ -191,7 +193,7 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   }
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;
-    if (token.punctBefore || CLAUSE_STARTS.has(token.lower)) break;
+    if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;
     if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't")) && isNegator(tokens, i)) return true;
   }
   return false;
