@@ -6,7 +6,7 @@ import { builtinEngine, categoryOf, readLabelledSentences, type LabelledSentence
 
 const devFile = [join(__dirname, '../../../shared/eval/dev-sentences.jsonl'), join(process.cwd(), '../shared/eval/dev-sentences.jsonl')].find(existsSync);
 /** Two sentence sets written by other people than the rules' author, to measure generalisation. */
-const independentFiles = ['heldout-sentences.jsonl', 'generalisation-sentences.jsonl', 'third-sentences.jsonl', 'fourth-sentences.jsonl', 'fifth-sentences.jsonl', 'sixth-sentences.jsonl', 'seventh-sentences.jsonl', 'eighth-sentences.jsonl', 'ninth-sentences.jsonl'].map((name) => join(__dirname, '../fixtures', name));
+const independentFiles = ['heldout-sentences.jsonl', 'generalisation-sentences.jsonl', 'third-sentences.jsonl', 'fourth-sentences.jsonl', 'fifth-sentences.jsonl', 'sixth-sentences.jsonl', 'seventh-sentences.jsonl', 'eighth-sentences.jsonl', 'ninth-sentences.jsonl', 'tenth-sentences.jsonl'].map((name) => join(__dirname, '../fixtures', name));
 
 function categoriesFound(sentence: LabelledSentence): Set<string> {
   return new Set(builtinEngine().check(sentence.text, 'markdown').findings.map((finding) => categoryOf(finding.ruleId)));
@@ -103,5 +103,23 @@ describe('every literal memo expression, in any inflection and formatting', () =
   it(`catches all ${cases.length} variants`, () => {
     const missed = cases.filter(([text, ruleId]) => !builtinEngine().check(text, 'markdown').findings.some((finding) => finding.ruleId === ruleId));
     assert.deepEqual(missed, []);
+  });
+});
+
+describe('claims in context', () => {
+  const engine = builtinEngine();
+  const availability = (text: string): number => engine.check(text, 'markdown').findings.filter((finding) => finding.ruleId === 'memo/availability-claim').length;
+
+  it('takes a question answered "No" by the next sentence as no claim', () => {
+    assert.equal(availability('Is GPT-5 available on AWS? No, OpenAI models are served through Azure.'), 0);
+    assert.equal(availability('GPT-5 on Bedrock? Nope.'), 0);
+    assert.equal(availability('Is GPT-5 available on AWS? Yes, in Bedrock.'), 1);
+    assert.equal(availability('Is GPT-5 available on AWS? Nobody knows yet, but it is.'), 1);
+  });
+
+  it('reads "is false" after a claim, and "whether" before it, as denials', () => {
+    assert.equal(availability('Claims that ChatGPT runs on AWS are false.'), 0);
+    assert.equal(availability('Customers ask whether GPT-5 is on Bedrock.'), 0);
+    assert.equal(availability('Running GPT-4o on AWS has never been easier.'), 1);
   });
 });

@@ -13,7 +13,10 @@ interface IndexedGroup {
 }
 
 /** Words that negate the claim they stand in or just before. */
-const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth']);
+const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth', 'whether']);
+/** Words that, after "is"/"are", deny what came before: "claims that ChatGPT runs on AWS are false". */
+const FALSITY = new Set(['false', 'untrue', 'incorrect', 'wrong', 'inaccurate', 'misleading']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
 /** How many words before a match a negation still counts ("is not yet available"). */
 const NEGATION_LOOKBEHIND = 6;
 /** Words that open a relative clause after a claim: "GPT-5 for customers who never had an Azure account". */
@@ -27,7 +30,7 @@ const NEGATION_LOOKAHEAD = 4;
 /** After the claim only a negated verb counts: "on AWS without extra setup" still makes the claim. */
 const VERB_NEGATORS = new Set(['not', 'never', 'cannot']);
 /** Words that start a new clause: a negation beyond them belongs to another claim. */
-const CLAUSE_STARTS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'unlike']);
+const CLAUSE_STARTS = new Set(['and', 'but', 'or', 'so', 'while', 'whereas', 'although', 'though', 'because', 'unlike']);
 /**
  * Words that open a subordinate clause: a negation before them belongs to the
  * main clause ("agents no longer time out while calling on GPT-5"). "and" and
@@ -132,7 +135,7 @@ export class RuleSet {
       for (const match of longestNonOverlapping(matches)) {
         if (rule.outsideApproved && approved.spans.some((span) => span.start <= match.focusStart && match.focusEnd <= span.end)) continue;
         if (rule.mentions.length > 0 && !rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined))) continue;
-        if (rule.notNegated && isNegated(tokens, match, approved.mask)) continue;
+        if (rule.notNegated && (sentence.answeredNo === true || isNegated(tokens, match, approved.mask))) continue;
         const next = tokens[match.end];
         // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
         if (next && !next.clauseBreakBefore && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
@@ -177,6 +180,8 @@ function isNegator(tokens: readonly Token[], index: number): boolean {
   const afterNext = tokens[index + 2]?.lower;
   if (token.lower === 'without' && (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))) return false;
   if ((token.lower === 'not' || token.lower.endsWith("n't")) && (next === 'only' || next === 'just')) return false;
+  // "has never been easier" praises; it denies nothing.
+  if (token.lower === 'never' && next === 'been' && afterNext !== undefined && /^(easier|simpler|faster|better|cheaper|quicker)$/.test(afterNext)) return false;
   return true;
 }
 
@@ -195,6 +200,7 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
     const token = tokens[i]!;
     if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;
     if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't")) && isNegator(tokens, i)) return true;
+    if (FALSITY.has(token.lower) && i > match.end && BE_FORMS.has(tokens[i - 1]!.lower)) return true;
   }
   return false;
 }

@@ -19,7 +19,12 @@ export interface Token {
 /** The tokens of one sentence, in order. */
 export interface Sentence {
   readonly tokens: readonly Token[];
+  /** A question answered "No" by the sentence after it ("Is GPT-5 on Bedrock? No, ..."): it claims nothing. */
+  readonly answeredNo?: boolean;
 }
+
+/** What, right after a question mark, answers the question in the negative. */
+const NEGATIVE_ANSWER = /^\s*(?:no|nope|not at all|not yet)\b(?![-'])/i;
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
@@ -80,8 +85,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   let wordEnd = -1;
   let wordText = '';
 
-  const flushSentence = (): void => {
-    if (tokens.length > 0) onSentence({ tokens });
+  const flushSentence = (answeredNo = false): void => {
+    if (tokens.length > 0) onSentence(answeredNo ? { tokens, answeredNo } : { tokens });
     tokens = [];
     punctBefore = false;
     clauseBreakBefore = false;
@@ -166,7 +171,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         const abbreviation =
           code === 46 && wordBefore !== undefined && (ABBREVIATIONS.has(wordBefore.toLowerCase()) || /^[A-Z]$/.test(wordBefore));
         if (endsHere && !abbreviation) {
-          flushSentence();
+          flushSentence(code === 63 && NEGATIVE_ANSWER.test(text.slice(i + 1, Math.min(end, i + 16))));
           i++;
           continue;
         }
