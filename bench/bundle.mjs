@@ -10,6 +10,8 @@ await esbuild.build({
   target: 'node20',
   format: 'esm',
   packages: 'bundle',
+  // The LSP benchmark bundles a fresh server with esbuild when dist/ is stale; esbuild must run from its own package.
+  external: ['esbuild'],
   logLevel: 'warning',
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
 });

@@ -75,7 +75,9 @@ const EVERYDAY_WORDS = new Set(
     'without when while leaving ' +
     'where how what which who whom whose why whether then than so if because after before since until about over under up down out ' +
     'only very well much many such same own both few again once here just even still back after most often always never ' +
-    'said say says know knows think thinks want wants need needs like look looks find finds found give keep keeps put puts set sets'
+    'said say says know knows think thinks want wants need needs like look looks find finds found give keep keeps put puts set sets ' +
+    'build builds built include includes included front entry point reach reaches reached reaching hand hands door doors gateway ' +
+    'tap taps tapped tapping bundled baked unlock unlocks unlocked unlocking portal'
   ).split(' '),
 );
 
