@@ -85,9 +85,15 @@ export function checkText(text: string, kind: DocumentKind, file: string, ruleSe
     for (const comment of block.comments) if (comment.body.startsWith(DIRECTIVE_PREFIX)) directives.push(comment);
   }
   if (directives.length === 0) return { findings, problems: [] };
-  const lines = new LineIndex(text);
-  const suppressed = applySuppressions(textLineLookup(text), file, findings, directives, (offset) => {
-    const position = lines.positionAt(offset);
+  return suppress(textLineLookup(text), file, findings, directives, () => text);
+}
+
+/** Applies suppression comments; the text is assembled for line numbers only if a problem needs one. */
+function suppress(lines: LineLookup, file: string, findings: readonly Finding[], comments: readonly CommentSpan[], text: () => string): CheckResult {
+  let lineIndex: LineIndex | undefined;
+  const suppressed = applySuppressions(lines, file, findings, comments, (offset) => {
+    lineIndex ??= new LineIndex(text());
+    const position = lineIndex.positionAt(offset);
     return { line: position.line, column: position.character };
   });
   return { findings: suppressed.findings, problems: suppressed.problems as Problem[] };
@@ -127,7 +133,7 @@ function countFindings(blocks: readonly CheckedBlock[], from: number, to: number
 
 function countDirectiveBlocks(blocks: readonly CheckedBlock[], from: number, to: number): number {
   let count = 0;
-  for (let i = from; i < to; i++) if (blocks[i]!.checked.block.comments.length > 0 && blocks[i]!.hasDirective) count++;
+  for (let i = from; i < to; i++) if (blocks[i]!.hasDirective) count++;
   return count;
 }
 
@@ -248,14 +254,7 @@ export class IncrementalDocument implements DocumentSession {
         // Only comments that can be directives matter; most documents have none.
         for (const comment of block.checked.block.comments) if (comment.body.startsWith(DIRECTIVE_PREFIX)) comments.push(shiftSpan(comment, block.delta));
       }
-      let lineIndex: LineIndex | undefined;
-      const positionOf = (offset: number): { line: number; column: number } => {
-        lineIndex ??= new LineIndex(this.text);
-        const position = lineIndex.positionAt(offset);
-        return { line: position.line, column: position.character };
-      };
-      const suppressed = applySuppressions(this.lineLookup(), this.file, findings, comments, positionOf);
-      this.current = { findings: suppressed.findings, problems: suppressed.problems as Problem[] };
+      this.current = suppress(this.lineLookup(), this.file, findings, comments, () => this.text);
     }
     return this.current;
   }

@@ -125,7 +125,8 @@ export function computeWordForms(lemma: string): ComputedForms {
   const forms = new Map<string, VerbForm | null>([[lemma, null]]);
   const addVerbForm = (form: string | undefined, kind: VerbForm): void => {
     if (!form || !/^[a-z]+$/.test(form)) return;
-    if (!forms.has(form) || forms.get(form) === null) forms.set(form, forms.get(form) ?? kind);
+    // The first slot that yields a form names it (past before participle); the lemma itself starts unnamed.
+    if ((forms.get(form) ?? null) === null) forms.set(form, kind);
   };
   if (/^[a-z]+$/.test(lemma) && !isClosedClass(lemma)) {
     const { transform, model } = compromise();
