@@ -37,7 +37,9 @@ function score(sentences: readonly LabelledSentence[]): { precision: number; rec
   return { precision: truePositives / (truePositives + falsePositives), recall: truePositives / (truePositives + falseNegatives), misses };
 }
 
-describe('the memo pack on the labelled development sentences', { skip: devFile === undefined ? 'shared/eval is not beside the repository' : false }, () => {
+describe('the memo pack on the labelled development sentences', () => {
+  // A skipped suite with no tests would count as nothing in the summary; one skipped test shows the reason there.
+  if (devFile === undefined) it('every development sentence', { skip: 'the shared/eval folder is not beside the repository' }, () => {});
   for (const sentence of devFile ? readLabelledSentences(devFile) : []) {
     it(`${sentence.id}: ${sentence.text.replace(/\n/g, '\\n')}`, () => {
       const found = categoriesFound(sentence);
