@@ -28,3 +28,32 @@ export function readLabelledSentences(file: string): LabelledSentence[] {
     .filter((line) => line.trim().length > 0)
     .map((line) => JSON.parse(line) as LabelledSentence);
 }
+
+export function categoriesFound(sentence: LabelledSentence): Set<string> {
+  return new Set(builtinEngine().check(sentence.text, 'markdown').findings.map((finding) => categoryOf(finding.ruleId)));
+}
+
+/** Counts per category, where `either` categories are neither rewarded nor punished. */
+export function scoreSentences(sentences: readonly LabelledSentence[]): { precision: number; recall: number; misses: string[] } {
+  let truePositives = 0;
+  let falsePositives = 0;
+  let falseNegatives = 0;
+  const misses: string[] = [];
+  for (const sentence of sentences) {
+    const found = categoriesFound(sentence);
+    for (const category of sentence.expect) {
+      if (found.has(category)) truePositives++;
+      else {
+        falseNegatives++;
+        misses.push(`${sentence.id} missed ${category}: ${sentence.text}`);
+      }
+    }
+    for (const category of found) {
+      if (!sentence.expect.includes(category) && !sentence.either.includes(category)) {
+        falsePositives++;
+        misses.push(`${sentence.id} wrongly reported ${category}: ${sentence.text}`);
+      }
+    }
+  }
+  return { precision: truePositives / (truePositives + falsePositives), recall: truePositives / (truePositives + falseNegatives), misses };
+}

@@ -2,40 +2,11 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { builtinEngine, categoryOf, readLabelledSentences, type LabelledSentence } from './builtinEngine';
+import { builtinEngine, categoriesFound, readLabelledSentences, scoreSentences as score } from './builtinEngine';
 
 const devFile = [join(__dirname, '../../../shared/eval/dev-sentences.jsonl'), join(process.cwd(), '../shared/eval/dev-sentences.jsonl')].find(existsSync);
 /** Two sentence sets written by other people than the rules' author, to measure generalisation. */
 const independentFiles = ['heldout-sentences.jsonl', 'generalisation-sentences.jsonl', 'third-sentences.jsonl', 'fourth-sentences.jsonl', 'fifth-sentences.jsonl', 'sixth-sentences.jsonl', 'seventh-sentences.jsonl', 'eighth-sentences.jsonl', 'ninth-sentences.jsonl', 'tenth-sentences.jsonl'].map((name) => join(__dirname, '../fixtures', name));
-
-function categoriesFound(sentence: LabelledSentence): Set<string> {
-  return new Set(builtinEngine().check(sentence.text, 'markdown').findings.map((finding) => categoryOf(finding.ruleId)));
-}
-
-/** Counts per category, where `either` categories are neither rewarded nor punished. */
-function score(sentences: readonly LabelledSentence[]): { precision: number; recall: number; misses: string[] } {
-  let truePositives = 0;
-  let falsePositives = 0;
-  let falseNegatives = 0;
-  const misses: string[] = [];
-  for (const sentence of sentences) {
-    const found = categoriesFound(sentence);
-    for (const category of sentence.expect) {
-      if (found.has(category)) truePositives++;
-      else {
-        falseNegatives++;
-        misses.push(`${sentence.id} missed ${category}: ${sentence.text}`);
-      }
-    }
-    for (const category of found) {
-      if (!sentence.expect.includes(category) && !sentence.either.includes(category)) {
-        falsePositives++;
-        misses.push(`${sentence.id} wrongly reported ${category}: ${sentence.text}`);
-      }
-    }
-  }
-  return { precision: truePositives / (truePositives + falsePositives), recall: truePositives / (truePositives + falseNegatives), misses };
-}
 
 describe('the memo pack on the labelled development sentences', () => {
   // A skipped suite with no tests would count as nothing in the summary; one skipped test shows the reason there.
