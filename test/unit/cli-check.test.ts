@@ -57,14 +57,14 @@ test('severity overrides from the config reach the engine; category keys work; u
 });
 
 test('config errors exit 2 naming file:line:col; broken packs too', async () => {
-  const root = tempTree({ 'a/.termguard.yaml': 'rules:\n  no-forbidden: loud\n', 'a/x.md': 'x', 'b/.termguard.yaml': 'packs: [bad.termguard.yaml]\n', 'b/bad.termguard.yaml': 'rule r x error\nbroken\n', 'b/y.md': 'x' });
+  const root = tempTree({ 'a/.termguard.yaml': 'rules:\n  no-forbidden: loud\n', 'a/x.md': 'x', 'b/.termguard.yaml': 'packs: [bad.termguard.yaml]\n', 'b/bad.termguard.yaml': 'pack: bad\nrule r x error\nbroken\n', 'b/y.md': 'x' });
   const config = await run(root, ['check', 'a']);
   assert.equal(config.code, 2);
   assert.match(config.err, /^a\/\.termguard\.yaml:2:17: error: /m);
   assert.equal(config.out, '');
   const pack = await run(root, ['check', 'b']);
   assert.equal(pack.code, 2);
-  assert.match(pack.err, /^b\/bad\.termguard\.yaml:2:3: error: this pack is broken/m);
+  assert.match(pack.err, /^b\/bad\.termguard\.yaml:3:3: error: this pack is broken/m);
 });
 
 test('a YAML alias bomb config is a located config error, fast', async () => {
