@@ -54,7 +54,7 @@ test('a missing path among several is reported, the rest are checked, and the ru
   assert.match(stylish.out, /✖ 1 problem \(0 errors, 1 warning\) in 1 file checked; 1 file could not be checked$/m);
   const alone = await run(root, ['check', 'missing.md']);
   assert.equal(alone.code, 2);
-  assert.doesNotMatch(alone.out, /✔/);
+  assert.equal(alone.out, '✖ 1 file could not be checked; no problems in 0 files checked\n');
 });
 
 test('symbolic link loops and broken links are named as such', async () => {
@@ -101,6 +101,9 @@ test('a pack or config that is a device, a folder or too large is refused with a
   const config = await run(root, ['check', '--config', '/dev/zero', 'a.md']);
   assert.equal(config.code, 2);
   assert.match(config.err, /^\/dev\/zero:1:1: error: config file is not a regular file$/m);
+  const examples = await run(root, ['test', '/dev/zero']);
+  assert.equal(examples.code, 2);
+  assert.equal(examples.err, 'termguard: /dev/zero: not a regular file\n');
 });
 
 const SHADOW = [

@@ -62,6 +62,10 @@ export class StylishFormatter implements ReportFormatter {
       yield `${this.paint('green', `✔ No problems in ${plural(summary.filesChecked, 'file')}${fixed}`)}\n`;
       return;
     }
+    if (total === 0) {
+      yield `${this.paint('bold', this.paint('red', `✖ ${plural(summary.unchecked, 'file')} could not be checked; no problems in ${plural(summary.filesChecked, 'file')} checked${fixed}`))}\n`;
+      return;
+    }
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
     if (counts.information > 0) parts.push(`${counts.information} information`);
     if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
