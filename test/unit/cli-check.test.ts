@@ -45,7 +45,8 @@ test('exit status: 0 for warnings only, 1 for errors, 2 for usage errors and mis
   const missing = await run(root, ['check', 'warn.md', 'missing.md']);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /missing\.md: no such file or directory/);
-  assert.equal(missing.out, '');
+  // The files that exist are still checked and reported.
+  assert.match(missing.out, /^warn\.md:1:1 /);
 });
 
 test('severity overrides from the config reach the engine; category keys work; unknown keys warn', async () => {
@@ -57,14 +58,14 @@ test('severity overrides from the config reach the engine; category keys work; u
 });
 
 test('config errors exit 2 naming file:line:col; broken packs too', async () => {
-  const root = tempTree({ 'a/.termguard.yaml': 'rules:\n  no-forbidden: loud\n', 'a/x.md': 'x', 'b/.termguard.yaml': 'packs: [bad.termguard.yaml]\n', 'b/bad.termguard.yaml': 'rule r x error\nbroken\n', 'b/y.md': 'x' });
+  const root = tempTree({ 'a/.termguard.yaml': 'rules:\n  no-forbidden: loud\n', 'a/x.md': 'x', 'b/.termguard.yaml': 'packs: [bad.termguard.yaml]\n', 'b/bad.termguard.yaml': 'pack: bad\nrule r x error\nbroken\n', 'b/y.md': 'x' });
   const config = await run(root, ['check', 'a']);
   assert.equal(config.code, 2);
   assert.match(config.err, /^a\/\.termguard\.yaml:2:17: error: /m);
   assert.equal(config.out, '');
   const pack = await run(root, ['check', 'b']);
   assert.equal(pack.code, 2);
-  assert.match(pack.err, /^b\/bad\.termguard\.yaml:2:3: error: this pack is broken/m);
+  assert.match(pack.err, /^b\/bad\.termguard\.yaml:3:3: error: this pack is broken/m);
 });
 
 // The alias cap of the YAML parser is what keeps this quick; the test's timeout is only a guard against a hang.

@@ -41,9 +41,9 @@ test('test PACK: only the given pack, failures exit 1 with details', async () =>
   const missing = await run(root, ['test', 'gone.termguard.yaml']);
   assert.equal(missing.code, 2);
   assert.match(missing.err, /gone\.termguard\.yaml: no such pack file/);
-  const broken = await run(tempTree({ 'b.termguard.yaml': 'broken' }), ['test', 'b.termguard.yaml']);
+  const broken = await run(tempTree({ 'b.termguard.yaml': 'pack: b\nbroken' }), ['test', 'b.termguard.yaml']);
   assert.equal(broken.code, 2);
-  assert.match(broken.err, /^b\.termguard\.yaml:1:3: error: this pack is broken/m);
+  assert.match(broken.err, /^b\.termguard\.yaml:2:3: error: this pack is broken/m);
 });
 
 test('test uses the packs of the nearest config', async () => {

@@ -56,14 +56,14 @@ describe('termguard check with the built-in pack', () => {
 });
 
 describe('bad input never crashes, hangs or changes a file', () => {
-  it('handles empty, binary and invalid UTF-8 files with a note naming them', () => {
+  it('names binary and invalid UTF-8 files given on the command line, exits 2, and still checks the others', () => {
     writeFileSync(join(work, 'empty.md'), '');
     writeFileSync(join(work, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
     writeFileSync(join(work, 'latin1.md'), Buffer.concat([Buffer.from('The SRE calls on ChatGPT.\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]));
     writeFileSync(join(work, 'fine.md'), 'The SRE calls on ChatGPT.\n');
     const before = ['empty.md', 'binary.md', 'latin1.md'].map((name) => readFileSync(join(work, name)));
     const run = termguard(['check', '--fix', '--format', 'json', 'empty.md', 'binary.md', 'latin1.md', 'fine.md']);
-    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.status, 2, run.stderr);
     assert.match(run.stderr, /binary\.md/);
     assert.match(run.stderr, /latin1\.md.*(UTF-8|utf-8)/s);
     assert.deepEqual(['empty.md', 'binary.md', 'latin1.md'].map((name) => readFileSync(join(work, name))), before);

@@ -6,6 +6,7 @@
  *   rule ID WORD SEVERITY [REPLACEMENT]   flag WORD (whole word, case-sensitive)
  *   example ID bad|good TEXT              an example sentence of rule ID
  *   term TERM DEFINITION...               a glossary entry
+ *   problem WORD CODE                     a document problem (hint) at each WORD
  *   broken                                a load problem at this line
  */
 import * as fs from 'node:fs';
@@ -25,7 +26,7 @@ import type {
   RuleInfo,
   Severity,
 } from '../../server/src/engine/api';
-import type { CliDependencies, CliIO } from '../../server/src/cli/main';
+import type { CliDependencies, CliIO, CliWriter } from '../../server/src/cli/main';
 import { main } from '../../server/src/cli/main';
 
 interface FakeRule {
@@ -40,6 +41,7 @@ export class FakeEngine implements Engine {
   readonly problems: Problem[] = [];
   private readonly ruleList: FakeRule[] = [];
   private readonly entries: GlossaryEntry[] = [];
+  private readonly problemWords: { word: string; code: string }[] = [];
 
   constructor(readonly packs: readonly PackSource[]) {
     for (const pack of packs) this.load(pack);
@@ -79,6 +81,9 @@ export class FakeEngine implements Engine {
       } else if (keyword === 'term') {
         const [term, ...definition] = rest as [string, ...string[]];
         entries.push({ id: term, term, forms: [term], definition: definition.join(' '), facts: ['a fact'], guidance: 'use it well', source: { file: pack.file, line: index } });
+      } else if (keyword === 'problem') {
+        const [word, code] = rest as [string, string];
+        this.problemWords.push({ word, code });
       } else if (keyword === 'broken') {
         problems.push({ file: pack.file, line: index, column: 2, severity: 'error', message: 'this pack is broken', code: 'schema' });
       }
@@ -111,7 +116,22 @@ export class FakeEngine implements Engine {
       }
     }
     findings.sort((a, b) => a.range.start - b.range.start);
-    return { findings, problems: [] };
+    return { findings, problems: this.documentProblems(text) };
+  }
+
+  private documentProblems(text: string): Problem[] {
+    const problems: Problem[] = [];
+    for (const { word, code } of this.problemWords) {
+      const pattern = new RegExp(`\\b${word}\\b`, 'g');
+      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+        const before = text.slice(0, match.index);
+        const line = before.split('\n').length - 1;
+        const column = match.index - (before.lastIndexOf('\n') + 1);
+        const range = { start: match.index, end: match.index + word.length };
+        problems.push({ file: '', line, column, range, severity: 'hint', message: `Document problem at "${word}".`, code });
+      }
+    }
+    return problems;
   }
 
   openDocument(text: string, kind: DocumentKind, options?: CheckOptions): DocumentSession {
@@ -244,13 +264,26 @@ export const BUILTIN_PACK = [
   'term widget A small part.',
 ].join('\n');
 
+/** Options of `run`. */
+export interface RunOptions {
+  stdin?: string | Uint8Array;
+  builtin?: string[];
+  color?: boolean;
+  isTTY?: boolean;
+  env?: Record<string, string>;
+  onEngine?: (packs: readonly PackSource[]) => void;
+  /** Wraps each engine built (to observe or alter checks). */
+  wrapEngine?: (engine: Engine) => Engine;
+  /** Replaces the in-memory stdout (then `out` is empty). */
+  stdout?: CliWriter;
+  /** More collaborators of `main` (they win over the defaults of `run`). */
+  dependencies?: Partial<CliDependencies>;
+}
+
 /** Runs main in `cwd` with the fake engine and a built-in pack at `<cwd>/.builtin/core.termguard.yaml` (or `builtin`). */
-export async function run(
-  cwd: string,
-  argv: string[],
-  options: { stdin?: string | Uint8Array; builtin?: string[]; color?: boolean; isTTY?: boolean; env?: Record<string, string>; onEngine?: (packs: readonly PackSource[]) => void } = {},
-): Promise<{ code: number; out: string; err: string; io: MemoryIO }> {
-  const io = memoryIO(cwd, options);
+export async function run(cwd: string, argv: string[], options: RunOptions = {}): Promise<{ code: number; out: string; err: string; io: MemoryIO }> {
+  const memory = memoryIO(cwd, options);
+  const io: MemoryIO = options.stdout ? { ...memory, stdout: options.stdout } : memory;
   let builtin = options.builtin;
   if (!builtin) {
     const dir = tempDir('termguard-builtin-');
@@ -261,10 +294,12 @@ export async function run(
   const dependencies: CliDependencies = {
     engineFactory: (packs) => {
       options.onEngine?.(packs);
-      return new FakeEngine(packs);
+      const engine = new FakeEngine(packs);
+      return options.wrapEngine ? options.wrapEngine(engine) : engine;
     },
     builtinPackFiles: () => builtin!,
     version: '9.9.9',
+    ...options.dependencies,
   };
   const code = await main(argv, io, dependencies);
   return { code, out: io.out(), err: io.err(), io };

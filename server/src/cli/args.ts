@@ -181,10 +181,12 @@ Options:
                            (with \`-\`, print the fixed text; the report goes to stderr)
       --baseline FILE      hide findings recorded in this baseline file
       --update-baseline    record all current findings in the --baseline file
-      --max-file-size N    skip larger files (bytes, or 512k, 64m; default 64m)
+      --max-file-size N    skip larger files (bytes, or 512k, 64m; default 64m);
+                           a larger file named on the command line is an error
       --stdin-kind KIND    markdown (default) or plaintext, for \`-\`
 
-Exit status: 0 no error findings, 1 error findings, 2 usage or configuration error.
+Exit status: 0 no error findings, 1 error findings, 2 usage or configuration
+error, or a named file that could not be checked or written.
 `;
     case 'test':
       return `Usage: termguard test [--config FILE] [PACK ...]

@@ -4,10 +4,18 @@
  * (without `process.exit`, so piped output is flushed).
  */
 import { main } from './main';
+import { describeInternalError } from './messages';
 
-async function readAll(stream: NodeJS.ReadableStream): Promise<Uint8Array> {
+/** Reads the stream to its end, or stops once more than `maxBytes` bytes came (an endless input must not fill memory). */
+async function readAll(stream: NodeJS.ReadableStream, maxBytes = Infinity): Promise<Uint8Array> {
   const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  let length = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    chunks.push(bytes);
+    length += bytes.length;
+    if (length > maxBytes) break;
+  }
   return Buffer.concat(chunks);
 }
 
@@ -21,7 +29,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  readStdin: () => readAll(process.stdin),
+  readStdin: (maxBytes) => readAll(process.stdin, maxBytes),
   cwd: process.cwd(),
   env: process.env,
 }).then(
@@ -29,7 +37,7 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`termguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(`termguard: ${describeInternalError('internal error', error)}`);
     process.exitCode = 2;
   },
 );

@@ -3,20 +3,24 @@
  * tests and by `bin.ts` with the real process.
  */
 import type { Engine, PackSource } from '../engine/api';
+import type { AtomicWriteFileSystem } from './atomicWrite';
 
 /** Somewhere text can be written. */
 export interface CliWriter {
-  write(text: string): void;
+  /** Writes text; `false` (as from a Node stream whose buffer is full) asks the caller to wait for 'drain'. */
+  write(text: string): boolean | void;
   /** True when the stream is an interactive terminal. */
   readonly isTTY?: boolean;
+  /** Calls `listener` once the stream can take more text (Node streams have it); without it, writes are never held back. */
+  once?(event: 'drain', listener: () => void): unknown;
 }
 
 /** Everything the CLI reads from or writes to its process. */
 export interface CliIO {
   readonly stdout: CliWriter;
   readonly stderr: CliWriter;
-  /** Reads all of standard input. */
-  readStdin(): Promise<Uint8Array>;
+  /** Reads all of standard input, or stops after more than `maxBytes` bytes (so an endless input cannot fill memory). */
+  readStdin(maxBytes?: number): Promise<Uint8Array>;
   /** The working directory relative paths and globs are resolved against. */
   readonly cwd: string;
   /** Environment variables (NO_COLOR is honoured); defaults to none. */
@@ -38,6 +42,8 @@ export interface CliDependencies {
   readonly version?: string;
   /** Starts the language server; defaults to `startServer` of `../lsp/server`. */
   readonly startServer?: (transport: 'stdio') => unknown;
+  /** The file-system calls used to write files (`--fix`, `--update-baseline`); defaults to Node's, replaced by fault-injection tests. */
+  readonly fileSystem?: AtomicWriteFileSystem;
 }
 
 /** Whether output to `writer` should be coloured. */
@@ -54,4 +60,5 @@ export interface CommandContext {
   readonly engineFactory: EngineFactory;
   readonly builtinPackFiles: () => readonly string[];
   readonly version: string;
+  readonly fileSystem?: AtomicWriteFileSystem;
 }

@@ -3,7 +3,6 @@
  * .editorconfig, or the one `--config` names), merging them, applying their
  * `ignore` globs, and building one engine per distinct set of packs.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
 import type { Engine, PackSource, Problem, Severity } from '../engine/api';
@@ -15,8 +14,17 @@ import {
   type IgnoreLayer,
   type LocatedConfig,
 } from '../engine/config/termguardConfig';
+import configSchema from '../../../schema/termguard-config.schema.json';
+import packSchema from '../../../schema/termguard-pack.schema.json';
+import { MAX_PACK_OR_CONFIG_BYTES, pathStatus, readBoundedFile, type PathStatus } from './boundedRead';
 import type { EngineFactory } from './cliIO';
 import { decodeDocument, toPosix } from './fileDiscovery';
+import { looksLikeYamlWith, quotedExcerpt } from './unrecognisedFile';
+
+/** What the size limit of packs and configs is called in messages. */
+const LIMIT_NAME = 'packs and configs';
+const CONFIG_KEYS = Object.keys(configSchema.properties);
+const PACK_KEYS = Object.keys(packSchema.properties);
 
 /** The effective config of a folder, or the problems that prevent it. */
 export type Resolution = { readonly config: EffectiveConfig; readonly problems?: undefined } | { readonly config?: undefined; readonly problems: readonly Problem[] };
@@ -41,7 +49,7 @@ function problem(file: string, message: string, code: string, line = 0, column =
 export class ConfigResolver {
   private readonly parsed = new Map<string, LocatedConfig | readonly Problem[]>();
   private readonly byDirectory = new Map<string, Resolution>();
-  private readonly existence = new Map<string, boolean>();
+  private readonly statuses = new Map<string, PathStatus>();
   private explicit: Resolution | undefined;
 
   /**
@@ -89,8 +97,9 @@ export class ConfigResolver {
     const layers: LocatedConfig[] = [];
     const problems: Problem[] = [];
     for (const file of files) {
-      if (explicit && !this.isFile(file)) {
-        problems.push(problem(nameForMessages(this.cwd, file), 'config file not found', 'config-missing'));
+      const status = this.status(file);
+      if (explicit && status.kind !== 'file') {
+        problems.push(problem(nameForMessages(this.cwd, file), whyNotAFile('config file', undefined, status), 'config-missing'));
         continue;
       }
       const loaded = this.load(file);
@@ -101,9 +110,10 @@ export class ConfigResolver {
     // An explicit config stands alone: its `root` flag is irrelevant.
     const config = mergeTermguardConfigs(layers, (dir, rel) => resolve(dir, rel));
     for (const pack of config.packs) {
-      if (!this.isFile(pack.path)) {
-        problems.push(problem(pack.from.file, `pack file not found: ${nameForMessages(this.cwd, pack.path)}`, 'pack-missing', pack.from.line, pack.from.column));
-      }
+      const status = this.status(pack.path);
+      if (status.kind === 'file') continue;
+      const message = whyNotAFile('pack file', nameForMessages(this.cwd, pack.path), status);
+      problems.push(problem(pack.from.file, message, 'pack-missing', pack.from.line, pack.from.column));
     }
     return problems.length > 0 ? { problems } : { config };
   }
@@ -112,41 +122,52 @@ export class ConfigResolver {
     const cached = this.parsed.get(file);
     if (cached) return cached;
     const name = nameForMessages(this.cwd, file);
-    let result: LocatedConfig | readonly Problem[];
-    let bytes: Uint8Array | undefined;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      result = [problem(name, `cannot read config file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'config-unreadable')];
-    }
-    if (bytes) {
-      const decoded = decodeDocument(bytes);
-      if (!decoded.ok) {
-        result = [problem(name, `config file ${decoded.message}`, 'config-encoding')];
-      } else {
-        const parsed = parseTermguardConfig(decoded.text, name);
-        const errors = parsed.problems.filter((p) => p.severity === 'error');
-        result = parsed.config && errors.length === 0
-          ? { file: name, dir: dirname(file), config: parsed.config, locate: parsed.locate, locateKey: parsed.locateKey }
-          : errors.length > 0 ? errors : [problem(name, 'invalid config', 'schema')];
-      }
-    }
-    this.parsed.set(file, result!);
-    return result!;
+    const result = parseConfigFile(file, name);
+    this.parsed.set(file, result);
+    return result;
   }
 
   private isFile(path: string): boolean {
-    let exists = this.existence.get(path);
-    if (exists === undefined) {
-      try {
-        exists = statSync(path).isFile();
-      } catch {
-        exists = false;
-      }
-      this.existence.set(path, exists);
-    }
-    return exists;
+    return this.status(path).kind === 'file';
   }
+
+  private status(path: string): PathStatus {
+    let status = this.statuses.get(path);
+    if (status === undefined) {
+      status = pathStatus(path);
+      this.statuses.set(path, status);
+    }
+    return status;
+  }
+}
+
+/**
+ * Why a pack or config path cannot be read: "pack file not found: x.yaml",
+ * "pack file /dev/zero is not a regular file", "pack file x.yaml: symbolic
+ * link loop" (`name` is left out when the message is located at the file itself).
+ */
+function whyNotAFile(what: string, name: string | undefined, status: PathStatus): string {
+  const named = name === undefined ? what : `${what} ${name}`;
+  if (status.kind === 'missing' && status.message === 'no such file or directory') return name === undefined ? `${what} not found` : `${what} not found: ${name}`;
+  if (status.kind === 'missing' || status.kind === 'error') return `${named}: ${status.message}`;
+  return `${named} is not a regular file`;
+}
+
+/** Reads and parses one config file (`name` is how messages call it). */
+function parseConfigFile(file: string, name: string): LocatedConfig | readonly Problem[] {
+  const read = readBoundedFile(file, MAX_PACK_OR_CONFIG_BYTES, LIMIT_NAME);
+  if (!read.ok) return [problem(name, read.reason === 'unreadable' ? `cannot read config file (${read.message})` : `config file ${read.message}`, 'config-unreadable')];
+  const decoded = decodeDocument(read.bytes);
+  if (!decoded.ok) return [problem(name, `config file ${decoded.message}`, 'config-encoding')];
+  const parsed = parseTermguardConfig(decoded.text, name);
+  const errors = parsed.problems.filter((p) => p.severity === 'error');
+  if (parsed.config && errors.length === 0) {
+    return { file: name, dir: dirname(file), config: parsed.config, locate: parsed.locate, locateKey: parsed.locateKey };
+  }
+  if (errors.length > 0 && !looksLikeYamlWith(decoded.text, CONFIG_KEYS)) {
+    return [problem(name, `config file is not a Termguard config; it begins ${quotedExcerpt(decoded.text)} (a config has keys such as ${CONFIG_KEYS.join(', ')})`, 'config-unrecognised')];
+  }
+  return errors.length > 0 ? errors : [problem(name, 'invalid config', 'schema')];
 }
 
 const matchers = new Map<string, (path: string) => boolean>();
@@ -227,7 +248,7 @@ export class EngineCache {
         else problems.push(loaded);
       }
       const engine = this.factory(sources);
-      cached = { engine, problems: [...problems, ...engine.problems], packs: sources };
+      cached = { engine, problems: [...problems, ...withoutEchoOfUnrecognisedPacks(engine.problems, sources)], packs: sources };
       this.engines.set(key, cached);
     }
     return cached;
@@ -242,16 +263,36 @@ export class EngineCache {
     let loaded = this.texts.get(path);
     if (!loaded) {
       const file = this.packName(path);
-      try {
-        const decoded = decodeDocument(readFileSync(path));
+      const read = readBoundedFile(path, MAX_PACK_OR_CONFIG_BYTES, LIMIT_NAME);
+      if (!read.ok) {
+        loaded = problem(file, read.reason === 'unreadable' ? `cannot read pack file (${read.message})` : `pack file ${read.message}`, 'pack-unreadable');
+      } else {
+        const decoded = decodeDocument(read.bytes);
         loaded = decoded.ok ? { file, text: decoded.text } : problem(file, `pack file ${decoded.message}`, 'pack-encoding');
-      } catch (error) {
-        loaded = problem(file, `cannot read pack file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, 'pack-unreadable');
       }
       this.texts.set(path, loaded);
     }
     return loaded;
   }
+}
+
+/**
+ * The engine's load problems, except that a pack which failed to load and is
+ * not a pack at all gets one problem quoting a short excerpt instead of
+ * messages that would quote it line by line.
+ */
+function withoutEchoOfUnrecognisedPacks(problems: readonly Problem[], sources: readonly PackSource[]): Problem[] {
+  const unrecognised = new Map<string, Problem>();
+  for (const source of sources) {
+    const failed = problems.some((p) => p.file === source.file && p.severity === 'error');
+    if (failed && !looksLikeYamlWith(source.text, PACK_KEYS)) {
+      const message = `pack file is not a Termguard rule pack; it begins ${quotedExcerpt(source.text)} (a pack needs a \`pack\` key)`;
+      unrecognised.set(source.file, problem(source.file, message, 'pack-unrecognised'));
+    }
+  }
+  if (unrecognised.size === 0) return [...problems];
+  const kept = problems.filter((p) => !unrecognised.has(p.file));
+  return [...unrecognised.values(), ...kept];
 }
 
 /**

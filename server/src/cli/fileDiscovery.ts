@@ -9,6 +9,8 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { DocumentKind } from '../engine/api';
+import { pathStatus } from './boundedRead';
+import { describeFileError } from './fileErrors';
 
 /** Extensions checked when walking directories, with the document kind they hold. */
 const KIND_BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
@@ -38,9 +40,9 @@ export interface DiscoveryResult {
   readonly files: readonly DiscoveredFile[];
   /** True when `-` was among the targets. */
   readonly stdin: boolean;
-  /** Usage errors (missing paths, globs matching nothing); any of them means exit 2. */
+  /** Targets that name nothing checkable (missing paths, link loops, globs matching nothing); any of them means exit 2. */
   readonly errors: readonly string[];
-  /** Non-fatal notes (unreadable folders). */
+  /** Non-fatal notes (unreadable folders, links that lead nowhere). */
   readonly notes: readonly string[];
 }
 
@@ -93,6 +95,7 @@ export function discoverFiles(targets: readonly string[], cwd: string): Discover
     files.push({ absolutePath, displayPath: displayPathOf(cwd, absolutePath, absoluteTarget), kind: kindOfPath(absolutePath), explicit });
   };
   const gitignores = new GitignoreCache(cwd);
+  const walker: Walker = { gitignores, notes, display: (path) => displayPathOf(cwd, path) };
 
   for (const target of targets) {
     if (target === '-') {
@@ -101,30 +104,37 @@ export function discoverFiles(targets: readonly string[], cwd: string): Discover
     }
     const absolute = resolve(cwd, target);
     const absoluteTarget = isAbsolute(target);
-    const stats = statOrUndefined(absolute);
-    if (stats?.isFile()) {
+    const status = pathStatus(absolute);
+    if (status.kind === 'file') {
       add(absolute, absoluteTarget, true);
-    } else if (stats?.isDirectory()) {
+    } else if (status.kind === 'directory') {
       const found: string[] = [];
-      walk(absolute, gitignores, notes, (file) => {
+      walk(absolute, walker, (file) => {
         if (isCheckedExtension(file)) found.push(file);
       });
       for (const file of sortByPath(found)) add(file, absoluteTarget, false);
-    } else if (stats) {
+    } else if (status.kind === 'other') {
       errors.push(`${target}: not a regular file or directory`);
-    } else if (picomatch.scan(target).isGlob) {
+    } else if (status.kind === 'missing' && picomatch.scan(target).isGlob) {
       const before = files.length;
-      const matched = expandGlob(target, cwd, gitignores, notes);
+      const matched = expandGlob(target, cwd, walker);
       for (const file of matched) add(file, absoluteTarget, false);
       if (matched.length === 0 && files.length === before) errors.push(`${target}: no files match this pattern`);
-    } else {
-      errors.push(`${target}: no such file or directory`);
+    } else if (status.kind === 'missing' || status.kind === 'error') {
+      errors.push(`${target}: ${status.message}`);
     }
   }
   return { files, stdin, errors, notes };
 }
 
-function expandGlob(pattern: string, cwd: string, gitignores: GitignoreCache, notes: string[]): string[] {
+/** What a folder walk needs besides the folder: .gitignore rules, where to note skipped entries, how to name them. */
+interface Walker {
+  readonly gitignores: GitignoreCache;
+  readonly notes: string[];
+  readonly display: (absolutePath: string) => string;
+}
+
+function expandGlob(pattern: string, cwd: string, walker: Walker): string[] {
   const absolutePattern = isAbsolute(pattern);
   const scan = picomatch.scan(toPosix(pattern));
   const base = resolve(cwd, scan.base === '' ? '.' : scan.base);
@@ -133,7 +143,7 @@ function expandGlob(pattern: string, cwd: string, gitignores: GitignoreCache, no
   const matched: string[] = [];
   const baseStats = statOrUndefined(base);
   if (!baseStats?.isDirectory()) return matched;
-  walk(base, gitignores, notes, (file) => {
+  walk(base, walker, (file) => {
     const candidate = absolutePattern ? toPosix(file) : toPosix(relative(cwd, file));
     if (isMatch(candidate)) matched.push(file);
   });
@@ -220,7 +230,8 @@ function isIgnored(layers: readonly IgnoreLayer[], path: string, isDirectory: bo
  * `.gitignore` excludes, skipping `.git` and `node_modules` and not following
  * symbolic links to folders (so link cycles cannot loop).
  */
-function walk(dir: string, cache: GitignoreCache, notes: string[], visit: (file: string) => void): void {
+function walk(dir: string, walker: Walker, visit: (file: string) => void): void {
+  const { gitignores: cache, notes } = walker;
   const inherited = cache.ancestorsOf(dir);
   const stack: { dir: string; layers: readonly IgnoreLayer[] }[] = [{ dir, layers: inherited }];
   while (stack.length > 0) {
@@ -231,7 +242,7 @@ function walk(dir: string, cache: GitignoreCache, notes: string[], visit: (file:
     try {
       entries = readdirSync(current, { withFileTypes: true });
     } catch (error) {
-      notes.push(`${current}: cannot read folder (${errorCode(error)}); skipped`);
+      notes.push(`${walker.display(current)}: cannot read folder (${describeFileError(error)}); skipped`);
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -241,9 +252,12 @@ function walk(dir: string, cache: GitignoreCache, notes: string[], visit: (file:
       let isFile = entry.isFile();
       let isDirectory = entry.isDirectory();
       if (entry.isSymbolicLink()) {
-        const target = statOrUndefined(path);
-        isFile = target?.isFile() ?? false;
+        const target = pathStatus(path);
+        isFile = target.kind === 'file';
         isDirectory = false;
+        if ((target.kind === 'missing' || target.kind === 'error') && isCheckedExtension(path) && !isIgnored(layers, path, false)) {
+          notes.push(`${walker.display(path)}: ${target.message}; skipped`);
+        }
       }
       if (isDirectory) {
         if (SKIPPED_DIRECTORIES.has(entry.name) || isIgnored(layers, path, true)) continue;
@@ -271,10 +285,6 @@ function statOrUndefined(path: string): Stats | undefined {
   } catch {
     return undefined;
   }
-}
-
-function errorCode(error: unknown): string {
-  return (error as NodeJS.ErrnoException | undefined)?.code ?? String(error);
 }
 
 /** A decoded document, or why it cannot be checked. */
@@ -365,7 +375,7 @@ export function readDocument(absolutePath: string, maxFileSize: number): ReadOut
     }
     bytes = readFileSync(absolutePath);
   } catch (error) {
-    return { ok: false, reason: 'unreadable', message: `cannot be read (${errorCode(error)})` };
+    return { ok: false, reason: 'unreadable', message: `cannot be read (${describeFileError(error)})` };
   }
   return decodeDocument(bytes);
 }

@@ -11,6 +11,7 @@ import { runDefine } from './commands/define';
 import { runExplain } from './commands/explain';
 import { runServer } from './commands/server';
 import { runTest } from './commands/test';
+import { describeInternalError, jsonError } from './messages';
 
 export type { CliDependencies, CliIO, CliWriter, EngineFactory } from './cliIO';
 
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: CliIO, dependencies: Cli
   const parsed = parseArgs(argv);
   if ('error' in parsed) {
     io.stderr.write(`termguard: ${parsed.error}\nRun \`termguard --help\` for usage.\n`);
+    if (asksForJson(argv)) io.stdout.write(jsonError(parsed.error));
     return 2;
   }
   const { command } = parsed;
@@ -57,9 +59,25 @@ export async function main(argv: readonly string[], io: CliIO, dependencies: Cli
         return runDefine(command.term, command.config, context);
     }
   } catch (error) {
-    io.stderr.write(`termguard: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(`termguard: ${describeInternalError('internal error', error)}`);
     return 2;
   }
+}
+
+/**
+ * True when `check` was asked for JSON output (`--format json`,
+ * `--format=json`, `-f json`, `-fjson`), read from the raw arguments because
+ * they may not have parsed.
+ */
+function asksForJson(argv: readonly string[]): boolean {
+  if (argv[0] !== 'check') return false;
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') break;
+    if ((arg === '--format' || arg === '-f') && argv[i + 1] === 'json') return true;
+    if (arg === '--format=json' || arg === '-fjson') return true;
+  }
+  return false;
 }
 
 const notNeeded: EngineFactory = () => {
@@ -67,5 +85,11 @@ const notNeeded: EngineFactory = () => {
 };
 
 function commandContext(io: CliIO, dependencies: CliDependencies, version: string, engineFactory: EngineFactory): CommandContext {
-  return { io, engineFactory, builtinPackFiles: dependencies.builtinPackFiles ?? builtinPackFiles, version };
+  return {
+    io,
+    engineFactory,
+    builtinPackFiles: dependencies.builtinPackFiles ?? builtinPackFiles,
+    version,
+    ...(dependencies.fileSystem ? { fileSystem: dependencies.fileSystem } : {}),
+  };
 }

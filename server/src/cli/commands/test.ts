@@ -1,6 +1,6 @@
 /** `termguard test [PACK...]`: runs every rule's bad/good examples. */
-import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { pathStatus } from '../boundedRead';
 import { useColor, type CommandContext } from '../cliIO';
 import { formatProblem } from '../configResolution';
 import { projectEngine } from './projectEngine';
@@ -13,17 +13,15 @@ import { projectEngine } from './projectEngine';
  */
 export function runTest(packs: readonly string[], configFile: string | undefined, context: CommandContext): number {
   const { io } = context;
-  const missing = packs.filter((pack) => {
-    try {
-      return !statSync(resolve(io.cwd, pack)).isFile();
-    } catch {
-      return true;
-    }
-  });
-  if (missing.length > 0) {
-    for (const pack of missing) io.stderr.write(`termguard: ${pack}: no such pack file\n`);
-    return 2;
+  let unusable = false;
+  for (const pack of packs) {
+    const status = pathStatus(resolve(io.cwd, pack));
+    if (status.kind === 'file') continue;
+    unusable = true;
+    const why = status.kind === 'missing' && status.message === 'no such file or directory' ? 'no such pack file' : 'message' in status ? status.message : 'not a regular file';
+    io.stderr.write(`termguard: ${pack}: ${why}\n`);
   }
+  if (unusable) return 2;
   const built = projectEngine(context, configFile, packs);
   if ('exitCode' in built) return built.exitCode;
   for (const problem of built.problems) io.stderr.write(`${formatProblem(problem)}\n`);

@@ -3,9 +3,7 @@
  * `{file, diagnostics: [{ruleId, severity, message, range, fixes}]}`; lines
  * 0-based, characters UTF-16 code units.
  */
-import type { CheckReport, ReportRange } from './report';
-
-type PlainDiagnostic = CheckReport['files'][number]['diagnostics'][number];
+import type { FileReport, ReportDiagnostic, ReportFormatter, ReportRange } from './report';
 
 /**
  * `JSON.stringify(range, null, 2)` re-indented by `pad`, written out by hand:
@@ -26,7 +24,7 @@ function arrayJson<T>(items: readonly T[], pad: string, render: (item: T, itemPa
 }
 
 /** One diagnostic as `JSON.stringify(diagnostic, null, 2)` writes it, indented by `pad`. */
-function diagnosticJson(diagnostic: PlainDiagnostic, pad: string): string {
+function diagnosticJson(diagnostic: ReportDiagnostic, pad: string): string {
   const inner = pad + '  ';
   const fixes = arrayJson(diagnostic.fixes, inner, (fix, fixPad) => {
     const fixInner = fixPad + '  ';
@@ -44,17 +42,16 @@ function diagnosticJson(diagnostic: PlainDiagnostic, pad: string): string {
 }
 
 /**
- * Renders the report as the JSON array (with a trailing newline), exactly as
- * `JSON.stringify(files, null, 2)` would, but in pieces: a 50 MB document
- * can have more findings than one JavaScript string can hold.
+ * Writes the JSON array file by file, exactly as `JSON.stringify(files, null,
+ * 2)` would (with a trailing newline), in pieces: a 50 MB document can have
+ * more findings than one JavaScript string can hold.
  */
-export function* formatJson(report: CheckReport): Generator<string> {
-  if (report.files.length === 0) {
-    yield '[]\n';
-    return;
-  }
-  yield '[\n';
-  for (const [fileIndex, file] of report.files.entries()) {
+export class JsonFormatter implements ReportFormatter {
+  private filesWritten = 0;
+
+  *file(file: FileReport): Generator<string> {
+    // The array is opened by the first file, so a run without files can still print `[]`.
+    yield this.filesWritten++ === 0 ? '[\n' : ',\n';
     yield `  {\n    "file": ${JSON.stringify(file.file)},\n    "diagnostics": `;
     if (file.diagnostics.length === 0) {
       yield '[]';
@@ -65,7 +62,10 @@ export function* formatJson(report: CheckReport): Generator<string> {
       }
       yield '    ]';
     }
-    yield fileIndex < report.files.length - 1 ? '\n  },\n' : '\n  }\n';
+    yield '\n  }';
   }
-  yield ']\n';
+
+  *end(): Generator<string> {
+    yield this.filesWritten === 0 ? '[]\n' : '\n]\n';
+  }
 }

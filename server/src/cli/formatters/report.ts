@@ -1,6 +1,7 @@
 /**
  * The format-independent result of `termguard check`: findings converted to
- * 0-based line/character ranges (UTF-16), ready for any formatter.
+ * 0-based line/character ranges (UTF-16), ready for any formatter, and the
+ * interface formatters implement to write reports file by file.
  */
 import type { Finding, Problem, RuleInfo, Severity } from '../../engine/api';
 import { LineIndex, type LinePosition } from '../../engine/text/lineIndex';
@@ -36,14 +37,34 @@ export interface FileReport {
   readonly diagnostics: readonly ReportDiagnostic[];
 }
 
-/** Everything a formatter needs. */
-export interface CheckReport {
-  readonly files: readonly FileReport[];
-  /** The rules of every engine used, without duplicate ids (for SARIF's rule catalogue). */
-  readonly rules: readonly RuleInfo[];
-  readonly toolVersion: string;
+/** Totals over a whole run, known only once every file was checked. */
+export interface ReportSummary {
+  /** Number of files reported. */
+  readonly filesChecked: number;
+  /** Number of files and paths that were named but could not be checked (each was reported on stderr). */
+  readonly unchecked: number;
   /** Number of findings fixed by `--fix`. */
   readonly fixed: number;
+  /** Diagnostics per severity over all files. */
+  readonly counts: Readonly<Record<Severity, number>>;
+}
+
+/**
+ * A report format written while files are checked: `file` is called once per
+ * checked file, in order, and `end` once after the last, so only one file's
+ * diagnostics need to be in memory at a time.
+ */
+export interface ReportFormatter {
+  file(report: FileReport): Iterable<string>;
+  end(summary: ReportSummary): Iterable<string>;
+}
+
+/** What formatters know before the first file: the rules of every engine used (for SARIF's rule catalogue). */
+export interface ReportContext {
+  readonly rules: readonly RuleInfo[];
+  readonly toolVersion: string;
+  /** The folder relative paths are relative to (SARIF's %SRCROOT%). */
+  readonly srcRoot: string;
 }
 
 /** The prefix of rule ids given to problems in documents (such as unused suppressions). */
@@ -87,9 +108,7 @@ export function toDiagnostics(text: string, findings: readonly Finding[], proble
   return diagnostics.map((entry) => entry.diagnostic);
 }
 
-/** Counts of diagnostics per severity over all files. */
-export function countBySeverity(files: readonly FileReport[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-  for (const file of files) for (const diagnostic of file.diagnostics) counts[diagnostic.severity]++;
-  return counts;
+/** Adds the diagnostics of `file` to running counts per severity. */
+export function addToCounts(counts: Record<Severity, number>, file: FileReport): void {
+  for (const diagnostic of file.diagnostics) counts[diagnostic.severity]++;
 }

@@ -4,11 +4,15 @@
  * are relative to `%SRCROOT%` (the working directory), and fingerprints are
  * derived from rule, file, matched words and sentence, so they survive edits
  * elsewhere in the file.
+ *
+ * The log is written file by file. That is why the run's `results` come
+ * before its `tool`: the rule catalogue also lists the document problems
+ * (such as unused suppressions) found, which are known only at the end.
  */
 import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { RuleInfo, Severity } from '../../engine/api';
-import { DOCUMENT_PROBLEM_PREFIX, type CheckReport, type ReportRange } from './report';
+import { DOCUMENT_PROBLEM_PREFIX, type FileReport, type ReportContext, type ReportFormatter, type ReportRange } from './report';
 
 /** Where the project's documentation lives; used as the tool's informationUri. */
 export const INFORMATION_URI = 'https://github.com/termguard/termguard';
@@ -79,23 +83,32 @@ function fallbackDescriptor(id: string, severity: Severity): Record<string, unkn
   };
 }
 
-/** Renders the report as a SARIF 2.1.0 log with one run; `srcRoot` is the folder relative URIs are based on. */
-export function formatSarif(report: CheckReport, srcRoot: string): string {
-  const descriptors: Record<string, unknown>[] = [];
-  const ruleIndex = new Map<string, number>();
-  for (const rule of report.rules) {
-    if (ruleIndex.has(rule.id)) continue;
-    ruleIndex.set(rule.id, descriptors.length);
-    descriptors.push(ruleDescriptor(rule));
+/** `JSON.stringify(value, null, 2)` for a value nested at indentation `pad`. */
+function nestedJson(value: unknown, pad: string): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${pad}`);
+}
+
+/** Writes a SARIF 2.1.0 log with one run, result by result. */
+export class SarifFormatter implements ReportFormatter {
+  private readonly descriptors: Record<string, unknown>[] = [];
+  private readonly ruleIndex = new Map<string, number>();
+  private resultsWritten = 0;
+
+  constructor(private readonly context: ReportContext) {
+    for (const rule of context.rules) {
+      if (this.ruleIndex.has(rule.id)) continue;
+      this.ruleIndex.set(rule.id, this.descriptors.length);
+      this.descriptors.push(ruleDescriptor(rule));
+    }
   }
-  const results: Record<string, unknown>[] = [];
-  for (const file of report.files) {
+
+  *file(file: FileReport): Generator<string> {
     const location = artifactLocation(file.file);
     const occurrences = new Map<string, number>();
     for (const diagnostic of file.diagnostics) {
-      if (!ruleIndex.has(diagnostic.ruleId)) {
-        ruleIndex.set(diagnostic.ruleId, descriptors.length);
-        descriptors.push(fallbackDescriptor(diagnostic.ruleId, diagnostic.severity));
+      if (!this.ruleIndex.has(diagnostic.ruleId)) {
+        this.ruleIndex.set(diagnostic.ruleId, this.descriptors.length);
+        this.descriptors.push(fallbackDescriptor(diagnostic.ruleId, diagnostic.severity));
       }
       const identity = JSON.stringify([diagnostic.ruleId, file.file, diagnostic.matchedText ?? diagnostic.message, diagnostic.sentence ?? '']);
       const occurrence = occurrences.get(identity) ?? 0;
@@ -103,7 +116,7 @@ export function formatSarif(report: CheckReport, srcRoot: string): string {
       const fingerprint = createHash('sha256').update(`${identity}#${occurrence}`).digest('hex');
       const result: Record<string, unknown> = {
         ruleId: diagnostic.ruleId,
-        ruleIndex: ruleIndex.get(diagnostic.ruleId),
+        ruleIndex: this.ruleIndex.get(diagnostic.ruleId),
         level: sarifLevel(diagnostic.severity),
         message: { text: diagnostic.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(diagnostic.range) } }],
@@ -120,29 +133,29 @@ export function formatSarif(report: CheckReport, srcRoot: string): string {
           ],
         }));
       }
-      results.push(result);
+      yield `${this.resultsWritten++ === 0 ? this.opening() : ','}\n        ${nestedJson(result, '        ')}`;
     }
   }
-  const root = srcRoot.endsWith('/') ? srcRoot : `${srcRoot}/`;
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'Termguard',
-            version: report.toolVersion,
-            semanticVersion: report.toolVersion,
-            informationUri: INFORMATION_URI,
-            rules: descriptors,
-          },
-        },
-        originalUriBaseIds: { '%SRCROOT%': { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } },
-        columnKind: 'utf16CodeUnits',
-        results,
+
+  *end(): Generator<string> {
+    if (this.resultsWritten === 0) yield `${this.opening()}]`;
+    else yield '\n      ]';
+    const root = this.context.srcRoot.endsWith('/') ? this.context.srcRoot : `${this.context.srcRoot}/`;
+    const tool = {
+      driver: {
+        name: 'Termguard',
+        version: this.context.toolVersion,
+        semanticVersion: this.context.toolVersion,
+        informationUri: INFORMATION_URI,
+        rules: this.descriptors,
       },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+    };
+    const baseIds = { '%SRCROOT%': { uri: pathToFileURL(root).href.replace(/\/?$/, '/') } };
+    yield `,\n      "tool": ${nestedJson(tool, '      ')},\n      "originalUriBaseIds": ${nestedJson(baseIds, '      ')},\n      "columnKind": "utf16CodeUnits"\n    }\n  ]\n}\n`;
+  }
+
+  /** The log up to the opening bracket of the results. */
+  private opening(): string {
+    return '{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "results": [';
+  }
 }

@@ -4,7 +4,7 @@
  * editors can jump to it), then a summary.
  */
 import type { Severity } from '../../engine/api';
-import { countBySeverity, type CheckReport } from './report';
+import type { FileReport, ReportFormatter, ReportSummary } from './report';
 
 const ANSI = {
   reset: '\u001b[0m',
@@ -24,38 +24,52 @@ function plural(count: number, singular: string, pluralForm = `${singular}s`): s
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** Renders the report for humans; colours with ANSI codes only when `color` is true. */
-export function formatStylish(report: CheckReport, color: boolean): string {
-  const paint = (style: keyof typeof ANSI, text: string): string => (color ? `${ANSI[style]}${text}${ANSI.reset}` : text);
-  const out: string[] = [];
-  for (const file of report.files) {
-    if (file.diagnostics.length === 0) continue;
+/** Renders reports for humans; colours with ANSI codes only when `color` is true. */
+export class StylishFormatter implements ReportFormatter {
+  constructor(private readonly color: boolean) {}
+
+  private paint(style: keyof typeof ANSI, text: string): string {
+    return this.color ? `${ANSI[style]}${text}${ANSI.reset}` : text;
+  }
+
+  *file(file: FileReport): Generator<string> {
+    if (file.diagnostics.length === 0) return;
     const rows = file.diagnostics.map((d) => ({
       position: `${file.file}:${d.range.start.line + 1}:${d.range.start.character + 1}`,
       severity: d.severity,
       message: d.message.replace(/\s*[\r\n]+\s*/g, ' '),
       ruleId: d.ruleId,
     }));
-    const positionWidth = Math.max(...rows.map((row) => row.position.length));
-    const severityWidth = Math.max(...rows.map((row) => row.severity.length));
+    // A loop, not Math.max(...rows): spreading 130,000 arguments overflows the stack.
+    let positionWidth = 0;
+    let severityWidth = 0;
     for (const row of rows) {
-      out.push(
-        `${paint('underline', row.position)}${' '.repeat(positionWidth - row.position.length)}  ${paint(SEVERITY_COLOR[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${paint('gray', row.ruleId)}`,
-      );
+      positionWidth = Math.max(positionWidth, row.position.length);
+      severityWidth = Math.max(severityWidth, row.severity.length);
     }
-    out.push('');
+    for (const row of rows) {
+      yield `${this.paint('underline', row.position)}${' '.repeat(positionWidth - row.position.length)}  ${this.paint(SEVERITY_COLOR[row.severity], row.severity.padEnd(severityWidth))}  ${row.message}  ${this.paint('gray', row.ruleId)}\n`;
+    }
+    yield '\n';
   }
-  const counts = countBySeverity(report.files);
-  const total = counts.error + counts.warning + counts.information + counts.hint;
-  const fixed = report.fixed > 0 ? `, ${plural(report.fixed, 'finding')} fixed` : '';
-  if (total === 0) {
-    out.push(paint('green', `✔ No problems in ${plural(report.files.length, 'file')}${fixed}`));
-  } else {
+
+  *end(summary: ReportSummary): Generator<string> {
+    const { counts } = summary;
+    const total = counts.error + counts.warning + counts.information + counts.hint;
+    const fixed = summary.fixed > 0 ? `, ${plural(summary.fixed, 'finding')} fixed` : '';
+    const unchecked = summary.unchecked > 0 ? `; ${plural(summary.unchecked, 'file')} could not be checked` : '';
+    if (total === 0 && unchecked === '') {
+      yield `${this.paint('green', `✔ No problems in ${plural(summary.filesChecked, 'file')}${fixed}`)}\n`;
+      return;
+    }
+    if (total === 0) {
+      yield `${this.paint('bold', this.paint('red', `✖ ${plural(summary.unchecked, 'file')} could not be checked; no problems in ${plural(summary.filesChecked, 'file')} checked${fixed}`))}\n`;
+      return;
+    }
     const parts = [plural(counts.error, 'error'), plural(counts.warning, 'warning')];
     if (counts.information > 0) parts.push(`${counts.information} information`);
     if (counts.hint > 0) parts.push(plural(counts.hint, 'hint'));
-    const summary = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(report.files.length, 'file')} checked${fixed}`;
-    out.push(paint('bold', paint(counts.error > 0 ? 'red' : 'yellow', summary)));
+    const text = `✖ ${plural(total, 'problem')} (${parts.join(', ')}) in ${plural(summary.filesChecked, 'file')} checked${fixed}${unchecked}`;
+    yield `${this.paint('bold', this.paint(counts.error > 0 || unchecked !== '' ? 'red' : 'yellow', text))}\n`;
   }
-  return `${out.join('\n')}\n`;
 }
