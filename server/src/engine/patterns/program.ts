@@ -1,5 +1,6 @@
 import { wordForms } from '../morphology/wordForms';
 import type { PatternNode } from './parsePattern';
+import { isTagKey } from '../reading/tags';
 import { requiredWords } from './requiredWords';
 
 /**
@@ -13,6 +14,8 @@ export interface TokenTest {
   readonly exactText?: string;
   /** For `~Word`: the one written form that is NOT accepted. */
   readonly refusedText?: string;
+  /** True when some key is a tag of the sentence reader (reading/tags.ts) rather than a word. */
+  readonly acceptsTags?: boolean;
 }
 
 /**
@@ -61,7 +64,7 @@ function wordTest(node: Extract<PatternNode, { type: 'word' }>): TokenTest {
     case 'forms':
       return { keys: wordForms(lower).forms };
     case 'exact':
-      return { keys: new Set([lower]) };
+      return isTagKey(lower) ? { keys: new Set([lower]), acceptsTags: true } : { keys: new Set([lower]) };
     case 'case':
       return { keys: new Set([lower]), exactText: node.text };
     case 'miscase':
@@ -80,7 +83,10 @@ function checkSetReferences(node: PatternNode, resolveSet: SetResolver, stack: r
         throw new SetReferenceError(`word set \`@${node.name}\` refers to itself (${[...stack, node.name].join(' -> ')})`, node.name);
       }
       const members = resolveSet(node.name);
-      if (!members) throw new SetReferenceError(`unknown word set \`@${node.name}\``, node.name);
+      if (!members) {
+        const what = node.name.startsWith('%') ? `meaning class \`${node.name}\`` : `word set \`@${node.name}\``;
+        throw new SetReferenceError(`unknown ${what}`, node.name);
+      }
       if (checkedSets.has(members)) return;
       for (const member of members) checkSetReferences(member, resolveSet, [...stack, node.name]);
       checkedSets.add(members);
@@ -215,15 +221,17 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
 function mergeSingleWords(members: readonly PatternNode[]): { test: TokenTest | undefined; rest: PatternNode[] } {
   const keys = new Set<string>();
   const rest: PatternNode[] = [];
+  let acceptsTags = false;
   for (const member of members) {
     if (member.type === 'word' && (member.mode === 'forms' || member.mode === 'exact')) {
       const test = wordTest(member);
       for (const key of test.keys) keys.add(key);
+      acceptsTags ||= test.acceptsTags === true;
     } else {
       rest.push(member);
     }
   }
-  return { test: keys.size > 0 ? { keys } : undefined, rest };
+  return { test: keys.size > 0 ? (acceptsTags ? { keys, acceptsTags } : { keys }) : undefined, rest };
 }
 
 /** The tests reachable from the start without consuming a token (the matcher's index keys). */

@@ -1,4 +1,5 @@
 import { wordForms } from '../morphology/wordForms';
+import { isTagKey } from '../reading/tags';
 import type { PatternNode } from './parsePattern';
 import type { SetResolver } from './program';
 
@@ -108,7 +109,8 @@ function expectedFrequency(keys: ReadonlySet<string>): number {
   if (score === undefined) {
     // Rough relative frequencies: a function word ~100 000, another everyday word ~1000, anything else 1.
     score = 0;
-    for (const key of keys) score += FUNCTION_WORDS.has(key) ? 100_000 : EVERYDAY_WORDS.has(key) ? 1000 : 1;
+    // A tag (reading/tags.ts) is never written, so no prose filter can look for it: a trigger of last resort.
+    for (const key of keys) score += FUNCTION_WORDS.has(key) || isTagKey(key) ? 100_000 : EVERYDAY_WORDS.has(key) ? 1000 : 1;
     frequencyCache.set(keys, score);
   }
   return score;

@@ -15,7 +15,8 @@ const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although'
 
 /** True when a token passes a test. */
 export function passesTest(test: TokenTest, token: Token): boolean {
-  if (!test.keys.has(token.lower)) return false;
+  // A tag the sentence reader put on the token (reading/tags.ts) counts as a second key.
+  if (!test.keys.has(token.lower) && (token.tag === undefined || !test.keys.has(token.tag))) return false;
   if (test.exactText !== undefined && token.text !== test.exactText) return false;
   if (test.refusedText !== undefined && token.text === test.refusedText) return false;
   return true;
@@ -110,7 +111,8 @@ class EpsilonClosure {
     const lists = new Map<string, number[]>();
     this.targets.forEach((target, index) => {
       const instruction = this.code[target]!;
-      if (instruction.op === 'any' || (instruction.op === 'test' && instruction.test.keys.size > INDEXED_KEYS_LIMIT)) {
+      // Tests that accept a tag are tried on every token too: the index is by the written word, not by tags.
+      if (instruction.op === 'any' || (instruction.op === 'test' && (instruction.test.keys.size > INDEXED_KEYS_LIMIT || instruction.test.acceptsTags === true))) {
         always.push(index);
       } else if (instruction.op === 'test') {
         for (const key of instruction.test.keys) {
@@ -270,7 +272,8 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
 
   for (let position = from; position < tokens.length; position++) {
     const token = tokens[position]!;
-    if (anchor === undefined ? firstKeys.has(token.lower) : position === anchor) enter(current, 0, 1, -1, -1, position, position);
+    const canStart = anchor === undefined ? firstKeys.has(token.lower) || (token.tag !== undefined && firstKeys.has(token.tag)) : position === anchor;
+    if (canStart) enter(current, 0, 1, -1, -1, position, position);
     if (current.count === 0) {
       if (anchor !== undefined) break;
       continue;

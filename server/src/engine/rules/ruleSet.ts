@@ -1,6 +1,7 @@
 import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
+import { readSentence, type AsideFreeView } from '../reading/sentenceReading';
 import type { Program } from '../patterns/program';
 import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
 import type { Sentence, Token } from '../text/tokenize';
@@ -37,6 +38,30 @@ const CLAUSE_STARTS = new Set(['and', 'but', 'or', 'so', 'while', 'whereas', 'al
  * "or" are not among them: "never enables access or calls on" negates both.
  */
 const SUBORDINATE_STARTS = new Set(['while', 'whereas', 'although', 'though', 'because', 'unlike', 'when', 'whenever', 'since', 'after', 'before', 'until', 'once']);
+
+/** What one sentence of a paragraph leaves for the next: pronouns may refer back to it. */
+export interface SentenceContext {
+  previous?: readonly Token[];
+}
+
+/**
+ * Matches in the view without asides, moved to the full sentence's token
+ * indexes. A match that reads past an aside inside its focus offers no fix:
+ * the fix would replace the aside as well.
+ */
+function viewMatches(group: ScanGroup, view: AsideFreeView, excluded: Uint8Array | undefined): RuleMatch[] {
+  const moved: RuleMatch[] = [];
+  for (const match of scanProgram(group.program, view.tokens, excluded)) {
+    const start = view.original[match.start]!;
+    const end = view.original[match.end - 1]! + 1;
+    if (end - start === match.end - match.start) continue; // no aside inside: the full sentence finds it too
+    const focusStart = view.original[match.focusStart]!;
+    const focusEnd = view.original[match.focusEnd - 1]! + 1;
+    const focusIsWhole = focusEnd - focusStart === match.focusEnd - match.focusStart;
+    moved.push({ start, end, focusStart, focusEnd, withFixes: group.withFixes && focusIsWhole });
+  }
+  return moved;
+}
 
 /** A match of one of a rule's programs. */
 interface RuleMatch extends ProgramMatch {
@@ -93,27 +118,44 @@ export class RuleSet {
   }
 
   /**
-   * Checks one sentence. `sentenceText` is the sentence as plain words, built
-   * lazily only when a finding needs it.
+   * Checks one sentence. `context`, when given, carries the sentence before
+   * it in the same paragraph (for pronouns that refer back) and is updated
+   * to this one.
    */
-  checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
-    const tokens = sentence.tokens;
+  checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void, context?: SentenceContext): void {
+    const previous = context?.previous;
+    if (context) context.previous = sentence.tokens;
     let triggered: Set<IndexedGroup> | undefined;
-    for (let i = 0; i < tokens.length; i++) {
-      const list = this.byTrigger.get(tokens[i]!.lower);
+    for (let i = 0; i < sentence.tokens.length; i++) {
+      const list = this.byTrigger.get(sentence.tokens[i]!.lower);
       if (list === undefined) continue;
       triggered ??= new Set();
       for (const entry of list) triggered.add(entry);
     }
     if (triggered === undefined) return;
+    const reading = readSentence(sentence.tokens, previous);
+    const tokens = reading.tokens;
     const words = new Set<string>();
-    for (const token of tokens) words.add(token.lower);
+    for (const token of tokens) {
+      words.add(token.lower);
+      if (token.tag !== undefined) {
+        words.add(token.tag);
+        for (const entry of this.byTrigger.get(token.tag) ?? []) triggered.add(entry);
+      }
+    }
 
     const approvedByPack = new Map<CompiledPack, ApprovedSpans>();
     const approvedFor = (pack: CompiledPack): ApprovedSpans => {
       let found = approvedByPack.get(pack);
       if (!found) approvedByPack.set(pack, (found = findApproved(pack, tokens)));
       return found;
+    };
+    const view = reading.withoutAsides;
+    const viewApprovedByPack = new Map<CompiledPack, Uint8Array>();
+    const viewApprovedFor = (pack: CompiledPack): Uint8Array => {
+      let mask = viewApprovedByPack.get(pack);
+      if (!mask) viewApprovedByPack.set(pack, (mask = findApproved(pack, view!.tokens).mask));
+      return mask;
     };
 
     const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
@@ -122,11 +164,12 @@ export class RuleSet {
       // Scan only when some pattern of the group has every word it needs in this sentence.
       if (!group.requirements.some((required) => required.every((keys) => intersects(keys, words)))) continue;
       const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const matches = scanProgram(group.program, tokens, excluded);
-      if (matches.length === 0) continue;
+      const found: RuleMatch[] = scanProgram(group.program, tokens, excluded).map((match) => ({ ...match, withFixes: group.withFixes }));
+      if (view) found.push(...viewMatches(group, view, rule.outsideApproved ? viewApprovedFor(rule.pack) : undefined));
+      if (found.length === 0) continue;
       let list = matchesByRule.get(rule);
       if (!list) matchesByRule.set(rule, (list = []));
-      for (const match of matches) list.push({ ...match, withFixes: group.withFixes });
+      list.push(...found);
     }
 
     let sentenceText: string | undefined;

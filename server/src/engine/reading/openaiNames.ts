@@ -1,0 +1,73 @@
+import type { Token } from '../text/tokenize';
+import { TAG_OPENAI_NAME, TAG_OPENAI_NAME_PART } from './tags';
+
+/**
+ * Recognises OpenAI model and product names in every spelling people write,
+ * by their shape rather than from a list of spellings:
+ *
+ * - the GPT family: `gpt`, optional separator, version number and suffixes
+ *   (gpt5, GPT-5, gpt-4.1-mini, GPT-4o, gpt-image-1), also inside ChatGPT
+ *   (chatgpt, chatgpt-5, chat-gpt) and as two words ("GPT 5", "chat gpt");
+ * - the o-series: `o` and a digit with optional suffixes, any case (o3,
+ *   O4-MINI, o4 mini);
+ * - `4o` and `4o-mini` on their own;
+ * - provider-prefixed ids (openai.gpt-5, openai-o3; "openai/gpt-5" is two
+ *   tokens and its second one is a name by itself).
+ *
+ * Compounds that describe something else ("ChatGPT-style replies",
+ * "GPT-5-powered agents") are not names of a model.
+ */
+const PREFIX = '(?:openai[./-])?';
+const GPT = '(?:chat-?)?gpts?(?:-?\\d+(?:\\.\\d+)?[a-z]?|-?\\d+o)?';
+const O_SERIES = 'o[134-9]';
+const FOUR_O = '\\d+o';
+const SUFFIXES = '(?:-[a-z0-9][a-z0-9.]*)*';
+const NAME_TOKEN = new RegExp(`^${PREFIX}(?:${GPT}|${O_SERIES}|${FOUR_O})${SUFFIXES}$`);
+/** Endings that turn a name into a description of something else. */
+const DESCRIPTIVE_ENDING = /-(?:style|like|ish|esque|powered|enabled|based|backed|driven|compatible|class|level|grade)$/;
+/** A version written as its own word after "gpt" ("GPT 5", "gpt 4.1", "GPT 4o"). */
+const VERSION_TOKEN = /^(?:\d+(?:\.\d+)?[a-z]?|\d+o)(?:-[a-z0-9.]+)*$/;
+/** Size and variant words written apart ("o4 mini", "GPT-5 Pro"). */
+const VARIANT_WORDS = new Set(['mini', 'nano', 'pro', 'turbo', 'codex', 'preview', 'max']);
+
+/** True when a lower-cased word is, by its shape, an OpenAI model or product name. */
+export function isOpenAINameWord(lower: string): boolean {
+  return NAME_TOKEN.test(lower) && !DESCRIPTIVE_ENDING.test(lower);
+}
+
+/**
+ * Returns the tokens with OpenAI names tagged (`TAG_OPENAI_NAME` on a name's
+ * first word, `TAG_OPENAI_NAME_PART` on the rest), or the same array when
+ * the sentence names none. Linear in the sentence.
+ */
+export function tagOpenAINames(tokens: readonly Token[]): readonly Token[] {
+  let tagged: Token[] | undefined;
+  const tag = (index: number, value: string): void => {
+    tagged ??= tokens.slice();
+    tagged[index] = { ...tokens[index]!, tag: value };
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const lower = tokens[i]!.lower;
+    let length = 0;
+    if (lower === 'chat' && tokens[i + 1] !== undefined && !tokens[i + 1]!.punctBefore && /^gpt/.test(tokens[i + 1]!.lower) && isOpenAINameWord(tokens[i + 1]!.lower)) {
+      length = 2;
+    } else if (isOpenAINameWord(lower)) {
+      length = 1;
+    } else {
+      continue;
+    }
+    // "GPT 5", "chat gpt 4o", "o4 mini": a version or variant written as the next word belongs to the name.
+    while (length < 3) {
+      const next = tokens[i + length];
+      if (next === undefined || next.punctBefore) break;
+      const lastLower = tokens[i + length - 1]!.lower;
+      const takesVersion = /gpts?$/.test(lastLower) && VERSION_TOKEN.test(next.lower);
+      if (!takesVersion && !VARIANT_WORDS.has(next.lower)) break;
+      length++;
+    }
+    tag(i, TAG_OPENAI_NAME);
+    for (let k = 1; k < length; k++) tag(i + k, TAG_OPENAI_NAME_PART);
+    i += length - 1;
+  }
+  return tagged ?? tokens;
+}

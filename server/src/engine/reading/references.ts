@@ -1,0 +1,115 @@
+import type { Token } from '../text/tokenize';
+import { TAG_OPENAI_NAME, TAG_OPENAI_NAME_PART, TAG_OPENAI_REFERENCE } from './tags';
+
+/**
+ * Resolves pronouns that refer back to an OpenAI model or product, in the
+ * same sentence or the one before: "We chose GPT-4.1, and now the SRE
+ * forwards every ticket to it", "GPT-5, which runs on Amazon Bedrock".
+ *
+ * The rules are few and deliberately cautious:
+ * - A relative pronoun ("which", "that", "who") right after a name, with at
+ *   most a comma between, refers to that name.
+ * - "it" refers to the nearest earlier singular thing that could be meant
+ *   (an OpenAI name, or another product, platform, vendor or model); "them"
+ *   and "they" to the nearest earlier plural one ("OpenAI models"). Only
+ *   when that nearest thing is an OpenAI name is the pronoun tagged.
+ * - An object pronoun does not refer to the subject of its own clause ("the
+ *   SRE lets reps access it": "it" is not the SRE), so things that come
+ *   earlier in the pronoun's own clause are passed over for one that does.
+ */
+
+/** Things a pronoun may mean other than an OpenAI model: products, platforms, vendors and other vendors' models. */
+const OTHER_THINGS = new Set([
+  'sre', 'frontier', 'runtime', 'platform', 'connector', 'plugin', 'integration', 'assistant', 'copilot', 'product', 'router',
+  'system', 'pipeline', 'service', 'tool', 'app', 'application', 'workflow', 'gateway', 'bot', 'chatbot', 'feature', 'job',
+  'bedrock', 'aws', 'amazon', 'azure', 'microsoft', 'google', 'anthropic', 'meta', 'claude', 'llama', 'mistral', 'gemini',
+  'titan', 'nova', 'cohere', 'deepseek', 'qwen', 'jurassic', 'console', 'account', 'contract', 'deal', 'memo', 'team', 'company',
+  'sres', 'platforms', 'connectors', 'agents', 'tools', 'services', 'systems', 'apps', 'workflows', 'teams', 'customers',
+  'users', 'partners', 'companies', 'vendors', 'competitors', 'others', 'agent', 'customer', 'user', 'partner',
+]);
+/** Plural nouns among the things above, and the plural heads of OpenAI names ("OpenAI models"). */
+const PLURAL_HEADS = new Set(['models', 'apis', 'llms', 'endpoints', 'gpts']);
+const RELATIVE_PRONOUNS = new Set(['which', 'that', 'who']);
+/** Words that open a new clause: an object pronoun's own subject comes after the last of them. */
+const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'while', 'when', 'whenever', 'because', 'after', 'before', 'once', 'if']);
+
+interface Antecedent {
+  readonly openai: boolean;
+  readonly plural: boolean;
+  /** Index in the combined (previous + current) token list. */
+  readonly at: number;
+}
+
+function isPlural(lower: string): boolean {
+  return PLURAL_HEADS.has(lower) || (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss'));
+}
+
+/** What the token at `i` can be referred back to as, if anything. */
+function antecedentAt(tokens: readonly Token[], i: number): Antecedent | undefined {
+  const token = tokens[i]!;
+  if (token.tag === TAG_OPENAI_NAME || token.tag === TAG_OPENAI_NAME_PART) {
+    const next = tokens[i + 1];
+    if (next?.tag === TAG_OPENAI_NAME_PART) return undefined; // the name's last word speaks for it
+    return { openai: true, plural: false, at: i };
+  }
+  if ((token.lower === 'models' || token.lower === 'model' || token.lower === 'api' || token.lower === 'apis' || token.lower === 'llms') && i > 0) {
+    // "OpenAI models", "OpenAI's newest models", "the OpenAI API"
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      if (tokens[k]!.lower === 'openai' || tokens[k]!.tag === TAG_OPENAI_NAME || tokens[k]!.tag === TAG_OPENAI_NAME_PART) {
+        return { openai: true, plural: token.lower.endsWith('s'), at: i };
+      }
+      if (tokens[k]!.punctBefore) break;
+    }
+  }
+  if (OTHER_THINGS.has(token.lower) || token.lower === 'openai') return { openai: false, plural: isPlural(token.lower), at: i };
+  return undefined;
+}
+
+/**
+ * Tags the pronouns of `tokens` that refer to an OpenAI name, looking back
+ * into `previous` (the sentence before, already tagged). Returns the same
+ * array when nothing is tagged.
+ */
+export function tagOpenAIReferences(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
+  let tagged: Token[] | undefined;
+  const all = previous ? [...previous, ...tokens] : tokens;
+  const offset = previous ? previous.length : 0;
+  const antecedents: Antecedent[] = [];
+  for (let i = 0; i < offset; i++) {
+    const found = antecedentAt(all, i);
+    if (found) antecedents.push(found);
+  }
+  let clauseStart = offset;
+  for (let i = offset; i < all.length; i++) {
+    const token = all[i]!;
+    if (token.clauseBreakBefore || CLAUSE_OPENERS.has(token.lower)) clauseStart = i;
+    const refers = referent(all, i, antecedents, clauseStart);
+    if (refers) {
+      tagged ??= tokens.slice();
+      tagged[i - offset] = { ...token, tag: TAG_OPENAI_REFERENCE };
+    }
+    const found = antecedentAt(all, i);
+    if (found) antecedents.push(found);
+  }
+  return tagged ?? tokens;
+}
+
+/** True when the pronoun at `i` (if it is one) refers to an OpenAI name. */
+function referent(all: readonly Token[], i: number, antecedents: readonly Antecedent[], clauseStart: number): boolean {
+  const lower = all[i]!.lower;
+  if (RELATIVE_PRONOUNS.has(lower)) {
+    const before = antecedents[antecedents.length - 1];
+    return before !== undefined && before.openai && before.at === i - 1;
+  }
+  const wantsPlural = lower === 'them' || lower === 'they';
+  if (lower !== 'it' && !wantsPlural) return false;
+  // A subject pronoun opens its clause; an object pronoun skips its own clause's subject.
+  const isSubject = i === clauseStart || all[i]!.clauseBreakBefore;
+  for (let k = antecedents.length - 1; k >= 0; k--) {
+    const candidate = antecedents[k]!;
+    if (!isSubject && candidate.at >= clauseStart && !candidate.openai) continue;
+    if (candidate.plural !== wantsPlural && !(candidate.openai && wantsPlural)) continue;
+    return candidate.openai;
+  }
+  return false;
+}
