@@ -255,7 +255,8 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
  */
 function longestNonOverlapping(matches: RuleMatch[]): RuleMatch[] {
   if (matches.length === 1) return matches;
-  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Of equal matches, one that offers fixes wins: a pattern without fixes must not hide a fix another pattern offers.
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end || Number(b.withFixes) - Number(a.withFixes));
   const kept: RuleMatch[] = [];
   for (const match of sorted) {
     if (kept.every((other) => match.end <= other.start || other.end <= match.start)) kept.push(match);
