@@ -87,12 +87,14 @@ describe('asides in round brackets', () => {
 
 describe('meaning classes', () => {
   it('are derived, with every member inflected and an optional particle', () => {
-    assert.deepEqual(matches(['{%contact} %openai-name'], 'The router hands off gpt-5 the task. It queried o3. It pinged gpt5. It described GPT-5.'), ['hands off', 'queried', 'pinged']);
+    assert.deepEqual(matches(['{%contact} %openai-name'], 'It queried o3. It pinged gpt5. It reached out to GPT-5. It described GPT-5.'), ['queried', 'pinged', 'reached out to']);
+    assert.deepEqual(matches(['{%send *2 =to} %openai-name'], 'The router hands off the task to gpt-5. It forwarded tickets to o3. It described tickets to GPT-5.'), ['hands off the task to', 'forwarded tickets to']);
   });
   it('list their members, provenance and prunes', () => {
-    assert.deepEqual(meaningClassNames(), ['contact', 'grant', 'host', 'openai-name', 'openai-reference', 'use']);
+    assert.deepEqual(meaningClassNames(), ['contact', 'grant', 'host', 'openai-name', 'openai-reference', 'send', 'use']);
     const contact = meaningClassInfo('contact')!;
-    assert.ok(contact.members.includes('consult') && contact.members.includes('forward'));
+    assert.ok(contact.members.includes('consult') && contact.members.includes('ping'));
+    assert.ok(meaningClassInfo('send')!.members.includes('forward'));
     assert.ok(!contact.members.includes('phone'));
     assert.match(contact.pruned['phone']!, /people/);
   });
@@ -106,5 +108,18 @@ describe('meaning classes', () => {
     const { deriveClasses, renderGenerated, GENERATED_FILE, WORDNET_DICT } = await import('../../tools/derive-meaning-classes');
     const { readFileSync } = await import('node:fs');
     assert.equal(readFileSync(GENERATED_FILE, 'utf8'), renderGenerated(deriveClasses(WORDNET_DICT)), 'run: node --import tsx tools/derive-meaning-classes.ts');
+  });
+});
+
+describe('negation the reader understands', () => {
+  const negatedPack = `pack: t\nrules:\n  - id: t/rule\n    category: test\n    severity: error\n    message: "m"\n    reason: r\n    patterns: ["{host} %openai-name =on =aws", "{call} *4 =on %openai-name"]\n    conditions: { not-negated: true }\n    examples: { bad: [], good: [] }\n`;
+  const found = (text: string): number => createEngine([{ file: 't.termguard.yaml', text: negatedPack }]).check(text, 'plaintext').findings.length;
+  it('negative contractions written without the apostrophe negate ("we dont host")', () => {
+    assert.equal(found('we dont host gpt-5 on AWS'), 0);
+    assert.equal(found('we host gpt-5 on AWS'), 1);
+  });
+  it('a negator that opens a bracketed aside negates the claim; one further inside belongs to the aside', () => {
+    assert.equal(found('It is calling (not yet) on o4-mini.'), 0);
+    assert.equal(found("It is calling (only for hard cases, don't worry) on o4-mini."), 1);
   });
 });

@@ -15,6 +15,8 @@ interface IndexedGroup {
 
 /** Words that negate the claim they stand in or just before. */
 const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth', 'whether']);
+/** Negative contractions written without the apostrophe, as chat often does ("we dont host"). */
+const BARE_CONTRACTIONS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'mustnt']);
 /** Words that, after "is"/"are", deny what came before: "claims that ChatGPT runs on AWS are false". */
 const FALSITY = new Set(['false', 'untrue', 'incorrect', 'wrong', 'inaccurate', 'misleading']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
@@ -218,18 +220,24 @@ function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Arr
 /** "without leaving AWS" and "not only" do not negate the claim they sit in. */
 function isNegator(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
-  if (!NEGATORS.has(token.lower) && !token.lower.endsWith("n't")) return false;
+  if (!NEGATORS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_CONTRACTIONS.has(token.lower)) return false;
   const next = tokens[index + 1]?.lower;
   const afterNext = tokens[index + 2]?.lower;
   if (token.lower === 'without' && (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))) return false;
-  if ((token.lower === 'not' || token.lower.endsWith("n't")) && (next === 'only' || next === 'just')) return false;
+  if ((token.lower === 'not' || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && (next === 'only' || next === 'just')) return false;
   // "has never been easier" praises; it denies nothing.
   if (token.lower === 'never' && next === 'been' && afterNext !== undefined && /^(easier|simpler|faster|better|cheaper|quicker)$/.test(afterNext)) return false;
   return true;
 }
 
 function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: Uint8Array): boolean {
-  for (let i = match.start; i < match.end; i++) if (isNegator(tokens, i) && approvedMask[i] !== 1) return true;
+  // Inside a bracketed aside the match reads past, only a negator that opens the aside ("(not yet)")
+  // negates the claim; one further in belongs to the aside ("(only for hard cases, don't worry)").
+  const insideAside = tokens[match.start]!.aside === true;
+  for (let i = match.start; i < match.end; i++) {
+    if (tokens[i]!.aside === true && !insideAside && tokens[i - 1]?.aside === true) continue;
+    if (isNegator(tokens, i) && approvedMask[i] !== 1) return true;
+  }
   // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in.
   const clauseOpen = !tokens[match.start]!.punctBefore;
   for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0; i--, seen++) {
@@ -242,7 +250,7 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;
     if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;
-    if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't")) && isNegator(tokens, i)) return true;
+    if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && isNegator(tokens, i)) return true;
     if (FALSITY.has(token.lower) && i > match.end && BE_FORMS.has(tokens[i - 1]!.lower)) return true;
   }
   return false;
