@@ -123,3 +123,18 @@ describe('negation the reader understands', () => {
     assert.equal(found("It is calling (only for hard cases, don't worry) on o4-mini."), 1);
   });
 });
+
+describe('definite nouns and empty subjects', () => {
+  const read = (text: string): string[] => {
+    const [first, second] = sentencesOf(text);
+    return tagsOf(readSentence(second!, first).tokens);
+  };
+  it('"the model" refers back like "it"', () => {
+    assert.ok(read('We chose GPT-5. The SRE calls the model for each ticket.').includes('<model>'));
+    assert.ok(!read('We compared GPT-5 and Claude. The SRE calls the model for each ticket.').includes('<model>'));
+  });
+  it('an empty "it" ("it is easy to") refers to nothing', () => {
+    assert.ok(!read('We love GPT-5. It is easy to set up a runtime.').includes('<It>'));
+    assert.ok(read('We tested GPT-5. It is available to all customers.').includes('<It>'));
+  });
+});

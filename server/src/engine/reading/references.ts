@@ -30,6 +30,21 @@ const OTHER_THINGS = new Set([
 /** Plural nouns among the things above, and the plural heads of OpenAI names ("OpenAI models"). */
 const PLURAL_HEADS = new Set(['models', 'apis', 'llms', 'endpoints', 'gpts']);
 const RELATIVE_PRONOUNS = new Set(['which', 'that', 'who']);
+const DEFINITE = new Set(['the', 'this', 'that']);
+const BE = new Set(['is', "'s", 'was', 'will', 'would']);
+
+/** Adjectives of an empty "it" ("it is easy to ...", "it's clear that ..."). */
+const EMPTY_SUBJECT_ADJECTIVES = new Set(['easy', 'easier', 'hard', 'harder', 'possible', 'impossible', 'clear', 'simple', 'important', 'worth', 'likely', 'unlikely', 'true', 'fair', 'safe', 'great', 'nice', 'fine', 'ok', 'okay', 'time', 'necessary', 'difficult', 'best', 'better', 'good', 'tempting', 'common']);
+
+/** "It is easy to ...", "it's clear that ...", "it will be possible to ...": "it" stands for the clause that follows. */
+function isEmptySubject(all: readonly Token[], i: number): boolean {
+  if (!BE.has(all[i + 1]?.lower ?? '')) return false;
+  for (let k = i + 2; k < Math.min(all.length, i + 5); k++) {
+    if (EMPTY_SUBJECT_ADJECTIVES.has(all[k]!.lower)) return true;
+  }
+  return false;
+}
+
 /** Words that open a new clause: an object pronoun's own subject comes after the last of them. */
 const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'while', 'when', 'whenever', 'because', 'after', 'before', 'once', 'if']);
 
@@ -102,9 +117,14 @@ function referent(all: readonly Token[], i: number, antecedents: readonly Antece
     return before !== undefined && before.openai && before.at === i - 1;
   }
   const wantsPlural = lower === 'them' || lower === 'they';
-  if (lower !== 'it' && !wantsPlural) return false;
-  // A subject pronoun opens its clause; an object pronoun skips its own clause's subject.
-  const isSubject = i === clauseStart || all[i]!.clauseBreakBefore;
+  // "the model", "this LLM": a definite noun that refers back like "it".
+  const definiteNoun = (lower === 'model' || lower === 'llm') && i > 0 && DEFINITE.has(all[i - 1]!.lower);
+  if (lower !== 'it' && !wantsPlural && !definiteNoun) return false;
+  // "it is easy to ...", "it's clear that ...": an empty subject refers to nothing.
+  if (lower === 'it' && isEmptySubject(all, i)) return false;
+  // A subject opens its clause; an object skips its own clause's subject.
+  const head = definiteNoun ? i - 1 : i;
+  const isSubject = head === clauseStart || all[head]!.clauseBreakBefore;
   for (let k = antecedents.length - 1; k >= 0; k--) {
     const candidate = antecedents[k]!;
     if (!isSubject && candidate.at >= clauseStart && !candidate.openai) continue;

@@ -31,7 +31,8 @@ export interface AsideFreeView {
   readonly original: Int32Array;
 }
 
-const PRONOUNS = new Set(['it', 'them', 'they', 'which', 'that', 'who']);
+/** Words that may refer back (see references.ts); a sentence without them needs no resolving. */
+const PRONOUNS = new Set(['it', 'them', 'they', 'which', 'that', 'who', 'model', 'llm']);
 
 /** Reads a sentence; `previous` is the untagged sentence before it in the same paragraph, if any. */
 export function readSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): SentenceReading {
