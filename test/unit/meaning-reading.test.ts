@@ -138,3 +138,14 @@ describe('definite nouns and empty subjects', () => {
     assert.ok(read('We tested GPT-5. It is available to all customers.').includes('<It>'));
   });
 });
+
+describe('a subject pronoun is resolved only when the nearest thing and the sentence subject agree', () => {
+  const read = (text: string): string[] => {
+    const [first, second] = sentencesOf(text);
+    return tagsOf(readSentence(second!, first).tokens);
+  };
+  it('"The agent calls on ChatGPT. It runs on AWS": "It" may be the agent, so it is left alone', () => {
+    assert.ok(!read('The agent calls on ChatGPT. It runs on AWS bedrock.').includes('<It>'));
+    assert.ok(read('We tested o3 for a month. It is now available in Amazon Bedrock.').includes('<It>'));
+  });
+});

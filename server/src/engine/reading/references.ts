@@ -98,7 +98,7 @@ export function tagOpenAIReferences(tokens: readonly Token[], previous: readonly
   for (let i = offset; i < all.length; i++) {
     const token = all[i]!;
     if (token.clauseBreakBefore || CLAUSE_OPENERS.has(token.lower)) clauseStart = i;
-    const refers = referent(all, i, antecedents, clauseStart);
+    const refers = referent(all, i, antecedents, clauseStart, offset);
     if (refers) {
       tagged ??= tokens.slice();
       tagged[i - offset] = { ...token, tag: TAG_OPENAI_REFERENCE };
@@ -110,7 +110,7 @@ export function tagOpenAIReferences(tokens: readonly Token[], previous: readonly
 }
 
 /** True when the pronoun at `i` (if it is one) refers to an OpenAI name. */
-function referent(all: readonly Token[], i: number, antecedents: readonly Antecedent[], clauseStart: number): boolean {
+function referent(all: readonly Token[], i: number, antecedents: readonly Antecedent[], clauseStart: number, sentenceStart: number): boolean {
   const lower = all[i]!.lower;
   if (RELATIVE_PRONOUNS.has(lower)) {
     const before = antecedents[antecedents.length - 1];
@@ -129,7 +129,12 @@ function referent(all: readonly Token[], i: number, antecedents: readonly Antece
     const candidate = antecedents[k]!;
     if (!isSubject && candidate.at >= clauseStart && !candidate.openai) continue;
     if (candidate.plural !== wantsPlural && !(candidate.openai && wantsPlural)) continue;
-    return candidate.openai;
+    if (!candidate.openai || !isSubject) return candidate.openai;
+    // A subject may also mean the subject of the sentence the nearest thing is in ("The agent calls on
+    // ChatGPT. It runs on AWS" is about the agent): only when that is an OpenAI name too is the reading sure.
+    const from = candidate.at < sentenceStart ? 0 : sentenceStart;
+    const first = antecedents.find((other) => other.at >= from);
+    return first === undefined || first.openai;
   }
   return false;
 }
