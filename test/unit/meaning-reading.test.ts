@@ -149,3 +149,11 @@ describe('a subject pronoun is resolved only when the nearest thing and the sent
     assert.ok(read('We tested o3 for a month. It is now available in Amazon Bedrock.').includes('<It>'));
   });
 });
+
+describe('the prose filter and the trigger index know the reader\'s tags', () => {
+  it('a unit whose only trigger is an OpenAI name, by its shape, is still checked', () => {
+    // "call" is an everyday word, so the name (a tag) is this pattern's trigger; no listed word is in the text.
+    assert.deepEqual(matches(['{call} %openai-name'], 'Our bot calls gpt5 nightly.'), ['calls']);
+    assert.deepEqual(matches(['{call} %openai-name'], 'Our bot calls *o4-mini* nightly.'), ['calls']);
+  });
+});

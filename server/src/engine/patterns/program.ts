@@ -1,6 +1,5 @@
 import { wordForms } from '../morphology/wordForms';
 import type { PatternNode } from './parsePattern';
-import { isTagKey } from '../reading/tags';
 import { requiredWords } from './requiredWords';
 
 /**
@@ -14,8 +13,6 @@ export interface TokenTest {
   readonly exactText?: string;
   /** For `~Word`: the one written form that is NOT accepted. */
   readonly refusedText?: string;
-  /** True when some key is a tag of the sentence reader (reading/tags.ts) rather than a word. */
-  readonly acceptsTags?: boolean;
 }
 
 /**
@@ -64,7 +61,7 @@ function wordTest(node: Extract<PatternNode, { type: 'word' }>): TokenTest {
     case 'forms':
       return { keys: wordForms(lower).forms };
     case 'exact':
-      return isTagKey(lower) ? { keys: new Set([lower]), acceptsTags: true } : { keys: new Set([lower]) };
+      return { keys: new Set([lower]) };
     case 'case':
       return { keys: new Set([lower]), exactText: node.text };
     case 'miscase':
@@ -221,17 +218,15 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
 function mergeSingleWords(members: readonly PatternNode[]): { test: TokenTest | undefined; rest: PatternNode[] } {
   const keys = new Set<string>();
   const rest: PatternNode[] = [];
-  let acceptsTags = false;
   for (const member of members) {
     if (member.type === 'word' && (member.mode === 'forms' || member.mode === 'exact')) {
       const test = wordTest(member);
       for (const key of test.keys) keys.add(key);
-      acceptsTags ||= test.acceptsTags === true;
     } else {
       rest.push(member);
     }
   }
-  return { test: keys.size > 0 ? (acceptsTags ? { keys, acceptsTags } : { keys }) : undefined, rest };
+  return { test: keys.size > 0 ? { keys } : undefined, rest };
 }
 
 /** The tests reachable from the start without consuming a token (the matcher's index keys). */

@@ -106,13 +106,32 @@ class EpsilonClosure {
     return byWord.get(word) ?? this.always;
   }
 
+  /** Merged candidates of tagged words, by word and tag. */
+  private byTaggedWord: Map<string, Int32Array> | undefined;
+
+  /**
+   * The candidates for a token the sentence reader tagged: those for its
+   * word and those for its tag (reading/tags.ts), merged in priority order.
+   */
+  candidatesTagged(word: string, tag: string): Int32Array {
+    const byWord = this.byWord ?? this.buildIndex();
+    const forTag = byWord.get(tag);
+    if (forTag === undefined) return byWord.get(word) ?? this.always;
+    const forWord = byWord.get(word);
+    if (forWord === undefined) return forTag;
+    const key = `${word}\u0000${tag}`;
+    this.byTaggedWord ??= new Map();
+    let merged = this.byTaggedWord.get(key);
+    if (merged === undefined) this.byTaggedWord.set(key, (merged = Int32Array.from(new Set([...forWord, ...forTag])).sort()));
+    return merged;
+  }
+
   private buildIndex(): Map<string, Int32Array> {
     const always: number[] = [];
     const lists = new Map<string, number[]>();
     this.targets.forEach((target, index) => {
       const instruction = this.code[target]!;
-      // Tests that accept a tag are tried on every token too: the index is by the written word, not by tags.
-      if (instruction.op === 'any' || (instruction.op === 'test' && (instruction.test.keys.size > INDEXED_KEYS_LIMIT || instruction.test.acceptsTags === true))) {
+      if (instruction.op === 'any' || (instruction.op === 'test' && instruction.test.keys.size > INDEXED_KEYS_LIMIT)) {
         always.push(index);
       } else if (instruction.op === 'test') {
         for (const key of instruction.test.keys) {
@@ -284,7 +303,7 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
     const setMemberAllowed = excluded === undefined || excluded[position] !== 1;
     for (let i = 0; i < current.count; i++) {
       const closure = closures[current.pc[i]!]!;
-      const candidates = closure.candidates(token.lower);
+      const candidates = token.tag === undefined ? closure.candidates(token.lower) : closure.candidatesTagged(token.lower, token.tag);
       const loose = current.loose[i]!;
       const start = current.start[i]!;
       for (let k = 0; k < candidates.length; k++) {

@@ -30,9 +30,26 @@ const VERSION_TOKEN = /^(?:\d+(?:\.\d+)?[a-z]?|\d+o)(?:-[a-z0-9.]+)*$/;
 /** Size and variant words written apart ("o4 mini", "GPT-5 Pro"). */
 const VARIANT_WORDS = new Set(['mini', 'nano', 'pro', 'turbo', 'codex', 'preview', 'max']);
 
+/**
+ * A regular-expression source (ASCII, for use between `\\b` and with the `i`
+ * flag) that every name the recogniser accepts contains as a whole word:
+ * the prose filter uses it to let through units whose only trigger is a name.
+ */
+export const OPENAI_NAME_SURFACE = 'gpts?\\w*|chat-?gpt\\w*|o[134-9]|\\d+o';
+
 /** True when a lower-cased word is, by its shape, an OpenAI model or product name. */
 export function isOpenAINameWord(lower: string): boolean {
-  return NAME_TOKEN.test(lower) && !DESCRIPTIVE_ENDING.test(lower);
+  return mayBeName(lower) && NAME_TOKEN.test(lower) && !DESCRIPTIVE_ENDING.test(lower);
+}
+
+/** A test of the first characters that rules out nearly every word before the expression runs. */
+function mayBeName(lower: string): boolean {
+  const first = lower.charCodeAt(0);
+  const second = lower.charCodeAt(1);
+  if (first === 103) return second === 112; // gp...
+  if (first === 99) return second === 104 && lower.startsWith('chat'); // chat...
+  if (first === 111) return (second >= 48 && second <= 57) || lower.startsWith('openai'); // o3, openai.
+  return first >= 48 && first <= 57 && lower.indexOf('o') > 0; // 4o
 }
 
 /**

@@ -34,18 +34,29 @@ export interface AsideFreeView {
 /** Words that may refer back (see references.ts); a sentence without them needs no resolving. */
 const PRONOUNS = new Set(['it', 'them', 'they', 'which', 'that', 'who', 'model', 'llm']);
 
-/** Reads a sentence; `previous` is the untagged sentence before it in the same paragraph, if any. */
+/**
+ * Tags a sentence's names and, when it has a pronoun and it or the sentence
+ * before names an OpenAI model, the pronouns that refer to one. `previous`
+ * is the sentence before as this function returned it (names tagged). Cheap
+ * enough to run on every sentence before the rules' trigger words are looked
+ * up, so that a tag can be a trigger too.
+ */
+export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
+  const tagged = tagOpenAINames(tokens);
+  if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
+  if (!(tagged !== tokens || (previous !== undefined && previous.some((token) => token.tag !== undefined)))) return tagged;
+  return tagOpenAIReferences(tagged, previous);
+}
+
+/** Reads a sentence; `previous` is the sentence before it in the same paragraph, if any. */
 export function readSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): SentenceReading {
-  let tagged = tagOpenAINames(tokens);
-  if (tokens.some((token) => PRONOUNS.has(token.lower))) {
-    tagged = tagOpenAIReferences(tagged, previous ? tagOpenAINames(previous) : undefined);
-  }
+  const tagged = tagSentence(tokens, previous ? tagOpenAINames(previous) : undefined);
   const withoutAsides = asideFreeView(tagged);
   return withoutAsides ? { tokens: tagged, withoutAsides } : { tokens: tagged };
 }
 
 /** The view without bracketed asides, or undefined when there are none (or only asides). */
-function asideFreeView(tokens: readonly Token[]): AsideFreeView | undefined {
+export function asideFreeView(tokens: readonly Token[]): AsideFreeView | undefined {
   let asides = 0;
   for (const token of tokens) if (token.aside) asides++;
   if (asides === 0 || asides === tokens.length) return undefined;

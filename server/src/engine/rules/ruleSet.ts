@@ -1,7 +1,9 @@
 import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
-import { readSentence, type AsideFreeView } from '../reading/sentenceReading';
+import { OPENAI_NAME_SURFACE } from '../reading/openaiNames';
+import { asideFreeView, tagSentence, type AsideFreeView } from '../reading/sentenceReading';
+import { isTagKey } from '../reading/tags';
 import type { Program } from '../patterns/program';
 import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
 import type { Sentence, Token } from '../text/tokenize';
@@ -111,7 +113,10 @@ export class RuleSet {
         }
       }
     }
-    this.unitFilter = new WordFilter(triggerWords);
+    // A tag (reading/tags.ts) is never written: the filter looks for the shapes of the words that get it instead.
+    const tags = [...triggerWords].filter(isTagKey);
+    for (const tag of tags) triggerWords.delete(tag);
+    this.unitFilter = new WordFilter(triggerWords, tags.length > 0 ? OPENAI_NAME_SURFACE : undefined);
   }
 
   /** All rules, in pack order. */
@@ -125,25 +130,24 @@ export class RuleSet {
    * to this one.
    */
   checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void, context?: SentenceContext): void {
-    const previous = context?.previous;
-    if (context) context.previous = sentence.tokens;
+    // Tagged before the trigger words are looked up, so that a tag can be a trigger.
+    const tokens = tagSentence(sentence.tokens, context?.previous);
+    if (context) context.previous = tokens;
     let triggered: Set<IndexedGroup> | undefined;
-    for (let i = 0; i < sentence.tokens.length; i++) {
-      const list = this.byTrigger.get(sentence.tokens[i]!.lower);
-      if (list === undefined) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      const list = this.byTrigger.get(token.lower);
+      const tagged = token.tag === undefined ? undefined : this.byTrigger.get(token.tag);
+      if (list === undefined && tagged === undefined) continue;
       triggered ??= new Set();
-      for (const entry of list) triggered.add(entry);
+      if (list) for (const entry of list) triggered.add(entry);
+      if (tagged) for (const entry of tagged) triggered.add(entry);
     }
     if (triggered === undefined) return;
-    const reading = readSentence(sentence.tokens, previous);
-    const tokens = reading.tokens;
     const words = new Set<string>();
     for (const token of tokens) {
       words.add(token.lower);
-      if (token.tag !== undefined) {
-        words.add(token.tag);
-        for (const entry of this.byTrigger.get(token.tag) ?? []) triggered.add(entry);
-      }
+      if (token.tag !== undefined) words.add(token.tag);
     }
 
     const approvedByPack = new Map<CompiledPack, ApprovedSpans>();
@@ -152,7 +156,7 @@ export class RuleSet {
       if (!found) approvedByPack.set(pack, (found = findApproved(pack, tokens)));
       return found;
     };
-    const view = reading.withoutAsides;
+    const view = asideFreeView(tokens);
     const viewApprovedByPack = new Map<CompiledPack, Uint8Array>();
     const viewApprovedFor = (pack: CompiledPack): Uint8Array => {
       let mask = viewApprovedByPack.get(pack);
