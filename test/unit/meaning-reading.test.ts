@@ -8,7 +8,7 @@ import { createEngine } from '../../server/src/engine/index';
 import { meaningClassInfo, meaningClassNames } from '../../server/src/engine/meaning/meaningClasses';
 import { isOpenAINameWord, tagOpenAINames } from '../../server/src/engine/reading/openaiNames';
 import { readSentence } from '../../server/src/engine/reading/sentenceReading';
-import { TAG_OPENAI_NAME, TAG_OPENAI_NAME_PART, TAG_OPENAI_REFERENCE } from '../../server/src/engine/reading/tags';
+import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../../server/src/engine/reading/tags';
 import { tokenizeUnit, type Token } from '../../server/src/engine/text/tokenize';
 
 function sentencesOf(text: string): Token[][] {
@@ -18,7 +18,7 @@ function sentencesOf(text: string): Token[][] {
 }
 
 function tagsOf(tokens: readonly Token[]): string[] {
-  return tokens.map((token) => (token.tag === TAG_OPENAI_NAME ? `[${token.text}]` : token.tag === TAG_OPENAI_NAME_PART ? `+${token.text}` : token.tag === TAG_OPENAI_REFERENCE ? `<${token.text}>` : token.text));
+  return tokens.map((token) => (token.tag === TAG_OPENAI_NAME ? `[${token.text}]` : token.tag === TAG_OPENAI_REFERENCE ? `<${token.text}>` : token.text));
 }
 
 function matches(patterns: string[], text: string, sets = ''): string[] {
@@ -38,8 +38,8 @@ describe('OpenAI names are recognised by their shape', () => {
   it('not descriptive compounds or look-alikes', () => {
     for (const word of ['chatgpt-style', 'gpt-5-powered', 'o2', 'go', 'got', 'gptx', 'ok']) assert.ok(!isOpenAINameWord(word), word);
   });
-  it('a version or variant written as the next word belongs to the name', () => {
-    assert.deepEqual(tagsOf(tagOpenAINames(sentencesOf('we use gpt 5 and GPT 4o and o4 mini and chat gpt')[0]!)), ['we', 'use', '[gpt]', '+5', 'and', '[GPT]', '+4o', 'and', '[o4]', '+mini', 'and', '[chat]', '+gpt']);
+  it('a version or variant written as the next word joins the name into one token', () => {
+    assert.deepEqual(tagsOf(tagOpenAINames(sentencesOf('we use gpt 5 and GPT 4o and o4 mini and chat gpt')[0]!)), ['we', 'use', '[gpt 5]', 'and', '[GPT 4o]', 'and', '[o4 mini]', 'and', 'chat', '[gpt]']);
   });
   it('a pattern reaches the names through %openai-name', () => {
     assert.deepEqual(matches(['{call} %openai-name'], 'It calls gpt 5. It calls O4-MINI. It calls openai.gpt-5. It calls Claude.'), ['calls', 'calls', 'calls']);

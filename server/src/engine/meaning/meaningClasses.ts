@@ -1,6 +1,6 @@
 import { wordForms } from '../morphology/wordForms';
 import type { PatternNode } from '../patterns/parsePattern';
-import { TAG_OPENAI_NAME, TAG_OPENAI_NAME_PART, TAG_OPENAI_REFERENCE } from '../reading/tags';
+import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
 import generated from './meaningClasses.generated.json';
 
 /**
@@ -43,11 +43,8 @@ const PARTICLES = ['on', 'upon', 'out', 'off', 'over', 'along', 'through', 'up',
 const RECOGNISERS: Record<string, { meaning: string; members: string[]; pattern: () => PatternNode }> = {
   'openai-name': {
     meaning: 'an OpenAI model or product name, in any spelling',
-    members: ['gpt + optional separator + version and suffixes: gpt5, GPT 5, gpt-4.1, GPT-4o-mini, gpt-image-1', 'ChatGPT in any spelling: chatgpt, chatgpt-5, chat gpt, chat-gpt', 'o + digit, any case: o3, O4-MINI, o4 mini', '4o, 4o-mini', 'provider-prefixed ids: openai.gpt-5, openai/gpt-5'],
-    pattern: () => ({
-      type: 'sequence',
-      items: [tagWord(TAG_OPENAI_NAME), { type: 'optional', body: tagWord(TAG_OPENAI_NAME_PART) }, { type: 'optional', body: tagWord(TAG_OPENAI_NAME_PART) }],
-    }),
+    members: ['gpt + optional separator + version and suffixes: gpt5, GPT 5, gpt-4.1, GPT-4o-mini, gpt-image-1', 'ChatGPT in any spelling: chatgpt, chatgpt-5, chat-gpt (and the gpt of chat gpt)', 'o + digit, any case: o3, O4-MINI, o4 mini', '4o, 4o-mini', 'provider-prefixed ids: openai.gpt-5, openai/gpt-5'],
+    pattern: () => tagWord(TAG_OPENAI_NAME),
   },
   'openai-reference': {
     meaning: 'a pronoun (it, them, they, which, that, who) that refers back to an OpenAI model or product in the same or the previous sentence',

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokenize';
-import { TAG_OPENAI_NAME, TAG_OPENAI_NAME_PART } from './tags';
+import { TAG_OPENAI_NAME } from './tags';
 
 /**
  * Recognises OpenAI model and product names in every spelling people write,
@@ -7,7 +7,7 @@ import { TAG_OPENAI_NAME, TAG_OPENAI_NAME_PART } from './tags';
  *
  * - the GPT family: `gpt`, optional separator, version number and suffixes
  *   (gpt5, GPT-5, gpt-4.1-mini, GPT-4o, gpt-image-1), also inside ChatGPT
- *   (chatgpt, chatgpt-5, chat-gpt) and as two words ("GPT 5", "chat gpt");
+ *   (chatgpt, chatgpt-5, chat-gpt) and as two words ("GPT 5");
  * - the o-series: `o` and a digit with optional suffixes, any case (o3,
  *   O4-MINI, o4 mini);
  * - `4o` and `4o-mini` on their own;
@@ -53,37 +53,42 @@ function mayBeName(lower: string): boolean {
 }
 
 /**
- * Returns the tokens with OpenAI names tagged (`TAG_OPENAI_NAME` on a name's
- * first word, `TAG_OPENAI_NAME_PART` on the rest), or the same array when
- * the sentence names none. Linear in the sentence.
+ * Returns the tokens with OpenAI names tagged `TAG_OPENAI_NAME`, or the same
+ * array when the sentence names none. A name written as several words
+ * ("GPT 5", "o4 mini") becomes one token spanning them, so that a pattern
+ * reads it as one word; "chat gpt" stays two words for the naming rule, its
+ * "gpt" being a name by itself. Linear in the sentence.
  */
 export function tagOpenAINames(tokens: readonly Token[]): readonly Token[] {
   let tagged: Token[] | undefined;
-  const tag = (index: number, value: string): void => {
-    tagged ??= tokens.slice();
-    tagged[index] = { ...tokens[index]!, tag: value };
-  };
   for (let i = 0; i < tokens.length; i++) {
-    const lower = tokens[i]!.lower;
-    let length = 0;
-    if (lower === 'chat' && tokens[i + 1] !== undefined && !tokens[i + 1]!.punctBefore && /^gpt/.test(tokens[i + 1]!.lower) && isOpenAINameWord(tokens[i + 1]!.lower)) {
-      length = 2;
-    } else if (isOpenAINameWord(lower)) {
-      length = 1;
-    } else {
+    const token = tokens[i]!;
+    if (!isOpenAINameWord(token.lower)) {
+      tagged?.push(token);
       continue;
     }
-    // "GPT 5", "chat gpt 4o", "o4 mini": a version or variant written as the next word belongs to the name.
+    // "GPT 5", "gpt 4.1", "o4 mini": a version or variant written as the next word belongs to the name.
+    let length = 1;
     while (length < 3) {
       const next = tokens[i + length];
-      if (next === undefined || next.punctBefore) break;
-      const lastLower = tokens[i + length - 1]!.lower;
-      const takesVersion = /gpts?$/.test(lastLower) && VERSION_TOKEN.test(next.lower);
+      if (next === undefined || next.punctBefore || next.opaque) break;
+      const takesVersion = /gpts?$/.test(tokens[i + length - 1]!.lower) && VERSION_TOKEN.test(next.lower);
       if (!takesVersion && !VARIANT_WORDS.has(next.lower)) break;
       length++;
     }
-    tag(i, TAG_OPENAI_NAME);
-    for (let k = 1; k < length; k++) tag(i + k, TAG_OPENAI_NAME_PART);
+    tagged ??= tokens.slice(0, i);
+    if (length === 1) {
+      tagged.push({ ...token, tag: TAG_OPENAI_NAME });
+      continue;
+    }
+    const words = tokens.slice(i, i + length);
+    tagged.push({
+      ...token,
+      end: words[length - 1]!.end,
+      text: words.map((word) => word.text).join(' '),
+      lower: words.map((word) => word.lower).join(' '),
+      tag: TAG_OPENAI_NAME,
+    });
     i += length - 1;
   }
   return tagged ?? tokens;

@@ -1,5 +1,5 @@
 import type { Token } from '../text/tokenize';
-import { TAG_OPENAI_NAME, TAG_OPENAI_NAME_PART, TAG_OPENAI_REFERENCE } from './tags';
+import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from './tags';
 
 /**
  * Resolves pronouns that refer back to an OpenAI model or product, in the
@@ -62,15 +62,11 @@ function isPlural(lower: string): boolean {
 /** What the token at `i` can be referred back to as, if anything. */
 function antecedentAt(tokens: readonly Token[], i: number): Antecedent | undefined {
   const token = tokens[i]!;
-  if (token.tag === TAG_OPENAI_NAME || token.tag === TAG_OPENAI_NAME_PART) {
-    const next = tokens[i + 1];
-    if (next?.tag === TAG_OPENAI_NAME_PART) return undefined; // the name's last word speaks for it
-    return { openai: true, plural: false, at: i };
-  }
+  if (token.tag === TAG_OPENAI_NAME) return { openai: true, plural: false, at: i };
   if ((token.lower === 'models' || token.lower === 'model' || token.lower === 'api' || token.lower === 'apis' || token.lower === 'llms') && i > 0) {
     // "OpenAI models", "OpenAI's newest models", "the OpenAI API"
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
-      if (tokens[k]!.lower === 'openai' || tokens[k]!.tag === TAG_OPENAI_NAME || tokens[k]!.tag === TAG_OPENAI_NAME_PART) {
+      if (tokens[k]!.lower === 'openai' || tokens[k]!.tag === TAG_OPENAI_NAME) {
         return { openai: true, plural: token.lower.endsWith('s'), at: i };
       }
       if (tokens[k]!.punctBefore) break;

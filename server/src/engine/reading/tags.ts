@@ -5,10 +5,8 @@
  * word or tag is among their keys.
  */
 
-/** The first word of an OpenAI model or product name, in any spelling ("gpt5", "GPT", "o4-mini", "chatgpt-5"). */
+/** An OpenAI model or product name, in any spelling ("gpt5", "GPT 5", "o4-mini", "chatgpt-5"). */
 export const TAG_OPENAI_NAME = '\u0001openai-name';
-/** A later word of the same name ("5" in "gpt 5", "mini" in "o4 mini"). */
-export const TAG_OPENAI_NAME_PART = '\u0001openai-name-part';
 /** A pronoun that refers back to an OpenAI model or product ("it", "them", "which"). */
 export const TAG_OPENAI_REFERENCE = '\u0001openai-reference';
 
