@@ -69,6 +69,20 @@ test('explain: shows message, reason, alternatives, examples; unknown ids sugges
   assert.equal(unknown.out, '');
 });
 
+test('explain class:NAME shows a meaning class: members, provenance, what was left out and why', async () => {
+  const root = tempTree({});
+  const contact = await run(root, ['explain', 'class:contact']);
+  assert.equal(contact.code, 0);
+  assert.match(contact.out, /^%contact  \(meaning class, \d+ members\)/);
+  assert.match(contact.out, /From: WordNet 3\.1/);
+  assert.match(contact.out, /Members:\n(  - .*\n)*  - consult\n/);
+  assert.match(contact.out, /Left out:\n(.*\n)*  - phone: /);
+  assert.equal((await run(root, ['explain', '%openai-name'])).code, 0);
+  const unknown = await run(root, ['explain', 'class:contct']);
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.err, /unknown meaning class `contct`\. Did you mean: class:contact\?/);
+});
+
 test('define: prints the glossary entry; unknown terms exit 2', async () => {
   const root = tempTree({});
   const known = await run(root, ['define', 'Widget']);

@@ -197,8 +197,10 @@ example fails.
 `;
     case 'explain':
       return `Usage: termguard explain [--config FILE] RULE_ID
+       termguard explain class:NAME
 
-Prints a rule's message, reason, alternatives and examples.
+Prints a rule's message, reason, alternatives and examples, or a meaning
+class's members (class:contact), where they come from and what was left out.
 `;
     case 'define':
       return `Usage: termguard define [--config FILE] TERM

@@ -68,7 +68,9 @@ export function blockScanner(kind: DocumentKind): (text: string, from?: number) 
 function checkUnits(source: string, block: ProseBlock, ruleSet: RuleSet, severityOf: SeverityResolver, findings: Finding[]): void {
   for (const unit of block.units) {
     if (!ruleSet.unitFilter.mayContain(source, unit)) continue;
-    tokenizeUnit(source, unit, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding)));
+    // Sentences of one unit share a context, so a pronoun can refer back to the sentence before.
+    const context = {};
+    tokenizeUnit(source, unit, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding), context));
   }
 }
 

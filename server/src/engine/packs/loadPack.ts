@@ -1,6 +1,7 @@
 import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity } from '../api';
 import { parsePattern, PatternSyntaxError, setReferences, type PatternNode } from '../patterns/parsePattern';
 import { compileProgram, SetReferenceError, type Program } from '../patterns/program';
+import { meaningClassMembers, meaningClassNames } from '../meaning/meaningClasses';
 import { validatePack } from './schemaValidators';
 import { parseYamlSource, type DataPath, type SourceLocation } from './yamlSource';
 
@@ -148,7 +149,7 @@ export function loadPack(source: PackSource): LoadedPack {
     setTrees.set(name, trees);
     sets.set(name, { members, get line() { return yaml.locateKey(['sets', name]).line; } });
   }
-  const resolveSet = (name: string): PatternNode[] | undefined => setTrees.get(name);
+  const resolveSet = (name: string): PatternNode[] | undefined => (name.startsWith('%') ? meaningClassMembers(name.slice(1)) : setTrees.get(name));
 
   const compileOrReport = (pattern: string, path: DataPath, trees?: PatternNode[]): Program | undefined => {
     const tree = parseOrReport(pattern, path, report);
@@ -161,8 +162,13 @@ export function loadPack(source: PackSource): LoadedPack {
       if (error instanceof SetReferenceError) {
         const reference = setReferences(tree).find((ref) => ref.name === error.setName);
         const known = [...setTrees.keys()];
-        const hint = known.length > 0 && !setTrees.has(error.setName) ? ` (known sets: ${known.map((k) => '@' + k).join(', ')})` : '';
-        report(path, error.message + hint, setTrees.has(error.setName) ? 'set-cycle' : 'unknown-set', 'error', reference?.column ?? 0);
+        const hint = error.setName.startsWith('%')
+          ? ` (meaning classes: ${meaningClassNames().map((k) => '%' + k).join(', ')})`
+          : known.length > 0 && !setTrees.has(error.setName)
+            ? ` (known sets: ${known.map((k) => '@' + k).join(', ')})`
+            : '';
+        const code = error.setName.startsWith('%') ? 'unknown-class' : setTrees.has(error.setName) ? 'set-cycle' : 'unknown-set';
+        report(path, error.message + hint, code, 'error', reference?.column ?? 0);
         return undefined;
       }
       throw error;

@@ -11,6 +11,7 @@
  * | `[a b]`     | optional words                                                  |
  * | `*N`        | a gap of up to N words (1 to 9)                                 |
  * | `@name`     | any member of the word set `name`                               |
+ * | `%name`     | any member of the meaning class `name` (see meaning/meaningClasses) |
  * | `{ ... }`   | the focus: what the finding underlines and a fix replaces       |
  *
  * The language has no unbounded repetition, so every pattern matches a
@@ -134,6 +135,13 @@ export function parsePattern(source: string): PatternNode {
         if (!name) throw new PatternSyntaxError('`@` must be followed by a word-set name such as `@openai-model`', column);
         pos += name.length;
         items.push({ type: 'set', name, column });
+      } else if (char === '%') {
+        // A meaning class is resolved like a word set; its name keeps the `%` so the two never clash.
+        pos++;
+        const name = /^[a-z0-9][a-z0-9-]*/.exec(source.slice(pos))?.[0];
+        if (!name) throw new PatternSyntaxError('`%` must be followed by a meaning-class name such as `%contact`', column);
+        pos += name.length;
+        items.push({ type: 'set', name: `%${name}`, column });
       } else if (char === '=' || char === '^' || char === '~') {
         pos++;
         const mode: WordMode = char === '=' ? 'exact' : char === '^' ? 'case' : 'miscase';
@@ -150,7 +158,7 @@ export function parsePattern(source: string): PatternNode {
       } else if (char === ')' || char === ']' || char === '}' || char === '|') {
         throw new PatternSyntaxError(`unexpected \`${char}\``, column);
       } else {
-        throw new PatternSyntaxError(`unexpected \`${char}\`: patterns hold words, ( | ), [ ], { }, *N and @set`, column);
+        throw new PatternSyntaxError(`unexpected \`${char}\`: patterns hold words, ( | ), [ ], { }, *N, @set and %class`, column);
       }
     }
     return items.length === 1 ? items[0]! : { type: 'sequence', items };

@@ -80,7 +80,10 @@ function checkSetReferences(node: PatternNode, resolveSet: SetResolver, stack: r
         throw new SetReferenceError(`word set \`@${node.name}\` refers to itself (${[...stack, node.name].join(' -> ')})`, node.name);
       }
       const members = resolveSet(node.name);
-      if (!members) throw new SetReferenceError(`unknown word set \`@${node.name}\``, node.name);
+      if (!members) {
+        const what = node.name.startsWith('%') ? `meaning class \`${node.name}\`` : `word set \`@${node.name}\``;
+        throw new SetReferenceError(`unknown ${what}`, node.name);
+      }
       if (checkedSets.has(members)) return;
       for (const member of members) checkSetReferences(member, resolveSet, [...stack, node.name]);
       checkedSets.add(members);

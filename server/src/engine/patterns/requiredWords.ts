@@ -77,7 +77,10 @@ const EVERYDAY_WORDS = new Set(
     'only very well much many such same own both few again once here just even still back after most often always never ' +
     'said say says know knows think thinks want wants need needs like look looks find finds found give keep keeps put puts set sets ' +
     'build builds built include includes included front entry point reach reaches reached reaching hand hands door doors gateway ' +
-    'tap taps tapped tapping bundled baked unlock unlocks unlocked unlocking portal'
+    'tap taps tapped tapping bundled baked unlock unlocks unlocked unlocking portal ' +
+    // Product words of the domain's prose: common in the documents these packs check, so poor triggers.
+    'agent agents platform platforms connector connectors plugin plugins integration integrations assistant assistants runtime runtimes ' +
+    'workspace workspaces workflow workflows console consoles tool tools engine engines backend brain llm llms home place'
   ).split(' '),
 );
 
@@ -108,6 +111,7 @@ function expectedFrequency(keys: ReadonlySet<string>): number {
   if (score === undefined) {
     // Rough relative frequencies: a function word ~100 000, another everyday word ~1000, anything else 1.
     score = 0;
+    // A tag (reading/tags.ts) marks a rare thing, an OpenAI name or a pronoun referring to one: as rare as a name.
     for (const key of keys) score += FUNCTION_WORDS.has(key) ? 100_000 : EVERYDAY_WORDS.has(key) ? 1000 : 1;
     frequencyCache.set(keys, score);
   }

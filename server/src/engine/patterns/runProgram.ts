@@ -15,7 +15,8 @@ const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although'
 
 /** True when a token passes a test. */
 export function passesTest(test: TokenTest, token: Token): boolean {
-  if (!test.keys.has(token.lower)) return false;
+  // A tag the sentence reader put on the token (reading/tags.ts) counts as a second key.
+  if (!test.keys.has(token.lower) && (token.tag === undefined || !test.keys.has(token.tag))) return false;
   if (test.exactText !== undefined && token.text !== test.exactText) return false;
   if (test.refusedText !== undefined && token.text === test.refusedText) return false;
   return true;
@@ -103,6 +104,26 @@ class EpsilonClosure {
   candidates(word: string): Int32Array {
     const byWord = this.byWord ?? this.buildIndex();
     return byWord.get(word) ?? this.always;
+  }
+
+  /** Merged candidates of tagged words, by word and tag. */
+  private byTaggedWord: Map<string, Int32Array> | undefined;
+
+  /**
+   * The candidates for a token the sentence reader tagged: those for its
+   * word and those for its tag (reading/tags.ts), merged in priority order.
+   */
+  candidatesTagged(word: string, tag: string): Int32Array {
+    const byWord = this.byWord ?? this.buildIndex();
+    const forTag = byWord.get(tag);
+    if (forTag === undefined) return byWord.get(word) ?? this.always;
+    const forWord = byWord.get(word);
+    if (forWord === undefined) return forTag;
+    const key = `${word}\u0000${tag}`;
+    this.byTaggedWord ??= new Map();
+    let merged = this.byTaggedWord.get(key);
+    if (merged === undefined) this.byTaggedWord.set(key, (merged = Int32Array.from(new Set([...forWord, ...forTag])).sort()));
+    return merged;
   }
 
   private buildIndex(): Map<string, Int32Array> {
@@ -270,7 +291,8 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
 
   for (let position = from; position < tokens.length; position++) {
     const token = tokens[position]!;
-    if (anchor === undefined ? firstKeys.has(token.lower) : position === anchor) enter(current, 0, 1, -1, -1, position, position);
+    const canStart = anchor === undefined ? firstKeys.has(token.lower) || (token.tag !== undefined && firstKeys.has(token.tag)) : position === anchor;
+    if (canStart) enter(current, 0, 1, -1, -1, position, position);
     if (current.count === 0) {
       if (anchor !== undefined) break;
       continue;
@@ -281,7 +303,7 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
     const setMemberAllowed = excluded === undefined || excluded[position] !== 1;
     for (let i = 0; i < current.count; i++) {
       const closure = closures[current.pc[i]!]!;
-      const candidates = closure.candidates(token.lower);
+      const candidates = token.tag === undefined ? closure.candidates(token.lower) : closure.candidatesTagged(token.lower, token.tag);
       const loose = current.loose[i]!;
       const start = current.start[i]!;
       for (let k = 0; k < candidates.length; k++) {

@@ -1,6 +1,9 @@
 import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
+import { OPENAI_NAME_SURFACE } from '../reading/openaiNames';
+import { asideFreeView, tagSentence, type AsideFreeView } from '../reading/sentenceReading';
+import { isTagKey } from '../reading/tags';
 import type { Program } from '../patterns/program';
 import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
 import type { Sentence, Token } from '../text/tokenize';
@@ -14,6 +17,8 @@ interface IndexedGroup {
 
 /** Words that negate the claim they stand in or just before. */
 const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth', 'whether']);
+/** Negative contractions written without the apostrophe, as chat often does ("we dont host"). */
+const BARE_CONTRACTIONS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'mustnt']);
 /** Words that, after "is"/"are", deny what came before: "claims that ChatGPT runs on AWS are false". */
 const FALSITY = new Set(['false', 'untrue', 'incorrect', 'wrong', 'inaccurate', 'misleading']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
@@ -37,6 +42,30 @@ const CLAUSE_STARTS = new Set(['and', 'but', 'or', 'so', 'while', 'whereas', 'al
  * "or" are not among them: "never enables access or calls on" negates both.
  */
 const SUBORDINATE_STARTS = new Set(['while', 'whereas', 'although', 'though', 'because', 'unlike', 'when', 'whenever', 'since', 'after', 'before', 'until', 'once']);
+
+/** What one sentence of a paragraph leaves for the next: pronouns may refer back to it. */
+export interface SentenceContext {
+  previous?: readonly Token[];
+}
+
+/**
+ * Matches in the view without asides, moved to the full sentence's token
+ * indexes. A match that reads past an aside inside its focus offers no fix:
+ * the fix would replace the aside as well.
+ */
+function viewMatches(group: ScanGroup, view: AsideFreeView, excluded: Uint8Array | undefined): RuleMatch[] {
+  const moved: RuleMatch[] = [];
+  for (const match of scanProgram(group.program, view.tokens, excluded)) {
+    const start = view.original[match.start]!;
+    const end = view.original[match.end - 1]! + 1;
+    if (end - start === match.end - match.start) continue; // no aside inside: the full sentence finds it too
+    const focusStart = view.original[match.focusStart]!;
+    const focusEnd = view.original[match.focusEnd - 1]! + 1;
+    const focusIsWhole = focusEnd - focusStart === match.focusEnd - match.focusStart;
+    moved.push({ start, end, focusStart, focusEnd, withFixes: group.withFixes && focusIsWhole });
+  }
+  return moved;
+}
 
 /** A match of one of a rule's programs. */
 interface RuleMatch extends ProgramMatch {
@@ -84,7 +113,10 @@ export class RuleSet {
         }
       }
     }
-    this.unitFilter = new WordFilter(triggerWords);
+    // A tag (reading/tags.ts) is never written: the filter looks for the shapes of the words that get it instead.
+    const tags = [...triggerWords].filter(isTagKey);
+    for (const tag of tags) triggerWords.delete(tag);
+    this.unitFilter = new WordFilter(triggerWords, tags.length > 0 ? OPENAI_NAME_SURFACE : undefined);
   }
 
   /** All rules, in pack order. */
@@ -93,27 +125,43 @@ export class RuleSet {
   }
 
   /**
-   * Checks one sentence. `sentenceText` is the sentence as plain words, built
-   * lazily only when a finding needs it.
+   * Checks one sentence. `context`, when given, carries the sentence before
+   * it in the same paragraph (for pronouns that refer back) and is updated
+   * to this one.
    */
-  checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
-    const tokens = sentence.tokens;
+  checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void, context?: SentenceContext): void {
+    // Tagged before the trigger words are looked up, so that a tag can be a trigger.
+    const tokens = tagSentence(sentence.tokens, context?.previous);
+    if (context) context.previous = tokens;
     let triggered: Set<IndexedGroup> | undefined;
     for (let i = 0; i < tokens.length; i++) {
-      const list = this.byTrigger.get(tokens[i]!.lower);
-      if (list === undefined) continue;
+      const token = tokens[i]!;
+      const list = this.byTrigger.get(token.lower);
+      const tagged = token.tag === undefined ? undefined : this.byTrigger.get(token.tag);
+      if (list === undefined && tagged === undefined) continue;
       triggered ??= new Set();
-      for (const entry of list) triggered.add(entry);
+      if (list) for (const entry of list) triggered.add(entry);
+      if (tagged) for (const entry of tagged) triggered.add(entry);
     }
     if (triggered === undefined) return;
     const words = new Set<string>();
-    for (const token of tokens) words.add(token.lower);
+    for (const token of tokens) {
+      words.add(token.lower);
+      if (token.tag !== undefined) words.add(token.tag);
+    }
 
     const approvedByPack = new Map<CompiledPack, ApprovedSpans>();
     const approvedFor = (pack: CompiledPack): ApprovedSpans => {
       let found = approvedByPack.get(pack);
       if (!found) approvedByPack.set(pack, (found = findApproved(pack, tokens)));
       return found;
+    };
+    const view = asideFreeView(tokens);
+    const viewApprovedByPack = new Map<CompiledPack, Uint8Array>();
+    const viewApprovedFor = (pack: CompiledPack): Uint8Array => {
+      let mask = viewApprovedByPack.get(pack);
+      if (!mask) viewApprovedByPack.set(pack, (mask = findApproved(pack, view!.tokens).mask));
+      return mask;
     };
 
     const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
@@ -122,11 +170,12 @@ export class RuleSet {
       // Scan only when some pattern of the group has every word it needs in this sentence.
       if (!group.requirements.some((required) => required.every((keys) => intersects(keys, words)))) continue;
       const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const matches = scanProgram(group.program, tokens, excluded);
-      if (matches.length === 0) continue;
+      const found: RuleMatch[] = scanProgram(group.program, tokens, excluded).map((match) => ({ ...match, withFixes: group.withFixes }));
+      if (view) found.push(...viewMatches(group, view, rule.outsideApproved ? viewApprovedFor(rule.pack) : undefined));
+      if (found.length === 0) continue;
       let list = matchesByRule.get(rule);
       if (!list) matchesByRule.set(rule, (list = []));
-      for (const match of matches) list.push({ ...match, withFixes: group.withFixes });
+      list.push(...found);
     }
 
     let sentenceText: string | undefined;
@@ -175,18 +224,24 @@ function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Arr
 /** "without leaving AWS" and "not only" do not negate the claim they sit in. */
 function isNegator(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
-  if (!NEGATORS.has(token.lower) && !token.lower.endsWith("n't")) return false;
+  if (!NEGATORS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_CONTRACTIONS.has(token.lower)) return false;
   const next = tokens[index + 1]?.lower;
   const afterNext = tokens[index + 2]?.lower;
   if (token.lower === 'without' && (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))) return false;
-  if ((token.lower === 'not' || token.lower.endsWith("n't")) && (next === 'only' || next === 'just')) return false;
+  if ((token.lower === 'not' || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && (next === 'only' || next === 'just')) return false;
   // "has never been easier" praises; it denies nothing.
   if (token.lower === 'never' && next === 'been' && afterNext !== undefined && /^(easier|simpler|faster|better|cheaper|quicker)$/.test(afterNext)) return false;
   return true;
 }
 
 function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: Uint8Array): boolean {
-  for (let i = match.start; i < match.end; i++) if (isNegator(tokens, i) && approvedMask[i] !== 1) return true;
+  // Inside a bracketed aside the match reads past, only a negator that opens the aside ("(not yet)")
+  // negates the claim; one further in belongs to the aside ("(only for hard cases, don't worry)").
+  const insideAside = tokens[match.start]!.aside === true;
+  for (let i = match.start; i < match.end; i++) {
+    if (tokens[i]!.aside === true && !insideAside && tokens[i - 1]?.aside === true) continue;
+    if (isNegator(tokens, i) && approvedMask[i] !== 1) return true;
+  }
   // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in.
   const clauseOpen = !tokens[match.start]!.punctBefore;
   for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0; i--, seen++) {
@@ -199,7 +254,7 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;
     if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;
-    if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't")) && isNegator(tokens, i)) return true;
+    if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && isNegator(tokens, i)) return true;
     if (FALSITY.has(token.lower) && i > match.end && BE_FORMS.has(tokens[i - 1]!.lower)) return true;
   }
   return false;
@@ -212,7 +267,8 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
  */
 function longestNonOverlapping(matches: RuleMatch[]): RuleMatch[] {
   if (matches.length === 1) return matches;
-  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end);
+  // Of equal matches, one that offers fixes wins: a pattern without fixes must not hide a fix another pattern offers.
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end || Number(b.withFixes) - Number(a.withFixes));
   const kept: RuleMatch[] = [];
   for (const match of sorted) {
     if (kept.every((other) => match.end <= other.start || other.end <= match.start)) kept.push(match);

@@ -14,6 +14,10 @@ export interface Token {
   readonly punctBefore: boolean;
   /** True when that punctuation separates clauses or list items (a comma, colon, dash, bracket), not just a quote. */
   readonly clauseBreakBefore: boolean;
+  /** True for a word inside round brackets: an aside the sentence reader can read past. */
+  readonly aside?: true;
+  /** A key the sentence reader adds (see reading/tags.ts): the token also passes tests for this key. */
+  readonly tag?: string;
 }
 
 /** The tokens of one sentence, in order. */
@@ -80,6 +84,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   let tokens: Token[] = [];
   let punctBefore = false;
   let clauseBreakBefore = false;
+  // How many round brackets are open: words inside them are asides.
+  let bracketDepth = 0;
   // A word being read; it may continue into the next segment when that segment is glued.
   let wordStart = -1;
   let wordEnd = -1;
@@ -90,6 +96,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
     tokens = [];
     punctBefore = false;
     clauseBreakBefore = false;
+    bracketDepth = 0;
   };
 
   const pushWord = (start: number, end: number, written: string): void => {
@@ -98,8 +105,11 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
     // A possessive "'s" is its own token so that "OpenAI's models" reads as OpenAI + 's + models.
     if (lower.length > 2 && lower.endsWith("'s") && !lower.endsWith("''s")) {
       const cut = end - 2;
-      tokens.push({ start, end: cut, text: normalized.slice(0, -2), lower: lower.slice(0, -2), opaque: false, punctBefore, clauseBreakBefore });
-      tokens.push({ start: cut, end, text: "'s", lower: "'s", opaque: false, punctBefore: false, clauseBreakBefore: false });
+      const aside = bracketDepth > 0 ? ({ aside: true } as const) : undefined;
+      tokens.push({ start, end: cut, text: normalized.slice(0, -2), lower: lower.slice(0, -2), opaque: false, punctBefore, clauseBreakBefore, ...aside });
+      tokens.push({ start: cut, end, text: "'s", lower: "'s", opaque: false, punctBefore: false, clauseBreakBefore: false, ...aside });
+    } else if (bracketDepth > 0) {
+      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, aside: true });
     } else {
       tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore });
     }
@@ -178,6 +188,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
       }
       punctBefore = true;
       if (isClauseBreak(code)) clauseBreakBefore = true;
+      if (code === 40) bracketDepth++;
+      else if (code === 41 && bracketDepth > 0) bracketDepth--;
       i++;
     }
   }

@@ -21,10 +21,19 @@ export class WordFilter {
   private readonly bits = new Uint32Array(WordFilter.BITS >>> 5);
   private readonly expression: RegExp | undefined;
 
-  constructor(words: Iterable<string>) {
+  /** Words of a shape rather than a list (a regular-expression source), tested on the unit's text as a whole word. */
+  private readonly shapes: RegExp | undefined;
+
+  /**
+   * `shapes`, when given, is a regular-expression source (ASCII, case
+   * insensitive) for words that count as wanted by their shape, such as
+   * the sentence reader's OpenAI names.
+   */
+  constructor(words: Iterable<string>, shapes?: string) {
     const all = [...words];
     for (const word of all) this.add(hashString(word));
-    this.expression = all.length > 0 && all.length <= MAX_EXPRESSION_WORDS ? wordsExpression(all) : undefined;
+    this.expression = all.length > 0 && all.length <= MAX_EXPRESSION_WORDS ? wordsExpression(all, shapes) : undefined;
+    this.shapes = shapes === undefined ? undefined : new RegExp(`\\b(?:${shapes})\\b`, 'i');
   }
 
   private add(hash: number): void {
@@ -52,7 +61,9 @@ export class WordFilter {
       // an underscore is a word character to `\b` but may be emphasis markup next to a word (`_ChatGPT_`).
       if (!glued && stretch.indexOf('\u212a') === -1 && stretch.indexOf('_') === -1) return this.expression.test(stretch);
     }
-    return this.mayContainHashed(text, unit);
+    if (this.mayContainHashed(text, unit)) return true;
+    // Shapes are tested on the raw text: markup inside a name can only make this say yes wrongly, never no.
+    return this.shapes !== undefined && segments.length > 0 && this.shapes.test(text.slice(segments[0]!.start, segments[segments.length - 1]!.end).replace(/[*_`~]/g, ''));
   }
 
   private mayContainHashed(text: string, unit: ProseUnit): boolean {
@@ -142,11 +153,12 @@ const MAX_EXPRESSION_WORDS = 2000;
  * sign (see `mayContain`). Plain `/i` with `\b`, because V8 runs that several
  * times faster than Unicode mode, lookarounds or character classes.
  */
-function wordsExpression(words: readonly string[]): RegExp | undefined {
+function wordsExpression(words: readonly string[], shapes: string | undefined): RegExp | undefined {
   if (!words.every((word) => /^[\x20-\x7e\u2019]*$/.test(word))) return undefined;
   const alternatives = [...words]
     .sort((a, b) => b.length - a.length)
     // The tokenizer reads a typographic apostrophe as a straight one.
     .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/['\u2019]/g, "['\u2019]"));
+  if (shapes !== undefined) alternatives.push(shapes);
   return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i');
 }

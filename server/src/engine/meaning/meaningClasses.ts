@@ -1,0 +1,132 @@
+import { wordForms } from '../morphology/wordForms';
+import type { PatternNode } from '../patterns/parsePattern';
+import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
+import generated from './meaningClasses.generated.json';
+
+/**
+ * Meaning classes: what a pattern's `%name` stands for. Two kinds:
+ *
+ * - Word classes derived from WordNet by tools/derive-meaning-classes.ts
+ *   (`%contact`, `%grant`, `%host`, `%use`): any inflection of any member,
+ *   optionally followed by a particle ("hands off", "reaches out", "calls
+ *   on"), so a rule says what it means once instead of listing verbs.
+ * - Recognisers that the sentence reader applies to tokens: `%openai-name`
+ *   (an OpenAI model or product name in any spelling) and
+ *   `%openai-reference` (a pronoun referring back to one).
+ */
+
+/** A class as `termguard explain class:NAME` shows it. */
+export interface MeaningClassInfo {
+  readonly name: string;
+  readonly meaning: string;
+  /** Members (for recognisers: a description of what they recognise). */
+  readonly members: readonly string[];
+  /** Where the members come from. */
+  readonly source: string;
+  readonly pruned: Readonly<Record<string, string>>;
+  readonly added: Readonly<Record<string, string>>;
+}
+
+interface GeneratedClass {
+  readonly meaning: string;
+  readonly seeds: readonly string[];
+  readonly members: readonly string[];
+  readonly added: Readonly<Record<string, string>>;
+  readonly pruned: Readonly<Record<string, string>>;
+}
+
+const WORD_CLASSES = (generated as { classes: Record<string, GeneratedClass> }).classes;
+
+/** Particles a phrasal verb of a word class may take ("hand off", "call on", "open up"). */
+const PARTICLES = ['on', 'upon', 'out', 'off', 'over', 'along', 'through', 'up', 'back', 'in'];
+
+const RECOGNISERS: Record<string, { meaning: string; members: string[]; pattern: () => PatternNode }> = {
+  'openai-name': {
+    meaning: 'an OpenAI model or product name, in any spelling',
+    members: ['gpt + optional separator + version and suffixes: gpt5, GPT 5, gpt-4.1, GPT-4o-mini, gpt-image-1', 'ChatGPT in any spelling: chatgpt, chatgpt-5, chat-gpt (and the gpt of chat gpt)', 'o + digit, any case: o3, O4-MINI, o4 mini', '4o, 4o-mini', 'provider-prefixed ids: openai.gpt-5, openai/gpt-5'],
+    pattern: () => tagWord(TAG_OPENAI_NAME),
+  },
+  'openai-reference': {
+    meaning: 'a pronoun (it, them, they, which, that, who) that refers back to an OpenAI model or product in the same or the previous sentence',
+    members: ['it', 'them', 'they', 'which', 'that', 'who'],
+    pattern: () => tagWord(TAG_OPENAI_REFERENCE),
+  },
+};
+
+function exactWord(text: string): PatternNode {
+  return { type: 'word', mode: 'exact', text, column: 0 };
+}
+
+function tagWord(tag: string): PatternNode {
+  return { type: 'word', mode: 'exact', text: tag, column: 0 };
+}
+
+/** Parsed members, built once and shared by every pack (the compiler caches per member array). */
+const resolved = new Map<string, PatternNode[]>();
+
+/**
+ * The members of a class reference as the compiler inlines them: `name` is
+ * the part after `%`. Internal helper names (`name:words`, `:particle`) hold
+ * the plain-word parts so the compiler can merge them into one test.
+ */
+export function meaningClassMembers(name: string): PatternNode[] | undefined {
+  const cached = resolved.get(name);
+  if (cached) return cached;
+  let members: PatternNode[] | undefined;
+  if (name === ':particle') {
+    members = PARTICLES.map((text) => ({ type: 'word', mode: 'exact', text, column: 0 }));
+  } else if (name.endsWith(':words') && WORD_CLASSES[name.slice(0, -6)]) {
+    // Single words as flat exact forms, so the compiler merges them into one test.
+    members = WORD_CLASSES[name.slice(0, -6)]!.members.flatMap((member) => (member.includes(' ') ? [memberPattern(member)] : verbForms(member).map(exactWord)));
+  } else if (WORD_CLASSES[name]) {
+    members = [{ type: 'sequence', items: [{ type: 'set', name: `%${name}:words`, column: 0 }, { type: 'optional', body: { type: 'set', name: '%:particle', column: 0 } }] }];
+  } else if (RECOGNISERS[name]) {
+    members = [RECOGNISERS[name]!.pattern()];
+  }
+  if (members) resolved.set(name, members);
+  return members;
+}
+
+/** "hand off": the verb in any inflection, the rest as written. */
+function memberPattern(member: string): PatternNode {
+  const [verb, ...rest] = member.split(' ');
+  const forms: PatternNode = { type: 'alternatives', options: verbForms(verb!).map((text) => ({ type: 'word', mode: 'exact', text, column: 0 })) };
+  if (rest.length === 0) return forms;
+  return { type: 'sequence', items: [forms, ...rest.map((text): PatternNode => ({ type: 'word', mode: 'exact', text, column: 0 }))] };
+}
+
+/**
+ * Every form of a member verb. The lexicon knows most verbs; for newer ones
+ * it reads only as nouns ("ping": pings, pinging but not "pinged"), the
+ * regular past is added, since every class member is a verb.
+ */
+function verbForms(verb: string): string[] {
+  const forms = new Set(wordForms(verb).forms);
+  if (![...forms].some((form) => form !== verb && !form.endsWith('s') && !form.endsWith('ing'))) {
+    forms.add(verb.endsWith('e') ? `${verb}d` : /[^aeiou][aeiou][bdgmnpt]$/.test(verb) && verb.length <= 4 ? `${verb}${verb.at(-1)}ed` : `${verb}ed`);
+  }
+  return [...forms].sort();
+}
+
+/** The names of every class, for messages and completion. */
+export function meaningClassNames(): string[] {
+  return [...Object.keys(WORD_CLASSES), ...Object.keys(RECOGNISERS)].sort();
+}
+
+/** A class's description, members and provenance, or undefined for an unknown name. */
+export function meaningClassInfo(name: string): MeaningClassInfo | undefined {
+  const word = WORD_CLASSES[name];
+  if (word) {
+    return {
+      name,
+      meaning: word.meaning,
+      members: word.members,
+      source: `WordNet 3.1, from the senses ${word.seeds.join(', ')}; every inflection, optionally followed by one of: ${PARTICLES.join(', ')}`,
+      pruned: word.pruned,
+      added: word.added,
+    };
+  }
+  const recogniser = RECOGNISERS[name];
+  if (recogniser) return { name, meaning: recogniser.meaning, members: recogniser.members, source: 'built-in recogniser of the sentence reader', pruned: {}, added: {} };
+  return undefined;
+}

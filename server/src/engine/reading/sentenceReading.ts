@@ -1,0 +1,78 @@
+import type { Token } from '../text/tokenize';
+import { tagOpenAINames } from './openaiNames';
+import { tagOpenAIReferences } from './references';
+
+/**
+ * The sentence reader: what the rules see of a sentence besides its words.
+ *
+ * - OpenAI names in any spelling are tagged (`%openai-name`), and pronouns
+ *   that refer back to one (`%openai-reference`), so a pattern can say "an
+ *   OpenAI model, or something that refers to one" without listing spellings.
+ * - A second view leaves out asides in round brackets, so "enables (after
+ *   you approve the role) access to o4-mini" reads as "enables access to
+ *   o4-mini". Rules run on both the sentence and this view; a match found
+ *   only through the view gets no fix, because a fix would replace the
+ *   aside too.
+ *
+ * Everything here is linear in the sentence (plus the sentence before, for
+ * pronouns) and allocates only when there is something to tag or leave out.
+ */
+export interface SentenceReading {
+  /** The sentence's tokens, tagged. */
+  readonly tokens: readonly Token[];
+  /** The tokens without asides, when the sentence has any. */
+  readonly withoutAsides?: AsideFreeView;
+}
+
+/** Tokens without the asides, and where each came from in the full sentence. */
+export interface AsideFreeView {
+  readonly tokens: readonly Token[];
+  /** `original[i]`: the index in the full sentence of view token `i`. */
+  readonly original: Int32Array;
+}
+
+/** Words that may refer back (see references.ts); a sentence without them needs no resolving. */
+const PRONOUNS = new Set(['it', 'them', 'they', 'which', 'that', 'who', 'model', 'llm']);
+
+/**
+ * Tags a sentence's names and, when it has a pronoun and it or the sentence
+ * before names an OpenAI model, the pronouns that refer to one. `previous`
+ * is the sentence before as this function returned it (names tagged). Cheap
+ * enough to run on every sentence before the rules' trigger words are looked
+ * up, so that a tag can be a trigger too.
+ */
+export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
+  const tagged = tagOpenAINames(tokens);
+  if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
+  if (!(tagged !== tokens || (previous !== undefined && previous.some((token) => token.tag !== undefined)))) return tagged;
+  return tagOpenAIReferences(tagged, previous);
+}
+
+/** Reads a sentence; `previous` is the sentence before it in the same paragraph, if any. */
+export function readSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): SentenceReading {
+  const tagged = tagSentence(tokens, previous ? tagOpenAINames(previous) : undefined);
+  const withoutAsides = asideFreeView(tagged);
+  return withoutAsides ? { tokens: tagged, withoutAsides } : { tokens: tagged };
+}
+
+/** The view without bracketed asides, or undefined when there are none (or only asides). */
+export function asideFreeView(tokens: readonly Token[]): AsideFreeView | undefined {
+  let asides = 0;
+  for (const token of tokens) if (token.aside) asides++;
+  if (asides === 0 || asides === tokens.length) return undefined;
+  const kept: Token[] = [];
+  const original = new Int32Array(tokens.length - asides);
+  let afterAside = false;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token.aside) {
+      afterAside = true;
+      continue;
+    }
+    original[kept.length] = i;
+    // The closing bracket is gone with the aside: the word after it joins the words before the aside.
+    kept.push(afterAside ? { ...token, punctBefore: false, clauseBreakBefore: false } : token);
+    afterAside = false;
+  }
+  return { tokens: kept, original };
+}
