@@ -245,16 +245,25 @@ function buildFinding(rule: CompiledRule, severity: Severity, tokens: readonly T
     const fix = fitFix(template, tokens, match.focusStart, match.focusEnd);
     return index === 0 ? { ...fix, preferred: true } : fix;
   });
+  const message = rule.info.message.replace(/\{match\}/g, focusText);
   return {
     ruleId: rule.info.id,
     category: rule.info.category,
     severity,
-    message: rule.info.message.replace(/\{match\}/g, focusText),
+    message: isDisguised(tokens, match) ? `${message} ${DISGUISE_NOTE}` : message,
     range: { start: first.start, end: last.end },
     matchedText: joinWords(tokens, match.start, match.end),
     sentence,
     fixes,
   };
+}
+
+/** Appended to the message of a finding whose words were written so as not to be found. */
+export const DISGUISE_NOTE = '(These words contain invisible or look-alike characters.)';
+
+function isDisguised(tokens: readonly Token[], match: ProgramMatch): boolean {
+  for (let i = match.start; i < match.end; i++) if (tokens[i]!.disguised) return true;
+  return false;
 }
 
 function joinWords(tokens: readonly Token[], start: number, end: number): string {
