@@ -65,7 +65,10 @@ export interface Problem {
   readonly range?: OffsetRange;
   readonly severity: Severity;
   readonly message: string;
-  /** A stable code such as `schema`, `unknown-set`, `pattern-syntax`, `duplicate-rule`, `no-examples`, `example-failed`, `yaml`. */
+  /**
+   * A stable code such as `schema`, `unknown-set`, `set-cycle`, `set-too-deep`, `set-too-large`, `pattern-syntax`,
+   * `pattern-too-large`, `duplicate-rule`, `no-examples`, `example-failed`, `yaml`, `internal`.
+   */
   readonly code: string;
 }
 

@@ -45,6 +45,24 @@ function sameRange(a: Range, b: Range): boolean {
   );
 }
 
+/**
+ * Finds a sent diagnostic among the current ones by code and range. A request
+ * for a large selection can send thousands, so beyond a few the current ones
+ * are indexed once instead of searched for each.
+ */
+function diagnosticFinder(current: readonly Diagnostic[], sentCount: number): (sent: Diagnostic) => number {
+  if (sentCount <= 4) return (sent) => current.findIndex((candidate) => candidate.code === sent.code && sameRange(candidate.range, sent.range));
+  const key = (diagnostic: Diagnostic): string => {
+    const { start, end } = diagnostic.range;
+    return `${String(diagnostic.code)}\0${start.line}:${start.character}:${end.line}:${end.character}`;
+  };
+  const byKey = new Map<string, number>();
+  current.forEach((diagnostic, index) => {
+    if (!byKey.has(key(diagnostic))) byKey.set(key(diagnostic), index);
+  });
+  return (sent) => byKey.get(key(sent)) ?? -1;
+}
+
 /** True when `kind` is requested by `only` (a kind includes its sub-kinds, `source.fixAll` includes `source.fixAll.termguard`). */
 function requested(only: readonly string[] | undefined, kind: string, offeredByDefault: boolean): boolean {
   if (!only || only.length === 0) return offeredByDefault;
@@ -66,8 +84,9 @@ export function codeActionsFor(params: CodeActionParams, document: OpenDocument,
   if (requested(only, CodeActionKind.QuickFix, true)) {
     const disabledLines = new Set<string>();
     const fixAllRules = new Set<string>();
+    const indexOf = diagnosticFinder(checked.diagnostics, params.context.diagnostics.length);
     for (const sent of params.context.diagnostics) {
-      const index = checked.diagnostics.findIndex((current) => current.code === sent.code && sameRange(current.range, sent.range));
+      const index = indexOf(sent);
       if (index < 0) continue;
       const current = checked.diagnostics[index]!;
       const data = diagnosticData(current);

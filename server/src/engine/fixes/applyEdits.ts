@@ -55,30 +55,41 @@ export interface FixSelection {
  * only when none of its edits overlaps (or touches the same insertion point
  * as) an edit already chosen, so the result can be applied in one pass.
  * Findings without fixes are ignored. A fix is taken whole or not at all.
+ * Takes O(n log n) time for n edits, whatever order the fixes' edits are in.
  */
 export function selectFixes(findings: readonly Finding[]): FixSelection {
-  const chosen: TextEdit[] = [];
   const deferred: Finding[] = [];
   let applied = 0;
   const ordered = [...findings].sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
+  const candidates: TextEdit[][] = [];
   for (const finding of ordered) {
     const fix: Fix | undefined = finding.fixes[0];
     if (!fix || fix.edits.length === 0) continue;
-    if (!isSelfConsistent(fix.edits) || fix.edits.some((edit) => chosen.some((other) => conflicts(edit, other)))) {
+    candidates.push([...fix.edits].sort(byRange));
+  }
+  const chosen = new ChosenEdits(candidates.flat());
+  let next = 0;
+  for (const finding of ordered) {
+    const fix: Fix | undefined = finding.fixes[0];
+    if (!fix || fix.edits.length === 0) continue;
+    const edits = candidates[next++]!;
+    if (!isSelfConsistent(edits) || edits.some((edit) => chosen.conflictsWith(edit))) {
       deferred.push(finding);
       continue;
     }
-    chosen.push(...fix.edits);
+    for (const edit of edits) chosen.add(edit);
     applied++;
   }
-  chosen.sort((a, b) => a.range.start - b.range.start || a.range.end - b.range.end);
-  return { edits: chosen, applied, deferred };
+  return { edits: chosen.inOrder(), applied, deferred };
 }
 
-function isSelfConsistent(edits: readonly TextEdit[]): boolean {
-  for (let i = 0; i < edits.length; i++) {
-    for (let j = i + 1; j < edits.length; j++) if (conflicts(edits[i]!, edits[j]!)) return false;
-  }
+function byRange(a: TextEdit, b: TextEdit): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+/** Edits sorted by range: two conflicting edits are then next to each other. */
+function isSelfConsistent(sortedEdits: readonly TextEdit[]): boolean {
+  for (let i = 1; i < sortedEdits.length; i++) if (conflicts(sortedEdits[i - 1]!, sortedEdits[i]!)) return false;
   return true;
 }
 
@@ -86,4 +97,85 @@ function isSelfConsistent(edits: readonly TextEdit[]): boolean {
 function conflicts(a: TextEdit, b: TextEdit): boolean {
   if (a.range.start === b.range.start) return true;
   return a.range.start < b.range.end && b.range.start < a.range.end;
+}
+
+/**
+ * The edits chosen so far, out of a list of candidates known in advance.
+ * Chosen edits never conflict, so sorted by start they are also sorted by
+ * end, and an edit conflicts with one of them only if it conflicts with the
+ * chosen edit that starts last at or before it or the one that starts first
+ * after it. Those two are found in O(log n) with a Fenwick tree over the
+ * candidates' ranks in start order.
+ */
+class ChosenEdits {
+  private readonly sorted: readonly TextEdit[];
+  private readonly rankOf = new Map<TextEdit, number>();
+  private readonly isChosen: Uint8Array;
+  /** Fenwick tree of chosen counts by rank (1-based). */
+  private readonly tree: Int32Array;
+  private readonly highBit: number;
+  private chosenCount = 0;
+
+  constructor(candidates: readonly TextEdit[]) {
+    this.sorted = [...candidates].sort(byRange);
+    this.sorted.forEach((edit, rank) => this.rankOf.set(edit, rank));
+    this.isChosen = new Uint8Array(this.sorted.length);
+    this.tree = new Int32Array(this.sorted.length + 1);
+    let bit = 1;
+    while (bit * 2 <= this.sorted.length) bit *= 2;
+    this.highBit = bit;
+  }
+
+  add(edit: TextEdit): void {
+    const rank = this.rankOf.get(edit)!;
+    this.isChosen[rank] = 1;
+    this.chosenCount++;
+    for (let i = rank + 1; i < this.tree.length; i += i & -i) this.tree[i]!++;
+  }
+
+  conflictsWith(edit: TextEdit): boolean {
+    // Ranks up to `last` are the candidates that start at or before the edit.
+    const last = this.lastRankStartingBy(edit.range.start);
+    const before = this.countUpTo(last);
+    const previous = before > 0 ? this.sorted[this.rankOfNth(before)]! : undefined;
+    const following = before < this.chosenCount ? this.sorted[this.rankOfNth(before + 1)]! : undefined;
+    return (previous !== undefined && conflicts(previous, edit)) || (following !== undefined && conflicts(following, edit));
+  }
+
+  /** The chosen edits, sorted by range. */
+  inOrder(): TextEdit[] {
+    return this.sorted.filter((_, rank) => this.isChosen[rank] === 1);
+  }
+
+  private lastRankStartingBy(offset: number): number {
+    let low = 0;
+    let high = this.sorted.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.sorted[mid]!.range.start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low - 1;
+  }
+
+  /** How many chosen edits have a rank up to `rank` (inclusive). */
+  private countUpTo(rank: number): number {
+    let count = 0;
+    for (let i = rank + 1; i > 0; i -= i & -i) count += this.tree[i]!;
+    return count;
+  }
+
+  /** The rank of the `n`th chosen edit (1-based), by descending the tree. */
+  private rankOfNth(n: number): number {
+    let position = 0;
+    let remaining = n;
+    for (let bit = this.highBit; bit > 0; bit >>= 1) {
+      const next = position + bit;
+      if (next < this.tree.length && this.tree[next]! < remaining) {
+        position = next;
+        remaining -= this.tree[next]!;
+      }
+    }
+    return position;
+  }
 }

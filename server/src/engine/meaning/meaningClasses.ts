@@ -108,6 +108,15 @@ function verbForms(verb: string): string[] {
   return [...forms].sort();
 }
 
+/**
+ * Every name a pattern's `%` reference can resolve to, helper names
+ * included, as the word-set resolver needs them (keys keep their `%`).
+ */
+export function meaningClassDefinitions(): Map<string, PatternNode[]> {
+  const names = [...meaningClassNames(), ...Object.keys(WORD_CLASSES).map((name) => `${name}:words`), ':particle'];
+  return new Map(names.map((name) => [`%${name}`, meaningClassMembers(name)!]));
+}
+
 /** The names of every class, for messages and completion. */
 export function meaningClassNames(): string[] {
   return [...Object.keys(WORD_CLASSES), ...Object.keys(RECOGNISERS)].sort();

@@ -1,7 +1,9 @@
 import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity } from '../api';
 import { parsePattern, PatternSyntaxError, setReferences, type PatternNode } from '../patterns/parsePattern';
-import { compileProgram, SetReferenceError, type Program } from '../patterns/program';
-import { meaningClassMembers, meaningClassNames } from '../meaning/meaningClasses';
+import { meaningClassDefinitions, meaningClassNames } from '../meaning/meaningClasses';
+import { describeExcess, patternCost } from '../patterns/patternCost';
+import { compileProgram, type Program } from '../patterns/program';
+import { resolveWordSets, type ResolvedSets, type SetMember } from '../patterns/wordSets';
 import { validatePack } from './schemaValidators';
 import { parseYamlSource, type DataPath, type SourceLocation } from './yamlSource';
 
@@ -114,19 +116,37 @@ export interface LoadedPack {
 /**
  * Parses, validates and compiles one rule-pack file. Every problem is located
  * at its line and column. A file with YAML or schema errors yields no pack; a
- * rule whose pattern does not parse or names an unknown word set is left out
- * and the rest of the pack still loads.
+ * rule whose pattern does not parse, names an unknown or unusable word set or
+ * exceeds the pattern limits (patternCost.ts) is left out and the rest of the
+ * pack still loads. Never throws: should loading fail in an unforeseen way,
+ * the pack is left out with an `internal` problem, so the caller can still
+ * build an engine from its other packs.
  */
 export function loadPack(source: PackSource): LoadedPack {
+  try {
+    return compilePack(source);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      pack: undefined,
+      problems: [
+        { file: source.file, line: 0, column: 0, severity: 'error', code: 'internal', message: `the pack could not be loaded because of an internal error (${reason}); please report it` },
+      ],
+    };
+  }
+}
+
+function compilePack(source: PackSource): LoadedPack {
   const yaml = parseYamlSource<PackData>(source.text, source.file, validatePack);
   const problems: Problem[] = [...yaml.problems];
   const data = yaml.value;
   if (!data) return { pack: undefined, problems };
 
-  const report = (path: DataPath, message: string, code: string, severity: Severity = 'error', index?: number): void => {
+  const report = (path: DataPath, message: string, code: string, severity: Severity = 'error', index?: number, atKey = false): void => {
     // Positions need a second, slower parse: work them out only when someone reads them.
     let location: SourceLocation | undefined;
-    const at = (): SourceLocation => (location ??= index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index));
+    const at = (): SourceLocation =>
+      (location ??= atKey ? yaml.locateKey(path) : index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index));
     problems.push({
       file: source.file,
       get line() { return at().line; },
@@ -138,41 +158,44 @@ export function loadPack(source: PackSource): LoadedPack {
     });
   };
 
-  const setTrees = new Map<string, PatternNode[]>();
+  const definitions = new Map<string, SetMember[]>();
   const sets = new Map<string, { members: readonly string[]; line: number }>();
   for (const [name, members] of Object.entries(data.sets ?? {})) {
-    const trees: PatternNode[] = [];
+    const parsed: SetMember[] = [];
     members.forEach((member, index) => {
       const tree = parseOrReport(member, ['sets', name, index], report);
-      if (tree) trees.push(tree);
+      if (tree) parsed.push({ tree, index });
     });
-    setTrees.set(name, trees);
+    definitions.set(name, parsed);
     sets.set(name, { members, get line() { return yaml.locateKey(['sets', name]).line; } });
   }
-  const resolveSet = (name: string): PatternNode[] | undefined => (name.startsWith('%') ? meaningClassMembers(name.slice(1)) : setTrees.get(name));
+  // Meaning classes are resolved, measured and bounded like word sets; their `%` keeps the two apart.
+  for (const [name, members] of meaningClassDefinitions()) definitions.set(name, members.map((tree, index) => ({ tree, index })));
+  const wordSets = resolveWordSets(definitions);
+  for (const problem of wordSets.problems) {
+    if (problem.memberIndex === undefined) report(['sets', problem.setName], problem.message, problem.code, 'error', undefined, true);
+    else report(['sets', problem.setName, problem.memberIndex], problem.message, problem.code, 'error', problem.column ?? 0);
+  }
+  const resolveSet = (name: string): readonly PatternNode[] | undefined => wordSets.members(name);
 
   const compileOrReport = (pattern: string, path: DataPath, trees?: PatternNode[]): Program | undefined => {
     const tree = parseOrReport(pattern, path, report);
     if (!tree) return undefined;
-    try {
-      const program = compileProgram(tree, resolveSet);
-      trees?.push(tree);
-      return program;
-    } catch (error) {
-      if (error instanceof SetReferenceError) {
-        const reference = setReferences(tree).find((ref) => ref.name === error.setName);
-        const known = [...setTrees.keys()];
-        const hint = error.setName.startsWith('%')
-          ? ` (meaning classes: ${meaningClassNames().map((k) => '%' + k).join(', ')})`
-          : known.length > 0 && !setTrees.has(error.setName)
-            ? ` (known sets: ${known.map((k) => '@' + k).join(', ')})`
-            : '';
-        const code = error.setName.startsWith('%') ? 'unknown-class' : setTrees.has(error.setName) ? 'set-cycle' : 'unknown-set';
-        report(path, error.message + hint, code, 'error', reference?.column ?? 0);
+    for (const reference of setReferences(tree)) {
+      const unusable = referenceProblem(reference.name, wordSets);
+      if (unusable) {
+        report(path, unusable.message, unusable.code, 'error', reference.column);
         return undefined;
       }
-      throw error;
     }
+    const excess = describeExcess(`pattern \`${shortened(pattern)}\``, patternCost(tree, wordSets.cost));
+    if (excess) {
+      report(path, excess, 'pattern-too-large', 'error', 0);
+      return undefined;
+    }
+    const program = compileProgram(tree, resolveSet);
+    trees?.push(tree);
+    return program;
   };
 
   const pack: CompiledPack = { name: data.pack, file: source.file, rules: [], approved: [], glossary: [], sets };
@@ -276,7 +299,12 @@ export function loadPack(source: PackSource): LoadedPack {
   return { pack, problems };
 }
 
-function scanGroup(trees: readonly PatternNode[], programs: readonly Program[], withFixes: boolean, resolveSet: (name: string) => PatternNode[] | undefined): ScanGroup | undefined {
+function scanGroup(
+  trees: readonly PatternNode[],
+  programs: readonly Program[],
+  withFixes: boolean,
+  resolveSet: (name: string) => readonly PatternNode[] | undefined,
+): ScanGroup | undefined {
   if (programs.length === 0) return undefined;
   const program = programs.length === 1 ? programs[0]! : compileProgram({ type: 'alternatives', options: trees }, resolveSet);
   return {
@@ -301,4 +329,28 @@ function parseOrReport(
     }
     throw error;
   }
+}
+
+/** Why a pattern cannot use the word set `name`, as a problem to report at the reference; undefined when it can. */
+function referenceProblem(name: string, wordSets: ResolvedSets): { message: string; code: string } | undefined {
+  if (name.startsWith('%') && !wordSets.has(name)) {
+    const classes = meaningClassNames().map((known) => '%' + known).join(', ');
+    return { message: `unknown meaning class \`${name}\` (meaning classes: ${classes})`, code: 'unknown-class' };
+  }
+  if (!wordSets.has(name)) {
+    const known = wordSets.names().filter((known) => !known.startsWith('%'));
+    const hint = known.length > 0 ? ` (known sets: ${known.map((k) => '@' + k).join(', ')})` : '';
+    return { message: `unknown word set \`@${name}\`${hint}`, code: 'unknown-set' };
+  }
+  const problem = wordSets.problem(name);
+  if (!problem) return undefined;
+  // A loop reads the same from every set on it; other problems are explained at the set that has them.
+  if (problem.code === 'set-cycle') return { message: problem.message, code: problem.code };
+  const via = problem.setName === name ? '' : `it uses \`@${problem.setName}\`, and `;
+  return { message: `word set \`@${name}\` cannot be used: ${via}${problem.message}`, code: problem.code };
+}
+
+/** A pattern as quoted in a message: long ones are cut, since the problem already points at the pattern. */
+function shortened(pattern: string): string {
+  return pattern.length <= 60 ? pattern : `${pattern.slice(0, 50)}…`;
 }

@@ -1,3 +1,5 @@
+import { readableWord } from '../text/readableText';
+
 /**
  * The pattern language of rule packs, parsed into a tree.
  *
@@ -95,7 +97,10 @@ export function parsePattern(source: string): PatternNode {
       else break;
     }
     if (pos === start) throw new PatternSyntaxError(`expected a word after \`${source[column]}\``, column);
-    const text = source.slice(start, pos).replace(/\u2019/g, "'");
+    const written = source.slice(start, pos).replace(/\u2019/g, "'");
+    // Read as the tokenizer reads text, so a pattern word with look-alike letters means what the text's words mean.
+    const text = /[^\x00-\x7f]/.test(written) ? readableWord(written).text : written;
+    if (text.length === 0) throw new PatternSyntaxError('expected a word, found only invisible characters', column);
     // The tokenizer reads "OpenAI's" as OpenAI + 's, so the pattern must too.
     if (text.length > 2 && text.toLowerCase().endsWith("'s")) {
       return [

@@ -1,6 +1,7 @@
 import { wordForms } from '../morphology/wordForms';
 import type { PatternNode } from './parsePattern';
 import { requiredWords } from './requiredWords';
+import { isMergedWordMember } from './wordSets';
 
 /**
  * A test one instruction applies to one token. `keys` are the lower-cased
@@ -43,13 +44,6 @@ export interface Program {
 /** Looks a word set up by name; returns its members as parsed patterns. */
 export type SetResolver = (name: string) => readonly PatternNode[] | undefined;
 
-/** Thrown when a pattern refers to a word set that does not exist or refers to itself. */
-export class SetReferenceError extends Error {
-  constructor(message: string, readonly setName: string) {
-    super(message);
-  }
-}
-
 type MutableInstruction = { op: Instruction['op']; test?: TokenTest; inSet?: boolean; next?: number; alt?: number };
 
 /** Merged single-word members of a set, shared by every reference to the set. */
@@ -69,50 +63,16 @@ function wordTest(node: Extract<PatternNode, { type: 'word' }>): TokenTest {
   }
 }
 
-/** Word sets whose references (transitively) were checked already. */
-const checkedSets = new WeakSet<readonly PatternNode[]>();
-
-/** Throws SetReferenceError for a reference to an unknown set or a set that refers to itself. */
-function checkSetReferences(node: PatternNode, resolveSet: SetResolver, stack: readonly string[] = []): void {
-  switch (node.type) {
-    case 'set': {
-      if (stack.includes(node.name)) {
-        throw new SetReferenceError(`word set \`@${node.name}\` refers to itself (${[...stack, node.name].join(' -> ')})`, node.name);
-      }
-      const members = resolveSet(node.name);
-      if (!members) {
-        const what = node.name.startsWith('%') ? `meaning class \`${node.name}\`` : `word set \`@${node.name}\``;
-        throw new SetReferenceError(`unknown ${what}`, node.name);
-      }
-      if (checkedSets.has(members)) return;
-      for (const member of members) checkSetReferences(member, resolveSet, [...stack, node.name]);
-      checkedSets.add(members);
-      return;
-    }
-    case 'sequence':
-      node.items.forEach((item) => checkSetReferences(item, resolveSet, stack));
-      return;
-    case 'alternatives':
-      node.options.forEach((option) => checkSetReferences(option, resolveSet, stack));
-      return;
-    case 'optional':
-    case 'focus':
-      checkSetReferences(node.body, resolveSet, stack);
-      return;
-    default:
-      return;
-  }
-}
-
 /**
- * Compiles a parsed pattern, inlining word sets. Set references are checked
- * and the words a match requires are worked out at once (the matcher's index
- * needs them); the automaton itself is built the first time it runs, so a pack
- * of many thousand rules loads quickly and pays only for the rules its
+ * Compiles a parsed pattern, inlining word sets. Every set it names must
+ * resolve, and the sets must be free of cycles and measured against the
+ * pattern limits (see wordSets.ts and patternCost.ts): the compiler trusts
+ * them. The words a match requires are worked out at once (the matcher's
+ * index needs them); the automaton itself is built the first time it runs, so
+ * a pack of many thousand rules loads quickly and pays only for the rules its
  * documents wake up.
  */
 export function compileProgram(tree: PatternNode, resolveSet: SetResolver): Program {
-  checkSetReferences(tree, resolveSet);
   const required = requiredWords(tree, resolveSet);
   let built: Omit<Program, 'required'> | undefined;
   const build = (): Omit<Program, 'required'> => (built ??= buildAutomaton(tree, resolveSet));
@@ -134,7 +94,7 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
   const code: MutableInstruction[] = [];
   const emit = (instruction: MutableInstruction): number => code.push(instruction) - 1;
 
-  /** Emits code for a node (set references were checked by compileProgram). */
+  /** Emits code for a node (set references were checked before compileProgram). */
   const gen = (node: PatternNode, inSet: boolean): void => {
     switch (node.type) {
       case 'word':
@@ -219,7 +179,7 @@ function mergeSingleWords(members: readonly PatternNode[]): { test: TokenTest | 
   const keys = new Set<string>();
   const rest: PatternNode[] = [];
   for (const member of members) {
-    if (member.type === 'word' && (member.mode === 'forms' || member.mode === 'exact')) {
+    if (isMergedWordMember(member)) {
       const test = wordTest(member);
       for (const key of test.keys) keys.add(key);
     } else {

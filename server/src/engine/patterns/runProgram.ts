@@ -55,6 +55,20 @@ class ThreadList {
   }
 }
 
+/** Steps taken by every scan so far (see {@link matcherSteps}). */
+let stepsTaken = 0;
+
+/**
+ * How many steps the matcher has taken since the process started: one per
+ * token a scan passes, per instruction a thread tries on a token and per
+ * match a thread reaches. The pattern limits (patternCost.ts) bound the steps
+ * per token of text; tests read this counter to check that bound without
+ * timing anything.
+ */
+export function matcherSteps(): number {
+  return stepsTaken;
+}
+
 let current = new ThreadList();
 let next = new ThreadList();
 /** Flags of an epsilon path: what happens to a thread that takes it. */
@@ -256,6 +270,7 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
   const from = anchor ?? 0;
   const base = reserveGenerations(tokens.length + 2) - from;
   let results: Map<number, ProgramMatch> | undefined;
+  let steps = 0;
 
   /**
    * Takes the epsilon moves from `pc` at `position`: records the matches they
@@ -264,6 +279,7 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
   const enter = (list: ThreadList, pc: number, loose: number, focusStart: number, focusEnd: number, start: number, position: number): void => {
     const closure = closures[pc] ?? (closures[pc] = epsilonClosure(code, pc));
     const matches = closure.matches;
+    steps += matches.length;
     if (matches.length > 0 && position > start) {
       const generation = base + position;
       for (let k = 0; k < matches.length; k++) {
@@ -290,6 +306,7 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
   };
 
   for (let position = from; position < tokens.length; position++) {
+    steps++;
     const token = tokens[position]!;
     const canStart = anchor === undefined ? firstKeys.has(token.lower) || (token.tag !== undefined && firstKeys.has(token.tag)) : position === anchor;
     if (canStart) enter(current, 0, 1, -1, -1, position, position);
@@ -306,6 +323,7 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
       const candidates = token.tag === undefined ? closure.candidates(token.lower) : closure.candidatesTagged(token.lower, token.tag);
       const loose = current.loose[i]!;
       const start = current.start[i]!;
+      steps += candidates.length;
       for (let k = 0; k < candidates.length; k++) {
         const index = candidates[k]!;
         const target = closure.targets[index]!;
@@ -336,6 +354,7 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
     next = swap;
   }
   current.count = 0;
+  stepsTaken += steps;
   return results ? [...results.values()] : [];
 }
 

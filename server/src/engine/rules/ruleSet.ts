@@ -79,7 +79,8 @@ export type SeverityResolver = (rule: CompiledRule) => SeverityOverride;
 interface ApprovedSpans {
   /** 1 where a token lies inside an approved phrase. */
   readonly mask: Uint8Array;
-  readonly spans: readonly ProgramMatch[];
+  /** True when one approved phrase covers tokens `start` to `end` (end-exclusive). */
+  covers(start: number, end: number): boolean;
 }
 
 /**
@@ -181,9 +182,13 @@ export class RuleSet {
     let sentenceText: string | undefined;
     for (const [rule, matches] of matchesByRule) {
       const approved = approvedFor(rule.pack);
+      // Whether the sentence mentions what the rule needs does not depend on the match: scan for it once.
+      let mentioned: boolean | undefined;
+      const mentionsMet = (): boolean =>
+        (mentioned ??= rule.mentions.length === 0 || rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined)));
       for (const match of longestNonOverlapping(matches)) {
-        if (rule.outsideApproved && approved.spans.some((span) => span.start <= match.focusStart && match.focusEnd <= span.end)) continue;
-        if (rule.mentions.length > 0 && !rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined))) continue;
+        if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) continue;
+        if (!mentionsMet()) continue;
         if (rule.notNegated && (sentence.answeredNo === true || isNegated(tokens, match, approved.mask))) continue;
         const next = tokens[match.end];
         // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
@@ -195,17 +200,24 @@ export class RuleSet {
   }
 }
 
+const NOTHING_APPROVED = { covers: (): boolean => false };
+
 function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpans {
   const mask = new Uint8Array(tokens.length);
-  const spans: ProgramMatch[] = [];
-  if (pack.approved.length === 0) return { mask, spans };
+  if (pack.approved.length === 0) return { mask, ...NOTHING_APPROVED };
+  // reach[i]: the furthest end of an approved phrase that starts at or before token i (0 for none).
+  let reach: Int32Array | undefined;
   for (const program of pack.approved) {
     for (const match of scanProgram(program, tokens, undefined)) {
-      spans.push(match);
       mask.fill(1, match.start, match.end);
+      reach ??= new Int32Array(tokens.length);
+      reach[match.start] = Math.max(reach[match.start]!, match.end);
     }
   }
-  return { mask, spans };
+  if (!reach) return { mask, ...NOTHING_APPROVED };
+  for (let i = 1; i < reach.length; i++) reach[i] = Math.max(reach[i]!, reach[i - 1]!);
+  const furthest = reach;
+  return { mask, covers: (start, end) => furthest[start]! >= end };
 }
 
 function intersects(keys: ReadonlySet<string>, words: ReadonlySet<string>): boolean {
@@ -263,17 +275,22 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
 /**
  * Leftmost-longest: of overlapping matches the one that starts first wins,
  * and of those starting together the longest, so "enables access to" beats
- * both "enables access" and a later match that begins at "access".
+ * both "enables access" and a later match that begins at "access". Matches
+ * are never empty, so in start order a match overlaps a kept one exactly when
+ * it starts before the last kept one ends: one pass after sorting.
  */
-function longestNonOverlapping(matches: RuleMatch[]): RuleMatch[] {
-  if (matches.length === 1) return matches;
+export function longestNonOverlapping<T extends ProgramMatch & { readonly withFixes?: boolean }>(matches: readonly T[]): T[] {
+  if (matches.length <= 1) return [...matches];
   // Of equal matches, one that offers fixes wins: a pattern without fixes must not hide a fix another pattern offers.
-  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end || Number(b.withFixes) - Number(a.withFixes));
-  const kept: RuleMatch[] = [];
+  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end || Number(b.withFixes ?? false) - Number(a.withFixes ?? false));
+  const kept: T[] = [];
+  let keptEnd = -1;
   for (const match of sorted) {
-    if (kept.every((other) => match.end <= other.start || other.end <= match.start)) kept.push(match);
+    if (match.start < keptEnd) continue;
+    kept.push(match);
+    keptEnd = match.end;
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
 }
 
 function buildFinding(rule: CompiledRule, severity: Severity, tokens: readonly Token[], match: RuleMatch, sentence: string): Finding {
@@ -284,16 +301,25 @@ function buildFinding(rule: CompiledRule, severity: Severity, tokens: readonly T
     const fix = fitFix(template, tokens, match.focusStart, match.focusEnd);
     return index === 0 ? { ...fix, preferred: true } : fix;
   });
+  const message = rule.info.message.replace(/\{match\}/g, focusText);
   return {
     ruleId: rule.info.id,
     category: rule.info.category,
     severity,
-    message: rule.info.message.replace(/\{match\}/g, focusText),
+    message: isDisguised(tokens, match) ? `${message} ${DISGUISE_NOTE}` : message,
     range: { start: first.start, end: last.end },
     matchedText: joinWords(tokens, match.start, match.end),
     sentence,
     fixes,
   };
+}
+
+/** Appended to the message of a finding whose words were written so as not to be found. */
+export const DISGUISE_NOTE = '(These words contain invisible or look-alike characters.)';
+
+function isDisguised(tokens: readonly Token[], match: ProgramMatch): boolean {
+  for (let i = match.start; i < match.end; i++) if (tokens[i]!.disguised) return true;
+  return false;
 }
 
 function joinWords(tokens: readonly Token[], start: number, end: number): string {

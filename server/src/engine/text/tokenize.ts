@@ -1,11 +1,16 @@
 import type { ProseUnit } from '../prose/prose';
+import { invisibleLength, isInvisibleUnit, mayDisguise, readableWord } from './readableText';
 
 /** A word (or an opaque inline element standing for one) found in prose. */
 export interface Token {
   /** Source offsets; `end` is exclusive. A glued word spans the markup inside it. */
   readonly start: number;
   readonly end: number;
-  /** The word as written, markup removed, curly apostrophes straightened. Empty for opaque tokens. */
+  /**
+   * The word as a reader reads it: markup and invisible characters removed,
+   * curly apostrophes straightened, fullwidth and look-alike letters read as
+   * plain ones. Empty for opaque tokens.
+   */
   readonly text: string;
   /** `text` lower-cased; the key every pattern test looks up. */
   readonly lower: string;
@@ -18,6 +23,8 @@ export interface Token {
   readonly aside?: true;
   /** A key the sentence reader adds (see reading/tags.ts): the token also passes tests for this key. */
   readonly tag?: string;
+  /** True when the word as written hides what it reads as: invisible characters, fullwidth or look-alike letters (see readableText.ts). */
+  readonly disguised: boolean;
 }
 
 /** The tokens of one sentence, in order. */
@@ -42,13 +49,51 @@ function isWordChar(code: number): boolean {
   if (code < 0x80) {
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
   }
-  // Non-ASCII letters count as word characters; the typographic punctuation blocks do not.
+  // Non-ASCII letters count as word characters; the typographic punctuation blocks and invisible characters do not.
   if (code <= 0xbf) return false;
   if (code >= 0x2000 && code <= 0x206f) return false;
   if (code >= 0x3000 && code <= 0x303f) return false;
   if (code >= 0xff00 && code <= 0xff0f) return false;
   if (code === 0xd7 || code === 0xf7) return false;
-  return true;
+  if (code === 0x2122 || code === 0x2120 || code === 0x2117) return false;
+  return !isInvisibleUnit(code);
+}
+
+/** The index of the first character at or after `index` (before `end`) that is not invisible. */
+function skipInvisible(text: string, index: number, end: number): number {
+  while (index < end) {
+    const length = invisibleLength(text, index);
+    if (length === 0) break;
+    index += length;
+  }
+  return index;
+}
+
+function isAsciiDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+/**
+ * True when the full stop at `dot`, glued between two words, ends a sentence
+ * ("on AWS.Thanks", "ChatGPT.1"): the word after it is capitalised (an
+ * upper-case letter, then a lower-case one) or, after a letter, a number. It
+ * does not when the part before it is a single letter or an abbreviation
+ * ("U.S.Army", "e.g.The", "Fig.1") nor in "gpt-4.1", "node.js", "ASP.NET" or
+ * "README.md". `partStart` is where the part before the stop begins (after
+ * the word's start or its previous joiner); `after` is the first visible
+ * character after the stop.
+ */
+export function isGluedSentenceEnd(text: string, partStart: number, dot: number, after: number, end: number): boolean {
+  if (dot - partStart < 2) return false;
+  const next = text.charCodeAt(after);
+  const startsSentence = isAsciiDigit(next)
+    ? isAsciiLetter(text.charCodeAt(dot - 1))
+    : next >= 65 && next <= 90 && after + 1 < end && text.charCodeAt(after + 1) >= 97 && text.charCodeAt(after + 1) <= 122;
+  return startsSentence && !ABBREVIATIONS.has(text.slice(partStart, dot).toLowerCase());
 }
 
 function isJoiner(code: number): boolean {
@@ -57,7 +102,7 @@ function isJoiner(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0 || (code >= 0x2000 && code <= 0x200b) || code === 0x3000;
+  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000;
 }
 
 function isSentenceEnd(code: number): boolean {
@@ -77,8 +122,10 @@ function isClauseEnd(code: number): boolean {
 /**
  * Splits one prose unit into sentences of word tokens. Sentences end at
  * `.`, `!`, `?` followed by a space or the end of the unit (abbreviations such as
- * "e.g." excepted) and at the end of the unit; line breaks and markup between
- * segments do not end a sentence.
+ * "e.g." excepted), at a full stop glued to a capitalised word or a number
+ * (see {@link isGluedSentenceEnd}) and at the end of the unit; line breaks and
+ * markup between segments do not end a sentence. Invisible characters inside
+ * a word are part of it (and read away); outside words they count for nothing.
  */
 export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentence: Sentence) => void): void {
   let tokens: Token[] = [];
@@ -90,6 +137,10 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   let wordStart = -1;
   let wordEnd = -1;
   let wordText = '';
+  /** Where the word's last apostrophe joiner is in the source, for cutting off a possessive "'s". */
+  let wordApostrophe = -1;
+  /** True once the word holds a character that may make it read differently from how it is written. */
+  let wordMayBeDisguised = false;
 
   const flushSentence = (answeredNo = false): void => {
     if (tokens.length > 0) onSentence(answeredNo ? { tokens, answeredNo } : { tokens });
@@ -99,19 +150,21 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
     bracketDepth = 0;
   };
 
-  const pushWord = (start: number, end: number, written: string): void => {
-    const normalized = written.indexOf('\u2019') >= 0 ? written.replace(/\u2019/g, "'") : written;
+  const pushWord = (start: number, end: number, written: string, apostrophe: number, mayBeDisguised: boolean): void => {
+    let normalized = written.indexOf('\u2019') >= 0 ? written.replace(/\u2019/g, "'") : written;
+    let disguised = false;
+    if (mayBeDisguised) ({ text: normalized, disguised } = readableWord(normalized));
     const lower = normalized.toLowerCase();
     // A possessive "'s" is its own token so that "OpenAI's models" reads as OpenAI + 's + models.
     if (lower.length > 2 && lower.endsWith("'s") && !lower.endsWith("''s")) {
-      const cut = end - 2;
+      const cut = disguised && apostrophe >= 0 ? apostrophe : end - 2;
       const aside = bracketDepth > 0 ? ({ aside: true } as const) : undefined;
-      tokens.push({ start, end: cut, text: normalized.slice(0, -2), lower: lower.slice(0, -2), opaque: false, punctBefore, clauseBreakBefore, ...aside });
-      tokens.push({ start: cut, end, text: "'s", lower: "'s", opaque: false, punctBefore: false, clauseBreakBefore: false, ...aside });
+      tokens.push({ start, end: cut, text: normalized.slice(0, -2), lower: lower.slice(0, -2), opaque: false, punctBefore, clauseBreakBefore, disguised, ...aside });
+      tokens.push({ start: cut, end, text: "'s", lower: "'s", opaque: false, punctBefore: false, clauseBreakBefore: false, disguised: false, ...aside });
     } else if (bracketDepth > 0) {
-      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, aside: true });
+      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, disguised, aside: true });
     } else {
-      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore });
+      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, disguised });
     }
     punctBefore = false;
     clauseBreakBefore = false;
@@ -126,15 +179,17 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
       written = written.slice(0, -1);
       end -= 1;
     }
-    if (written.length > 0) pushWord(wordStart, end, written);
+    if (written.length > 0) pushWord(wordStart, end, written, wordApostrophe, wordMayBeDisguised);
     wordStart = -1;
     wordText = '';
+    wordApostrophe = -1;
+    wordMayBeDisguised = false;
   };
 
   for (const segment of unit.segments) {
     if (segment.opaque) {
       finishWord();
-      tokens.push({ start: segment.start, end: segment.end, text: '', lower: OPAQUE_KEY, opaque: true, punctBefore, clauseBreakBefore });
+      tokens.push({ start: segment.start, end: segment.end, text: '', lower: OPAQUE_KEY, opaque: true, punctBefore, clauseBreakBefore, disguised: false });
       punctBefore = false;
       clauseBreakBefore = false;
       continue;
@@ -145,21 +200,30 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
     while (i < end) {
       const code = text.charCodeAt(i);
       if (isWordChar(code)) {
-        let j = i + 1;
-        while (j < end) {
-          const c = text.charCodeAt(j);
-          if (isWordChar(c)) j++;
-          else if (isJoiner(c) && j + 1 < end && isWordChar(text.charCodeAt(j + 1))) j += 2;
-          else break;
-        }
+        const runEnd = readWordRun(text, i, end);
         if (wordStart < 0) {
           wordStart = i;
-          wordText = text.slice(i, j);
+          wordText = text.slice(i, runEnd);
         } else {
-          wordText += text.slice(i, j);
+          wordText += text.slice(i, runEnd);
         }
-        wordEnd = j;
-        i = j;
+        wordEnd = runEnd;
+        if (run.apostrophe >= 0) wordApostrophe = run.apostrophe;
+        if (run.mayBeDisguised) wordMayBeDisguised = true;
+        if (run.sentenceEnd >= 0) {
+          finishWord();
+          flushSentence();
+          i = run.sentenceEnd + 1;
+        } else {
+          i = runEnd;
+        }
+        continue;
+      }
+      const hidden = code >= 0xad ? invisibleLength(text, i) : 0;
+      if (hidden > 0) {
+        // Seen by no reader: neither a space nor punctuation (inside a word the run reader has taken it).
+        if (wordStart >= 0) wordMayBeDisguised = true;
+        i += hidden;
         continue;
       }
       if (isSpace(code)) {
@@ -195,4 +259,80 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   }
   finishWord();
   flushSentence();
+}
+
+/**
+ * What {@link readWordRun} found besides where the stretch ends, kept in one
+ * reused object because it runs once per word and must not allocate.
+ */
+const run = {
+  /** The source offset of the stretch's last apostrophe joiner, or -1. */
+  apostrophe: -1,
+  /** True when it holds invisible characters or others that may read differently (see readableText.ts). */
+  mayBeDisguised: false,
+  /** The offset of a glued full stop that ends the sentence right after the stretch, or -1. */
+  sentenceEnd: -1,
+};
+
+/**
+ * Reads word characters from `start` (a word character) to the end of the
+ * word or of the segment, and returns where it stopped: joiners between word
+ * characters (GPT-4o, v1.2, don't) and invisible characters followed by more
+ * of the word are part of it. Details are left in {@link run}.
+ */
+function readWordRun(text: string, start: number, end: number): number {
+  let j = start + 1;
+  let partStart = start;
+  let apostrophe = -1;
+  let sentenceEnd = -1;
+  let mayBeDisguised = mayDisguise(text.charCodeAt(start));
+  while (j < end) {
+    const c = text.charCodeAt(j);
+    // ASCII first and inline: this loop runs for every character of every word.
+    if (c < 0x80) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95) {
+        j++;
+        continue;
+      }
+      if (c !== 45 && c !== 46 && c !== 39) break;
+    } else if (isWordChar(c)) {
+      if (mayDisguise(c)) mayBeDisguised = true;
+      j++;
+      continue;
+    } else if (invisibleLength(text, j) > 0) {
+      const visible = skipInvisible(text, j, end);
+      if (!continuesWord(text, visible, end)) break;
+      mayBeDisguised = true;
+      j = visible;
+      continue;
+    } else if (c !== 0x2019) {
+      break;
+    }
+    // A joiner: it joins only when more of the word follows.
+    let after = j + 1;
+    if (after < end && text.charCodeAt(after) >= 0xad) after = skipInvisible(text, after, end);
+    if (after >= end || !isWordChar(text.charCodeAt(after))) break;
+    if (c === 46 && isGluedSentenceEnd(text, partStart, j, after, end)) {
+      sentenceEnd = j;
+      break;
+    }
+    if (c === 39 || c === 0x2019) apostrophe = j;
+    if (after > j + 1) mayBeDisguised = true;
+    partStart = after;
+    j = after;
+  }
+  run.apostrophe = apostrophe;
+  run.sentenceEnd = sentenceEnd;
+  run.mayBeDisguised = mayBeDisguised;
+  return j;
+}
+
+/** True when the character at `index` carries a word on: a word character, or a joiner before one. */
+function continuesWord(text: string, index: number, end: number): boolean {
+  if (index >= end) return false;
+  const code = text.charCodeAt(index);
+  if (isWordChar(code)) return true;
+  if (!isJoiner(code)) return false;
+  const after = skipInvisible(text, index + 1, end);
+  return after < end && isWordChar(text.charCodeAt(after));
 }

@@ -1,4 +1,6 @@
 import type { ProseUnit } from '../prose/prose';
+import { isGluedSentenceEnd } from './tokenize';
+import { isInvisibleUnit, mayDisguise } from './readableText';
 
 /**
  * A quick test of whether a prose unit can contain any of a set of words. A
@@ -15,6 +17,11 @@ import type { ProseUnit } from '../prose/prose';
  * - Otherwise every word of the unit is hashed character by character
  *   (lower-cased as the tokenizer does) and looked up in a bit set of the
  *   wanted words' hashes, allocation-free.
+ *
+ * Either way a unit with a character that may make a word read differently
+ * from how it is written (an invisible character, a fullwidth or look-alike
+ * letter: see readableText.ts) is always sent through the tokenizer, which
+ * reads such words as a reader would.
  */
 export class WordFilter {
   private static readonly BITS = 1 << 20;
@@ -59,7 +66,9 @@ export class WordFilter {
       const stretch = glued ? '' : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
       // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it;
       // an underscore is a word character to `\b` but may be emphasis markup next to a word (`_ChatGPT_`).
-      if (!glued && stretch.indexOf('\u212a') === -1 && stretch.indexOf('_') === -1) return this.expression.test(stretch);
+      if (!glued && stretch.indexOf('\u212a') === -1 && stretch.indexOf('_') === -1) {
+        return this.expression.test(stretch) || mayHideWords(text, segments[0]!.start, segments[segments.length - 1]!.end);
+      }
     }
     if (this.mayContainHashed(text, unit)) return true;
     // Shapes are tested on the raw text: markup inside a name can only make this say yes wrongly, never no.
@@ -71,6 +80,8 @@ export class WordFilter {
     let inWord = false;
     let hash = FNV_OFFSET;
     let beforeApostrophe = -1;
+    /** Where the part of the word after its last joiner starts, for telling a glued full stop that ends a sentence. */
+    let partStart = 0;
     for (const segment of unit.segments) {
       if (inWord && (!segment.glued || segment.opaque)) {
         if (this.endsWord(hash, beforeApostrophe)) return true;
@@ -82,16 +93,26 @@ export class WordFilter {
         const code = text.charCodeAt(i);
         const folded = WORD_FOLD[code]!;
         if (folded !== 0) {
+          if (folded === DISGUISED) return true;
           if (!inWord) {
             inWord = true;
             hash = FNV_OFFSET;
             beforeApostrophe = -1;
+            partStart = i;
           }
           hash = Math.imul(hash ^ folded, 0x01000193);
-        } else if (inWord && i > segment.start && (code === 45 || code === 46 || code === 39 || code === 0x2019) && i + 1 < end && WORD_FOLD[text.charCodeAt(i + 1)] !== 0) {
+        } else if (
+          inWord &&
+          i > segment.start &&
+          (code === 45 || code === 46 || code === 39 || code === 0x2019) &&
+          i + 1 < end &&
+          WORD_FOLD[text.charCodeAt(i + 1)] !== 0 &&
+          !(code === 46 && isGluedSentenceEnd(text, partStart, i, i + 1, end))
+        ) {
           // As in the tokenizer, a joiner joins only within a segment: at a segment's start it is punctuation.
           if (code === 39 || code === 0x2019) beforeApostrophe = hash;
           hash = step(hash, code === 0x2019 ? 39 : code);
+          partStart = i + 1;
         } else if (inWord) {
           if (this.endsWord(hash, beforeApostrophe)) return true;
           inWord = false;
@@ -109,11 +130,32 @@ export class WordFilter {
 
 const FNV_OFFSET = 0x811c9dc5;
 
+/**
+ * True when `text` from `start` to `end` holds a character that may make a
+ * word read differently from how it is written. A loop over the flat text:
+ * faster than one more regular expression (a character class defeats the
+ * skipping that makes the word expression fast), and it touches only code
+ * units, allocating nothing.
+ */
+function mayHideWords(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xad && mayDisguise(code)) return true;
+  }
+  return false;
+}
 
-/** For every UTF-16 code unit: 0 if it is not a word character, else its lower-cased form. */
+
+/** In {@link WORD_FOLD}: a character that may disguise a word (readableText.ts); a unit holding one is always let through. */
+const DISGUISED = 0xffff;
+
+/** For every UTF-16 code unit: 0 if it is not a word character, else its lower-cased form, or DISGUISED. */
 const WORD_FOLD = (() => {
   const table = new Uint16Array(65536);
-  for (let code = 0; code < 65536; code++) if (isWordCode(code)) table[code] = lower(code) || code;
+  for (let code = 0; code < 65536; code++) {
+    if (mayDisguise(code)) table[code] = DISGUISED;
+    else if (isWordCode(code)) table[code] = lower(code) || code;
+  }
   return table;
 })();
 
@@ -134,7 +176,8 @@ function isWordCode(code: number): boolean {
   if (code >= 0x2000 && code <= 0x206f) return false;
   if (code >= 0x3000 && code <= 0x303f) return false;
   if (code >= 0xff00 && code <= 0xff0f) return false;
-  return code !== 0xd7 && code !== 0xf7;
+  if (code === 0x2122 || code === 0x2120 || code === 0x2117) return false;
+  return code !== 0xd7 && code !== 0xf7 && !isInvisibleUnit(code);
 }
 
 function hashString(word: string): number {
