@@ -1,0 +1,165 @@
+/**
+ * Throughput of the prose readers (`server/src/engine/prose/<kind>/`): MB/s
+ * of a whole scan of a generated 5 MB document of each kind, and, for HTML,
+ * of the two HTML parsers it was chosen from, on the same document.
+ * Run: `node --import tsx bench/readers.ts [kind ...]`.
+ */
+import { pathToFileURL } from 'node:url';
+import { Tokenizer } from 'htmlparser2';
+import { parse as parse5 } from 'parse5';
+import { scanHtmlBlocks, scanVueBlocks } from '../server/src/engine/prose/html';
+import type { ProseBlock } from '../server/src/engine/prose/prose';
+import { seededRandom } from '../test/seededRandom';
+
+const WORDS = (
+  'the a an of to and in is for on with as by that this it be are from or at your our can will not ' +
+  'connector pipeline customer data model release feature workspace account team dashboard report ' +
+  'deploy configure enable disable install upgrade migrate integrate monitor secure scale sync export ' +
+  'seamless robust powerful simple fast reliable flexible modern intuitive naïve café — it’s don’t e.g. v1.2 24/7'
+).split(' ');
+
+/** Random prose helpers, the same for the same seed. */
+export class ProseSource {
+  private readonly rnd: () => number;
+  constructor(seed: number) {
+    this.rnd = seededRandom(seed);
+  }
+  int(lo: number, hi: number): number {
+    return lo + Math.floor(this.rnd() * (hi - lo + 1));
+  }
+  chance(p: number): boolean {
+    return this.rnd() < p;
+  }
+  pick<T>(items: readonly T[]): T {
+    return items[Math.floor(this.rnd() * items.length)]!;
+  }
+  words(n: number): string {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(this.pick(WORDS));
+    return out.join(' ');
+  }
+  sentence(): string {
+    const s = this.words(this.int(4, 14));
+    return s.charAt(0).toUpperCase() + s.slice(1) + this.pick(['.', '.', '!', '?']);
+  }
+  sentences(n: number): string {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) out.push(this.sentence());
+    return out.join(' ');
+  }
+}
+
+/** Repeats `section` until the document reaches `bytes` characters. */
+function fill(bytes: number, head: string, section: () => string, tail = ''): string {
+  const parts = [head];
+  let length = head.length;
+  while (length < bytes) {
+    const piece = section();
+    parts.push(piece);
+    length += piece.length;
+  }
+  parts.push(tail);
+  return parts.join('');
+}
+
+export function generateHtml(bytes: number, seed = 1): string {
+  const p = new ProseSource(seed);
+  const inline = (): string => {
+    const w = p.words(p.int(1, 3));
+    return p.pick([w, w, w, `<b>${w}</b>`, `<a href="https://example.com/${p.int(1, 99)}">${w}</a>`, `<code>x.y(${p.int(1, 9)})</code>`, `${w} &amp; ${w}`, `caf&eacute;&nbsp;${w}`]);
+  };
+  const para = (): string => {
+    const parts: string[] = [];
+    for (let i = p.int(3, 12); i > 0; i--) parts.push(inline());
+    return parts.join(' ') + '.';
+  };
+  const section = (): string => {
+    const r = p.int(0, 9);
+    if (r < 4) return `<p>${para()}\n${para()}</p>\n`;
+    if (r < 6) return `<ul>\n  <li>${para()}</li>\n  <li title="${p.words(3)}">${para()}</li>\n</ul>\n`;
+    if (r === 6) return `<pre><code>const x = "a &lt; b"; // ${p.words(4)}\n</code></pre>\n`;
+    if (r === 7) return `<script>if (a < b && c) { console.log("${p.words(3)}") }</script>\n<!-- ${p.words(3)} -->\n`;
+    if (r === 8) return `<table>\n<tr><td>${p.words(4)}</td><td><img src="a.png" alt="${p.words(3)}"></td></tr>\n</table>\n`;
+    return `<h2>${p.words(p.int(2, 6))}</h2>\n`;
+  };
+  return fill(bytes, '<!doctype html>\n<html><head><title>Release notes</title><meta name="description" content="What changed"></head>\n<body>\n', section, '</body></html>\n');
+}
+
+export function generateVue(bytes: number, seed = 2): string {
+  const p = new ProseSource(seed);
+  const section = (): string =>
+    `  <div class="card" :title="item.title">\n    <h3>${p.words(3)}</h3>\n    <p>Hello {{ user.name }}, ${p.sentences(2)}</p>\n    <MyButton label="${p.words(2)}" @click="save">${p.words(1)}</MyButton>\n  </div>\n`;
+  return fill(bytes, '<template>\n', section, '</template>\n<script>\nexport default { name: "X" }\n</script>\n');
+}
+
+interface Measured {
+  readonly name: string;
+  readonly megabytes: number;
+  readonly megabytesPerSecond: number;
+  readonly blocks: number;
+}
+
+/** Best of `runs` full scans (after one warm-up), in MB/s of UTF-16 code units. */
+function measure(name: string, text: string, scan: (text: string) => Iterable<unknown>, runs = 3): Measured {
+  let blocks = 0;
+  for (const _ of scan(text)) blocks++;
+  let best = Infinity;
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    for (const _ of scan(text)) void _;
+    best = Math.min(best, performance.now() - t0);
+  }
+  const megabytes = text.length / 1e6;
+  return { name, megabytes, megabytesPerSecond: megabytes / (best / 1000), blocks };
+}
+
+const noop = (): void => {};
+
+/** The htmlparser2 tokenizer alone, with callbacks that do nothing: the floor under the HTML reader. */
+function* htmlparser2Only(text: string): Generator<number> {
+  const callbacks = {
+    onattribdata: noop, onattribentity: noop, onattribend: noop, onattribname: noop, oncdata: noop, onclosetag: noop,
+    oncomment: noop, ondeclaration: noop, onend: noop, onopentagend: noop, onopentagname: noop,
+    onprocessinginstruction: noop, onselfclosingtag: noop, ontext: noop, ontextentity: noop,
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(text);
+  tokenizer.end();
+  yield 0;
+}
+
+function* parse5WithLocations(text: string): Generator<number> {
+  parse5(text, { sourceCodeLocationInfo: true });
+  yield 0;
+}
+
+type Scan = (text: string) => Iterable<ProseBlock | number>;
+
+/** Each document kind: how to generate its corpus and the scans to time on it. */
+const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record<string, Scan> }> = {
+  html: {
+    generate: generateHtml,
+    scans: { 'html reader': scanHtmlBlocks, 'htmlparser2 tokenizer only': htmlparser2Only, 'parse5 tree with locations': parse5WithLocations },
+  },
+  vue: { generate: generateVue, scans: { 'vue reader': scanVueBlocks } },
+};
+
+export function main(argv: readonly string[]): void {
+  const bytes = 5_000_000;
+  const kinds = argv.length > 0 ? argv : Object.keys(KINDS);
+  for (const kind of kinds) {
+    const entry = KINDS[kind];
+    if (!entry) {
+      console.error(`unknown kind ${kind}; known kinds: ${Object.keys(KINDS).join(', ')}`);
+      process.exitCode = 2;
+      return;
+    }
+    const text = entry.generate(bytes);
+    for (const [name, scan] of Object.entries(entry.scans)) {
+      const result = measure(name, text, scan, name.startsWith('parse5') ? 1 : 3);
+      console.log(`${kind.padEnd(10)} ${name.padEnd(30)} ${result.megabytesPerSecond.toFixed(1).padStart(7)} MB/s  (${result.megabytes.toFixed(1)} MB, ${result.blocks} blocks)`);
+    }
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));
