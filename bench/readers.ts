@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { Tokenizer } from 'htmlparser2';
 import { parse as parse5 } from 'parse5';
+import { scanGitCommitBlocks } from '../server/src/engine/prose/gitcommit';
 import { scanHtmlBlocks, scanVueBlocks } from '../server/src/engine/prose/html';
 import type { ProseBlock } from '../server/src/engine/prose/prose';
 import { seededRandom } from '../test/seededRandom';
@@ -92,6 +93,18 @@ export function generateVue(bytes: number, seed = 2): string {
   return fill(bytes, '<template>\n', section, '</template>\n<script>\nexport default { name: "X" }\n</script>\n');
 }
 
+export function generateGitCommit(bytes: number, seed = 3): string {
+  const p = new ProseSource(seed);
+  const section = (): string => {
+    const r = p.int(0, 5);
+    if (r < 3) return `${p.sentences(p.int(1, 3))}\n${p.sentences(1)}\n\n`;
+    if (r === 3) return `- ${p.words(6)}\n  ${p.words(4)}\n- ${p.words(5)}\n\n`;
+    if (r === 4) return `# ${p.words(6)}\n`;
+    return `Signed-off-by: ${p.words(2)} <dev@example.com>\n\n`;
+  };
+  return fill(bytes, `fix(reader): ${p.words(5)}\n\n`, section, '# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n');
+}
+
 interface Measured {
   readonly name: string;
   readonly megabytes: number;
@@ -142,6 +155,7 @@ const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record
     scans: { 'html reader': scanHtmlBlocks, 'htmlparser2 tokenizer only': htmlparser2Only, 'parse5 tree with locations': parse5WithLocations },
   },
   vue: { generate: generateVue, scans: { 'vue reader': scanVueBlocks } },
+  gitcommit: { generate: generateGitCommit, scans: { 'git commit reader': scanGitCommitBlocks } },
 };
 
 export function main(argv: readonly string[]): void {
