@@ -7,6 +7,7 @@
 import { pathToFileURL } from 'node:url';
 import { Tokenizer } from 'htmlparser2';
 import { parse as parse5 } from 'parse5';
+import { scanAsciiDocBlocks } from '../server/src/engine/prose/asciidoc';
 import { scanGitCommitBlocks } from '../server/src/engine/prose/gitcommit';
 import { scanHtmlBlocks, scanVueBlocks } from '../server/src/engine/prose/html';
 import type { ProseBlock } from '../server/src/engine/prose/prose';
@@ -105,6 +106,31 @@ export function generateGitCommit(bytes: number, seed = 3): string {
   return fill(bytes, `fix(reader): ${p.words(5)}\n\n`, section, '# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n');
 }
 
+export function generateAsciiDoc(bytes: number, seed = 4): string {
+  const p = new ProseSource(seed);
+  const inline = (): string => {
+    const w = p.words(p.int(1, 3));
+    return p.pick([w, w, w, `*${w}*`, `_${w}_`, `\`x.y()\``, `link:https://example.com/${p.int(1, 99)}[${w}]`, `{product}`, `<<sec-${p.int(1, 9)},${w}>>`, `kbd:[Ctrl+C]`]);
+  };
+  const para = (): string => {
+    const parts: string[] = [];
+    for (let i = p.int(4, 14); i > 0; i--) parts.push(inline());
+    return parts.join(' ') + '.';
+  };
+  const section = (): string => {
+    const r = p.int(0, 9);
+    if (r < 3) return `${para()}\n${para()}\n\n`;
+    if (r === 3) return `== ${p.words(3)}\n\n`;
+    if (r === 4) return `* ${para()}\n* ${para()}\n** ${para()}\n\n`;
+    if (r === 5) return `.${p.words(2)}\n[source,js]\n----\nconst x = "${p.words(3)}";\n----\n\n`;
+    if (r === 6) return `|===\n|${p.words(2)} |${p.words(2)}\n\n|${para()}\n|${p.words(3)}\n|===\n\n`;
+    if (r === 7) return `NOTE: ${para()}\n\n// ${p.words(3)}\n`;
+    if (r === 8) return `[NOTE]\n====\n${para()}\n====\n\n`;
+    return `${p.words(2)}:: ${para()}\n\n`;
+  };
+  return fill(bytes, '= Release notes\nAda Lovelace <ada@example.com>\n:toc:\n\n', section);
+}
+
 interface Measured {
   readonly name: string;
   readonly megabytes: number;
@@ -156,6 +182,7 @@ const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record
   },
   vue: { generate: generateVue, scans: { 'vue reader': scanVueBlocks } },
   gitcommit: { generate: generateGitCommit, scans: { 'git commit reader': scanGitCommitBlocks } },
+  asciidoc: { generate: generateAsciiDoc, scans: { 'asciidoc reader': scanAsciiDocBlocks } },
 };
 
 export function main(argv: readonly string[]): void {
