@@ -97,10 +97,6 @@ export class AsciiDocInline {
     }
   }
 
-  private prevIsWord(i: number): boolean {
-    return i > 0 && isWord(this.text.charCodeAt(i - 1));
-  }
-
   /** A constrained mark may open at `i`: no word character (or `;`, `:`, `}`) before it, no space after it. */
   private mayOpen(i: number, length: number): boolean {
     const before = i > 0 ? this.text.charCodeAt(i - 1) : 32;

@@ -35,7 +35,7 @@ export class Marks {
   }
 
   /** Adds `[start, end)` minus the marks to `unit`: prose as text, opaque marks as opaque words. */
-  emit(text: string, start: number, end: number, unit: UnitBuilder): void {
+  emit(start: number, end: number, unit: UnitBuilder): void {
     const count = this.starts.length;
     const order = Array.from({ length: count }, (_, i) => i);
     if (count > 1) order.sort((a, b) => this.starts[a]! - this.starts[b]! || this.ends[b]! - this.ends[a]!);
@@ -55,7 +55,7 @@ export class Marks {
 /** Adds `[start, end)` minus `marks` to `units` as a unit of its own, then clears the marks. */
 export function emitUnit(text: string, start: number, end: number, marks: Marks, units: ProseUnit[]): void {
   const unit = new UnitBuilder(text);
-  marks.emit(text, start, end, unit);
+  marks.emit(start, end, unit);
   unit.finish(units);
   marks.clear();
 }
