@@ -11,6 +11,7 @@ import { scanAsciiDocBlocks } from '../server/src/engine/prose/asciidoc';
 import { scanGitCommitBlocks } from '../server/src/engine/prose/gitcommit';
 import { scanHtmlBlocks, scanVueBlocks } from '../server/src/engine/prose/html';
 import type { ProseBlock } from '../server/src/engine/prose/prose';
+import { scanRstBlocks } from '../server/src/engine/prose/rst';
 import { seededRandom } from '../test/seededRandom';
 
 const WORDS = (
@@ -131,6 +132,34 @@ export function generateAsciiDoc(bytes: number, seed = 4): string {
   return fill(bytes, '= Release notes\nAda Lovelace <ada@example.com>\n:toc:\n\n', section);
 }
 
+export function generateRst(bytes: number, seed = 5): string {
+  const p = new ProseSource(seed);
+  const inline = (): string => {
+    const w = p.words(p.int(1, 3));
+    return p.pick([w, w, w, `*${w}*`, `**${w}**`, `\`\`x.y()\`\``, `:code:\`run()\``, `\`${w} <https://example.com/${p.int(1, 99)}>\`_`, `|product|`, `:ref:\`${w} <sec-${p.int(1, 9)}>\``]);
+  };
+  const para = (indent = ''): string => {
+    const parts: string[] = [];
+    for (let i = p.int(4, 14); i > 0; i--) parts.push(inline());
+    return indent + parts.join(' ') + '.';
+  };
+  const section = (): string => {
+    const r = p.int(0, 9);
+    if (r < 3) return `${para()}\n${para()}\n\n`;
+    if (r === 3) {
+      const title = p.words(3);
+      return `${title}\n${'-'.repeat(title.length)}\n\n`;
+    }
+    if (r === 4) return `- ${para()}\n- ${para()}\n\n  ${para()}\n\n`;
+    if (r === 5) return `Example::\n\n    const x = "${p.words(3)}";\n\n.. code-block:: python\n\n   calls_on()\n\n`;
+    if (r === 6) return `+-----------+-----------+\n| ${p.words(1).padEnd(9)} | ${p.words(1).padEnd(9)} |\n+-----------+-----------+\n\n`;
+    if (r === 7) return `.. note:: ${para()}\n\n   ${para()}\n\n.. ${p.words(3)}\n\n`;
+    if (r === 8) return `:param x: ${para()}\n\n`;
+    return `${p.words(2)}\n   ${para()}\n\n`;
+  };
+  return fill(bytes, '=============\nRelease notes\n=============\n\n', section);
+}
+
 interface Measured {
   readonly name: string;
   readonly megabytes: number;
@@ -183,6 +212,7 @@ const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record
   vue: { generate: generateVue, scans: { 'vue reader': scanVueBlocks } },
   gitcommit: { generate: generateGitCommit, scans: { 'git commit reader': scanGitCommitBlocks } },
   asciidoc: { generate: generateAsciiDoc, scans: { 'asciidoc reader': scanAsciiDocBlocks } },
+  rst: { generate: generateRst, scans: { 'rst reader': scanRstBlocks } },
 };
 
 export function main(argv: readonly string[]): void {
