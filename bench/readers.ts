@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { Tokenizer } from 'htmlparser2';
 import { parse as parse5 } from 'parse5';
 import { scanAsciiDocBlocks } from '../server/src/engine/prose/asciidoc';
+import { codeReader, scanJsonBlocks, scanYamlBlocks } from '../server/src/engine/prose/code';
 import { scanGitCommitBlocks } from '../server/src/engine/prose/gitcommit';
 import { scanHtmlBlocks, scanVueBlocks } from '../server/src/engine/prose/html';
 import type { ProseBlock } from '../server/src/engine/prose/prose';
@@ -160,6 +161,56 @@ export function generateRst(bytes: number, seed = 5): string {
   return fill(bytes, '=============\nRelease notes\n=============\n\n', section);
 }
 
+export function generateTypeScript(bytes: number, seed = 6): string {
+  const p = new ProseSource(seed);
+  const section = (): string => {
+    const r = p.int(0, 6);
+    const name = p.words(1).replace(/\W/g, '') || 'x';
+    if (r === 0) return `/**\n * ${p.sentence()}\n * @param {string} ${name} - ${p.sentence()}\n * @returns {boolean} ${p.sentence()}\n */\n`;
+    if (r === 1) return `export function ${name}${p.int(1, 999)}(a: string, b = 2): boolean {\n  // ${p.sentence()}\n  const re = /\\/\\/[a-z"']+/g;\n  return a.length / b > 1;\n}\n`;
+    if (r === 2) return `const message = "${p.sentence()}";\nconst key = config["${name}_id"];\nconst t = \`${p.words(3)} \${value} ${p.words(2)}.\`;\n`;
+    if (r === 3) return `  return (\n    <div className="flex items-center" title="${p.words(2)}">\n      ${p.sentence()} {count} <b>${p.words(2)}</b>\n    </div>\n  );\n`;
+    if (r === 4) return `import { ${name} } from './${name}';\n`;
+    if (r === 5) return `const o = { "${name}": 1, label: "${p.sentence()}", id: "agent.${name}_v2" }; // ${p.words(4)}\n`;
+    return `if (a < b && c > d) { throw new Error("${p.sentence()}"); }\n`;
+  };
+  return fill(bytes, '// Generated benchmark module.\n', section);
+}
+
+export function generatePython(bytes: number, seed = 7): string {
+  const p = new ProseSource(seed);
+  const section = (): string => {
+    const r = p.int(0, 3);
+    const name = p.words(1).replace(/\W/g, '') || 'x';
+    if (r === 0) return `def ${name}${p.int(1, 999)}(path, count=1):\n    """${p.sentence()}\n\n    Args:\n        path (str): ${p.sentence()}\n    """\n    return f"${p.words(3)} {path} ${p.words(2)}."\n\n`;
+    if (r === 1) return `# ${p.sentence()}\n# ${p.sentence()}\nCONFIG = {"${name}_key": "${p.sentence()}", "id": "${name}.v2"}\n`;
+    if (r === 2) return `raise ValueError("${p.sentence()}")  # noqa: E501\n`;
+    return `x = r"\\d+ ${p.words(2)}" if a < b else '${name}_id'\n`;
+  };
+  return fill(bytes, '"""Generated benchmark module."""\n', section);
+}
+
+export function generateJson(bytes: number, seed = 8): string {
+  const p = new ProseSource(seed);
+  let n = 0;
+  const section = (): string => `  "${p.words(1).replace(/\W/g, '')}_${n++}": "${p.sentence()} {count} \\"${p.words(2)}\\"\\n",\n`;
+  return fill(bytes, '{\n', section, '  "last": "End."\n}\n');
+}
+
+export function generateYaml(bytes: number, seed = 9): string {
+  const p = new ProseSource(seed);
+  let n = 0;
+  const section = (): string => {
+    const key = `${p.words(1).replace(/\W/g, '')}_${n++}`;
+    const r = p.int(0, 3);
+    if (r === 0) return `  ${key}: ${p.sentence()} %{name}\n`;
+    if (r === 1) return `  ${key}: "${p.sentence()}"\n`;
+    if (r === 2) return `  ${key}: |\n    ${p.sentence()}\n    ${p.sentence()}\n`;
+    return `  # ${p.words(3)}\n  ${key}:\n    - ${p.sentence()}\n    - ${p.sentence()}\n`;
+  };
+  return fill(bytes, 'en:\n', section);
+}
+
 interface Measured {
   readonly name: string;
   readonly megabytes: number;
@@ -213,6 +264,10 @@ const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record
   gitcommit: { generate: generateGitCommit, scans: { 'git commit reader': scanGitCommitBlocks } },
   asciidoc: { generate: generateAsciiDoc, scans: { 'asciidoc reader': scanAsciiDocBlocks } },
   rst: { generate: generateRst, scans: { 'rst reader': scanRstBlocks } },
+  typescript: { generate: generateTypeScript, scans: { 'code reader (tsx)': codeReader('typescriptreact')! } },
+  python: { generate: generatePython, scans: { 'code reader (python)': codeReader('python')! } },
+  json: { generate: generateJson, scans: { 'json locale reader': scanJsonBlocks } },
+  yaml: { generate: generateYaml, scans: { 'yaml locale reader': scanYamlBlocks } },
 };
 
 export function main(argv: readonly string[]): void {

@@ -10,6 +10,8 @@ import type { ProseUnit } from '../prose';
 export const MARKUP = 0;
 /** Inline content that is not prose but stands for one word (code, a URL, an attribute reference). */
 export const OPAQUE = 1;
+/** Markup that reads as whitespace (the comment markers between two lines of a comment). */
+export const SPACE = 2;
 
 /** Marks of one unit, in any order; overlapping marks are allowed (the first one wins). */
 export class Marks {
@@ -46,6 +48,7 @@ export class Marks {
       const markStart = Math.max(this.starts[i]!, pos);
       if (markStart > pos) unit.addText(pos, markStart);
       if (this.kinds[i] === OPAQUE) unit.addOpaque(markStart, markEnd);
+      else if (this.kinds[i] === SPACE) unit.separate();
       pos = markEnd;
     }
     if (pos < end) unit.addText(pos, end);
