@@ -11,6 +11,7 @@ import { scanAsciiDocBlocks } from '../server/src/engine/prose/asciidoc';
 import { codeReader, scanJsonBlocks, scanYamlBlocks } from '../server/src/engine/prose/code';
 import { scanGitCommitBlocks } from '../server/src/engine/prose/gitcommit';
 import { scanHtmlBlocks, scanVueBlocks } from '../server/src/engine/prose/html';
+import { scanNotebookBlocks } from '../server/src/engine/prose/notebook';
 import type { ProseBlock } from '../server/src/engine/prose/prose';
 import { scanRstBlocks } from '../server/src/engine/prose/rst';
 import { seededRandom } from '../test/seededRandom';
@@ -211,6 +212,25 @@ export function generateYaml(bytes: number, seed = 9): string {
   return fill(bytes, 'en:\n', section);
 }
 
+export function generateNotebook(bytes: number, seed = 10): string {
+  const p = new ProseSource(seed);
+  const cells: string[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const markdown = JSON.stringify({ cell_type: 'markdown', metadata: {}, source: [`## ${p.words(3)}\n`, '\n', `${p.sentences(3)} **${p.words(2)}** \`code\`\n`, `- ${p.sentence()}\n`] });
+    const code = JSON.stringify({
+      cell_type: 'code',
+      execution_count: 1,
+      metadata: {},
+      outputs: [{ output_type: 'stream', name: 'stdout', text: [`${p.words(8)}\n`] }],
+      source: [`# ${p.sentence()}\n`, `print("${p.sentence()}")\n`, `x = {"key_${p.int(1, 99)}": 1}\n`],
+    });
+    cells.push(markdown, code);
+    length += markdown.length + code.length + 4;
+  }
+  return `{\n "cells": [\n  ${cells.join(',\n  ')}\n ],\n "metadata": {"kernelspec": {"language": "python", "name": "python3"}},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n`;
+}
+
 interface Measured {
   readonly name: string;
   readonly megabytes: number;
@@ -268,6 +288,7 @@ const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record
   python: { generate: generatePython, scans: { 'code reader (python)': codeReader('python')! } },
   json: { generate: generateJson, scans: { 'json locale reader': scanJsonBlocks } },
   yaml: { generate: generateYaml, scans: { 'yaml locale reader': scanYamlBlocks } },
+  notebook: { generate: generateNotebook, scans: { 'notebook reader': scanNotebookBlocks } },
 };
 
 export function main(argv: readonly string[]): void {
