@@ -11,6 +11,7 @@ import { scanAsciiDocBlocks } from '../server/src/engine/prose/asciidoc';
 import { codeReader, scanJsonBlocks, scanYamlBlocks } from '../server/src/engine/prose/code';
 import { scanGitCommitBlocks } from '../server/src/engine/prose/gitcommit';
 import { scanHtmlBlocks, scanVueBlocks } from '../server/src/engine/prose/html';
+import { scanMdxBlocks } from '../server/src/engine/prose/mdx';
 import { scanNotebookBlocks } from '../server/src/engine/prose/notebook';
 import type { ProseBlock } from '../server/src/engine/prose/prose';
 import { scanRstBlocks } from '../server/src/engine/prose/rst';
@@ -231,6 +232,28 @@ export function generateNotebook(bytes: number, seed = 10): string {
   return `{\n "cells": [\n  ${cells.join(',\n  ')}\n ],\n "metadata": {"kernelspec": {"language": "python", "name": "python3"}},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n`;
 }
 
+export function generateMdx(bytes: number, seed = 11): string {
+  const p = new ProseSource(seed);
+  const inline = (): string => {
+    const w = p.words(p.int(1, 3));
+    return p.pick([w, w, w, `**${w}**`, `<b>${w}</b>`, `{props.${p.words(1).replace(/\W/g, '') || 'x'}}`, `\`code()\``, `[${w}](https://example.com/${p.int(1, 99)})`]);
+  };
+  const para = (): string => {
+    const parts: string[] = [];
+    for (let i = p.int(4, 12); i > 0; i--) parts.push(inline());
+    return parts.join(' ') + '.';
+  };
+  const section = (): string => {
+    const r = p.int(0, 6);
+    if (r < 3) return `${para()}\n${para()}\n\n`;
+    if (r === 3) return `## ${p.words(3)}\n\n`;
+    if (r === 4) return `<Callout type="info" title="${p.words(3)}">\n  ${para()}\n</Callout>\n\n`;
+    if (r === 5) return `{/* ${p.words(3)} */}\n- ${para()}\n- ${para()}\n\n`;
+    return `\`\`\`jsx\n<Button title="${p.words(2)}" />\n\`\`\`\n\n`;
+  };
+  return fill(bytes, "import { Callout } from './components'\nexport const meta = { title: 'Bench' }\n\n", section);
+}
+
 interface Measured {
   readonly name: string;
   readonly megabytes: number;
@@ -289,6 +312,7 @@ const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record
   json: { generate: generateJson, scans: { 'json locale reader': scanJsonBlocks } },
   yaml: { generate: generateYaml, scans: { 'yaml locale reader': scanYamlBlocks } },
   notebook: { generate: generateNotebook, scans: { 'notebook reader': scanNotebookBlocks } },
+  mdx: { generate: generateMdx, scans: { 'mdx reader': scanMdxBlocks } },
 };
 
 export function main(argv: readonly string[]): void {
