@@ -12,10 +12,11 @@ const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '
 /** Decoded text built from JSON string contents, each decoded character knowing where in the source it came from. */
 export class DecodedText {
   private parts: string[] = [];
-  private starts: number[] = [];
-  private lengths: number[] = [];
-  /** The source character at the map is the decoded character itself (not an escape standing for it). */
-  private exact: boolean[] = [];
+  /** Per decoded character: where its source starts, how long the source is, and whether the source character is the character itself (not an escape standing for it). */
+  private starts = new Int32Array(256);
+  private lengths = new Uint8Array(256);
+  private exact = new Uint8Array(256);
+  private count = 0;
   private decoded: string | undefined;
 
   constructor(private readonly source: string) {}
@@ -24,33 +25,57 @@ export class DecodedText {
   appendJsonString(start: number, end: number): void {
     const source = this.source;
     for (let i = start; i < end; ) {
-      const c = source.charCodeAt(i);
-      if (c !== 92) {
-        this.push(String.fromCharCode(c), i, 1, true);
-        i++;
+      let backslash = source.indexOf('\\', i);
+      if (backslash < 0 || backslash > end) backslash = end;
+      if (backslash > i) {
+        // A run without escapes is copied as it is.
+        this.parts.push(source.slice(i, backslash));
+        this.reserve(backslash - i);
+        for (let j = i; j < backslash; j++) this.record(j, 1, 1);
+        i = backslash;
         continue;
       }
       const kind = source[i + 1] ?? '';
       if (kind === 'u' && /^[0-9a-fA-F]{4}$/.test(source.slice(i + 2, i + 6))) {
-        this.push(String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16)), i, 6, false);
+        this.push(String.fromCharCode(parseInt(source.slice(i + 2, i + 6), 16)), i, 6, 0);
         i += 6;
       } else if (kind in SIMPLE_ESCAPES) {
-        this.push(SIMPLE_ESCAPES[kind]!, i, 2, false);
+        this.push(SIMPLE_ESCAPES[kind]!, i, 2, 0);
         i += 2;
       } else if (i + 1 < end) {
         // `\"`, `\\`, `\/`: the escaped character stands in the source right after the backslash.
-        this.push(kind, i + 1, 1, true);
+        this.push(kind, i + 1, 1, 1);
         i += 2;
       } else i++;
     }
     this.decoded = undefined;
   }
 
-  private push(character: string, start: number, length: number, exact: boolean): void {
+  private reserve(more: number): void {
+    if (this.count + more <= this.starts.length) return;
+    const size = Math.max(this.starts.length * 2, this.count + more);
+    const starts = new Int32Array(size);
+    starts.set(this.starts);
+    this.starts = starts;
+    const lengths = new Uint8Array(size);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+    const exact = new Uint8Array(size);
+    exact.set(this.exact);
+    this.exact = exact;
+  }
+
+  private record(start: number, length: number, exact: number): void {
+    const i = this.count++;
+    this.starts[i] = start;
+    this.lengths[i] = length;
+    this.exact[i] = exact;
+  }
+
+  private push(character: string, start: number, length: number, exact: number): void {
     this.parts.push(character);
-    this.starts.push(start);
-    this.lengths.push(length);
-    this.exact.push(exact);
+    this.reserve(1);
+    this.record(start, length, exact);
   }
 
   get text(): string {
@@ -103,7 +128,7 @@ export class DecodedText {
       }
       if (runStart >= 0) builder.addText(runStart, runEnd);
       runStart = -1;
-      addCharacterReference(builder, this.source, at, at + this.lengths[i]!, this.parts[i]!.charCodeAt(0));
+      addCharacterReference(builder, this.source, at, at + this.lengths[i]!, this.text.charCodeAt(i));
     }
     if (runStart >= 0) builder.addText(runStart, runEnd);
   }
