@@ -90,13 +90,12 @@ class MdxPrescan {
     let pos = this.from;
     while (pos < text.length) {
       const lineEnd = lineEndOf(text, pos);
-      const line = text.slice(pos, lineEnd);
-      const fence = FENCE.exec(line);
       // Each line's budget depends on the line alone, so that a scan restarted at a line start decides the same.
-      this.budget = 8 * line.length + 256;
+      this.budget = 8 * (lineEnd - pos) + 256;
+      const fence = mayOpenFence(text, pos, lineEnd) ? FENCE.exec(text.slice(pos, lineEnd)) : null;
       if (fence) pos = this.fence(pos, fence[1]!);
       // ESM: `import` or `export` at the start of a line (decided on the line alone, so that restarts agree).
-      else if (/^(?:import|export)[\s{*]/.test(line)) pos = this.esm(pos);
+      else if ((text.startsWith('import', pos) || text.startsWith('export', pos)) && /^(?:import|export)[\s{*]/.test(text.slice(pos, pos + 7))) pos = this.esm(pos);
       else pos = this.inline(pos, lineEnd);
     }
   }
@@ -261,6 +260,15 @@ class MdxPrescan {
     }
     return -text.length - 1;
   }
+}
+
+/** A cheap test before the fence pattern: a fence line holds three backticks or tildes. */
+function mayOpenFence(text: string, pos: number, lineEnd: number): boolean {
+  for (let i = pos; i + 2 < lineEnd; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 96 || c === 126) && text.charCodeAt(i + 1) === c && text.charCodeAt(i + 2) === c) return true;
+  }
+  return false;
 }
 
 function lineEndOf(text: string, pos: number): number {
