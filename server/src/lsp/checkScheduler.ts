@@ -5,8 +5,9 @@
  * ticket that every new reason to check (an edit, a settings or pack change)
  * increments. A check that finds its ticket outdated after waiting for the
  * settings is dropped, so work for an old version never reaches the client
- * and a result is never published for a version older than the last one
- * published. The check itself is synchronous: between two messages from the
+ * and a result is never published for an older change than the last one
+ * published (by the order of the changes, not by their version numbers,
+ * which a client may repeat). The check itself is synchronous: between two messages from the
  * client it either runs to the end or not at all.
  *
  * Two waits keep the server from falling behind when edits come faster than
