@@ -236,16 +236,26 @@ export class TestClient {
     return document.version;
   }
 
+  /** The position of an offset in the client's copy of an open document. */
+  positionAt(uri: string, offset: number): { line: number; character: number } {
+    const document = this.texts.get(uri);
+    if (!document) throw new Error(`${uri} is not open`);
+    return document.positionAt(offset);
+  }
+
   async open(uri: string, text: string, languageId = 'markdown', version = 1): Promise<void> {
     this.texts.set(uri, TextDocument.create(uri, languageId, version, text));
     await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
   }
 
-  /** Sends content changes; the client's copy follows them. Returns the new version. */
-  async change(uri: string, changes: TextDocumentContentChangeEvent[]): Promise<number> {
+  /**
+   * Sends content changes; the client's copy follows them. Returns the new
+   * version: the next one, or `requestedVersion` when given (to play a client that misbehaves).
+   */
+  async change(uri: string, changes: TextDocumentContentChangeEvent[], requestedVersion?: number): Promise<number> {
     const document = this.texts.get(uri);
     if (!document) throw new Error(`${uri} is not open`);
-    const version = document.version + 1;
+    const version = requestedVersion ?? document.version + 1;
     this.texts.set(uri, TextDocument.update(document, changes, version));
     await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: changes });
     return version;

@@ -5,8 +5,9 @@
  * ticket that every new reason to check (an edit, a settings or pack change)
  * increments. A check that finds its ticket outdated after waiting for the
  * settings is dropped, so work for an old version never reaches the client
- * and a result is never published for a version older than the last one
- * published. The check itself is synchronous: between two messages from the
+ * and a result is never published for an older change than the last one
+ * published (by the order of the changes, not by their version numbers,
+ * which a client may repeat). The check itself is synchronous: between two messages from the
  * client it either runs to the end or not at all.
  *
  * Two waits keep the server from falling behind when edits come faster than
@@ -28,6 +29,7 @@ import { DiagnosticConverter, type DiagnosticsPublisher } from './diagnostics';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { DocumentProject, EngineRegistry } from './engines';
 import { describeError, type Logger } from './logger';
+import { TurnQueue } from './turns';
 import { uriToPath } from './workspaceFolders';
 
 /** Why a document was not checked. */
@@ -37,6 +39,8 @@ export type SkipReason = 'disabled' | 'language' | 'too-large' | 'ignored' | 'er
 export interface CheckedDocument {
   readonly uri: string;
   readonly version: number;
+  /** The document's {@link OpenDocument.revision} when checked: this result holds while the document's is the same. */
+  readonly revision: number;
   /** The findings (baselined ones marked), in document order. */
   readonly findings: readonly Finding[];
   /** Problems in the document itself, such as unused suppression comments. */
@@ -70,6 +74,8 @@ interface ScheduleState {
   ticket: number;
   /** The ticket whose check produced the cached result. */
   checkedTicket: number;
+  /** The check under way (waiting for the settings), which callers of `current` share while its ticket is the latest. */
+  running: { readonly ticket: number; readonly promise: Promise<CheckedDocument | undefined> } | undefined;
   cancelTimer: (() => void) | undefined;
   debounceMs: number;
 }
@@ -80,6 +86,7 @@ export class CheckScheduler {
   private readonly results = new Map<string, CheckedDocument>();
   private readonly converter: DiagnosticConverter;
   private readonly toldTooLarge = new Set<string>();
+  private readonly turns = new TurnQueue();
 
   constructor(private readonly options: CheckSchedulerOptions) {
     this.converter = new DiagnosticConverter(options.publisher.codeDescriptions);
@@ -102,7 +109,7 @@ export class CheckScheduler {
     const fire = (): void => {
       if (cancelled) return;
       state.cancelTimer = undefined;
-      void this.run(document.uri, ticket);
+      void this.start(document.uri, ticket);
     };
     const hop = (): void => {
       if (!cancelled) setImmediate(fire);
@@ -124,25 +131,55 @@ export class CheckScheduler {
   }
 
   /**
-   * The check of the document's current version with current settings,
-   * running a pending check now if there is one. Undefined when the
-   * document is not open.
+   * The check of the document's current text with current settings,
+   * running a pending check now if there is one (or joining the one under
+   * way). Undefined when the document is not open, or kept changing.
+   *
+   * It resolves in a turn of the event loop of its own (see
+   * {@link TurnQueue}), so the caller's work after it (building code
+   * actions, a hover) does not run back to back with that of every other
+   * queued request.
    */
   async current(uri: string): Promise<CheckedDocument | undefined> {
     // A few rounds at most: each round is overtaken only by a newer edit or settings change.
     for (let round = 0; round < 5; round++) {
       const document = this.options.documents.get(uri);
       if (!document) return undefined;
-      const state = this.state(uri);
-      const last = this.results.get(uri);
-      if (last && last.version === document.version && state.checkedTicket === state.ticket && !state.cancelTimer) return last;
-      state.ticket++;
-      state.cancelTimer?.();
-      state.cancelTimer = undefined;
-      const checked = await this.run(uri, state.ticket);
-      if (checked) return checked;
+      const checked = await this.checkedNow(uri, document);
+      if (!checked) continue;
+      await this.turns.take();
+      // While waiting for the turn, an edit or a settings change may have made the result stale.
+      const state = this.states.get(uri);
+      const stillCurrent = this.options.documents.get(uri) === document && document.revision === checked.revision;
+      if (stillCurrent && this.results.get(uri) === checked && state?.checkedTicket === state?.ticket) return checked;
     }
     return undefined;
+  }
+
+  /** The cached result if it is current, else the result of the check under way or of a new one. */
+  private async checkedNow(uri: string, document: OpenDocument): Promise<CheckedDocument | undefined> {
+    const state = this.state(uri);
+    const last = this.results.get(uri);
+    if (last && last.revision === document.revision && state.checkedTicket === state.ticket && !state.cancelTimer) return last;
+    if (state.running && state.running.ticket === state.ticket && !state.cancelTimer) return state.running.promise;
+    state.ticket++;
+    state.cancelTimer?.();
+    state.cancelTimer = undefined;
+    return this.start(uri, state.ticket);
+  }
+
+  /** Runs the check for `ticket`, recording it as the one under way. */
+  private start(uri: string, ticket: number): Promise<CheckedDocument | undefined> {
+    const promise = this.run(uri, ticket);
+    const state = this.states.get(uri);
+    if (state) {
+      state.running = { ticket, promise };
+      const clear = (): void => {
+        if (state.running?.promise === promise) state.running = undefined;
+      };
+      promise.then(clear, clear);
+    }
+    return promise;
   }
 
   /** Stops tracking a closed document and clears its diagnostics. */
@@ -157,7 +194,7 @@ export class CheckScheduler {
   private state(uri: string): ScheduleState {
     let state = this.states.get(uri);
     if (!state) {
-      state = { ticket: 0, checkedTicket: -1, cancelTimer: undefined, debounceMs: DEFAULT_DEBOUNCE_MS };
+      state = { ticket: 0, checkedTicket: -1, running: undefined, cancelTimer: undefined, debounceMs: DEFAULT_DEBOUNCE_MS };
       this.states.set(uri, state);
     }
     return state;
@@ -188,10 +225,10 @@ export class CheckScheduler {
   }
 
   private check(document: OpenDocument, settings: TermguardSettings): CheckedDocument {
-    const { uri, version } = document;
+    const { uri, version, revision } = document;
     const skip = (skipped: SkipReason): CheckedDocument => {
       document.dropSession();
-      return { uri, version, findings: [], problems: [], diagnostics: [], skipped };
+      return { uri, version, revision, findings: [], problems: [], diagnostics: [], skipped };
     };
     if (!settings.enable) return skip('disabled');
     if (!settings.languages.includes(document.languageId)) return skip('language');
@@ -215,10 +252,10 @@ export class CheckScheduler {
       // Baselined findings are marked one by one over the whole list, so a baseline takes the full path.
       const local = change !== undefined && previous?.session === session && previous.problems.length === 0 && (!this.options.trusted || settings.baseline === '');
       const diagnostics = local ? this.converter.applyChange(previous.diagnostics, change, document.lines, lineCount - (previous.lineCount ?? lineCount)) : undefined;
-      if (diagnostics) return lazyFindings({ uri, version, problems: [], diagnostics, project, session, lineCount });
+      if (diagnostics) return lazyFindings({ uri, version, revision, problems: [], diagnostics, project, session, lineCount });
       const result = session.result();
       const findings = this.options.trusted ? this.options.baselines.mark(settings.baseline, project.baseDir, path, result.findings) : result.findings;
-      return { uri, version, findings, problems: result.problems, diagnostics: this.converter.convert(findings, result.problems, document.lines), project, session, lineCount };
+      return { uri, version, revision, findings, problems: result.problems, diagnostics: this.converter.convert(findings, result.problems, document.lines), project, session, lineCount };
     } catch (error) {
       // An engine bug must not take the server down; the document just goes unchecked.
       this.options.logger.error(`checking ${uri} failed: ${describeError(error)}`);
@@ -231,8 +268,8 @@ export class CheckScheduler {
  * A check result whose findings are read from the session only when asked
  * for (a hover, a code action): after a splice nothing else needs the whole
  * list, and assembling it costs time in proportion to the document. The
- * session still holds this version then: callers use a result only while
- * its version is the document's.
+ * session still holds this text then: callers use a result only while its
+ * revision is the document's.
  */
 function lazyFindings(checked: Omit<CheckedDocument, 'findings'> & { readonly session: DocumentSession }): CheckedDocument {
   let findings: readonly Finding[] | undefined;

@@ -253,8 +253,10 @@ function sameObjectOrProblem(a: Diagnostic, b: Diagnostic): boolean {
 
 /**
  * Delivers diagnostics to the client, merging a document's own diagnostics
- * with the problems found in it as a config or pack file, and refusing to
- * deliver a version older than one already delivered.
+ * with the problems found in it as a config or pack file. It does not compare
+ * versions: a client may send a change with a version that is not higher
+ * than the last (the content is the truth then), and the scheduler already
+ * publishes the checks of each document in the order of its changes.
  *
  * Clients that can pull diagnostics (LSP 3.17 `textDocument/diagnostic`, as
  * VS Code does) get those of open documents on request: each stored set has
@@ -268,7 +270,6 @@ function sameObjectOrProblem(a: Diagnostic, b: Diagnostic): boolean {
 export class DiagnosticsPublisher {
   private readonly documentDiagnostics = new Map<string, { readonly version: number | undefined; readonly diagnostics: Diagnostic[] }>();
   private readonly fileProblems = new Map<string, Diagnostic[]>();
-  private readonly lastVersion = new Map<string, number>();
   private lastSend: Promise<void> = Promise.resolve();
   /** Whether the client shows `codeDescription` links (converters ask, see {@link findingToDiagnostic}). */
   codeDescriptions = true;
@@ -304,24 +305,17 @@ export class DiagnosticsPublisher {
 
   /**
    * Delivers the diagnostics of `version` of an open document (or, with
-   * `version` undefined, of a file that is not open). Returns false, without
-   * delivering anything, when a newer version was delivered already.
+   * `version` undefined, of a file that is not open).
    *
    * A document that was not `checked` (another language, disabled, too
    * large) gets an empty list only to clear what it showed before: such
    * documents change often and clients need nothing from them.
    */
-  publishDocument(uri: string, version: number | undefined, diagnostics: Diagnostic[], checked = true): boolean {
-    if (!checked && diagnostics.length === 0 && !this.documentDiagnostics.get(uri)?.diagnostics.length) return true;
-    if (version !== undefined) {
-      const last = this.lastVersion.get(uri);
-      if (last !== undefined && last > version) return false;
-      this.lastVersion.set(uri, version);
-    }
+  publishDocument(uri: string, version: number | undefined, diagnostics: Diagnostic[], checked = true): void {
+    if (!checked && diagnostics.length === 0 && !this.documentDiagnostics.get(uri)?.diagnostics.length) return;
     this.documentDiagnostics.set(uri, { version, diagnostics });
     if (this.pullModel && version !== undefined) this.storeForPull(uri, diagnostics);
     else this.send(uri, version, diagnostics);
-    return true;
   }
 
   /**
@@ -378,7 +372,6 @@ export class DiagnosticsPublisher {
   clearDocument(uri: string): void {
     this.documentDiagnostics.delete(uri);
     this.pullable.delete(uri);
-    this.lastVersion.delete(uri);
     this.send(uri, undefined, []);
   }
 

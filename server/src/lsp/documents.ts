@@ -18,7 +18,7 @@ import type {
 import type { CheckOptions, DocumentEdit, DocumentKind, DocumentSession, Engine, FindingsSplice } from '../engine/api';
 import { documentKindOf } from './configuration';
 import { DocumentText } from './documentText';
-import { LineTable, toOffsetRange } from './positions';
+import { LineTable, toOffsetRange, wellFormedRange } from './positions';
 
 /**
  * Replaying more queued edits than this costs more than checking the text
@@ -52,6 +52,7 @@ export interface UpdatedSession {
 export class OpenDocument {
   private readonly content: DocumentText;
   private versionValue: number;
+  private revisionValue = 0;
   private readonly table: LineTable;
   private slot: SessionSlot | undefined;
 
@@ -76,8 +77,14 @@ export class OpenDocument {
     return this.content.length;
   }
 
+  /** The client's version number of the text (a client may repeat or lower it: do not key caches on it). */
   get version(): number {
     return this.versionValue;
+  }
+
+  /** How many `didChange` notifications have been applied: unlike {@link version}, it grows with every change. */
+  get revision(): number {
+    return this.revisionValue;
   }
 
   /** The engine's document kind for this document's language. */
@@ -140,7 +147,7 @@ export class OpenDocument {
   applyChanges(changes: readonly TextDocumentContentChangeEvent[], version: number): void {
     for (const change of changes) {
       if ('range' in change && change.range) {
-        const range = toOffsetRange(this.table, change.range);
+        const range = toOffsetRange(this.table, wellFormedRange(change.range));
         const edit: DocumentEdit = { range, newText: change.text };
         this.content.replace(range.start, range.end, change.text);
         this.table.applyEdit(edit, this.content);
@@ -156,6 +163,7 @@ export class OpenDocument {
       }
     }
     this.versionValue = version;
+    this.revisionValue++;
   }
 }
 

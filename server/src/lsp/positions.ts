@@ -29,6 +29,17 @@ function toPosition(map: PositionMap, offset: number): Position {
   return { line, character };
 }
 
+/**
+ * A range whose end comes before its start, turned around. Clients should
+ * not send such ranges; when one does, the server reads it as
+ * vscode-languageserver-textdocument (the reference client library) does,
+ * so both copies of the text stay the same.
+ */
+export function wellFormedRange(range: Range): Range {
+  const { start, end } = range;
+  return start.line > end.line || (start.line === end.line && start.character > end.character) ? { start: end, end: start } : range;
+}
+
 /** The offset range of an LSP range. */
 export function toOffsetRange(map: PositionMap, range: Range): OffsetRange {
   return { start: map.offsetAt(range.start), end: map.offsetAt(range.end) };
@@ -62,13 +73,20 @@ export interface TextSource {
  */
 export class LineTable implements PositionMap {
   private text: TextSource;
+  /**
+   * The length of the text the starts describe. The owner may hand over a
+   * mutable text that it edits before calling {@link applyEdit}, so the
+   * length before an edit must be remembered here, not read from the text.
+   */
+  private textLength: number;
   /** Offset of the first character of each line; `starts[0]` is 0. */
   private starts: number[];
 
   constructor(text: TextSource) {
     this.text = text;
+    this.textLength = 0;
     this.starts = [0];
-    collectLineStarts((offset) => text.charCodeAt(offset), 1, text.length, this.starts);
+    this.rebuild(text);
   }
 
   /** Number of lines. */
@@ -82,14 +100,20 @@ export class LineTable implements PositionMap {
    * `\r` not followed by `\n` at p; that depends on text[p-1] and text[p]
    * only, so starts before the edit stay, starts after its old end move by
    * the length change, and only positions inside the new text of the edit
-   * (inclusive of both ends) are examined again.
+   * (inclusive of both ends) are examined again. `newText` may be the very
+   * object the table was built on, already edited.
    */
   applyEdit(edit: DocumentEdit, newText: TextSource): void {
-    const oldLength = this.text.length;
+    const oldLength = this.textLength;
     const start = Math.max(0, Math.min(edit.range.start, oldLength));
     const end = Math.max(start, Math.min(edit.range.end, oldLength));
     const inserted = edit.newText;
     const delta = inserted.length - (end - start);
+    if (oldLength + delta !== newText.length) {
+      // The edit does not describe how this text came about: scanning it again is slow but right.
+      this.rebuild(newText);
+      return;
+    }
     const first = lowerBound(this.starts, Math.max(start, 1)); // first start ≥ start (0 always stays)
     const after = upperBound(this.starts, end); // first start > end
     const fresh: number[] = [];
@@ -107,17 +131,26 @@ export class LineTable implements PositionMap {
       this.starts = this.starts.slice(0, first).concat(fresh, this.starts.slice(after));
     }
     this.text = newText;
+    this.textLength = newText.length;
+  }
+
+  /** Scans the whole text for its line starts. */
+  private rebuild(text: TextSource): void {
+    this.text = text;
+    this.textLength = text.length;
+    this.starts = [0];
+    collectLineStarts((offset) => text.charCodeAt(offset), 1, text.length, this.starts);
   }
 
   positionAt(offset: number): { line: number; character: number } {
-    const clamped = Math.max(0, Math.min(Math.floor(offset), this.text.length));
+    const clamped = Math.max(0, Math.min(Math.floor(offset), this.textLength));
     const line = upperBound(this.starts, clamped) - 1;
     return { line, character: clamped - this.starts[line]! };
   }
 
   offsetAt(position: { readonly line: number; readonly character: number }): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.starts.length) return this.textLength;
     const start = this.starts[position.line]!;
     return Math.min(start + Math.max(0, Math.floor(position.character)), this.lineContentEnd(position.line));
   }
@@ -130,7 +163,7 @@ export class LineTable implements PositionMap {
   /** Offset just past the last character of `line`, before its line break. */
   lineContentEnd(line: number): number {
     const index = Math.max(0, Math.min(line, this.starts.length - 1));
-    if (index === this.starts.length - 1) return this.text.length;
+    if (index === this.starts.length - 1) return this.textLength;
     let end = this.starts[index + 1]! - 1;
     if (this.text.charCodeAt(end) === 10 && end > this.starts[index]! && this.text.charCodeAt(end - 1) === 13) end--;
     return end;

@@ -34,6 +34,7 @@ import type { Engine, PackSource } from '../engine/api';
 import { builtinPackFiles } from '../cli/builtinPacks';
 import { BaselineStore } from './baselines';
 import { CheckScheduler } from './checkScheduler';
+import { ClientWatch } from './clientWatch';
 import { CODE_ACTION_KINDS, codeActionsFor } from './codeActions';
 import { CommandHandlers } from './commands';
 import { SettingsSource, type TermguardSettings } from './configuration';
@@ -109,6 +110,7 @@ function connect(transport: Transport): Connection {
  */
 export function startServer(transport: Transport, options: ServerOptions = {}): RunningServer {
   const connection = connect(transport);
+  const clientWatch = watchClient(transport, connection);
   const logger = new Logger(connection.console);
   const documents = new DocumentStore();
   const folders = new WorkspaceFolders();
@@ -125,6 +127,7 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
   let trusted = true;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    if (typeof params.processId === 'number') clientWatch?.watchProcess(params.processId);
     const capabilities = params.capabilities;
     trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
@@ -236,7 +239,7 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     if (!features || !document) return null;
     if (features.packs.owns(document)) return features.packs.hover(document, params.position);
     const checked = await features.scheduler.current(document.uri);
-    if (token.isCancellationRequested || !checked || checked.version !== document.version) return null;
+    if (token.isCancellationRequested || !checked || checked.revision !== document.revision) return null;
     return hoverAt(checked, document.lines, document.lines.offsetAt(params.position));
   });
 
@@ -250,7 +253,7 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     const document = documents.get(params.textDocument.uri);
     if (!features || !document) return null;
     const checked = await features.scheduler.current(document.uri);
-    if (token.isCancellationRequested || !checked || checked.version !== document.version) return null;
+    if (token.isCancellationRequested || !checked || checked.revision !== document.revision) return null;
     return codeActionsFor(params, document, checked, { documentChanges: features.documentChanges });
   });
 
@@ -266,5 +269,35 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
   connection.onExecuteCommand(async (params, token) => (features ? features.commands.execute(params, token) : null));
 
   connection.listen();
-  return { connection, dispose: () => connection.dispose() };
+  return {
+    connection,
+    dispose: () => {
+      clientWatch?.dispose();
+      connection.dispose();
+    },
+  };
+}
+
+/**
+ * For a server in its own process (stdio or IPC), ends the process as soon
+ * as the client is gone: queued requests (a fix-all on a large document
+ * each) would otherwise keep it busy for minutes with nobody to answer.
+ * Servers on given streams (tests, embedding) are left to their owner.
+ */
+function watchClient(transport: Transport, connection: Connection): ClientWatch | undefined {
+  if (transport !== 'stdio' && transport !== 'ipc') return undefined;
+  let shutdownRequested = false;
+  connection.onShutdown(() => {
+    shutdownRequested = true;
+  });
+  const watch = new ClientWatch({
+    onGone: (reason) => {
+      // The connection is gone with the client: stderr is the only place left to say why.
+      process.stderr.write(`Termguard language server: ${reason}, so the client is gone; exiting.\n`);
+      process.exit(shutdownRequested ? 0 : 1);
+    },
+  });
+  if (transport === 'stdio') watch.watchInput(process.stdin);
+  else watch.watchIpcChannel(process);
+  return watch;
 }

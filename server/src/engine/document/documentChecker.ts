@@ -5,7 +5,7 @@ import { scanPlainTextBlocks } from '../prose/plaintext';
 import type { CommentSpan, ProseBlock } from '../prose/prose';
 import type { RuleSet, SeverityResolver } from '../rules/ruleSet';
 import { applySuppressions, type LineLookup } from '../suppressions/suppressions';
-import { LineIndex } from '../text/lineIndex';
+import { LineIndex, lineBreakFrom, lineStartBefore } from '../text/lineIndex';
 import { tokenizeUnit } from '../text/tokenize';
 
 /**
@@ -101,22 +101,27 @@ function suppress(lines: LineLookup, file: string, findings: readonly Finding[],
   return { findings: suppressed.findings, problems: suppressed.problems as Problem[] };
 }
 
-/** Line questions answered from a whole text, lines ending at `\n` as the incremental document reads them. */
+/** Line questions answered from a whole text, lines ending as LineIndex reads them (`\n`, `\r\n`, a lone `\r`). */
 function textLineLookup(text: string): LineLookup {
   return {
-    lineStart: (offset) => text.lastIndexOf('\n', offset - 1) + 1,
+    lineStart: (offset) => lineStartBefore(text, offset),
     nextNonBlankLine: (offset) => {
-      const newline = text.indexOf('\n', offset);
-      if (newline < 0) return undefined;
-      for (let start = newline + 1; start < text.length; ) {
-        let end = text.indexOf('\n', start);
-        if (end < 0) end = text.length;
-        if (text.slice(start, end).trim().length > 0) return { start, end };
-        start = end + 1;
-      }
-      return undefined;
+      const lineBreak = lineBreakFrom(text, offset);
+      return lineBreak ? nonBlankLineFrom(text, lineBreak.next, text.length) : undefined;
     },
   };
+}
+
+/** The first line starting at or after line start `from`, before `limit`, that holds something other than spaces. */
+function nonBlankLineFrom(text: string, from: number, limit: number): { start: number; end: number } | undefined {
+  for (let start = from; start < limit; ) {
+    const lineBreak = lineBreakFrom(text, start, limit);
+    const end = lineBreak ? lineBreak.start : limit;
+    if (text.slice(start, end).trim().length > 0) return { start, end };
+    if (!lineBreak) return undefined;
+    start = lineBreak.next;
+  }
+  return undefined;
 }
 
 /** Checks a block scanned in `source`, whose offset 0 is document offset `delta`. */
@@ -268,9 +273,7 @@ export class IncrementalDocument implements DocumentSession {
       lineStart: (offset) => {
         const block = blockOf(offset);
         if (!block) return 0;
-        const local = offset - block.delta;
-        const newline = block.source.lastIndexOf('\n', local - 1);
-        return newline >= block.checked.block.start ? newline + 1 + block.delta : block.start;
+        return lineStartBefore(block.source, offset - block.delta, block.checked.block.start) + block.delta;
       },
       nextNonBlankLine: (offset) => {
         let index = this.indexOfBlockAt(offset);
@@ -281,16 +284,12 @@ export class IncrementalDocument implements DocumentSession {
           let local = from - block.delta;
           // Skip the rest of the line `offset` is on; later blocks start at a line start.
           if (from === offset) {
-            const newline = block.source.indexOf('\n', local);
-            if (newline < 0 || newline >= end) continue;
-            local = newline + 1;
+            const lineBreak = lineBreakFrom(block.source, local, end);
+            if (!lineBreak) continue;
+            local = lineBreak.next;
           }
-          while (local < end) {
-            let lineEnd = block.source.indexOf('\n', local);
-            if (lineEnd < 0 || lineEnd > end) lineEnd = end;
-            if (block.source.slice(local, lineEnd).trim().length > 0) return { start: local + block.delta, end: lineEnd + block.delta };
-            local = lineEnd + 1;
-          }
+          const line = nonBlankLineFrom(block.source, local, end);
+          if (line) return { start: line.start + block.delta, end: line.end + block.delta };
         }
         return undefined;
       },

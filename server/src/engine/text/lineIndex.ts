@@ -93,3 +93,38 @@ function computeLineStarts(text: string): number[] {
   }
   return starts;
 }
+
+/** A line break found by {@link lineBreakFrom}: where it starts, and where the line after it starts. */
+export interface LineBreak {
+  readonly start: number;
+  readonly next: number;
+}
+
+/**
+ * The first line break at or after `from` and before `limit` (`\n`, `\r\n`
+ * or a lone `\r`, as LineIndex reads them), without indexing the text:
+ * suppression comments ask this of a few lines only.
+ */
+export function lineBreakFrom(text: string, from: number, limit = text.length): LineBreak | undefined {
+  // The native search finds the line feed; only the stretch before it can hold a carriage return that ends the line sooner.
+  const newline = text.indexOf('\n', from);
+  const end = newline < 0 || newline >= limit ? limit : newline;
+  for (let p = from; p < end; p++) {
+    if (text.charCodeAt(p) === 13) return { start: p, next: text.charCodeAt(p + 1) === 10 ? p + 2 : p + 1 };
+  }
+  return end < limit ? { start: end, next: end + 1 } : undefined;
+}
+
+/**
+ * The start of the line holding `offset`, looking back no further than
+ * `floor` (a known line start, such as the start of a block). An offset
+ * between the `\r` and `\n` of a pair stays on the line the pair ends.
+ */
+export function lineStartBefore(text: string, offset: number, floor = 0): number {
+  if (offset <= floor) return floor;
+  const afterNewline = Math.max(floor, text.lastIndexOf('\n', offset - 1) + 1);
+  for (let p = offset; p > afterNewline; p--) {
+    if (text.charCodeAt(p - 1) === 13 && text.charCodeAt(p) !== 10) return p;
+  }
+  return afterNewline;
+}

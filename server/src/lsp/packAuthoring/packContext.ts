@@ -3,7 +3,7 @@
  * file: the built-in packs, the packs a config lists (their open text when
  * open, else the file on disk), and each open document's own analysis
  * (loaded pack or parsed config, plus a tolerant parse for when it does not
- * load), cached per document version.
+ * load), cached per document revision (the client's version numbers may repeat).
  */
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,10 +15,11 @@ import type { OpenDocument } from '../documents';
 import { uriToPath } from '../workspaceFolders';
 import { packDocumentKind, type PackDocumentKind } from './packDocuments';
 
-/** One open pack or config document, analysed at one version. */
+/** One open pack or config document, analysed at one revision. */
 export interface PackDocumentAnalysis {
   readonly uri: string;
-  readonly version: number;
+  /** The document's {@link OpenDocument.revision} when analysed. */
+  readonly revision: number;
   readonly kind: PackDocumentKind;
   readonly text: string;
   /** The lines of `text`. */
@@ -110,16 +111,16 @@ export class PackContext {
     return this.load({ file: path, text });
   }
 
-  /** The analysis of an open pack or config document at its current version. */
+  /** The analysis of an open pack or config document as its text is now. */
   analyse(document: OpenDocument): PackDocumentAnalysis | undefined {
     const kind = packDocumentKind(document.uri, document.languageId);
     if (!kind) return undefined;
     const cached = this.analyses.get(document.uri);
-    if (cached && cached.version === document.version && cached.kind === kind) return cached;
+    if (cached && cached.revision === document.revision && cached.kind === kind) return cached;
     const text = document.text;
     const analysis: PackDocumentAnalysis = {
       uri: document.uri,
-      version: document.version,
+      revision: document.revision,
       kind,
       text,
       lines: text.split(/\r\n|\r|\n/),
