@@ -29,18 +29,17 @@ test('schema and syntax errors are located (0-based line/column)', () => {
   assert.ok(syntax.problems.length > 0);
 });
 
-test('a YAML alias bomb is refused quickly, not expanded', () => {
+// The parser's alias cap is what refuses it; no clock is asserted (a loaded machine must not fail the test).
+test('a YAML alias bomb is refused, not expanded', () => {
   const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
   for (let i = 1; i < 12; i++) {
     const prev = String.fromCharCode(96 + i);
     const name = String.fromCharCode(97 + i);
     lines.push(`${name}: &${name} [${Array(10).fill(`*${prev}`).join(',')}]`);
   }
-  const started = Date.now();
   const { config, problems } = parseTermguardConfig(`${lines.join('\n')}\n`, 'bomb.yaml');
   assert.equal(config, undefined);
-  assert.ok(problems.length > 0);
-  assert.ok(Date.now() - started < 2000);
+  assert.ok(problems.some((problem) => /alias/i.test(problem.message)), JSON.stringify(problems));
 });
 
 test('mergeTermguardConfigs: nearer wins for scalars and rule keys, packs and ignores accumulate, root stops', () => {

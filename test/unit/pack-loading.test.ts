@@ -78,16 +78,14 @@ describe('loading rule packs', () => {
     assert.ok(problems.some((p) => p.code === 'no-examples' && p.severity === 'warning'));
   });
 
-  it('refuses a YAML alias bomb quickly and without crashing', () => {
+  it('refuses a YAML alias bomb without expanding it or crashing', () => {
     const lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
     for (let i = 1; i < 12; i++) {
       const previous = String.fromCharCode(96 + i);
       const name = String.fromCharCode(97 + i);
       lines.push(`${name}: &${name} [*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous}]`);
     }
-    const started = Date.now();
     const problems = problemsOf(lines.join('\n') + '\n');
-    assert.ok(Date.now() - started < 2000);
     assert.ok(problems.some((p) => p.code === 'yaml' && /alias/i.test(p.message)), JSON.stringify(problems));
   });
 

@@ -84,13 +84,12 @@ describe('plain-text prose', () => {
     }
   });
 
-  it('is linear on large inputs', () => {
+  // Throughput is the benchmark's business (npm run bench); here only that hostile large inputs are read to the end.
+  it('reads large and degenerate inputs to the end', () => {
     for (const text of ['a'.repeat(5_000_000), '\n'.repeat(5_000_000), 'a\n'.repeat(2_000_000), 'a\n\n'.repeat(1_000_000), '\r'.repeat(1_000_000)]) {
-      const t0 = performance.now();
       let end = 0;
       for (const block of scanPlainTextBlocks(text)) end = block.end;
       assert.equal(end, text.length);
-      assert.ok(performance.now() - t0 < 5000);
     }
   });
 });
