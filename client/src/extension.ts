@@ -5,6 +5,7 @@
  * fixes, workspace checks) is the server's.
  */
 import * as vscode from 'vscode';
+import { BrokenFileNotices, type ShownNotice } from './brokenFileNotices';
 import { COMMANDS, registerCommands, SERVER_COMMANDS, type GlossaryEntry, type RuleExplanation, type WorkspaceCheckSummary } from './commands';
 import { TermguardClient } from './languageClient';
 import { MarkdownPages } from './markdownView';
@@ -28,6 +29,8 @@ export interface TermguardApi {
   explainRule(ruleId: string): Promise<RuleExplanation | null>;
   /** The glossary entries of the packs that apply to `uri` (default: the first workspace folder). */
   glossary(uri?: vscode.Uri): Promise<readonly GlossaryEntry[]>;
+  /** The broken-pack and broken-config warnings shown so far, with their buttons. */
+  brokenFileNotices(): readonly ShownNotice[];
 }
 
 let client: TermguardClient | undefined;
@@ -38,7 +41,10 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
   context.subscriptions.push(log);
 
   const ownCommands = new Set<string>(Object.values(COMMANDS));
-  const languageClient = new TermguardClient(context.asAbsolutePath('dist/server.js'), log, ownCommands);
+  const notices = new BrokenFileNotices(log);
+  const languageClient = new TermguardClient(context.asAbsolutePath('dist/server.js'), log, ownCommands, {
+    brokenFile: (params) => notices.show(params),
+  });
   client = languageClient;
   const statusBar = new FindingsStatusBar();
   const pages = new MarkdownPages();
@@ -67,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
     checkWorkspace: async () => vscode.commands.executeCommand<WorkspaceCheckSummary | undefined>(COMMANDS.checkWorkspace),
     explainRule: (ruleId) => languageClient.executeCommand<RuleExplanation | null>(SERVER_COMMANDS.explainRule, [ruleId]),
     glossary: (uri) => languageClient.executeCommand<readonly GlossaryEntry[]>(SERVER_COMMANDS.glossary, uri ? [uri.toString()] : []),
+    brokenFileNotices: () => notices.shown,
   };
 }
 

@@ -19,6 +19,7 @@ import type {
   StaticFeature,
 } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
+import { BROKEN_FILE_NOTIFICATION } from './brokenFileNotices';
 
 type LanguageClientModule = typeof import('vscode-languageclient/node');
 
@@ -38,6 +39,14 @@ export type ClientState = 'stopped' | 'starting' | 'running' | 'failed';
 export interface InitializationOptions {
   /** False in Restricted Mode: the server then loads only the built-in packs. */
   readonly trusted: boolean;
+  /** The extension shows `termguard/brokenFile` notices (with buttons) rather than plain warnings. */
+  readonly brokenFileNotices: true;
+}
+
+/** What the client does with the server's own notifications. */
+export interface ServerNotificationHandlers {
+  /** A `termguard/brokenFile` notice: a pack or config the server loaded is broken. */
+  readonly brokenFile: (params: unknown) => void;
 }
 
 /** The language ids to check, from the window-level `termguard.languages` setting. */
@@ -88,6 +97,7 @@ export class TermguardClient implements vscode.Disposable {
     private readonly serverModule: string,
     private readonly log: vscode.LogOutputChannel,
     private readonly ownCommands: ReadonlySet<string>,
+    private readonly handlers: ServerNotificationHandlers,
   ) {}
 
   get state(): ClientState {
@@ -166,7 +176,7 @@ export class TermguardClient implements vscode.Disposable {
       const library = await loadLanguageClient();
       const languages = configuredLanguages();
       this.languages = languages;
-      const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+      const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, brokenFileNotices: true };
       const watchers = [
         vscode.workspace.createFileSystemWatcher('**/.termguard.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.termguard.yaml'),
@@ -198,6 +208,7 @@ export class TermguardClient implements vscode.Disposable {
       this.client = client;
       this.clientDisposables = [
         ...watchers,
+        client.onNotification(BROKEN_FILE_NOTIFICATION, (params: unknown) => this.handlers.brokenFile(params)),
         client.onDidChangeState(({ newState }) => {
           if (newState === library.State.Running) this.setState('running');
           else if (newState === library.State.Starting) this.setState('starting');

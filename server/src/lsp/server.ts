@@ -33,6 +33,7 @@ import {
 import type { Engine, PackSource } from '../engine/api';
 import { builtinPackFiles } from '../cli/builtinPacks';
 import { BaselineStore } from './baselines';
+import { BROKEN_FILE_NOTIFICATION, type BrokenFileNotice } from './brokenFileNotice';
 import { CheckScheduler } from './checkScheduler';
 import { CODE_ACTION_KINDS, codeActionsFor } from './codeActions';
 import { CommandHandlers } from './commands';
@@ -45,7 +46,7 @@ import { Logger } from './logger';
 import { PackAuthoring } from './packAuthoring/packAuthoring';
 import { PACK_COMPLETION_TRIGGERS } from './packAuthoring/packCompletion';
 import { cachingJsonEncoder } from './wireEncoding';
-import { WorkspaceFolders } from './workspaceFolders';
+import { pathToUri, WorkspaceFolders } from './workspaceFolders';
 
 /** How the server talks to its client: stdio, Node IPC (the VS Code extension) or given message streams (tests). */
 export type Transport = 'stdio' | 'ipc' | { readonly reader: MessageReader; readonly writer: MessageWriter };
@@ -72,6 +73,8 @@ const WATCHED_FILES_DELAY_MS = 50;
 interface InitializationOptions {
   /** False when the workspace is not trusted (VS Code restricted mode): only built-in packs load then. */
   readonly trusted?: boolean;
+  /** True when the client shows {@link BROKEN_FILE_NOTIFICATION} (with a way to open the file) instead of plain warnings. */
+  readonly brokenFileNotices?: boolean;
 }
 
 /**
@@ -126,7 +129,9 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
-    trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
+    const initializationOptions = params.initializationOptions as InitializationOptions | undefined;
+    trusted = initializationOptions?.trusted !== false;
+    const brokenFileNotices = initializationOptions?.brokenFileNotices === true;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = capabilities.workspace?.workspaceFolders === true;
@@ -153,7 +158,11 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
       trusted,
       folders,
       logger,
-      warn: showWarning,
+      warn: (message, file) => {
+        if (!file || !brokenFileNotices) return showWarning(message);
+        const notice: BrokenFileNotice = { message, uri: pathToUri(file.path), kind: file.kind };
+        void connection.sendNotification(BROKEN_FILE_NOTIFICATION, notice);
+      },
       publishFileProblems: (changes) => {
         for (const [file, problems] of changes) if (!packs.holdFileProblems(file, problems)) publisher.publishFileProblems(file, problems);
       },
@@ -249,6 +258,7 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!features || !document) return null;
+    if (features.packs.owns(document)) return features.packs.codeActions(document, params, { documentChanges: features.documentChanges });
     const checked = await features.scheduler.current(document.uri);
     if (token.isCancellationRequested || !checked || checked.version !== document.version) return null;
     return codeActionsFor(params, document, checked, { documentChanges: features.documentChanges });

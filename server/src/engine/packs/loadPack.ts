@@ -122,10 +122,10 @@ export function loadPack(source: PackSource): LoadedPack {
   const data = yaml.value;
   if (!data) return { pack: undefined, problems };
 
-  const report = (path: DataPath, message: string, code: string, severity: Severity = 'error', index?: number): void => {
+  const report = (path: DataPath, message: string, code: string, severity: Severity = 'error', index?: number, length?: number): void => {
     // Positions need a second, slower parse: work them out only when someone reads them.
     let location: SourceLocation | undefined;
-    const at = (): SourceLocation => (location ??= index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index));
+    const at = (): SourceLocation => (location ??= index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index, length));
     problems.push({
       file: source.file,
       get line() { return at().line; },
@@ -162,7 +162,8 @@ export function loadPack(source: PackSource): LoadedPack {
         const reference = setReferences(tree).find((ref) => ref.name === error.setName);
         const known = [...setTrees.keys()];
         const hint = known.length > 0 && !setTrees.has(error.setName) ? ` (known sets: ${known.map((k) => '@' + k).join(', ')})` : '';
-        report(path, error.message + hint, setTrees.has(error.setName) ? 'set-cycle' : 'unknown-set', 'error', reference?.column ?? 0);
+        // The range covers the reference (`@name`), not the rest of the pattern after it.
+        report(path, error.message + hint, setTrees.has(error.setName) ? 'set-cycle' : 'unknown-set', 'error', reference?.column ?? 0, error.setName.length + 1);
         return undefined;
       }
       throw error;
