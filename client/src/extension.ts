@@ -44,6 +44,8 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
   const notices = new BrokenFileNotices(log);
   const languageClient = new TermguardClient(context.asAbsolutePath('dist/server.js'), log, ownCommands, {
     brokenFile: (params) => notices.show(params),
+    // Only file-system storage can be handed to the server (a remote or virtual one cannot).
+    ...(context.globalStorageUri.scheme === 'file' ? { cacheDirectory: context.globalStorageUri.fsPath } : {}),
   });
   client = languageClient;
   const statusBar = new FindingsStatusBar();

@@ -41,12 +41,16 @@ export interface InitializationOptions {
   readonly trusted: boolean;
   /** The extension shows `termguard/brokenFile` notices (with buttons) rather than plain warnings. */
   readonly brokenFileNotices: true;
+  /** Where the server keeps caches across starts (the extension's global storage): pack words' forms, so the first check is quick. */
+  readonly cacheDirectory?: string;
 }
 
-/** What the client does with the server's own notifications. */
-export interface ServerNotificationHandlers {
+/** What the extension gives the client: a handler of the server's own notifications, and a folder for caches. */
+export interface TermguardClientOptions {
   /** A `termguard/brokenFile` notice: a pack or config the server loaded is broken. */
   readonly brokenFile: (params: unknown) => void;
+  /** An absolute folder for the server's caches (`initializationOptions.cacheDirectory`). */
+  readonly cacheDirectory?: string;
 }
 
 /** The language ids to check, from the window-level `termguard.languages` setting. */
@@ -97,7 +101,7 @@ export class TermguardClient implements vscode.Disposable {
     private readonly serverModule: string,
     private readonly log: vscode.LogOutputChannel,
     private readonly ownCommands: ReadonlySet<string>,
-    private readonly handlers: ServerNotificationHandlers,
+    private readonly options: TermguardClientOptions,
   ) {}
 
   get state(): ClientState {
@@ -176,7 +180,11 @@ export class TermguardClient implements vscode.Disposable {
       const library = await loadLanguageClient();
       const languages = configuredLanguages();
       this.languages = languages;
-      const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted, brokenFileNotices: true };
+      const initializationOptions: InitializationOptions = {
+        trusted: vscode.workspace.isTrusted,
+        brokenFileNotices: true,
+        ...(this.options.cacheDirectory !== undefined ? { cacheDirectory: this.options.cacheDirectory } : {}),
+      };
       const watchers = [
         vscode.workspace.createFileSystemWatcher('**/.termguard.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.termguard.yaml'),
@@ -208,7 +216,7 @@ export class TermguardClient implements vscode.Disposable {
       this.client = client;
       this.clientDisposables = [
         ...watchers,
-        client.onNotification(BROKEN_FILE_NOTIFICATION, (params: unknown) => this.handlers.brokenFile(params)),
+        client.onNotification(BROKEN_FILE_NOTIFICATION, (params: unknown) => this.options.brokenFile(params)),
         client.onDidChangeState(({ newState }) => {
           if (newState === library.State.Running) this.setState('running');
           else if (newState === library.State.Starting) this.setState('starting');

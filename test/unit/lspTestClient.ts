@@ -54,6 +54,8 @@ export interface TestClientOptions {
   readonly codeDescriptionSupport?: boolean;
   /** Ask for `termguard/brokenFile` notifications instead of plain warnings, as the VS Code extension does. */
   readonly brokenFileNotices?: boolean;
+  /** `initializationOptions.cacheDirectory`: where the server keeps caches across starts. */
+  readonly cacheDirectory?: string;
 }
 
 /** The URI of an absolute path. */
@@ -161,11 +163,12 @@ export class TestClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
         },
       },
-      ...(options.trusted !== undefined || options.brokenFileNotices
+      ...(options.trusted !== undefined || options.brokenFileNotices || options.cacheDirectory !== undefined
         ? {
             initializationOptions: {
               ...(options.trusted !== undefined ? { trusted: options.trusted } : {}),
               ...(options.brokenFileNotices ? { brokenFileNotices: true } : {}),
+              ...(options.cacheDirectory !== undefined ? { cacheDirectory: options.cacheDirectory } : {}),
             },
           }
         : {}),

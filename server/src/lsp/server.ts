@@ -5,6 +5,7 @@
  * actions, commands, and packAuthoring/ for rule packs and configs); this
  * file holds no feature logic.
  */
+import { isAbsolute } from 'node:path';
 import { format } from 'node:util';
 import {
   CodeActionRequest,
@@ -31,6 +32,7 @@ import {
   type ResponseMessage,
 } from 'vscode-languageserver/node';
 import type { Engine, PackSource } from '../engine/api';
+import { createEngine } from '../engine/index';
 import { builtinPackFiles } from '../cli/builtinPacks';
 import { BaselineStore } from './baselines';
 import { BROKEN_FILE_NOTIFICATION, type BrokenFileNotice } from './brokenFileNotice';
@@ -43,6 +45,7 @@ import { DocumentStore } from './documents';
 import { EngineRegistry } from './engines';
 import { hoverAt } from './hover';
 import { Logger } from './logger';
+import { installationKey, MorphologyCache } from './morphologyCache';
 import { PackAuthoring } from './packAuthoring/packAuthoring';
 import { PACK_COMPLETION_TRIGGERS } from './packAuthoring/packCompletion';
 import { cachingJsonEncoder } from './wireEncoding';
@@ -75,6 +78,8 @@ interface InitializationOptions {
   readonly trusted?: boolean;
   /** True when the client shows {@link BROKEN_FILE_NOTIFICATION} (with a way to open the file) instead of plain warnings. */
   readonly brokenFileNotices?: boolean;
+  /** An absolute folder the server may keep caches in across starts (the VS Code extension's global storage). */
+  readonly cacheDirectory?: string;
 }
 
 /**
@@ -126,12 +131,18 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
   let dynamicWatchers = false;
   let folderEvents = false;
   let trusted = true;
+  let morphology: MorphologyCache | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const capabilities = params.capabilities;
     const initializationOptions = params.initializationOptions as InitializationOptions | undefined;
     trusted = initializationOptions?.trusted !== false;
     const brokenFileNotices = initializationOptions?.brokenFileNotices === true;
+    const cacheDirectory = initializationOptions?.cacheDirectory;
+    morphology = new MorphologyCache(typeof cacheDirectory === 'string' && isAbsolute(cacheDirectory) ? cacheDirectory : undefined, installationKey(), logger);
+    morphology.load();
+    const morphologyCache = morphology;
+    const engineFactory = options.engineFactory ?? createEngine;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = capabilities.workspace?.workspaceFolders === true;
@@ -154,7 +165,12 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     });
     const engines = new EngineRegistry({
       builtinPackFiles: options.builtinPackFiles ?? builtinPackFiles,
-      ...(options.engineFactory ? { engineFactory: options.engineFactory } : {}),
+      engineFactory: (sources) => {
+        const engine = engineFactory(sources);
+        // The words compromise was asked about are saved for the next start (after the first checks' fixes, too).
+        morphologyCache.scheduleSave();
+        return engine;
+      },
       trusted,
       folders,
       logger,
@@ -215,12 +231,33 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
       });
     }
     void features.settings.forResource(undefined).then(applyLogLevel);
+    prepareFirstFolder();
     if (!trusted) {
       const message = 'Termguard runs in restricted mode: this workspace is not trusted, so only the built-in rule packs are used (workspace .termguard.yaml files, the termguard.packs and termguard.baseline settings are ignored).';
       logger.info(message);
       showInformation(message);
     }
   });
+
+  /**
+   * Builds the first workspace folder's engine as soon as the server is up,
+   * so that the first document opened (often a while later: the extension
+   * starts when a folder with a `.termguard.yaml` opens) need not wait for
+   * the packs to compile.
+   */
+  const prepareFirstFolder = (): void => {
+    const folder = folders.all()[0];
+    if (!features || !folder) return;
+    const { settings, engines } = features;
+    void settings
+      .forResource(folder.uri)
+      .then((folderSettings) => {
+        if (features?.engines === engines) engines.forFolder(folder.path, folderSettings);
+      })
+      .catch((error: unknown) => logger.error(`preparing the checks of ${folder.path} failed`, error));
+  };
+
+  connection.onShutdown(() => morphology?.save());
 
   connection.onDidChangeConfiguration((params) => {
     if (!features) return;
