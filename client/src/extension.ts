@@ -23,6 +23,10 @@ export interface TermguardApi {
   ready(): Promise<void>;
   /** The status bar item's text, with codicons as `$(name)`. */
   statusText(): string;
+  /** Every text the status bar item has shown, oldest first. */
+  statusTexts(): readonly string[];
+  /** The status bar item's accessible label. */
+  statusAccessibleLabel(): string;
   /** Runs "Termguard: Check Workspace" without its notification's buttons being needed. */
   checkWorkspace(): Promise<WorkspaceCheckSummary | undefined>;
   /** The server's explanation of a rule, or null when no loaded pack defines it. */
@@ -42,13 +46,14 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
 
   const ownCommands = new Set<string>(Object.values(COMMANDS));
   const notices = new BrokenFileNotices(log);
+  const statusBar = new FindingsStatusBar();
   const languageClient = new TermguardClient(context.asAbsolutePath('dist/server.js'), log, ownCommands, {
     brokenFile: (params) => notices.show(params),
+    checked: (uri) => statusBar.markChecked(uri),
     // Only file-system storage can be handed to the server (a remote or virtual one cannot).
     ...(context.globalStorageUri.scheme === 'file' ? { cacheDirectory: context.globalStorageUri.fsPath } : {}),
   });
   client = languageClient;
-  const statusBar = new FindingsStatusBar();
   const pages = new MarkdownPages();
   context.subscriptions.push(
     languageClient,
@@ -72,6 +77,8 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
     activationMs,
     ready: () => starting,
     statusText: () => statusBar.text,
+    statusTexts: () => statusBar.texts,
+    statusAccessibleLabel: () => statusBar.accessibleLabel,
     checkWorkspace: async () => vscode.commands.executeCommand<WorkspaceCheckSummary | undefined>(COMMANDS.checkWorkspace),
     explainRule: (ruleId) => languageClient.executeCommand<RuleExplanation | null>(SERVER_COMMANDS.explainRule, [ruleId]),
     glossary: (uri) => languageClient.executeCommand<readonly GlossaryEntry[]>(SERVER_COMMANDS.glossary, uri ? [uri.toString()] : []),

@@ -51,6 +51,8 @@ export interface TermguardClientOptions {
   readonly brokenFile: (params: unknown) => void;
   /** An absolute folder for the server's caches (`initializationOptions.cacheDirectory`). */
   readonly cacheDirectory?: string;
+  /** The client received a result (pulled or published diagnostics) for a document; called just before it is applied. */
+  readonly checked?: (uri: vscode.Uri) => void;
 }
 
 /** The language ids to check, from the window-level `termguard.languages` setting. */
@@ -208,6 +210,15 @@ export class TermguardClient implements vscode.Disposable {
             // A `termguard.languages` change restarts the client from a listener that runs before the library's
             // own; the library would otherwise send the change to the stopping server and log a failure.
             didChangeConfiguration: (sections, next) => (self !== undefined && self === this.retiring ? Promise.resolve() : next(sections)),
+          },
+          provideDiagnostics: async (document, previousResultId, token, next) => {
+            const report = await next(document, previousResultId, token);
+            if (report) this.options.checked?.(document instanceof vscode.Uri ? document : document.uri);
+            return report;
+          },
+          handleDiagnostics: (uri, diagnostics, next) => {
+            next(uri, diagnostics);
+            this.options.checked?.(uri);
           },
         },
       };
