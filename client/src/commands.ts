@@ -5,10 +5,11 @@
  * the Problems panel and Markdown pages.
  */
 import * as vscode from 'vscode';
-import type { GlossaryEntry, RuleInfo, Severity } from '../../server/src/engine/api';
+import type { GlossaryEntry, RuleInfo } from '../../server/src/engine/api';
 import type { TermguardClient } from './languageClient';
 import type { MarkdownPages } from './markdownView';
-import { DIAGNOSTIC_SOURCE } from './statusBar';
+import { countListed, DIAGNOSTIC_SOURCE } from './statusBar';
+import { describeWorkspaceCheck, summarizeWorkspaceCheck, type WorkspaceCheckResult, type WorkspaceCheckSummary } from './workspaceSummary';
 
 /** The extension's own commands (declared in package.json). */
 export const COMMANDS = {
@@ -30,34 +31,13 @@ export const SERVER_COMMANDS = {
 // The shapes below mirror the server's results (server/src/lsp/commands.ts,
 // server/src/engine/api.ts); the client bundles no server code.
 
-
-interface WorkspaceFileResult {
-  readonly uri: string;
-  readonly counts: Readonly<Record<Severity, number>>;
-  readonly skipped?: string;
-}
-
-interface WorkspaceCheckResult {
-  readonly files: readonly WorkspaceFileResult[];
-  readonly cancelled: boolean;
-}
-
-export type { GlossaryEntry, RuleInfo };
+export type { GlossaryEntry, RuleInfo, WorkspaceCheckSummary };
 
 /** `termguard.explainRule`'s result. */
 export interface RuleExplanation {
   readonly rule: RuleInfo;
   readonly url: string;
   readonly markdown: string;
-}
-
-/** What "Check Workspace" returns to a caller (the tests, other extensions). */
-export interface WorkspaceCheckSummary {
-  readonly files: number;
-  readonly filesWithFindings: number;
-  readonly skipped: number;
-  readonly counts: Readonly<Record<Severity, number>>;
-  readonly cancelled: boolean;
 }
 
 /** The rule id of a Termguard diagnostic (its `code`), or undefined for other diagnostics. */
@@ -71,10 +51,6 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
 function activeFileUri(): string | undefined {
   const document = vscode.window.activeTextEditor?.document;
   return document?.uri.scheme === 'file' ? document.uri.toString() : undefined;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Renders a glossary entry as a Markdown page. */
@@ -101,7 +77,9 @@ export function registerCommands({ client, pages, log }: CommandContext): vscode
    * server, which walks the folders itself as `termguard check` does
    * (`.gitignore`, the configs' `ignore` globs, `termguard.languages`) and
    * publishes diagnostics for the files that are not open, so they appear in
-   * the Problems panel beside the open documents' findings.
+   * the Problems panel beside the open documents' findings. The summary
+   * counts what the Problems panel then lists for Termguard (see
+   * workspaceSummary.ts).
    */
   async function checkWorkspace(): Promise<WorkspaceCheckSummary | undefined> {
     if (!vscode.workspace.workspaceFolders?.length) {
@@ -119,25 +97,13 @@ export function registerCommands({ client, pages, log }: CommandContext): vscode
           if (token.isCancellationRequested) result = { files: [], cancelled: true };
           else throw error;
         }
-        const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-        let filesWithFindings = 0;
-        let skipped = 0;
-        for (const file of result.files) {
-          if (file.skipped !== undefined) skipped++;
-          let total = 0;
-          for (const severity of Object.keys(counts) as Severity[]) {
-            counts[severity] += file.counts[severity];
-            total += file.counts[severity];
-          }
-          if (total > 0) filesWithFindings++;
-        }
-        const summary: WorkspaceCheckSummary = { files: result.files.length, filesWithFindings, skipped, counts, cancelled: result.cancelled };
-        const text =
-          `${result.cancelled ? 'Stopped after' : 'Checked'} ${plural(summary.files - skipped, 'file')}: ` +
-          `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} in ${plural(filesWithFindings, 'file')}` +
-          (skipped > 0 ? ` (${skipped} skipped)` : '');
-        log.info(`Workspace check: ${text} in ${(performance.now() - started).toFixed(0)} ms`);
-        void vscode.window.showInformationMessage(`Termguard: ${text}.`, 'Show Problems').then((choice) => {
+        const elsewhere = vscode.languages.getDiagnostics().map(([uri, diagnostics]) => ({ uri: uri.toString(), counts: countListed(diagnostics) }));
+        // The server writes file URIs its own way; VS Code's spelling is what `elsewhere` is keyed by.
+        const files = result.files.map((file) => ({ ...file, uri: vscode.Uri.parse(file.uri).toString() }));
+        const summary = summarizeWorkspaceCheck({ ...result, files }, elsewhere);
+        const text = describeWorkspaceCheck(summary);
+        log.info(`Workspace check: ${text} (${(performance.now() - started).toFixed(0)} ms)`);
+        void vscode.window.showInformationMessage(`Termguard: ${text}`, 'Show Problems').then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
         });
         return summary;

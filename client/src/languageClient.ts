@@ -203,6 +203,13 @@ export class TermguardClient implements vscode.Disposable {
         synchronize: { fileEvents: watchers },
         initializationOptions,
         diagnosticCollectionName: CLIENT_ID,
+        // Pulled diagnostics (open documents) get a collection named after the server's provider id, `termguard`;
+        // published ones (packs, configs, workspace checks) must not take the same name, or VS Code logs that a
+        // collection named termguard already exists.
+        diagnosticCollectionProvider: {
+          create: (name, source) => vscode.languages.createDiagnosticCollection(source === library.DiagnosticCollectionSource.push ? `${name ?? CLIENT_ID}-published` : name),
+          dispose: (collection) => collection.dispose(),
+        },
         outputChannel: this.log,
         traceOutputChannel: this.log,
         middleware: {
