@@ -26,10 +26,18 @@ function isNotice(value: unknown): value is BrokenFileNotice {
 }
 
 /** Shows the server's broken-file notices and remembers them (the real-editor tests read them). */
-export class BrokenFileNotices {
+export class BrokenFileNotices implements vscode.Disposable {
   private readonly notices: ShownNotice[] = [];
+  private readonly shownEmitter = new vscode.EventEmitter<ShownNotice>();
+
+  /** Fires after a notice was shown. */
+  readonly onDidShow = this.shownEmitter.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {}
+
+  dispose(): void {
+    this.shownEmitter.dispose();
+  }
 
   /** Every notice shown so far, oldest first. */
   get shown(): readonly ShownNotice[] {
@@ -44,7 +52,8 @@ export class BrokenFileNotices {
     }
     const open = params.kind === 'pack' ? 'Open pack' : 'Open config';
     const actions = [open, 'Show Problems'];
-    this.notices.push({ message: params.message, actions, uri: params.uri });
+    const notice: ShownNotice = { message: params.message, actions, uri: params.uri };
+    this.notices.push(notice);
     void vscode.window.showWarningMessage(params.message, ...actions).then(async (choice) => {
       if (choice === open) {
         try {
@@ -56,5 +65,6 @@ export class BrokenFileNotices {
         await vscode.commands.executeCommand(SHOW_PROBLEMS_COMMAND);
       }
     });
+    this.shownEmitter.fire(notice);
   }
 }

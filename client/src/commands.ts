@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { GlossaryEntry, RuleInfo } from '../../server/src/engine/api';
+import { HiddenDocumentResults } from './hiddenDocumentResults';
 import type { TermguardClient } from './languageClient';
 import type { MarkdownPages } from './markdownView';
 import { countListed, DIAGNOSTIC_SOURCE } from './statusBar';
@@ -68,10 +69,12 @@ export interface CommandContext {
   readonly client: TermguardClient;
   readonly pages: MarkdownPages;
   readonly log: vscode.LogOutputChannel;
+  /** Where a workspace check's findings of open documents without a tab are shown. */
+  readonly hiddenResults: HiddenDocumentResults;
 }
 
 /** Registers the palette commands; returns their registrations. */
-export function registerCommands({ client, pages, log }: CommandContext): vscode.Disposable[] {
+export function registerCommands({ client, pages, log, hiddenResults }: CommandContext): vscode.Disposable[] {
   /**
    * Checks every Markdown and text file of the workspace folders on the
    * server, which walks the folders itself as `termguard check` does
@@ -97,9 +100,10 @@ export function registerCommands({ client, pages, log }: CommandContext): vscode
           if (token.isCancellationRequested) result = { files: [], cancelled: true };
           else throw error;
         }
-        const elsewhere = vscode.languages.getDiagnostics().map(([uri, diagnostics]) => ({ uri: uri.toString(), counts: countListed(diagnostics) }));
         // The server writes file URIs its own way; VS Code's spelling is what `elsewhere` is keyed by.
         const files = result.files.map((file) => ({ ...file, uri: vscode.Uri.parse(file.uri).toString() }));
+        await showHiddenDocumentResults(files);
+        const elsewhere = vscode.languages.getDiagnostics().map(([uri, diagnostics]) => ({ uri: uri.toString(), counts: countListed(diagnostics) }));
         const summary = summarizeWorkspaceCheck({ ...result, files }, elsewhere);
         const text = describeWorkspaceCheck(summary);
         log.info(`Workspace check: ${text} (${(performance.now() - started).toFixed(0)} ms)`);
@@ -109,6 +113,21 @@ export function registerCommands({ client, pages, log }: CommandContext): vscode
         return summary;
       },
     );
+  }
+
+  /**
+   * Shows the findings of documents the server has open (so it did not
+   * publish them) but no tab shows (so the client pulls nothing for them):
+   * otherwise the check would count findings the Problems panel never lists.
+   */
+  async function showHiddenDocumentResults(files: readonly WorkspaceCheckResult['files'][number][]): Promise<void> {
+    const hidden = HiddenDocumentResults.hiddenDocuments();
+    const results = new Map<string, vscode.Diagnostic[]>();
+    for (const file of files) {
+      if (file.skipped !== undefined || !hidden.has(file.uri) || !file.diagnostics?.length) continue;
+      results.set(file.uri, await client.asCodeDiagnostics(file.diagnostics));
+    }
+    hiddenResults.replace(results);
   }
 
   /** Shows a glossary entry: the one whose id or term is `term`, else the one picked from the glossary. */

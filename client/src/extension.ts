@@ -10,6 +10,7 @@ import { COMMANDS, registerCommands, SERVER_COMMANDS, type GlossaryEntry, type R
 import { TermguardClient } from './languageClient';
 import { MarkdownPages } from './markdownView';
 import { createOutputChannel } from './outputChannel';
+import { HiddenDocumentResults } from './hiddenDocumentResults';
 import { FindingsStatusBar } from './statusBar';
 
 /**
@@ -27,6 +28,8 @@ export interface TermguardApi {
   statusTexts(): readonly string[];
   /** The status bar item's accessible label. */
   statusAccessibleLabel(): string;
+  /** Fires with the status bar item's new text. */
+  readonly onDidChangeStatus: vscode.Event<string>;
   /** Runs "Termguard: Check Workspace" without its notification's buttons being needed. */
   checkWorkspace(): Promise<WorkspaceCheckSummary | undefined>;
   /** The server's explanation of a rule, or null when no loaded pack defines it. */
@@ -35,6 +38,10 @@ export interface TermguardApi {
   glossary(uri?: vscode.Uri): Promise<readonly GlossaryEntry[]>;
   /** The broken-pack and broken-config warnings shown so far, with their buttons. */
   brokenFileNotices(): readonly ShownNotice[];
+  /** Fires when such a warning is shown. */
+  readonly onDidShowBrokenFileNotice: vscode.Event<ShownNotice>;
+  /** The extension's log folder (the extension host's own log is beside it). */
+  readonly logUri: vscode.Uri;
 }
 
 let client: TermguardClient | undefined;
@@ -55,12 +62,18 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
   });
   client = languageClient;
   const pages = new MarkdownPages();
+  const hiddenResults = new HiddenDocumentResults();
   context.subscriptions.push(
     languageClient,
+    notices,
     statusBar,
     pages,
-    languageClient.onDidChangeState((state) => statusBar.setServerState(state)),
-    ...registerCommands({ client: languageClient, pages, log }),
+    hiddenResults,
+    languageClient.onDidChangeState((state) => {
+      statusBar.setServerState(state);
+      if (state === 'starting') hiddenResults.clear();
+    }),
+    ...registerCommands({ client: languageClient, pages, log, hiddenResults }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void languageClient.restart('the workspace is now trusted')),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('termguard.languages') && languageClient.languagesChanged()) {
@@ -79,10 +92,13 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
     statusText: () => statusBar.text,
     statusTexts: () => statusBar.texts,
     statusAccessibleLabel: () => statusBar.accessibleLabel,
+    onDidChangeStatus: statusBar.onDidChangeText,
     checkWorkspace: async () => vscode.commands.executeCommand<WorkspaceCheckSummary | undefined>(COMMANDS.checkWorkspace),
     explainRule: (ruleId) => languageClient.executeCommand<RuleExplanation | null>(SERVER_COMMANDS.explainRule, [ruleId]),
     glossary: (uri) => languageClient.executeCommand<readonly GlossaryEntry[]>(SERVER_COMMANDS.glossary, uri ? [uri.toString()] : []),
     brokenFileNotices: () => notices.shown,
+    onDidShowBrokenFileNotice: notices.onDidShow,
+    logUri: context.logUri,
   };
 }
 

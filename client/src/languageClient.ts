@@ -151,6 +151,12 @@ export class TermguardClient implements vscode.Disposable {
     return this.client?.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
   }
 
+  /** LSP diagnostics from a server result as VS Code diagnostics (converted as the client converts published ones). */
+  async asCodeDiagnostics(diagnostics: readonly unknown[]): Promise<vscode.Diagnostic[]> {
+    const client = await this.running();
+    return client.protocol2CodeConverter.asDiagnostics([...diagnostics] as Parameters<typeof client.protocol2CodeConverter.asDiagnostics>[0]);
+  }
+
   /** Runs a server command (`workspace/executeCommand`) and returns its result. */
   async executeCommand<T>(command: string, args: readonly unknown[], token?: vscode.CancellationToken): Promise<T> {
     const client = await this.running();

@@ -48,6 +48,10 @@ export class FindingsStatusBar implements vscode.Disposable {
   private serverState: ClientState = 'starting';
   /** Every text the item showed, oldest first (the real-editor tests read it); capped. */
   private readonly history: string[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<string>();
+
+  /** Fires with the new text when the item's text changes. */
+  readonly onDidChangeText = this.changeEmitter.event;
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('termguard.findings', vscode.StatusBarAlignment.Right, 100);
@@ -106,6 +110,7 @@ export class FindingsStatusBar implements vscode.Disposable {
 
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
+    this.changeEmitter.dispose();
     this.item.dispose();
   }
 
@@ -120,7 +125,8 @@ export class FindingsStatusBar implements vscode.Disposable {
 
   private render(): void {
     const view = statusView(this.serverState, this.currentFile(), !vscode.workspace.isTrusted);
-    if (view.text !== this.item.text) {
+    const changed = view.text !== this.item.text;
+    if (changed) {
       this.history.push(view.text);
       if (this.history.length > 200) this.history.splice(0, this.history.length - 200);
     }
@@ -128,5 +134,6 @@ export class FindingsStatusBar implements vscode.Disposable {
     this.item.accessibilityInformation = { label: view.accessibleLabel, role: 'button' };
     this.item.tooltip = new vscode.MarkdownString(view.tooltip, true);
     this.item.backgroundColor = view.error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    if (changed) this.changeEmitter.fire(view.text);
   }
 }

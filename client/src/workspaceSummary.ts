@@ -14,6 +14,8 @@ import type { FileCounts } from './statusText';
 export interface WorkspaceFileResult {
   readonly uri: string;
   readonly counts: Readonly<Record<Severity, number>>;
+  /** The file's diagnostics, as LSP diagnostics. */
+  readonly diagnostics?: readonly unknown[];
   readonly skipped?: string;
 }
 
