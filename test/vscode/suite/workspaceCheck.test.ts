@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, exampleExpectations, expectFindings, workspaceFile } from './testkit';
+import { activateExtension, exampleExpectations, expectFindings, listedTermguardCounts, waitFor, workspaceFile, type TermguardApi } from './testkit';
 
 interface Summary {
   readonly files: number;
@@ -10,10 +10,11 @@ interface Summary {
 }
 
 suite('Termguard: Check Workspace', () => {
+  let api: TermguardApi;
   const neverOpened = workspaceFile('examples/launch-blog.md');
 
   suiteSetup(async () => {
-    await activateExtension();
+    api = await activateExtension();
   });
 
   test('puts the findings of a file that was never opened in the Problems panel', async () => {
@@ -24,5 +25,14 @@ suite('Termguard: Check Workspace', () => {
     assert.ok(summary.counts.error > 0 && summary.counts.warning > 0, `counts: ${JSON.stringify(summary.counts)}`);
     await expectFindings(neverOpened, exampleExpectations().get('launch-blog.md')!);
     assert.ok(!vscode.workspace.textDocuments.some((document) => document.uri.toString() === neverOpened.toString()), 'the check did not open launch-blog.md');
+  });
+
+  test('its counts are what the Problems panel lists for Termguard', async () => {
+    const summary = await api.checkWorkspace();
+    assert.ok(summary && !summary.cancelled, `summary: ${JSON.stringify(summary)}`);
+    const same = (): boolean => JSON.stringify(listedTermguardCounts()) === JSON.stringify(summary.listed);
+    // Published diagnostics of files that are not open may still be on their way when the command returns.
+    await waitFor(same, () => `the Problems panel (${JSON.stringify(listedTermguardCounts())}) to list what the summary counts (${JSON.stringify(summary.listed)})`);
+    console.log(`Check Workspace: ${JSON.stringify(summary.listed)} in ${summary.files} files`);
   });
 });
