@@ -86,7 +86,7 @@ function newestMtime(dir: string): number {
  * link to the built-in packs. Running the sources through tsx instead would
  * add the loader's thread and memory to what is measured.
  */
-async function serverCommand(): Promise<{ args: string[]; description: string }> {
+export async function serverCommand(): Promise<{ args: string[]; description: string }> {
   const bundle = join(ROOT, 'dist', 'server.js');
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtime(join(ROOT, 'server', 'src'))) {
     return { args: [bundle, '--stdio'], description: 'dist/server.js' };

@@ -5,10 +5,12 @@
  * the Problems panel and Markdown pages.
  */
 import * as vscode from 'vscode';
-import type { GlossaryEntry, RuleInfo, Severity } from '../../server/src/engine/api';
+import type { GlossaryEntry, RuleInfo } from '../../server/src/engine/api';
+import { HiddenDocumentResults } from './hiddenDocumentResults';
 import type { TermguardClient } from './languageClient';
 import type { MarkdownPages } from './markdownView';
-import { DIAGNOSTIC_SOURCE } from './statusBar';
+import { countListed, DIAGNOSTIC_SOURCE } from './statusBar';
+import { describeWorkspaceCheck, summarizeWorkspaceCheck, type WorkspaceCheckResult, type WorkspaceCheckSummary } from './workspaceSummary';
 
 /** The extension's own commands (declared in package.json). */
 export const COMMANDS = {
@@ -30,34 +32,13 @@ export const SERVER_COMMANDS = {
 // The shapes below mirror the server's results (server/src/lsp/commands.ts,
 // server/src/engine/api.ts); the client bundles no server code.
 
-
-interface WorkspaceFileResult {
-  readonly uri: string;
-  readonly counts: Readonly<Record<Severity, number>>;
-  readonly skipped?: string;
-}
-
-interface WorkspaceCheckResult {
-  readonly files: readonly WorkspaceFileResult[];
-  readonly cancelled: boolean;
-}
-
-export type { GlossaryEntry, RuleInfo };
+export type { GlossaryEntry, RuleInfo, WorkspaceCheckSummary };
 
 /** `termguard.explainRule`'s result. */
 export interface RuleExplanation {
   readonly rule: RuleInfo;
   readonly url: string;
   readonly markdown: string;
-}
-
-/** What "Check Workspace" returns to a caller (the tests, other extensions). */
-export interface WorkspaceCheckSummary {
-  readonly files: number;
-  readonly filesWithFindings: number;
-  readonly skipped: number;
-  readonly counts: Readonly<Record<Severity, number>>;
-  readonly cancelled: boolean;
 }
 
 /** The rule id of a Termguard diagnostic (its `code`), or undefined for other diagnostics. */
@@ -71,10 +52,6 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
 function activeFileUri(): string | undefined {
   const document = vscode.window.activeTextEditor?.document;
   return document?.uri.scheme === 'file' ? document.uri.toString() : undefined;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 /** Renders a glossary entry as a Markdown page. */
@@ -92,16 +69,20 @@ export interface CommandContext {
   readonly client: TermguardClient;
   readonly pages: MarkdownPages;
   readonly log: vscode.LogOutputChannel;
+  /** Where a workspace check's findings of open documents without a tab are shown. */
+  readonly hiddenResults: HiddenDocumentResults;
 }
 
 /** Registers the palette commands; returns their registrations. */
-export function registerCommands({ client, pages, log }: CommandContext): vscode.Disposable[] {
+export function registerCommands({ client, pages, log, hiddenResults }: CommandContext): vscode.Disposable[] {
   /**
    * Checks every Markdown and text file of the workspace folders on the
    * server, which walks the folders itself as `termguard check` does
    * (`.gitignore`, the configs' `ignore` globs, `termguard.languages`) and
    * publishes diagnostics for the files that are not open, so they appear in
-   * the Problems panel beside the open documents' findings.
+   * the Problems panel beside the open documents' findings. The summary
+   * counts what the Problems panel then lists for Termguard (see
+   * workspaceSummary.ts).
    */
   async function checkWorkspace(): Promise<WorkspaceCheckSummary | undefined> {
     if (!vscode.workspace.workspaceFolders?.length) {
@@ -119,30 +100,34 @@ export function registerCommands({ client, pages, log }: CommandContext): vscode
           if (token.isCancellationRequested) result = { files: [], cancelled: true };
           else throw error;
         }
-        const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
-        let filesWithFindings = 0;
-        let skipped = 0;
-        for (const file of result.files) {
-          if (file.skipped !== undefined) skipped++;
-          let total = 0;
-          for (const severity of Object.keys(counts) as Severity[]) {
-            counts[severity] += file.counts[severity];
-            total += file.counts[severity];
-          }
-          if (total > 0) filesWithFindings++;
-        }
-        const summary: WorkspaceCheckSummary = { files: result.files.length, filesWithFindings, skipped, counts, cancelled: result.cancelled };
-        const text =
-          `${result.cancelled ? 'Stopped after' : 'Checked'} ${plural(summary.files - skipped, 'file')}: ` +
-          `${plural(counts.error, 'error')} and ${plural(counts.warning, 'warning')} in ${plural(filesWithFindings, 'file')}` +
-          (skipped > 0 ? ` (${skipped} skipped)` : '');
-        log.info(`Workspace check: ${text} in ${(performance.now() - started).toFixed(0)} ms`);
-        void vscode.window.showInformationMessage(`Termguard: ${text}.`, 'Show Problems').then((choice) => {
+        // The server writes file URIs its own way; VS Code's spelling is what `elsewhere` is keyed by.
+        const files = result.files.map((file) => ({ ...file, uri: vscode.Uri.parse(file.uri).toString() }));
+        await showHiddenDocumentResults(files);
+        const elsewhere = vscode.languages.getDiagnostics().map(([uri, diagnostics]) => ({ uri: uri.toString(), counts: countListed(diagnostics) }));
+        const summary = summarizeWorkspaceCheck({ ...result, files }, elsewhere);
+        const text = describeWorkspaceCheck(summary);
+        log.info(`Workspace check: ${text} (${(performance.now() - started).toFixed(0)} ms)`);
+        void vscode.window.showInformationMessage(`Termguard: ${text}`, 'Show Problems').then((choice) => {
           if (choice) void vscode.commands.executeCommand('workbench.actions.view.problems');
         });
         return summary;
       },
     );
+  }
+
+  /**
+   * Shows the findings of documents the server has open (so it did not
+   * publish them) but no tab shows (so the client pulls nothing for them):
+   * otherwise the check would count findings the Problems panel never lists.
+   */
+  async function showHiddenDocumentResults(files: readonly WorkspaceCheckResult['files'][number][]): Promise<void> {
+    const hidden = HiddenDocumentResults.hiddenDocuments();
+    const results = new Map<string, vscode.Diagnostic[]>();
+    for (const file of files) {
+      if (file.skipped !== undefined || !hidden.has(file.uri) || !file.diagnostics?.length) continue;
+      results.set(file.uri, await client.asCodeDiagnostics(file.diagnostics));
+    }
+    hiddenResults.replace(results);
   }
 
   /** Shows a glossary entry: the one whose id or term is `term`, else the one picked from the glossary. */

@@ -19,6 +19,7 @@ import type {
   StaticFeature,
 } from 'vscode-languageclient/node';
 import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
+import { BROKEN_FILE_NOTIFICATION } from './brokenFileNotices';
 
 type LanguageClientModule = typeof import('vscode-languageclient/node');
 
@@ -38,6 +39,20 @@ export type ClientState = 'stopped' | 'starting' | 'running' | 'failed';
 export interface InitializationOptions {
   /** False in Restricted Mode: the server then loads only the built-in packs. */
   readonly trusted: boolean;
+  /** The extension shows `termguard/brokenFile` notices (with buttons) rather than plain warnings. */
+  readonly brokenFileNotices: true;
+  /** Where the server keeps caches across starts (the extension's global storage): pack words' forms, so the first check is quick. */
+  readonly cacheDirectory?: string;
+}
+
+/** What the extension gives the client: a handler of the server's own notifications, and a folder for caches. */
+export interface TermguardClientOptions {
+  /** A `termguard/brokenFile` notice: a pack or config the server loaded is broken. */
+  readonly brokenFile: (params: unknown) => void;
+  /** An absolute folder for the server's caches (`initializationOptions.cacheDirectory`). */
+  readonly cacheDirectory?: string;
+  /** The client received a result (pulled or published diagnostics) for a document; called just before it is applied. */
+  readonly checked?: (uri: vscode.Uri) => void;
 }
 
 /** The language ids to check, from the window-level `termguard.languages` setting. */
@@ -88,6 +103,7 @@ export class TermguardClient implements vscode.Disposable {
     private readonly serverModule: string,
     private readonly log: vscode.LogOutputChannel,
     private readonly ownCommands: ReadonlySet<string>,
+    private readonly options: TermguardClientOptions,
   ) {}
 
   get state(): ClientState {
@@ -135,6 +151,12 @@ export class TermguardClient implements vscode.Disposable {
     return this.client?.initializeResult?.capabilities.executeCommandProvider?.commands ?? [];
   }
 
+  /** LSP diagnostics from a server result as VS Code diagnostics (converted as the client converts published ones). */
+  async asCodeDiagnostics(diagnostics: readonly unknown[]): Promise<vscode.Diagnostic[]> {
+    const client = await this.running();
+    return client.protocol2CodeConverter.asDiagnostics([...diagnostics] as Parameters<typeof client.protocol2CodeConverter.asDiagnostics>[0]);
+  }
+
   /** Runs a server command (`workspace/executeCommand`) and returns its result. */
   async executeCommand<T>(command: string, args: readonly unknown[], token?: vscode.CancellationToken): Promise<T> {
     const client = await this.running();
@@ -166,7 +188,11 @@ export class TermguardClient implements vscode.Disposable {
       const library = await loadLanguageClient();
       const languages = configuredLanguages();
       this.languages = languages;
-      const initializationOptions: InitializationOptions = { trusted: vscode.workspace.isTrusted };
+      const initializationOptions: InitializationOptions = {
+        trusted: vscode.workspace.isTrusted,
+        brokenFileNotices: true,
+        ...(this.options.cacheDirectory !== undefined ? { cacheDirectory: this.options.cacheDirectory } : {}),
+      };
       const watchers = [
         vscode.workspace.createFileSystemWatcher('**/.termguard.yaml'),
         vscode.workspace.createFileSystemWatcher('**/*.termguard.yaml'),
@@ -183,6 +209,13 @@ export class TermguardClient implements vscode.Disposable {
         synchronize: { fileEvents: watchers },
         initializationOptions,
         diagnosticCollectionName: CLIENT_ID,
+        // Pulled diagnostics (open documents) get a collection named after the server's provider id, `termguard`;
+        // published ones (packs, configs, workspace checks) must not take the same name, or VS Code logs that a
+        // collection named termguard already exists.
+        diagnosticCollectionProvider: {
+          create: (name, source) => vscode.languages.createDiagnosticCollection(source === library.DiagnosticCollectionSource.push ? `${name ?? CLIENT_ID}-published` : name),
+          dispose: (collection) => collection.dispose(),
+        },
         outputChannel: this.log,
         traceOutputChannel: this.log,
         middleware: {
@@ -191,6 +224,15 @@ export class TermguardClient implements vscode.Disposable {
             // own; the library would otherwise send the change to the stopping server and log a failure.
             didChangeConfiguration: (sections, next) => (self !== undefined && self === this.retiring ? Promise.resolve() : next(sections)),
           },
+          provideDiagnostics: async (document, previousResultId, token, next) => {
+            const report = await next(document, previousResultId, token);
+            if (report) this.options.checked?.(document instanceof vscode.Uri ? document : document.uri);
+            return report;
+          },
+          handleDiagnostics: (uri, diagnostics, next) => {
+            next(uri, diagnostics);
+            this.options.checked?.(uri);
+          },
         },
       };
       const client = createLanguageClient(library, this.ownCommands, this.log, serverOptions, clientOptions);
@@ -198,6 +240,7 @@ export class TermguardClient implements vscode.Disposable {
       this.client = client;
       this.clientDisposables = [
         ...watchers,
+        client.onNotification(BROKEN_FILE_NOTIFICATION, (params: unknown) => this.options.brokenFile(params)),
         client.onDidChangeState(({ newState }) => {
           if (newState === library.State.Running) this.setState('running');
           else if (newState === library.State.Starting) this.setState('starting');

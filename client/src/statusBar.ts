@@ -1,55 +1,74 @@
 /**
- * The status bar item: how many Termguard errors and warnings the Problems
- * panel holds, whether the server runs, and whether the workspace is in
- * Restricted Mode. Clicking it opens the Problems panel.
+ * The status bar item: the state of the file in front of the user —
+ * "Termguard: checking…" until the server's first result for it, then
+ * "Termguard: 2 findings" or "Termguard ✓" — plus whether the server runs
+ * and whether the workspace is in Restricted Mode. Clicking it opens the
+ * Problems panel. The words are statusText.ts's.
  *
- * It counts every Termguard diagnostic VS Code knows of, the open
- * documents' and those a workspace check published for files that are not
- * open, so the number matches what the click shows. Counts are kept per
- * URI and only the URIs of each `onDidChangeDiagnostics` event are
- * recounted, so a busy server does not make the item rescan everything.
+ * A file counts as checked once the language client has received a result
+ * for it (pulled, or published) since the server started; its findings are
+ * Termguard's diagnostics of that file that the Problems panel lists
+ * (errors, warnings and infos: baselined findings are hints, which it does
+ * not list).
  */
 import * as vscode from 'vscode';
-import type { ClientState } from './languageClient';
+import { configuredLanguages, PACK_LANGUAGE_ID, type ClientState } from './languageClient';
+import { statusView, type CurrentFile, type FileCounts } from './statusText';
 
 /** The `source` the server sets on every diagnostic. */
 export const DIAGNOSTIC_SOURCE = 'termguard';
 
-interface Counts {
-  errors: number;
-  warnings: number;
-}
-
-function countTermguard(diagnostics: readonly vscode.Diagnostic[]): Counts {
-  const counts: Counts = { errors: 0, warnings: 0 };
+/** Counts the Termguard diagnostics the Problems panel lists (it leaves hints out). */
+export function countListed(diagnostics: readonly vscode.Diagnostic[]): FileCounts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
   for (const diagnostic of diagnostics) {
     if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    if (diagnostic.severity === vscode.DiagnosticSeverity.Error) counts.errors++;
-    else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) counts.warnings++;
+    if (diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
+    else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+    else if (diagnostic.severity === vscode.DiagnosticSeverity.Information) infos++;
   }
-  return counts;
+  return { errors, warnings, infos };
 }
 
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+/** True for documents the server is sent and checks (see languageClient.ts's document selector). */
+function isChecked(document: vscode.TextDocument): boolean {
+  if (document.uri.scheme !== 'file' && document.uri.scheme !== 'untitled') return false;
+  if (document.languageId !== PACK_LANGUAGE_ID && !configuredLanguages().includes(document.languageId)) return false;
+  return vscode.workspace.getConfiguration('termguard', document.uri).get<boolean>('enable') !== false;
 }
 
-/** The status bar item and the per-URI counts behind it. */
+/** The status bar item and what it knows about the current file. */
 export class FindingsStatusBar implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly byUri = new Map<string, Counts>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Documents with a result from the running server. */
+  private readonly checked = new Set<string>();
   private serverState: ClientState = 'starting';
+  /** Every text the item showed, oldest first (the real-editor tests read it); capped. */
+  private readonly history: string[] = [];
+  private readonly changeEmitter = new vscode.EventEmitter<string>();
+
+  /** Fires with the new text when the item's text changes. */
+  readonly onDidChangeText = this.changeEmitter.event;
 
   constructor() {
     this.item = vscode.window.createStatusBarItem('termguard.findings', vscode.StatusBarAlignment.Right, 100);
     this.item.name = 'Termguard';
     this.item.command = 'workbench.actions.view.problems';
-    for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) this.recount(uri, diagnostics);
     this.disposables.push(
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
       vscode.languages.onDidChangeDiagnostics((event) => {
-        for (const uri of event.uris) this.recount(uri, vscode.languages.getDiagnostics(uri));
-        this.render();
+        const current = vscode.window.activeTextEditor?.document.uri.toString();
+        if (current !== undefined && event.uris.some((uri) => uri.toString() === current)) this.render();
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        // Reopened, it is checked afresh.
+        this.checked.delete(document.uri.toString());
+      }),
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (event.affectsConfiguration('termguard')) this.render();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.render()),
     );
@@ -62,59 +81,59 @@ export class FindingsStatusBar implements vscode.Disposable {
     return this.item.text;
   }
 
-  /** Shows the server's lifecycle state. */
+  /** The item's accessible label. */
+  get accessibleLabel(): string {
+    return this.item.accessibilityInformation?.label ?? '';
+  }
+
+  /** The texts the item has shown, oldest first. */
+  get texts(): readonly string[] {
+    return this.history;
+  }
+
+  /** Shows the server's lifecycle state; a new server checks every file afresh. */
   setServerState(state: ClientState): void {
+    if (state !== 'running') this.checked.clear();
     this.serverState = state;
     this.render();
   }
 
+  /**
+   * The client received a result for `uri`. Called just before the client
+   * puts it in its diagnostic collection, so the item is redrawn on the next
+   * turn, when `vscode.languages.getDiagnostics` has it.
+   */
+  markChecked(uri: vscode.Uri): void {
+    this.checked.add(uri.toString());
+    if (vscode.window.activeTextEditor?.document.uri.toString() === uri.toString()) setTimeout(() => this.render(), 0);
+  }
+
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
+    this.changeEmitter.dispose();
     this.item.dispose();
   }
 
-  private recount(uri: vscode.Uri, diagnostics: readonly vscode.Diagnostic[]): void {
-    const counts = countTermguard(diagnostics);
-    if (counts.errors === 0 && counts.warnings === 0) this.byUri.delete(uri.toString());
-    else this.byUri.set(uri.toString(), counts);
+  private currentFile(): CurrentFile {
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !isChecked(document)) return { kind: 'none' };
+    const name = document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri, false);
+    if (!this.checked.has(document.uri.toString())) return { kind: 'checking', name };
+    const noun = document.languageId === PACK_LANGUAGE_ID ? 'problem' : 'finding';
+    return { kind: 'checked', name, counts: countListed(vscode.languages.getDiagnostics(document.uri)), noun };
   }
 
   private render(): void {
-    let errors = 0;
-    let warnings = 0;
-    for (const counts of this.byUri.values()) {
-      errors += counts.errors;
-      warnings += counts.warnings;
+    const view = statusView(this.serverState, this.currentFile(), !vscode.workspace.isTrusted);
+    const changed = view.text !== this.item.text;
+    if (changed) {
+      this.history.push(view.text);
+      if (this.history.length > 200) this.history.splice(0, this.history.length - 200);
     }
-    const restricted = !vscode.workspace.isTrusted;
-    const icon = restricted ? '$(shield)' : '$(book)';
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown('**Termguard**\n\n');
-
-    if (this.serverState === 'starting') {
-      this.item.text = `${icon} Termguard $(sync~spin)`;
-      tooltip.appendMarkdown('The language server is starting.\n\n');
-    } else if (this.serverState === 'failed' || this.serverState === 'stopped') {
-      this.item.text = `${icon} Termguard $(circle-slash)`;
-      tooltip.appendMarkdown(
-        this.serverState === 'failed'
-          ? 'The language server failed to start; see **Termguard: Show Output**.\n\n'
-          : 'The language server is not running.\n\n',
-      );
-    } else {
-      this.item.text = errors + warnings === 0 ? `${icon} Termguard $(check)` : `${icon} $(error) ${errors} $(warning) ${warnings}`;
-      tooltip.appendMarkdown(
-        errors + warnings === 0
-          ? 'No Termguard errors or warnings.\n\n'
-          : `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in ${plural(this.byUri.size, 'file')}. Click to open the Problems panel.\n\n`,
-      );
-    }
-    if (restricted) {
-      tooltip.appendMarkdown(
-        '$(shield) **Restricted Mode**: only the built-in rule pack runs. The workspace\'s `.termguard.yaml`, its rule packs and the `termguard.packs` and `termguard.baseline` settings are ignored until you trust this workspace.',
-      );
-    }
-    this.item.tooltip = tooltip;
-    this.item.backgroundColor = this.serverState === 'failed' ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.text = view.text;
+    this.item.accessibilityInformation = { label: view.accessibleLabel, role: 'button' };
+    this.item.tooltip = new vscode.MarkdownString(view.tooltip, true);
+    this.item.backgroundColor = view.error ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    if (changed) this.changeEmitter.fire(view.text);
   }
 }

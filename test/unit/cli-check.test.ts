@@ -68,6 +68,31 @@ test('config errors exit 2 naming file:line:col; broken packs too', async () => 
   assert.match(pack.err, /^b\/bad\.termguard\.yaml:3:3: error: this pack is broken/m);
 });
 
+test('a broken pack is reported at file:line:col and fails the run, while the built-in rules and the other packs still check', async () => {
+  const root = tempTree({
+    '.termguard.yaml': 'root: true\npacks: [good.termguard.yaml, bad.termguard.yaml]\n',
+    'good.termguard.yaml': 'rule good/no-meh2 meh2 warning\n',
+    'bad.termguard.yaml': 'pack: bad\nrule bad/no-x x error\nbroken\n',
+    'a.md': 'This is forbidden, meh2 and x.\n',
+  });
+  const { code, out, err } = await run(root, ['check', '--format', 'json', 'a.md']);
+  assert.equal(code, 2, err);
+  assert.match(err, /^bad\.termguard\.yaml:3:3: error: this pack is broken/m);
+  const report = JSON.parse(out) as { file: string; diagnostics: { ruleId: string }[] }[];
+  assert.deepEqual(report.map((file) => [file.file, file.diagnostics.map((diagnostic) => diagnostic.ruleId)]), [['a.md', ['no-forbidden', 'good/no-meh2']]]);
+});
+
+test('--fix and --update-baseline write nothing while a pack is broken', async () => {
+  const root = tempTree({ '.termguard.yaml': 'root: true\npacks: [bad.termguard.yaml]\n', 'bad.termguard.yaml': 'pack: bad\nbroken\n', 'a.md': 'This is forbidden.\n' });
+  for (const args of [['check', '--fix', 'a.md'], ['check', '--update-baseline', '--baseline', 'base.json', 'a.md']]) {
+    const { code, err } = await run(root, args);
+    assert.equal(code, 2, err);
+    assert.match(err, /^bad\.termguard\.yaml:2:3: error: this pack is broken/m);
+  }
+  assert.equal(fs.readFileSync(path.join(root, 'a.md'), 'utf8'), 'This is forbidden.\n');
+  assert.equal(fs.existsSync(path.join(root, 'base.json')), false);
+});
+
 // The alias cap of the YAML parser is what keeps this quick; the test's timeout is only a guard against a hang.
 test('a YAML alias bomb config is a located config error', { timeout: 60_000 }, async () => {
   const lines = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];

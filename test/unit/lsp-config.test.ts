@@ -4,6 +4,7 @@
  * packs, watched-file rebuilds, restricted mode, settings packs, baselines.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { createBaseline, stringifyBaseline } from '../../server/src/engine/baseline/baseline';
 import { builtinEngine } from './builtinEngine';
@@ -33,7 +34,7 @@ function codes(diagnostics: readonly { code?: string | number }[]): string[] {
 
 async function withClient(
   setup: (workspace: TempWorkspace) => void,
-  options: { trusted?: boolean; settings?: Record<string, unknown>; folders?: (workspace: TempWorkspace) => string[] },
+  options: { trusted?: boolean; settings?: Record<string, unknown>; folders?: (workspace: TempWorkspace) => string[]; brokenFileNotices?: boolean },
   body: (client: TestClient, workspace: TempWorkspace) => Promise<void>,
 ): Promise<void> {
   const workspace = new TempWorkspace();
@@ -42,6 +43,7 @@ async function withClient(
     folders: options.folders ? options.folders(workspace) : [workspace.root],
     settings: { debounceMs: 0, ...options.settings },
     ...(options.trusted !== undefined ? { trusted: options.trusted } : {}),
+    ...(options.brokenFileNotices ? { brokenFileNotices: true } : {}),
   });
   try {
     await body(client, workspace);
@@ -133,7 +135,7 @@ describe('lsp workspace configuration', () => {
     );
   });
 
-  it('rebuilds on watched-file changes, keeping the last good engine while a pack is broken', async () => {
+  it('rebuilds on watched-file changes; a pack broken on save is off, as in termguard check, and comes back when fixed', async () => {
     await withClient(
       (ws) => {
         ws.write('.termguard.yaml', 'packs: [team.termguard.yaml]\n');
@@ -149,9 +151,10 @@ describe('lsp workspace configuration', () => {
         ws.write('team.termguard.yaml', 'pack: team\nrules: [\n');
         await client.notifyWatchedFiles([{ uri: packUri, type: 2 }]);
         await client.waitForPublication(packUri, (params) => params.diagnostics.length > 0, 'the broken pack is reported');
-        await client.waitForMessage(/team\.termguard\.yaml has errors.*last working version/);
-        await client.hover(doc, 0);
-        assert.deepEqual(codes(client.lastDiagnostics(doc)!.diagnostics), ['memo/enables-access', 'team/synergy'], 'the last good rules stay');
+        const warning = await client.waitForMessage(/team\.termguard\.yaml has errors/);
+        assert.equal(warning.message, 'Termguard: team.termguard.yaml has errors, so its rules are off until fixed; all other rules still run.');
+        const broken = await client.waitForPublication(doc, (params) => !codes(params.diagnostics).includes('team/synergy'), 'the broken pack to be off');
+        assert.deepEqual(codes(broken.diagnostics), ['memo/enables-access'], 'the built-in rules still run');
 
         ws.write('team.termguard.yaml', teamPack('Say cooperation, not “{match}”.'));
         await client.notifyWatchedFiles([{ uri: packUri, type: 2 }]);
@@ -167,6 +170,92 @@ describe('lsp workspace configuration', () => {
         ws.write('.termguard.yaml', 'rules:\n  memo/enables-access: "off"\n');
         await client.notifyWatchedFiles([{ uri: ws.uri('.termguard.yaml'), type: 2 }]);
         await client.waitForPublication(doc, (params) => params.diagnostics.length === 0, 'the new config to apply');
+      },
+    );
+  });
+
+  it('a pack with one broken rule: its other rules, the other packs and the built-in rules run; the warning says so, naming the pack relative to the folder', async () => {
+    const brokenRule = `  - id: team/vendor
+    category: naming
+    severity: warning
+    message: Vendor.
+    reason: Vendors.
+    patterns: ["{@vendr Corp}"]
+    examples:
+      bad: ["Acme Corp."]
+      good: ["Acme."]
+`;
+    await withClient(
+      (ws) => {
+        ws.write('.termguard.yaml', 'packs: [packs/team.termguard.yaml]\n');
+        ws.write('packs/team.termguard.yaml', teamPack().replace('rules:\n', 'sets:\n  vendor: [Acme]\nrules:\n') + brokenRule);
+      },
+      {},
+      async (client, ws) => {
+        const doc = ws.uri('doc.md');
+        await client.open(doc, DOC);
+        assert.deepEqual(codes((await client.waitForDiagnostics(doc, 1)).diagnostics), ['memo/enables-access', 'team/synergy']);
+        const warning = await client.waitForMessage(/team\.termguard\.yaml has errors/);
+        assert.equal(warning.message, 'Termguard: packs/team.termguard.yaml has errors. The parts with errors are off until fixed; all other rules still run.');
+        const pack = await client.waitForPublication(ws.uri('packs/team.termguard.yaml'), (params) => params.diagnostics.length > 0, 'the pack problem');
+        const text = readFileSync(ws.path('packs/team.termguard.yaml'), 'utf8');
+        const line = text.split('\n').findIndex((candidate) => candidate.includes('@vendr'));
+        const character = text.split('\n')[line]!.indexOf('@vendr');
+        assert.deepEqual(pack.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]), [
+          ['termguard/unknown-set', { start: { line, character }, end: { line, character: character + '@vendr'.length } }],
+        ]);
+      },
+    );
+  });
+
+  it('sends a client that asks for them a broken-file notice with the file instead of a plain warning', async () => {
+    await withClient(
+      (ws) => {
+        ws.write('.termguard.yaml', 'packs: [packs/broken.termguard.yaml]\n');
+        ws.write('packs/broken.termguard.yaml', 'pack: broken\nrules: [\n');
+      },
+      { brokenFileNotices: true },
+      async (client, ws) => {
+        const doc = ws.uri('doc.md');
+        await client.open(doc, DOC);
+        await client.waitForDiagnostics(doc, 1);
+        const notice = await client.waitFor('a broken-file notice', () => client.brokenFileNotices[0]);
+        assert.deepEqual(notice, {
+          message: 'Termguard: packs/broken.termguard.yaml has errors, so its rules are off until fixed; all other rules still run.',
+          uri: ws.uri('packs/broken.termguard.yaml'),
+          kind: 'pack',
+        });
+        assert.deepEqual(client.shownMessages, []);
+      },
+    );
+  });
+
+  it('says nothing while a pack is typed broken and not saved; warns once it is saved', async () => {
+    await withClient(
+      (ws) => {
+        ws.write('.termguard.yaml', 'packs: [team.termguard.yaml]\n');
+        ws.write('team.termguard.yaml', teamPack());
+      },
+      {},
+      async (client, ws) => {
+        const doc = ws.uri('doc.md');
+        const packUri = ws.uri('team.termguard.yaml');
+        await client.open(doc, DOC);
+        await client.waitForDiagnostics(doc, 1);
+        await client.open(packUri, teamPack(), 'termguard-pack');
+        await client.waitForDiagnostics(packUri, 1);
+        const version = await client.replace(packUri, 0, 0, 'rules: [\n');
+        const live = await client.waitForDiagnostics(packUri, version);
+        assert.ok(live.diagnostics.length > 0, 'the typed error is shown in the pack');
+        // A later document check goes through the registry: still no warning, the file on disk is fine.
+        const second = ws.uri('second.md');
+        await client.open(second, DOC);
+        await client.waitForDiagnostics(second, 1);
+        assert.deepEqual(client.shownMessages, []);
+
+        ws.write('team.termguard.yaml', client.text(packUri));
+        await client.notifyWatchedFiles([{ uri: packUri, type: 2 }]);
+        await client.waitForMessage(/team\.termguard\.yaml has errors/);
       },
     );
   });

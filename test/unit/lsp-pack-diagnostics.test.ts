@@ -95,6 +95,7 @@ describe('lsp pack diagnostics', () => {
     assert.ok(diagnostic, 'an unknown-set diagnostic');
     assert.match(String(diagnostic.message), /@weak-verbs.*known sets: @vendor, @weak-verb/);
     assert.deepEqual(diagnostic.range.start, positionOf(text, '@weak-verbs'));
+    assert.deepEqual(diagnostic.range.end, positionOf(text, '@weak-verbs', '@weak-verbs'.length), 'the squiggle covers the reference only');
   });
 
   it('reports a set cycle', async () => {

@@ -52,6 +52,10 @@ export interface TestClientOptions {
   readonly pullDiagnostics?: boolean;
   /** Announce that `codeDescription` links are shown (default true). */
   readonly codeDescriptionSupport?: boolean;
+  /** Ask for `termguard/brokenFile` notifications instead of plain warnings, as the VS Code extension does. */
+  readonly brokenFileNotices?: boolean;
+  /** `initializationOptions.cacheDirectory`: where the server keeps caches across starts. */
+  readonly cacheDirectory?: string;
 }
 
 /** The URI of an absolute path. */
@@ -83,6 +87,8 @@ export class TestClient {
   readonly shownMessages: ShowMessageParams[] = [];
   /** Every window/logMessage received, in order. */
   readonly logMessages: LogMessageParams[] = [];
+  /** Every `termguard/brokenFile` notification received, in order. */
+  readonly brokenFileNotices: { message: string; uri: string; kind: string }[] = [];
   /** How many `workspace/diagnostic/refresh` requests the server sent. */
   refreshRequests = 0;
   /** Every workspace/configuration item asked for. */
@@ -131,6 +137,10 @@ export class TestClient {
     connection.onNotification('window/logMessage', (params: LogMessageParams) => {
       client.logMessages.push(params);
     });
+    connection.onNotification('termguard/brokenFile', (params: { message: string; uri: string; kind: string }) => {
+      client.brokenFileNotices.push(params);
+      client.notify();
+    });
     connection.listen();
     const folders = (options.folders ?? []).map((path) => ({ uri: fileUri(path), name: path }));
     await connection.sendRequest('initialize', {
@@ -153,7 +163,15 @@ export class TestClient {
           codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
         },
       },
-      ...(options.trusted !== undefined ? { initializationOptions: { trusted: options.trusted } } : {}),
+      ...(options.trusted !== undefined || options.brokenFileNotices || options.cacheDirectory !== undefined
+        ? {
+            initializationOptions: {
+              ...(options.trusted !== undefined ? { trusted: options.trusted } : {}),
+              ...(options.brokenFileNotices ? { brokenFileNotices: true } : {}),
+              ...(options.cacheDirectory !== undefined ? { cacheDirectory: options.cacheDirectory } : {}),
+            },
+          }
+        : {}),
     });
     await connection.sendNotification('initialized', {});
     return client;

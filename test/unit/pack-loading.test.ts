@@ -66,6 +66,14 @@ describe('loading rule packs', () => {
     assert.equal(problem.line, 9);
   });
 
+  it('marks only the unknown set reference, not the rest of the pattern', () => {
+    const text = `pack: team\nsets:\n  vendor: [Acme]\nrules:\n${validRule('team/one', '{@vendr Corp}')}`;
+    const problem = problemsOf(text).find((p) => p.code === 'unknown-set');
+    assert.ok(problem?.range, JSON.stringify(problem));
+    assert.equal(text.slice(problem.range.start, problem.range.end), '@vendr');
+    assert.equal(problem.column, text.split('\n')[problem.line]!.indexOf('@vendr'));
+  });
+
   it('reports a word set that refers to itself', () => {
     const problems = problemsOf(`pack: team\nsets:\n  loop: ["a @loop"]\nrules:\n${validRule('team/one', 'x @loop')}`);
     assert.ok(problems.some((p) => p.code === 'set-cycle'), JSON.stringify(problems));

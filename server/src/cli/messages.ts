@@ -39,6 +39,12 @@ export class CheckMessages {
     this.io.stderr.write(`${PREFIX}${text}\n`);
   }
 
+  /** Lines (`file:line:col: error: ...`) that fail the run (exit 2) while it goes on, written as they are. */
+  failedWith(lines: readonly string[]): void {
+    this.errorReported = true;
+    for (const line of lines) this.io.stderr.write(`${line}\n`);
+  }
+
   /**
    * An error that ends the run before any report was written. `lines` go to
    * stderr as they are; with `--format json`, stdout gets them as one

@@ -8,15 +8,17 @@
  * rebuilt only when a watched config or pack file changes, and then only if
  * the texts of its packs changed.
  *
- * A broken pack or config never takes checking down: the last engine built
- * without errors for the same pack set (or the last valid config for the
- * folder) stays in use, the problems are published as diagnostics on the
- * broken file, and the user is told once with a warning message. In
+ * A broken pack never takes checking down, and behaves as in `termguard
+ * check`: the built-in rules, the other packs and the parts of the broken
+ * pack that load still run, the pack's problems are published as diagnostics
+ * on the pack file, and the user is told once per breakage (when the file is
+ * loaded from disk: at start and after a save, never while it is typed). A
+ * broken config leaves the last valid config of the folder in use. In
  * restricted mode (an untrusted workspace) no workspace file is read: only
  * the built-in packs load.
  */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { CheckOptions, Engine, PackSource, Problem, SeverityOverride } from '../engine/api';
 import { DEFAULT_EFFECTIVE_CONFIG, type EffectiveConfig } from '../engine/config/termguardConfig';
 import { createEngine } from '../engine/index';
@@ -54,8 +56,17 @@ export interface EngineRegistryOptions {
    * longer does comes with an empty list, so its diagnostics are cleared.
    */
   readonly publishFileProblems: (problems: ReadonlyMap<string, readonly Problem[]>) => void;
-  /** Shows a warning to the user (each distinct text once per breakage). */
-  readonly warn: (message: string) => void;
+  /**
+   * Shows a warning to the user (each distinct text once per breakage);
+   * `file` is the absolute path of the broken pack or config it is about.
+   */
+  readonly warn: (message: string, file?: BrokenFile) => void;
+}
+
+/** The file a warning is about, so an editor can offer to open it. */
+export interface BrokenFile {
+  readonly path: string;
+  readonly kind: 'pack' | 'config';
 }
 
 /** Caches that are valid until a watched file changes. */
@@ -77,8 +88,6 @@ export class EngineRegistry {
   /** Engines by the names and texts of their packs, so an unchanged pack set survives a rebuild. */
   private builtEngines = new Map<string, Engine>();
   private usedEngineKeys = new Set<string>();
-  /** The last engine without pack errors, by pack set (absolute paths). */
-  private readonly lastGoodEngine = new Map<string, CachedEngine>();
   /** The last valid config, by folder. */
   private readonly lastGoodConfig = new Map<string, EffectiveConfig>();
   /** Files (and texts) currently reported, to clear them when fixed and to warn once per breakage. */
@@ -184,31 +193,51 @@ export class EngineRegistry {
       if (!existsSync(path)) this.warnOnce(`settings-pack:${path}`, `Termguard: the pack ${path} named in the termguard.packs setting does not exist; it is ignored.`);
     }
     const packSet = EngineCache.packSet(config, this.builtins(), extra.filter((path) => existsSync(path)));
-    const setKey = JSON.stringify(packSet);
     const built = cache.get(packSet);
-    const errors = built.problems.filter((problem) => problem.severity === 'error');
-    let chosen = built;
-    if (errors.length === 0) {
-      this.lastGoodEngine.set(setKey, built);
-    } else {
-      const lastGood = this.lastGoodEngine.get(setKey);
-      if (lastGood) chosen = lastGood;
-      for (const file of new Set(errors.map((problem) => this.absolute(problem.file)))) {
-        this.warnOnce(
-          `pack:${file}`,
-          `Termguard: the rule pack ${file} has errors (see the Problems view); ${lastGood ? 'its last working version stays in use' : 'its rules are off'} until it is fixed.`,
-        );
-      }
-    }
     for (const problem of built.problems) this.addProblem(problem);
-    for (const problem of unknownRuleWarnings(config, chosen.engine)) this.addProblem(problem);
+    this.warnAboutBrokenPacks(built);
+    for (const problem of unknownRuleWarnings(config, built.engine)) this.addProblem(problem);
     const overrides: Record<string, SeverityOverride> = { ...config.rules, ...settings.severityOverrides };
     return {
-      engine: chosen.engine,
+      engine: built.engine,
       options: { severityOverrides: overrides },
       optionsKey: JSON.stringify(overrides),
       baseDir,
     };
+  }
+
+  /**
+   * Tells the user once about each pack with errors, saying truthfully what
+   * is off: the whole pack when none of its rules loaded, else the parts with
+   * errors.
+   */
+  private warnAboutBrokenPacks(built: CachedEngine): void {
+    const errors = built.problems.filter((problem) => problem.severity === 'error');
+    for (const name of new Set(errors.map((problem) => problem.file))) {
+      const path = this.absolute(name);
+      if (this.builtins().includes(path)) continue;
+      const loaded = built.engine.rules().some((rule) => rule.source.file === name) || built.engine.glossary().some((entry) => entry.source.file === name);
+      this.warnOnce(
+        `pack:${path}`,
+        loaded
+          ? `Termguard: ${this.displayName(path)} has errors. The parts with errors are off until fixed; all other rules still run.`
+          : `Termguard: ${this.displayName(path)} has errors, so its rules are off until fixed; all other rules still run.`,
+        { path, kind: 'pack' },
+      );
+    }
+  }
+
+  /**
+   * A file's name for messages: relative to its workspace folder (prefixed
+   * with the folder's name when there are several), else its base name, so
+   * a notification shows it whole.
+   */
+  private displayName(path: string): string {
+    const folders = this.options.folders;
+    const folder = folders.folderOf(path);
+    if (!folder) return basename(path);
+    const rel = relative(folder.path, path).split(sep).join('/');
+    return folders.all().length > 1 ? `${folder.name}/${rel}` : rel;
   }
 
   /** The effective config for a folder: nothing from the workspace in restricted mode, the last valid one while a config is broken. */
@@ -228,7 +257,8 @@ export class EngineRegistry {
     for (const file of files) {
       this.warnOnce(
         `config:${file}`,
-        `Termguard: ${file} has errors (see the Problems view); ${lastGood ? 'its last valid version stays in use' : 'only the built-in rules apply'} until it is fixed.`,
+        `Termguard: ${this.displayName(file)} has errors. ${lastGood ? 'Its last valid version stays in use' : 'Only the built-in rules apply'} until it is fixed.`,
+        { path: file, kind: 'config' },
       );
     }
     return lastGood ?? DEFAULT_EFFECTIVE_CONFIG;
@@ -262,11 +292,11 @@ export class EngineRegistry {
     }
   }
 
-  private warnOnce(key: string, message: string): void {
+  private warnOnce(key: string, message: string, file?: BrokenFile): void {
     if (this.warned.has(key)) return;
     this.warned.add(key);
-    this.options.logger.warn(message);
-    this.options.warn(message);
+    this.options.logger.warn(file ? `${message} (${file.path})` : message);
+    this.options.warn(message, file);
   }
 
   /** Publishes the problems of this generation if they changed, clearing files that became clean. */

@@ -5,6 +5,7 @@
  * actions, commands, and packAuthoring/ for rule packs and configs); this
  * file holds no feature logic.
  */
+import { isAbsolute } from 'node:path';
 import { format } from 'node:util';
 import {
   CodeActionRequest,
@@ -31,8 +32,10 @@ import {
   type ResponseMessage,
 } from 'vscode-languageserver/node';
 import type { Engine, PackSource } from '../engine/api';
+import { createEngine } from '../engine/index';
 import { builtinPackFiles } from '../cli/builtinPacks';
 import { BaselineStore } from './baselines';
+import { BROKEN_FILE_NOTIFICATION, type BrokenFileNotice } from './brokenFileNotice';
 import { CheckScheduler } from './checkScheduler';
 import { ClientWatch } from './clientWatch';
 import { CODE_ACTION_KINDS, codeActionsFor } from './codeActions';
@@ -43,10 +46,11 @@ import { DocumentStore } from './documents';
 import { EngineRegistry } from './engines';
 import { hoverAt } from './hover';
 import { Logger } from './logger';
+import { installationKey, MorphologyCache } from './morphologyCache';
 import { PackAuthoring } from './packAuthoring/packAuthoring';
 import { PACK_COMPLETION_TRIGGERS } from './packAuthoring/packCompletion';
 import { cachingJsonEncoder } from './wireEncoding';
-import { WorkspaceFolders } from './workspaceFolders';
+import { pathToUri, WorkspaceFolders } from './workspaceFolders';
 
 /** How the server talks to its client: stdio, Node IPC (the VS Code extension) or given message streams (tests). */
 export type Transport = 'stdio' | 'ipc' | { readonly reader: MessageReader; readonly writer: MessageWriter };
@@ -73,6 +77,10 @@ const WATCHED_FILES_DELAY_MS = 50;
 interface InitializationOptions {
   /** False when the workspace is not trusted (VS Code restricted mode): only built-in packs load then. */
   readonly trusted?: boolean;
+  /** True when the client shows {@link BROKEN_FILE_NOTIFICATION} (with a way to open the file) instead of plain warnings. */
+  readonly brokenFileNotices?: boolean;
+  /** An absolute folder the server may keep caches in across starts (the VS Code extension's global storage). */
+  readonly cacheDirectory?: string;
 }
 
 /**
@@ -125,11 +133,19 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
   let dynamicWatchers = false;
   let folderEvents = false;
   let trusted = true;
+  let morphology: MorphologyCache | undefined;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     if (typeof params.processId === 'number') clientWatch?.watchProcess(params.processId);
     const capabilities = params.capabilities;
-    trusted = (params.initializationOptions as InitializationOptions | undefined)?.trusted !== false;
+    const initializationOptions = params.initializationOptions as InitializationOptions | undefined;
+    trusted = initializationOptions?.trusted !== false;
+    const brokenFileNotices = initializationOptions?.brokenFileNotices === true;
+    const cacheDirectory = initializationOptions?.cacheDirectory;
+    morphology = new MorphologyCache(typeof cacheDirectory === 'string' && isAbsolute(cacheDirectory) ? cacheDirectory : undefined, installationKey(), logger);
+    morphology.load();
+    const morphologyCache = morphology;
+    const engineFactory = options.engineFactory ?? createEngine;
     dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
     dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = capabilities.workspace?.workspaceFolders === true;
@@ -152,11 +168,20 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     });
     const engines = new EngineRegistry({
       builtinPackFiles: options.builtinPackFiles ?? builtinPackFiles,
-      ...(options.engineFactory ? { engineFactory: options.engineFactory } : {}),
+      engineFactory: (sources) => {
+        const engine = engineFactory(sources);
+        // The words compromise was asked about are saved for the next start (after the first checks' fixes, too).
+        morphologyCache.scheduleSave();
+        return engine;
+      },
       trusted,
       folders,
       logger,
-      warn: showWarning,
+      warn: (message, file) => {
+        if (!file || !brokenFileNotices) return showWarning(message);
+        const notice: BrokenFileNotice = { message, uri: pathToUri(file.path), kind: file.kind };
+        void connection.sendNotification(BROKEN_FILE_NOTIFICATION, notice);
+      },
       publishFileProblems: (changes) => {
         for (const [file, problems] of changes) if (!packs.holdFileProblems(file, problems)) publisher.publishFileProblems(file, problems);
       },
@@ -209,12 +234,33 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
       });
     }
     void features.settings.forResource(undefined).then(applyLogLevel);
+    prepareFirstFolder();
     if (!trusted) {
       const message = 'Termguard runs in restricted mode: this workspace is not trusted, so only the built-in rule packs are used (workspace .termguard.yaml files, the termguard.packs and termguard.baseline settings are ignored).';
       logger.info(message);
       showInformation(message);
     }
   });
+
+  /**
+   * Builds the first workspace folder's engine as soon as the server is up,
+   * so that the first document opened (often a while later: the extension
+   * starts when a folder with a `.termguard.yaml` opens) need not wait for
+   * the packs to compile.
+   */
+  const prepareFirstFolder = (): void => {
+    const folder = folders.all()[0];
+    if (!features || !folder) return;
+    const { settings, engines } = features;
+    void settings
+      .forResource(folder.uri)
+      .then((folderSettings) => {
+        if (features?.engines === engines) engines.forFolder(folder.path, folderSettings);
+      })
+      .catch((error: unknown) => logger.error(`preparing the checks of ${folder.path} failed`, error));
+  };
+
+  connection.onShutdown(() => morphology?.save());
 
   connection.onDidChangeConfiguration((params) => {
     if (!features) return;
@@ -252,6 +298,7 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
   connection.onCodeAction(async (params, token) => {
     const document = documents.get(params.textDocument.uri);
     if (!features || !document) return null;
+    if (features.packs.owns(document)) return features.packs.codeActions(document, params, { documentChanges: features.documentChanges });
     const checked = await features.scheduler.current(document.uri);
     if (token.isCancellationRequested || !checked || checked.revision !== document.revision) return null;
     return codeActionsFor(params, document, checked, { documentChanges: features.documentChanges });

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
 import { activateExtension, exampleExpectations, expectFindings, openFile, ruleOf, termguardDiagnostics, waitForDiagnostics, type TermguardApi } from './testkit';
@@ -34,5 +36,19 @@ suite('Server lifecycle', () => {
     }
     await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 0, 'html to be dropped again');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  // The language client makes one collection for published diagnostics and the diagnostic feature one for pulled
+  // ones; with the same name VS Code warns in the extension host's log at every start.
+  test('never creates two diagnostic collections of the same name', function () {
+    const folder = path.dirname(api.logUri.fsPath);
+    const logs = fs.existsSync(folder) ? fs.readdirSync(folder).filter((name) => /exthost.*\.log$/i.test(name)) : [];
+    if (logs.length === 0) {
+      console.log(`no extension host log beside ${api.logUri.fsPath}: not checked`);
+      this.skip();
+    }
+    for (const name of logs) {
+      assert.doesNotMatch(fs.readFileSync(path.join(folder, name), 'utf8'), /DiagnosticCollection with name '[^']*termguard[^']*' does already exist/i, name);
+    }
   });
 });

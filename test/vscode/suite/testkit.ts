@@ -15,13 +15,58 @@ export const EXTENSION_ID = 'termguard.termguard';
 /** How long to wait for the server to publish, generous for a cold engine on a slow machine. */
 export const DIAGNOSTICS_TIMEOUT_MS = 20_000;
 
+/** A broken-pack or broken-config warning as the extension showed it. */
+export interface ShownNotice {
+  readonly message: string;
+  readonly actions: readonly string[];
+  readonly uri: string;
+}
+
+/** Counts of the Termguard diagnostics the Problems panel lists (it leaves hints out). */
+export interface ListedCounts {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
 /** The part of the extension's API (client/src/extension.ts) the tests use. */
 export interface TermguardApi {
   readonly activationMs: number;
   ready(): Promise<void>;
   statusText(): string;
+  statusTexts(): readonly string[];
+  statusAccessibleLabel(): string;
+  readonly onDidChangeStatus: vscode.Event<string>;
+  checkWorkspace(): Promise<{ readonly files: number; readonly listed: ListedCounts; readonly cancelled: boolean } | undefined>;
+  brokenFileNotices(): readonly ShownNotice[];
+  readonly onDidShowBrokenFileNotice: vscode.Event<ShownNotice>;
+  readonly logUri: vscode.Uri;
   explainRule(ruleId: string): Promise<{ rule: { id: string; reason: string; message: string }; markdown: string } | null>;
   glossary(uri?: vscode.Uri): Promise<readonly { id: string; term: string; definition: string }[]>;
+}
+
+/** What the Problems panel lists for Termguard, over every file VS Code holds diagnostics for. */
+export function listedTermguardCounts(): ListedCounts {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+    for (const diagnostic of diagnostics) {
+      if (diagnostic.source !== 'termguard') continue;
+      if (diagnostic.severity === vscode.DiagnosticSeverity.Error) errors++;
+      else if (diagnostic.severity === vscode.DiagnosticSeverity.Warning) warnings++;
+      else if (diagnostic.severity === vscode.DiagnosticSeverity.Information) infos++;
+    }
+  }
+  return { errors, warnings, infos };
+}
+
+/** Writes a file into the workspace (a temporary copy), creating its folders. */
+export function writeWorkspaceFile(relativePath: string, text: string): vscode.Uri {
+  const uri = workspaceFile(relativePath);
+  fs.mkdirSync(path.dirname(uri.fsPath), { recursive: true });
+  fs.writeFileSync(uri.fsPath, text);
+  return uri;
 }
 
 /** A Termguard diagnostic reduced to what examples/README.md lists. */

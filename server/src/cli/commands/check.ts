@@ -3,7 +3,9 @@
  * then checks (and optionally fixes) one file at a time, writing each file's
  * report before the next is read, so memory holds one file's findings at a
  * time. Exit 0 without error findings, 1 with, 2 when anything named could
- * not be checked or written, or on usage and config errors.
+ * not be checked or written, on usage and config errors, or when a pack has
+ * errors (the other packs still check, except under `--fix` and
+ * `--update-baseline`, which then write nothing).
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
@@ -71,6 +73,8 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
   const engineCache = new EngineCache(context.engineFactory, io.cwd);
   const builtinFiles = lazy(context.builtinPackFiles);
   const configProblems: Problem[] = [];
+  // Errors of packs that load in part or not at all: reported, and the run fails, but the other packs still check.
+  const packProblems: Problem[] = [];
   const warnings = new Map<string, Problem>();
   const jobs: Job[] = [];
   const engines = new Set<Engine>();
@@ -91,7 +95,7 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
     }
     const cached = engineCache.get(EngineCache.packSet(config, builtinFiles()));
     for (const problem of cached.problems) {
-      if (problem.severity === 'error') configProblems.push(problem);
+      if (problem.severity === 'error') packProblems.push(problem);
     }
     for (const warning of unknownRuleWarnings(config, cached.engine)) warnings.set(formatProblem(warning), warning);
     engines.add(cached.engine);
@@ -100,10 +104,14 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
   for (const file of files) plan(file, dirname(file.absolutePath), file.displayPath);
   if (stdin) plan('stdin', io.cwd, STDIN_NAME);
 
-  if (configProblems.length > 0) {
-    messages.fatal([...new Set(configProblems.map(formatProblem))]);
+  // Fixes and baselines written from a partial rule set would be wrong in ways nobody sees: a broken pack stops those runs.
+  const writes = command.fix || command.updateBaseline;
+  const fatal = [...configProblems, ...(writes ? packProblems : [])];
+  if (fatal.length > 0) {
+    messages.fatal([...new Set(fatal.map(formatProblem))]);
     return undefined;
   }
+  if (packProblems.length > 0) messages.failedWith([...new Set(packProblems.map(formatProblem))]);
   for (const line of warnings.keys()) io.stderr.write(`${line}\n`);
   return { jobs, engines };
 }

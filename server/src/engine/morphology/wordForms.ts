@@ -84,6 +84,38 @@ const CLOSED_CLASS_TAGS = new Set([
   'QuestionWord', 'Auxiliary',
 ]);
 
+/**
+ * Morphology compromise worked out, in a form a host can save and hand to a
+ * later process (the language server keeps it in the editor's storage), so
+ * that the same words never load compromise again.
+ */
+export interface MorphologyMemo {
+  /** Lemma → its forms, as {@link computeWordForms} returns them. */
+  readonly forms: Readonly<Record<string, ComputedForms>>;
+  /** `lemma + "\u0000" + verb form` → the conjugation, as {@link computeConjugation} returns it. */
+  readonly conjugations: Readonly<Record<string, string>>;
+}
+
+/** What an earlier process worked out (see {@link rememberMorphology}). */
+const remembered = { forms: new Map<string, ComputedForms>(), conjugations: new Map<string, string>() };
+/** What compromise worked out in this process, for {@link learnedMorphology}. */
+const learned = { forms: new Map<string, ComputedForms>(), conjugations: new Map<string, string>() };
+
+/**
+ * Adds answers saved by an earlier process; they are used before compromise
+ * is asked. The host vouches that they come from the same compromise (it
+ * keys what it saves by the installation).
+ */
+export function rememberMorphology(memo: MorphologyMemo): void {
+  for (const [lemma, forms] of Object.entries(memo.forms)) remembered.forms.set(lemma, forms);
+  for (const [key, conjugation] of Object.entries(memo.conjugations)) remembered.conjugations.set(key, conjugation);
+}
+
+/** The answers compromise gave in this process (the host saves them for the next one). */
+export function learnedMorphology(): MorphologyMemo {
+  return { forms: Object.fromEntries(learned.forms), conjugations: Object.fromEntries(learned.conjugations) };
+}
+
 const formsCache = new Map<string, WordForms>();
 /** Surface form to verb form, for every verb inflection generated so far (used to make fixes agree). */
 const verbFormOf = new Map<string, VerbForm>();
@@ -104,7 +136,7 @@ export function wordForms(word: string): WordForms {
   const lemma = word.toLowerCase();
   const cached = formsCache.get(lemma);
   if (cached) return cached;
-  const computed = Object.hasOwn(snapshot.forms, lemma) ? snapshot.forms[lemma]! : computeWordForms(lemma);
+  const computed = Object.hasOwn(snapshot.forms, lemma) ? snapshot.forms[lemma]! : (remembered.forms.get(lemma) ?? learnWordForms(lemma));
   const forms = new Set<string>();
   for (const [form, verbForm] of computed) {
     forms.add(form);
@@ -113,6 +145,12 @@ export function wordForms(word: string): WordForms {
   const result = { lemma, forms };
   formsCache.set(lemma, result);
   return result;
+}
+
+function learnWordForms(lemma: string): ComputedForms {
+  const computed = computeWordForms(lemma);
+  learned.forms.set(lemma, computed);
+  return computed;
 }
 
 /** Every lemma `wordForms` was asked about in this process, in order (the generator of the built-in table uses it). */
@@ -166,7 +204,11 @@ export function conjugate(lemma: string, form: VerbForm): string {
   const key = `${lemma}\u0000${form}`;
   let result = conjugations.get(key);
   if (result === undefined) {
-    result = snapshot.conjugations[key] ?? computeConjugation(lemma, form);
+    result = snapshot.conjugations[key] ?? remembered.conjugations.get(key);
+    if (result === undefined) {
+      result = computeConjugation(lemma, form);
+      learned.conjugations.set(key, result);
+    }
     conjugations.set(key, result);
   }
   return result;

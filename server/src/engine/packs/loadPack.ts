@@ -142,11 +142,11 @@ function compilePack(source: PackSource): LoadedPack {
   const data = yaml.value;
   if (!data) return { pack: undefined, problems };
 
-  const report = (path: DataPath, message: string, code: string, severity: Severity = 'error', index?: number, atKey = false): void => {
+  const report = (path: DataPath, message: string, code: string, severity: Severity = 'error', index?: number, atKey = false, length?: number): void => {
     // Positions need a second, slower parse: work them out only when someone reads them.
     let location: SourceLocation | undefined;
     const at = (): SourceLocation =>
-      (location ??= atKey ? yaml.locateKey(path) : index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index));
+      (location ??= atKey ? yaml.locateKey(path) : index === undefined ? yaml.locate(path) : yaml.locateInScalar(path, index, length));
     problems.push({
       file: source.file,
       get line() { return at().line; },
@@ -184,7 +184,8 @@ function compilePack(source: PackSource): LoadedPack {
     for (const reference of setReferences(tree)) {
       const unusable = referenceProblem(reference.name, wordSets);
       if (unusable) {
-        report(path, unusable.message, unusable.code, 'error', reference.column);
+        // The range covers the reference (`@name` or `%class`), not the rest of the pattern after it.
+        report(path, unusable.message, unusable.code, 'error', reference.column, false, reference.name.startsWith('%') ? reference.name.length : reference.name.length + 1);
         return undefined;
       }
     }

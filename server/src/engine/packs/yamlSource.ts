@@ -25,9 +25,11 @@ export interface YamlSource<T> {
   locateKey(path: DataPath): SourceLocation;
   /**
    * The location of a character inside the scalar at `path`, given its index in
-   * the scalar's value; exact for plain and single-line quoted scalars.
+   * the scalar's value; exact for plain and single-line quoted scalars. The
+   * range covers `length` characters, or runs to the end of the scalar
+   * without one.
    */
-  locateInScalar(path: DataPath, indexInValue: number): SourceLocation;
+  locateInScalar(path: DataPath, indexInValue: number, length?: number): SourceLocation;
 }
 
 /** YAML aliases beyond this count are refused, which defuses "billion laughs" documents. */
@@ -60,7 +62,7 @@ export function parseYamlSource<T>(text: string, file: string, validate: SchemaV
     problems: [],
     locate: (path) => positions().locate(path),
     locateKey: (path) => positions().locateKey(path),
-    locateInScalar: (path, index) => positions().locateInScalar(path, index),
+    locateInScalar: (path, index, length) => positions().locateInScalar(path, index, length),
   };
 }
 
@@ -95,11 +97,13 @@ function parseYamlSourceWithPositions<T>(text: string, file: string, validate: S
   };
   const locate = (path: DataPath): SourceLocation => locateRange(nodeRange(document!, path, false));
   const locateKey = (path: DataPath): SourceLocation => locateRange(nodeRange(document!, path, true));
-  const locateInScalar = (path: DataPath, indexInValue: number): SourceLocation => {
+  const locateInScalar = (path: DataPath, indexInValue: number, length?: number): SourceLocation => {
     const range = nodeRange(document!, path, false);
-    const quote = text[range.start];
-    const start = Math.min(range.end, range.start + (quote === '"' || quote === "'" ? 1 : 0) + indexInValue);
-    return locateRange({ start, end: Math.max(start, range.end - (quote === '"' || quote === "'" ? 1 : 0)) });
+    const quoted = text[range.start] === '"' || text[range.start] === "'";
+    const valueEnd = Math.max(range.start, range.end - (quoted ? 1 : 0));
+    const start = Math.min(valueEnd, range.start + (quoted ? 1 : 0) + indexInValue);
+    const end = length === undefined ? valueEnd : Math.min(valueEnd, start + length);
+    return locateRange({ start, end: Math.max(start, end) });
   };
 
   for (const error of [...document.errors, ...document.warnings]) {

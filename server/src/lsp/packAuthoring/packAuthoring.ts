@@ -2,8 +2,9 @@
  * The language server's support for writing rule packs and configs: open
  * `*.termguard.yaml` and `.termguard.yaml` documents are checked as they are
  * typed (packDiagnostics.ts), a saved pack's examples are run
- * (exampleRuns.ts), and completion (packCompletion.ts) and hover
- * (packHover.ts) know the schema, the word sets and the rules.
+ * (exampleRuns.ts), and completion (packCompletion.ts), hover
+ * (packHover.ts) and "did you mean" quick fixes (packCodeActions.ts) know
+ * the schema, the word sets and the rules.
  *
  * Such documents are not prose: the check scheduler leaves them alone, and
  * this module publishes their diagnostics itself, the as-you-type ones and
@@ -12,7 +13,7 @@
  * (they describe the saved text, which the live diagnostics supersede) and
  * handed to the diagnostics publisher again when it closes.
  */
-import type { CompletionList, Connection, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
+import type { CodeAction, CodeActionParams, CompletionList, Connection, Diagnostic, Hover, Position } from 'vscode-languageserver/node';
 import type { Engine, PackSource, Problem } from '../../engine/api';
 import { createEngine } from '../../engine/index';
 import type { DiagnosticsPublisher } from '../diagnostics';
@@ -20,6 +21,7 @@ import type { DocumentStore, OpenDocument } from '../documents';
 import { describeError, type Logger } from '../logger';
 import { pathToUri, uriToPath } from '../workspaceFolders';
 import { exampleDiagnostics, failingExamples } from './exampleRuns';
+import { packCodeActions, type PackCodeActionOptions } from './packCodeActions';
 import { packCompletion } from './packCompletion';
 import { PackContext } from './packContext';
 import { packDiagnostics } from './packDiagnostics';
@@ -141,6 +143,12 @@ export class PackAuthoring {
   completion(document: OpenDocument, position: Position, triggerCharacter?: string): CompletionList | null {
     const analysis = this.context.analyse(document);
     return analysis ? packCompletion(analysis, this.context, position, triggerCharacter) : null;
+  }
+
+  /** "Did you mean" quick fixes for unknown word sets and unknown `rules` keys. */
+  codeActions(document: OpenDocument, params: CodeActionParams, options: PackCodeActionOptions): CodeAction[] {
+    const analysis = this.context.analyse(document);
+    return analysis ? packCodeActions(params, document, analysis, this.context, options) : [];
   }
 
   hover(document: OpenDocument, position: Position): Hover | null {

@@ -1,0 +1,50 @@
+/**
+ * The settings the extension contributes (package.json `contributes`), as
+ * the Settings editor shows them: Markdown descriptions (plain descriptions
+ * would show backticks literally), each opening with a readable name where
+ * the title VS Code derives from the key reads badly ("Debounce Ms"), and a
+ * fixed order.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+
+interface SettingSchema {
+  readonly description?: string;
+  readonly markdownDescription?: string;
+  readonly enum?: readonly string[];
+  readonly enumDescriptions?: readonly string[];
+  readonly markdownEnumDescriptions?: readonly string[];
+  readonly order?: number;
+  readonly default?: unknown;
+}
+
+const manifest = JSON.parse(readFileSync(join(__dirname, '../../package.json'), 'utf8')) as {
+  contributes: { configuration: { title: string; properties: Record<string, SettingSchema> } };
+};
+const settings = manifest.contributes.configuration.properties;
+
+describe('the contributed settings', () => {
+  it('are described in Markdown, never in plain descriptions with backticks', () => {
+    for (const [key, setting] of Object.entries(settings)) {
+      assert.equal(setting.description, undefined, `${key} has a plain description`);
+      assert.ok(setting.markdownDescription && setting.markdownDescription.length > 0, `${key} has no markdownDescription`);
+      assert.match(setting.markdownDescription, /^[A-Z*]/, `${key} starts with a capital`);
+    }
+  });
+
+  it('name the unit of a key whose derived title would not ("Debounce Ms", "Max File Size KB")', () => {
+    assert.match(settings['termguard.debounceMs']!.markdownDescription!, /^\*\*Delay before re-checking \(milliseconds\)\.\*\*/);
+    assert.match(settings['termguard.maxFileSizeKB']!.markdownDescription!, /^\*\*Largest file checked \(kilobytes\)\.\*\*/);
+  });
+
+  it('describe every choice of an enumeration, and come in a fixed order', () => {
+    for (const [key, setting] of Object.entries(settings)) {
+      if (setting.enum) assert.equal((setting.markdownEnumDescriptions ?? setting.enumDescriptions)?.length, setting.enum.length, `${key}'s choices`);
+      assert.equal(typeof setting.order, 'number', `${key} has an order`);
+    }
+    const orders = Object.values(settings).map((setting) => setting.order);
+    assert.equal(new Set(orders).size, orders.length, 'no two settings share a place');
+  });
+});
