@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { builtinPackFiles } from '../server/src/cli/builtinPacks';
+import { builtinPackFiles } from '../server/src/project/builtinPacks';
 import { createEngine, type DocumentKind, type Engine } from '../server/src/engine/index';
 import { markdownCorpus, plainTextCorpus } from './corpus';
 import { largePack } from './largePack';

@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '../server/src/engine/index';
 import { builtinEngine } from '../test/unit/builtinEngine';
-import { kindOfPath } from '../server/src/cli/fileDiscovery';
+import { kindOfPath } from '../server/src/project/fileDiscovery';
 
 const args = process.argv.slice(2);
 const folder = args.find((arg) => !arg.startsWith('--'))!;

@@ -1,6 +1,6 @@
 /** Shared by the engine tests: the engine built from the built-in packs, loaded once. */
 import { readFileSync } from 'node:fs';
-import { builtinPackFiles } from '../../server/src/cli/builtinPacks';
+import { builtinPackFiles } from '../../server/src/project/builtinPacks';
 import { createEngine, type Engine } from '../../server/src/engine/index';
 
 let cached: Engine | undefined;

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { FileWriteError, writeFileAtomic, type AtomicWriteFileSystem } from '../../server/src/cli/atomicWrite';
+import { FileWriteError, writeFileAtomic, type AtomicWriteFileSystem } from '../../server/src/project/atomicWrite';
 import { tempTree } from './cli-testkit';
 
 const ORIGINAL = 'The original text.\r\n'.repeat(100);

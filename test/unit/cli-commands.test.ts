@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
-import { closestMatches } from '../../server/src/cli/commands/projectEngine';
+import { closestMatches } from '../../server/src/engine/index';
 import { memoryIO, run, tempTree } from './cli-testkit';
 
 test('--help, --version and usage errors', async () => {

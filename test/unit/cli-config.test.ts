@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { parseTermguardConfig, mergeTermguardConfigs } from '../../server/src/engine/config/termguardConfig';
-import { ConfigResolver, EngineCache, ignoredByConfig } from '../../server/src/cli/configResolution';
+import { ConfigResolver, EngineCache, ignoredByConfig } from '../../server/src/project/configResolution';
 import { FakeEngine, tempTree } from './cli-testkit';
 
 test('parseTermguardConfig accepts every documented key', () => {

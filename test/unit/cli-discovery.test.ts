@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeDocument, discoverFiles, encodeDocument, firstInvalidUtf8Byte, readDocument } from '../../server/src/cli/fileDiscovery';
+import { decodeDocument, discoverFiles, encodeDocument, firstInvalidUtf8Byte, readDocument } from '../../server/src/project/fileDiscovery';
 import { tempTree } from './cli-testkit';
 
 test('walks directories for .md/.markdown/.txt, honouring nested .gitignore files and skipping .git/node_modules', () => {

@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { AtomicWriteFileSystem } from '../../server/src/cli/atomicWrite';
+import type { AtomicWriteFileSystem } from '../../server/src/project/atomicWrite';
 import { run, tempTree } from './cli-testkit';
 
 const cli = path.join(__dirname, '../../dist/cli.js');

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { builtinPackFiles } from '../../server/src/cli/builtinPacks';
+import { builtinPackFiles } from '../../server/src/project/builtinPacks';
 import { createEngine } from '../../server/src/engine/index';
 import {
   computeConjugation,

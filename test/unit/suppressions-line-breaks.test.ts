@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtinPackFiles } from '../../server/src/cli/builtinPacks';
+import { builtinPackFiles } from '../../server/src/project/builtinPacks';
 import { main } from '../../server/src/cli/main';
 import { createEngine } from '../../server/src/engine/index';
 import { builtinEngine } from './builtinEngine';

@@ -2,8 +2,8 @@
  * The CLI's view of the outside world, so `main` can be driven in memory by
  * tests and by `bin.ts` with the real process.
  */
-import type { Engine, PackSource } from '../engine/api';
-import type { AtomicWriteFileSystem } from './atomicWrite';
+import type { EngineFactory } from '../project/configResolution';
+import type { AtomicWriteFileSystem } from '../project/atomicWrite';
 
 /** Somewhere text can be written. */
 export interface CliWriter {
@@ -29,8 +29,6 @@ export interface CliIO {
   readonly color?: boolean;
 }
 
-/** Builds an engine from rule packs (the real one is `createEngine`). */
-export type EngineFactory = (packs: readonly PackSource[]) => Engine;
 
 /** Replaceable collaborators of `main`, for tests and embedding. */
 export interface CliDependencies {

@@ -4,8 +4,9 @@
  * drive it in memory; `bin.ts` connects it to the real process.
  */
 import { helpText, parseArgs } from './args';
-import { builtinPackFiles, installedVersion } from './builtinPacks';
-import type { CliDependencies, CliIO, CommandContext, EngineFactory } from './cliIO';
+import { builtinPackFiles, installedVersion } from '../project/builtinPacks';
+import type { EngineFactory } from '../project/configResolution';
+import type { CliDependencies, CliIO, CommandContext } from './cliIO';
 import { runCheck } from './commands/check';
 import { runDefine } from './commands/define';
 import { runExplain } from './commands/explain';
@@ -13,7 +14,8 @@ import { runServer } from './commands/server';
 import { runTest } from './commands/test';
 import { describeInternalError, jsonError } from './messages';
 
-export type { CliDependencies, CliIO, CliWriter, EngineFactory } from './cliIO';
+export type { CliDependencies, CliIO, CliWriter } from './cliIO';
+export type { EngineFactory } from '../project/configResolution';
 
 /** Loads the real engine only when no factory is injected (keeps tests independent of it). */
 async function defaultEngineFactory(): Promise<EngineFactory> {

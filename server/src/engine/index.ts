@@ -26,6 +26,7 @@ import { RuleSet, type SeverityResolver } from './rules/ruleSet';
 export type * from './api';
 export { loadPack } from './packs/loadPack';
 export { LineIndex } from './text/lineIndex';
+export { closestMatches } from './text/closestMatches';
 export { applyEdits } from './fixes/applyEdits';
 export { nextLineDirectiveText, parseDirective } from './suppressions/suppressions';
 

@@ -17,7 +17,7 @@
 import type { CancellationToken, Diagnostic, ExecuteCommandParams } from 'vscode-languageserver/node';
 import type { DocumentKind, Engine, GlossaryEntry, RuleInfo, Severity } from '../engine/api';
 import { LineIndex } from '../engine/index';
-import { discoverFiles, readDocument } from '../cli/fileDiscovery';
+import { discoverFiles, readDocument } from '../project/fileDiscovery';
 import type { BaselineStore } from './baselines';
 import type { CheckScheduler } from './checkScheduler';
 import type { SettingsSource, TermguardSettings } from './configuration';

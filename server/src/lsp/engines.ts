@@ -22,7 +22,7 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { CheckOptions, Engine, PackSource, Problem, SeverityOverride } from '../engine/api';
 import { DEFAULT_EFFECTIVE_CONFIG, type EffectiveConfig } from '../engine/config/termguardConfig';
 import { createEngine } from '../engine/index';
-import { ConfigResolver, EngineCache, ignoredByConfig, unknownRuleWarnings, type CachedEngine } from '../cli/configResolution';
+import { ConfigResolver, EngineCache, ignoredByConfig, unknownRuleWarnings, type CachedEngine } from '../project/configResolution';
 import type { TermguardSettings } from './configuration';
 import type { Logger } from './logger';
 import type { WorkspaceFolders } from './workspaceFolders';

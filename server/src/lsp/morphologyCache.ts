@@ -18,9 +18,9 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { installedVersion } from '../cli/builtinPacks';
-import { readBoundedFile } from '../cli/boundedRead';
-import { writeFileAtomic } from '../cli/atomicWrite';
+import { installedVersion } from '../project/builtinPacks';
+import { readBoundedFile } from '../project/boundedRead';
+import { writeFileAtomic } from '../project/atomicWrite';
 import { learnedMorphology, rememberMorphology, type ComputedForms, type MorphologyMemo, type VerbForm } from '../engine/morphology/wordForms';
 import type { Logger } from './logger';
 

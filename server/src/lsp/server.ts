@@ -33,7 +33,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { Engine, PackSource } from '../engine/api';
 import { createEngine } from '../engine/index';
-import { builtinPackFiles } from '../cli/builtinPacks';
+import { builtinPackFiles } from '../project/builtinPacks';
 import { BaselineStore } from './baselines';
 import { BROKEN_FILE_NOTIFICATION, type BrokenFileNotice } from './brokenFileNotice';
 import { CheckScheduler } from './checkScheduler';

@@ -14,12 +14,12 @@ import { BaselineIndex, createBaseline, parseBaseline, stringifyBaseline, toBase
 import type { EffectiveConfig } from '../../engine/config/termguardConfig';
 import { applyEdits, EditConflictError, selectFixes } from '../../engine/fixes/applyEdits';
 import type { CheckCommand } from '../args';
-import { FileWriteError, writeFileAtomic } from '../atomicWrite';
-import { readBoundedFile } from '../boundedRead';
+import { FileWriteError, writeFileAtomic } from '../../project/atomicWrite';
+import { readBoundedFile } from '../../project/boundedRead';
 import { useColor, type CliWriter, type CommandContext } from '../cliIO';
-import { describeFileError } from '../fileErrors';
-import { ConfigResolver, EngineCache, formatProblem, ignoredByConfig, nameForMessages, unknownRuleWarnings } from '../configResolution';
-import { decodeDocument, discoverFiles, encodeDocument, readDocument, type DiscoveredFile } from '../fileDiscovery';
+import { describeFileError } from '../../project/fileErrors';
+import { ConfigResolver, EngineCache, formatProblem, ignoredByConfig, nameForMessages, unknownRuleWarnings } from '../../project/configResolution';
+import { decodeDocument, discoverFiles, encodeDocument, readDocument, type DiscoveredFile } from '../../project/fileDiscovery';
 import { JsonFormatter } from '../formatters/json';
 import { addToCounts, toDiagnostics, type ReportFormatter } from '../formatters/report';
 import { SarifFormatter } from '../formatters/sarif';

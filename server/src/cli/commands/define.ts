@@ -1,7 +1,8 @@
 /** `termguard define TERM`: a glossary entry. */
 import type { GlossaryEntry } from '../../engine/api';
 import type { CommandContext } from '../cliIO';
-import { closestMatches, projectEngine } from './projectEngine';
+import { closestMatches } from '../../engine/index';
+import { projectEngine } from './projectEngine';
 
 /** Renders a glossary entry for the terminal. */
 export function renderGlossaryEntry(entry: GlossaryEntry): string {

@@ -2,7 +2,8 @@
 import type { RuleInfo } from '../../engine/api';
 import { meaningClassInfo, meaningClassNames, type MeaningClassInfo } from '../../engine/meaning/meaningClasses';
 import type { CommandContext } from '../cliIO';
-import { closestMatches, projectEngine } from './projectEngine';
+import { closestMatches } from '../../engine/index';
+import { projectEngine } from './projectEngine';
 
 /** Renders a rule for the terminal. */
 export function renderRule(rule: RuleInfo): string {

@@ -6,7 +6,7 @@
 import { resolve } from 'node:path';
 import type { Engine, Problem } from '../../engine/api';
 import type { CommandContext } from '../cliIO';
-import { ConfigResolver, EngineCache, formatProblem } from '../configResolution';
+import { ConfigResolver, EngineCache, formatProblem } from '../../project/configResolution';
 
 /** An engine and the names its packs were given, or the exit status after reporting why there is none. */
 export type ProjectEngine =
@@ -39,37 +39,4 @@ export function projectEngine(context: CommandContext, configFile: string | unde
     problems: cached.problems,
     extraNames: extra.map((path) => cache.packName(path)),
   };
-}
-
-/** Edit distance between two strings (case-insensitive), for "did you mean" suggestions. */
-export function editDistance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= y.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (x[i - 1] === y[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[y.length]!;
-}
-
-/** Up to `limit` candidates close to `wanted`: containing it, or within a third of its length in edits. */
-export function closestMatches(wanted: string, candidates: readonly string[], limit = 3): string[] {
-  const lower = wanted.toLowerCase();
-  const threshold = Math.max(2, Math.ceil(wanted.length / 3));
-  return [...new Set(candidates)]
-    .map((candidate) => {
-      const candidateLower = candidate.toLowerCase();
-      const contains = candidateLower.includes(lower) || (lower.length >= 3 && lower.includes(candidateLower));
-      const tail = candidateLower.slice(candidateLower.lastIndexOf('/') + 1);
-      const distance = Math.min(editDistance(lower, candidateLower), editDistance(lower, tail));
-      return { candidate, score: contains ? 0 : distance };
-    })
-    .filter((entry) => entry.score <= threshold)
-    .sort((a, b) => a.score - b.score || a.candidate.localeCompare(b.candidate))
-    .slice(0, limit)
-    .map((entry) => entry.candidate);
 }

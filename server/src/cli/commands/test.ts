@@ -1,8 +1,8 @@
 /** `termguard test [PACK...]`: runs every rule's bad/good examples. */
 import { resolve } from 'node:path';
-import { pathStatus } from '../boundedRead';
+import { pathStatus } from '../../project/boundedRead';
 import { useColor, type CommandContext } from '../cliIO';
-import { formatProblem } from '../configResolution';
+import { formatProblem } from '../../project/configResolution';
 import { projectEngine } from './projectEngine';
 
 /**

@@ -8,7 +8,7 @@
  * the candidates are what the document can name (packContext.ts).
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
-import { closestMatches } from '../../cli/commands/projectEngine';
+import { closestMatches } from '../../engine/index';
 import { DOCUMENT_PROBLEM_PREFIX } from '../diagnostics';
 import type { OpenDocument } from '../documents';
 import type { PackContext, PackDocumentAnalysis } from './packContext';

@@ -17,9 +17,11 @@ import {
 import configSchema from '../../../schema/termguard-config.schema.json';
 import packSchema from '../../../schema/termguard-pack.schema.json';
 import { MAX_PACK_OR_CONFIG_BYTES, pathStatus, readBoundedFile, type PathStatus } from './boundedRead';
-import type { EngineFactory } from './cliIO';
 import { decodeDocument, toPosix } from './fileDiscovery';
 import { looksLikeYamlWith, quotedExcerpt } from './unrecognisedFile';
+
+/** Builds an engine from pack sources (the CLI's tests substitute their own). */
+export type EngineFactory = (packs: readonly PackSource[]) => Engine;
 
 /** What the size limit of packs and configs is called in messages. */
 const LIMIT_NAME = 'packs and configs';
