@@ -6,6 +6,8 @@ import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgr
 import type { Sentence, Token } from '../text/tokenize';
 import { pickTrigger } from '../patterns/requiredWords';
 import { WordFilter } from '../text/wordFilter';
+import { OPENAI_MENTION_WORDS, namesOpenAI } from '../claims/claimFeatures';
+import { ClaimReader } from '../claims/claimReader';
 
 interface IndexedGroup {
   readonly rule: CompiledRule;
@@ -65,8 +67,17 @@ export class RuleSet {
   /** Rejects, without tokenizing, the prose units that contain no trigger word. */
   readonly unitFilter: WordFilter;
 
+  /** Runs the claim model for the rules that report its findings; undefined when no pack has such a rule. */
+  private readonly claimReader: ClaimReader | undefined;
+
   constructor(readonly packs: readonly CompiledPack[]) {
     const triggerWords = new Set<string>();
+    const claimRules = packs.flatMap((pack) => pack.rules.filter((rule) => rule.claimModel !== undefined));
+    if (claimRules.length > 0) {
+      this.claimReader = new ClaimReader(claimRules, packs.flatMap((pack) => pack.rules));
+      // A paragraph naming an OpenAI model must reach the model even when no pattern could match in it.
+      for (const word of OPENAI_MENTION_WORDS) triggerWords.add(word);
+    }
     for (const pack of packs) {
       for (const rule of pack.rules) {
         for (const group of rule.scanGroups) {
@@ -93,10 +104,27 @@ export class RuleSet {
   }
 
   /**
-   * Checks one sentence. `sentenceText` is the sentence as plain words, built
-   * lazily only when a finding needs it.
+   * Checks one sentence: the pattern rules, then, if the sentence names an
+   * OpenAI model, the claim model for each category the rules left unreported.
    */
   checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
+    if (this.claimReader === undefined || !namesOpenAI(sentence.tokens)) {
+      this.checkPatterns(sentence, severityOf, onFinding);
+      return;
+    }
+    const reported = new Set<string>();
+    this.checkPatterns(sentence, severityOf, (finding) => {
+      reported.add(finding.category);
+      onFinding(finding);
+    });
+    this.claimReader.read(sentence, reported, severityOf, onFinding);
+  }
+
+  /**
+   * Checks one sentence against the pattern rules. `sentenceText` is the
+   * sentence as plain words, built lazily only when a finding needs it.
+   */
+  private checkPatterns(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
     const tokens = sentence.tokens;
     let triggered: Set<IndexedGroup> | undefined;
     for (let i = 0; i < tokens.length; i++) {
