@@ -5,7 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import type { CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo, SeverityOverride } from '../../engine/api';
+import type { CheckOptions, CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo } from '../../engine/api';
 import { BaselineIndex, createBaseline, parseBaseline, stringifyBaseline, toBaselineFileKey, type FileFindings } from '../../engine/baseline/baseline';
 import type { EffectiveConfig } from '../../engine/config/termguardConfig';
 import { applyEdits, EditConflictError, selectFixes } from '../../engine/fixes/applyEdits';
@@ -29,7 +29,8 @@ interface Job {
   readonly file: DiscoveredFile | 'stdin';
   readonly display: string;
   readonly engine: Engine;
-  readonly overrides: Readonly<Record<string, SeverityOverride>>;
+  /** The check options from the file's config: severity overrides and the claim-model switch. */
+  readonly options: CheckOptions;
 }
 
 /** Runs `termguard check`; resolves to the exit status. */
@@ -74,7 +75,7 @@ export async function runCheck(command: CheckCommand, context: CommandContext): 
     }
     for (const warning of unknownRuleWarnings(config, cached.engine)) warnings.set(formatProblem(warning), warning);
     usedEngines.add(cached.engine);
-    jobs.push({ file, display, engine: cached.engine, overrides: config.rules });
+    jobs.push({ file, display, engine: cached.engine, options: { severityOverrides: config.rules, claimModel: config.claimModel } });
   };
   for (const file of discovery.files) plan(file, dirname(file.absolutePath), file.displayPath);
   if (discovery.stdin) plan('stdin', io.cwd, STDIN_NAME);
@@ -124,7 +125,7 @@ export async function runCheck(command: CheckCommand, context: CommandContext): 
     const reportable = (findings: readonly Finding[]): readonly Finding[] => (baseline ? baseline.split(key, findings).fresh : findings);
     try {
       let text = decoded.text;
-      let result: CheckResult = job.engine.check(text, kind, { severityOverrides: job.overrides });
+      let result: CheckResult = job.engine.check(text, kind, job.options);
       if (command.fix) {
         for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
           const selection = selectFixes(reportable(result.findings));
@@ -142,7 +143,7 @@ export async function runCheck(command: CheckCommand, context: CommandContext): 
           if (next === text) break;
           text = next;
           fixedTotal += selection.applied;
-          result = job.engine.check(text, kind, { severityOverrides: job.overrides });
+          result = job.engine.check(text, kind, job.options);
         }
         if (job.file === 'stdin') {
           stdinFixedText = text;
