@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import fc from 'fast-check';
 import { main } from '../../server/src/cli/main';
 import {
   bucketOf,
@@ -63,6 +64,11 @@ describe('claim model features', () => {
     assert.deepEqual(keys('OpenAI signed a deal'), [ENTITY.openai, 'sign', 'a', 'deal']);
   });
 
+  it('reads words that name properties of JavaScript objects as ordinary words', () => {
+    for (const word of ['constructor', '__proto__', 'hasownproperty', 'valueof']) assert.equal(stem(word), word);
+    assert.doesNotThrow(() => builtinEngine().check('The __proto__ and constructor of ChatGPT.', 'markdown'));
+  });
+
   it('sends the forms of a word to one stem and marks the words a negation covers', () => {
     assert.deepEqual(['enable', 'enables', 'enabled', 'enabling'].map(stem), ['enabl', 'enabl', 'enabl', 'enabl']);
     assert.deepEqual(['gave', 'given', 'calls', 'called', 'running', 'is'].map(stem), ['give', 'give', 'call', 'call', 'run', 'be']);
@@ -80,6 +86,21 @@ describe('claim model features', () => {
     const buckets: number[] = [];
     forEachFeature(words, (bucket) => buckets.push(bucket));
     assert.deepEqual(buckets, names.map(bucketOf));
+  });
+
+  it('hashes exactly the features it names, for any list of words', () => {
+    const word = fc.oneof(
+      fc.record({ key: fc.string({ maxLength: 8 }), chars: fc.string({ maxLength: 12 }), negated: fc.boolean(), firstToken: fc.nat(30), lastToken: fc.nat(30) }),
+      fc.constantFrom(...Object.values(ENTITY), '|', '<code>').map((key) => ({ key, chars: '', negated: false, firstToken: 0, lastToken: 0 })),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 12 }), (words) => {
+        const buckets: number[] = [];
+        forEachFeature(words, (bucket) => buckets.push(bucket));
+        assert.deepEqual(buckets, featureNames(words).map(bucketOf));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('wakes the model on the listed names only, and the word filter lets every listed name through', () => {

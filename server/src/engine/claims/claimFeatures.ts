@@ -68,7 +68,7 @@ const AWS_CONTINUATIONS = new Set(['web', 'services', 'bedrock', 'sagemaker', 'e
 const OUR_NOUNS = new Set(['platform', 'runtime', 'runtimes', 'agent', 'agents', 'product', 'connector', 'assistant', 'service', 'copilot']);
 
 /** Irregular forms the suffix rules cannot reach, mapped to the stem of their base form. */
-const IRREGULAR: Readonly<Record<string, string>> = {
+const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
   is: 'be', are: 'be', was: 'be', were: 'be', been: 'be', being: 'be', am: 'be', "'s": 'be',
   has: 'have', had: 'have', having: 'have',
   does: 'do', did: 'do', done: 'do',
@@ -78,7 +78,7 @@ const IRREGULAR: Readonly<Record<string, string>> = {
   said: 'say', saw: 'see', seen: 'see', sold: 'sell', spent: 'spend', told: 'tell', thought: 'think', won: 'win',
   wrote: 'write', written: 'write', hit: 'hit', put: 'put', set: 'set', let: 'let', drew: 'draw', drawn: 'draw',
   fed: 'feed', rode: 'ride', shown: 'show', grew: 'grow', grown: 'grow', knew: 'know', known: 'know',
-};
+}));
 
 /** Consonant pairs that a suffix doubled ("running", "stopped"); ll, ss and zz belong to the word ("calling"). */
 const DOUBLED = /([bdgkmnprt])\1$/;
@@ -91,7 +91,21 @@ const DOUBLED = /([bdgkmnprt])\1$/;
  * one key, the same way every time.
  */
 export function stem(lower: string): string {
-  const irregular = IRREGULAR[lower];
+  let known = STEMS.get(lower);
+  if (known === undefined) {
+    // Prose repeats its words: remembering stems saves most of the work. Cleared when full, to bound memory.
+    if (STEMS.size >= STEM_CACHE_SIZE) STEMS.clear();
+    STEMS.set(lower, (known = computeStem(lower)));
+  }
+  return known;
+}
+
+const STEMS = new Map<string, string>();
+const STEM_CACHE_SIZE = 20_000;
+
+function computeStem(lower: string): string {
+  // A Map, not an object: "constructor" or "__proto__" in a document must read as words.
+  const irregular = IRREGULAR.get(lower);
   if (irregular !== undefined) return irregular.length <= 4 ? irregular : stripSuffixes(irregular);
   return /^[a-z]+(?:-[a-z]+)*$/.test(lower) && lower.length > 3 ? stripSuffixes(lower) : lower;
 }
@@ -112,9 +126,13 @@ function undouble(word: string): string {
   return DOUBLED.test(word) ? word.slice(0, -1) : word;
 }
 
+/** The first letters a single-token OpenAI name can start with (chatgpt, gpt, o3, dall-e, sora, whisper, codex, openai.x). */
+const MODEL_TOKEN_INITIALS = new Set(['c', 'g', 'o', 'd', 's', 'w']);
+
 /** True when a lower-cased token by itself names an OpenAI model, product or API. */
 export function isOpenAIModelToken(lower: string): boolean {
-  return OPENAI_MODEL_TOKEN.test(lower);
+  // Most words cannot be a name: their first letter says so without the expression.
+  return MODEL_TOKEN_INITIALS.has(lower.charAt(0)) && OPENAI_MODEL_TOKEN.test(lower);
 }
 
 /**
@@ -207,10 +225,11 @@ function isNegator(tokens: readonly ClaimToken[], index: number): boolean {
 }
 
 const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-/** Continues a 32-bit FNV-1a hash over `text.slice(from, to)`. */
-function fnv(hash: number, text: string, from = 0, to = text.length): number {
-  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+/** Continues a 32-bit FNV-1a hash over `text`. */
+function fnv(hash: number, text: string): number {
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
   return hash;
 }
 
@@ -225,106 +244,120 @@ const CHAR_GRAM_MIN = 3;
 const CHAR_GRAM_MAX = 5;
 /** How many words either side of a name a pair feature reaches. */
 const PAIR_WINDOW = 4;
+/** `^` and `$`, the frame around a word in its character n-grams, and the space between the keys of a word gram. */
+const FRAME_START = 0x5e;
+const FRAME_END = 0x24;
+const SPACE = 0x20;
 
-/**
- * Receives features piece by piece: `begin` with the feature's kind, `add`
- * for each piece of its name, `end` with the words it was built from. One
- * sink hashes the pieces as they come, another (for tests) joins them into
- * names; both see exactly the same pieces.
- */
-interface FeatureSink {
-  begin(kind: string): void;
-  add(text: string, from?: number, to?: number): void;
-  end(firstWord: number, lastWord: number): void;
-}
+const WORD_GRAM_PREFIXES = ['w1:', 'w2:', 'w3:'] as const;
+const WORD_GRAM_HASHES = WORD_GRAM_PREFIXES.map((prefix) => fnv(FNV_OFFSET, prefix));
+const PAIR_PREFIX = 'p:';
+const PAIR_HASH = fnv(FNV_OFFSET, PAIR_PREFIX);
+const CHAR_GRAM_PREFIX = 'c:';
+const CHAR_GRAM_HASH = fnv(FNV_OFFSET, CHAR_GRAM_PREFIX);
+/** A negated word's spelling is a feature of its own: "not enabled" must not borrow the weight of "enabled". */
+const NEGATED_CHAR_GRAM_PREFIX = 'c!:';
+const NEGATED_CHAR_GRAM_HASH = fnv(FNV_OFFSET, NEGATED_CHAR_GRAM_PREFIX);
 
 function isEntityKey(key: string): boolean {
   return key.length > 2 && key.charCodeAt(0) === 60 && key !== OPAQUE_MARK;
 }
 
-/**
- * The features of a sentence. Names: `w1:KEY`, `w2:KEY KEY`, `w3:KEY KEY KEY`
- * (`<s>` and `</s>` mark the ends); `p:KEY<ENTITY` and `p:ENTITY>KEY` for a
- * word within four words before or after a name; `c:GRAM` for each character
- * 3-, 4- and 5-gram of `^word$`.
- */
-function emitFeatures(words: readonly ClaimWord[], sink: FeatureSink): void {
-  const keyAt = (position: number): string => (position < 0 ? SENTENCE_START : position >= words.length ? SENTENCE_END : words[position]!.key);
-  for (let size = 1; size <= 3; size++) {
-    // Grams may hang over either end by one boundary mark.
-    const from = size === 1 ? 0 : -1;
-    const to = size === 1 ? words.length - 1 : words.length - size + 1;
-    for (let start = from; start <= to; start++) {
-      sink.begin(`w${size}:`);
-      for (let k = 0; k < size; k++) {
-        if (k > 0) sink.add(' ');
-        sink.add(keyAt(start + k));
-      }
-      sink.end(Math.max(0, start), Math.min(words.length - 1, start + size - 1));
-    }
-  }
-  words.forEach((word, p) => {
-    if (!isEntityKey(word.key)) return;
-    for (let q = Math.max(0, p - PAIR_WINDOW); q <= Math.min(words.length - 1, p + PAIR_WINDOW); q++) {
-      if (q === p || words[q]!.key === CLAUSE_MARK) continue;
-      sink.begin('p:');
-      sink.add(q < p ? words[q]!.key : word.key);
-      sink.add(q < p ? '<' : '>');
-      sink.add(q < p ? word.key : words[q]!.key);
-      sink.end(Math.min(p, q), Math.max(p, q));
-    }
-  });
-  words.forEach((word, position) => {
-    if (word.chars.length === 0) return;
-    const framed = `^${word.chars}$`;
-    // A negated word's spelling is a feature of its own: "not enabled" must not borrow the weight of "enabled".
-    const kind = word.negated ? 'c!:' : 'c:';
-    for (let start = 0; start + CHAR_GRAM_MIN <= framed.length; start++) {
-      // The 4- and 5-gram at a start extend its 3-gram, so each is one more piece.
-      sink.begin(kind);
-      sink.add(framed, start, start + CHAR_GRAM_MIN);
-      sink.end(position, position);
-      for (let end = start + CHAR_GRAM_MIN + 1; end <= Math.min(framed.length, start + CHAR_GRAM_MAX); end++) {
-        sink.add(framed, end - 1, end);
-        sink.end(position, position);
-      }
-    }
-  });
+function keyAt(words: readonly ClaimWord[], position: number): string {
+  return position < 0 ? SENTENCE_START : position >= words.length ? SENTENCE_END : words[position]!.key;
 }
 
-const KIND_HASHES = new Map<string, number>();
+/** The first and last start of a word gram of `size`: grams may hang over either end by one boundary mark. */
+function gramStarts(size: number, wordCount: number): [from: number, to: number] {
+  return size === 1 ? [0, wordCount - 1] : [-1, wordCount - size + 1];
+}
 
-/** The hash of a feature kind's prefix (`w2:`, `c:`), worked out once per kind. */
-function kindHash(kind: string): number {
-  let hash = KIND_HASHES.get(kind);
-  if (hash === undefined) KIND_HASHES.set(kind, (hash = fnv(FNV_OFFSET, kind)));
-  return hash;
+/** The code unit at `index` of `^chars$`. */
+function framedCode(chars: string, index: number): number {
+  return index === 0 ? FRAME_START : index === chars.length + 1 ? FRAME_END : chars.charCodeAt(index - 1);
 }
 
 /**
  * Calls `visit` once per feature occurrence of the sentence, with its bucket
  * and the range of words (inclusive) it was built from (for a pair, all the
- * words from one to the other). Hashes the names
- * piece by piece: no feature string is ever built.
+ * words from one to the other). The features, in this order, are named:
+ * - `w1:KEY`, `w2:KEY KEY`, `w3:KEY KEY KEY`, with `<s>` and `</s>` at the ends;
+ * - `p:KEY<ENTITY` and `p:ENTITY>KEY` for each word up to four words before
+ *   or after a name;
+ * - `c:GRAM` (`c!:GRAM` for a negated word) for each character 3-, 4- and
+ *   5-gram of `^word$`, by start, shortest first.
+ * A feature's bucket is the FNV-1a hash of its name ({@link bucketOf}),
+ * worked out character by character here, so scoring a sentence builds no
+ * strings; {@link featureNames} lists the same names, for tests and for
+ * reading a trained model.
  */
 export function forEachFeature(words: readonly ClaimWord[], visit: (bucket: number, firstWord: number, lastWord: number) => void): void {
-  let hash = FNV_OFFSET;
-  emitFeatures(words, {
-    begin: (kind) => (hash = kindHash(kind)),
-    add: (text, from, to) => (hash = fnv(hash, text, from, to)),
-    end: (firstWord, lastWord) => visit((hash >>> 0) & (FEATURE_BUCKETS - 1), firstWord, lastWord),
-  });
+  const mask = FEATURE_BUCKETS - 1;
+  const count = words.length;
+  for (let size = 1; size <= 3; size++) {
+    const [from, to] = gramStarts(size, count);
+    for (let start = from; start <= to; start++) {
+      let hash = WORD_GRAM_HASHES[size - 1]!;
+      for (let k = 0; k < size; k++) hash = fnv(k > 0 ? Math.imul(hash ^ SPACE, FNV_PRIME) : hash, keyAt(words, start + k));
+      visit((hash >>> 0) & mask, Math.max(0, start), Math.min(count - 1, start + size - 1));
+    }
+  }
+  for (let p = 0; p < count; p++) {
+    const name = words[p]!.key;
+    if (!isEntityKey(name)) continue;
+    for (let q = Math.max(0, p - PAIR_WINDOW); q <= Math.min(count - 1, p + PAIR_WINDOW); q++) {
+      const other = words[q]!.key;
+      if (q === p || other === CLAUSE_MARK) continue;
+      const hash = q < p ? fnv(fnv(fnv(PAIR_HASH, other), '<'), name) : fnv(fnv(fnv(PAIR_HASH, name), '>'), other);
+      visit((hash >>> 0) & mask, Math.min(p, q), Math.max(p, q));
+    }
+  }
+  for (let position = 0; position < count; position++) {
+    const word = words[position]!;
+    const chars = word.chars;
+    const framedLength = chars.length + 2;
+    if (chars.length === 0) continue;
+    for (let start = 0; start + CHAR_GRAM_MIN <= framedLength; start++) {
+      // The 4- and 5-gram at a start extend its 3-gram by one character each.
+      let hash = word.negated ? NEGATED_CHAR_GRAM_HASH : CHAR_GRAM_HASH;
+      const end = Math.min(framedLength, start + CHAR_GRAM_MAX);
+      for (let index = start; index < end; index++) {
+        hash = Math.imul(hash ^ framedCode(chars, index), FNV_PRIME);
+        if (index >= start + CHAR_GRAM_MIN - 1) visit((hash >>> 0) & mask, position, position);
+      }
+    }
+  }
 }
 
-/** The named features of a sentence, in {@link forEachFeature}'s order, for tests and for reading a trained model. */
+/** The names of a sentence's features, in {@link forEachFeature}'s order (see there). */
 export function featureNames(words: readonly ClaimWord[]): string[] {
   const names: string[] = [];
-  let name = '';
-  emitFeatures(words, {
-    begin: (kind) => (name = kind),
-    add: (text, from, to) => (name += text.slice(from ?? 0, to ?? text.length)),
-    end: () => names.push(name),
-  });
+  const count = words.length;
+  for (let size = 1; size <= 3; size++) {
+    const [from, to] = gramStarts(size, count);
+    for (let start = from; start <= to; start++) {
+      const keys: string[] = [];
+      for (let k = 0; k < size; k++) keys.push(keyAt(words, start + k));
+      names.push(WORD_GRAM_PREFIXES[size - 1] + keys.join(' '));
+    }
+  }
+  for (let p = 0; p < count; p++) {
+    const name = words[p]!.key;
+    if (!isEntityKey(name)) continue;
+    for (let q = Math.max(0, p - PAIR_WINDOW); q <= Math.min(count - 1, p + PAIR_WINDOW); q++) {
+      const other = words[q]!.key;
+      if (q === p || other === CLAUSE_MARK) continue;
+      names.push(q < p ? `${PAIR_PREFIX}${other}<${name}` : `${PAIR_PREFIX}${name}>${other}`);
+    }
+  }
+  for (const word of words) {
+    if (word.chars.length === 0) continue;
+    const framed = `^${word.chars}$`;
+    const prefix = word.negated ? NEGATED_CHAR_GRAM_PREFIX : CHAR_GRAM_PREFIX;
+    for (let start = 0; start + CHAR_GRAM_MIN <= framed.length; start++) {
+      for (let end = start + CHAR_GRAM_MIN; end <= Math.min(framed.length, start + CHAR_GRAM_MAX); end++) names.push(prefix + framed.slice(start, end));
+    }
+  }
   return names;
 }
 

@@ -40,48 +40,52 @@ export interface ClaimVerdict {
 
 /**
  * A loaded model. Lookups go through an open-addressing table of the stored
- * buckets (typed arrays, no Map), so scoring a sentence costs a few
- * microseconds: about one probe per feature.
+ * buckets in one typed array, each slot holding the bucket and its weights
+ * side by side, so a lookup costs about one memory access: scoring a
+ * sentence is bound by cache misses, not arithmetic.
  */
 export class ClaimModel {
   readonly categories: readonly ClaimCategory[];
   private readonly bias: Float64Array;
   private readonly thresholds: Float64Array;
-  /** The bucket stored in each slot, -1 for an empty slot. */
-  private readonly slots: Int32Array;
-  /** The weights of the bucket in each slot, one per category, next to each other. */
-  private readonly weights: Float32Array;
+  /**
+   * Slot `i` is `table[i * stride]`, the bucket (-1 when empty; buckets are
+   * below 2^18, exact in a float), followed by its weight per category.
+   */
+  private readonly table: Float32Array;
+  private readonly stride: number;
   private readonly mask: number;
 
   constructor(data: ClaimModelData) {
     if (data.format !== 1) throw new Error(`unsupported claim model format ${String(data.format)}`);
     const width = data.categories.length;
-    if (data.weights.length !== data.bucketDeltas.length * width) throw new Error('claim model weights do not match its buckets');
+    const { bucketDeltas, weights, scale } = data;
+    if (weights.length !== bucketDeltas.length * width) throw new Error('claim model weights do not match its buckets');
     this.categories = data.categories;
     this.bias = Float64Array.from(data.bias);
     this.thresholds = Float64Array.from(data.thresholds);
+    this.stride = width + 1;
+    // At most two thirds full: probes stay short, and the table small enough to stay in cache.
     let capacity = 16;
-    while (capacity < data.bucketDeltas.length * 2) capacity *= 2;
+    while (capacity * 2 < bucketDeltas.length * 3) capacity *= 2;
     this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity).fill(-1);
-    // Weights live in the slot's own row, so a lookup touches two arrays, not three.
-    this.weights = new Float32Array(capacity * width);
-    const { bucketDeltas, weights, scale } = data;
+    this.table = new Float32Array(capacity * this.stride);
+    for (let slot = 0; slot < capacity; slot++) this.table[slot * this.stride] = -1;
     let bucket = 0;
     for (let row = 0; row < bucketDeltas.length; row++) {
       bucket += bucketDeltas[row]!;
       let slot = spread(bucket) & this.mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slots[slot] = bucket;
-      for (let c = 0; c < width; c++) this.weights[slot * width + c] = weights[row * width + c]! / scale;
+      while (this.table[slot * this.stride] !== -1) slot = (slot + 1) & this.mask;
+      this.table[slot * this.stride] = bucket;
+      for (let c = 0; c < width; c++) this.table[slot * this.stride + 1 + c] = weights[row * width + c]! / scale;
     }
   }
 
-  /** The slot holding a bucket's weights, or -1 when no training sentence had it. */
-  private slotOf(bucket: number): number {
+  /** Where in the table a bucket's weights start, or -1 when no training sentence had it. */
+  private weightsAt(bucket: number): number {
     for (let slot = spread(bucket) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const stored = this.slots[slot]!;
-      if (stored === bucket) return slot;
+      const stored = this.table[slot * this.stride]!;
+      if (stored === bucket) return slot * this.stride + 1;
       if (stored === -1) return -1;
     }
   }
@@ -93,9 +97,9 @@ export class ClaimModel {
     let count = 0;
     forEachFeature(words, (bucket) => {
       count++;
-      const slot = this.slotOf(bucket);
-      if (slot < 0) return;
-      for (let c = 0; c < width; c++) sums[c]! += this.weights[slot * width + c]!;
+      const at = this.weightsAt(bucket);
+      if (at < 0) return;
+      for (let c = 0; c < width; c++) sums[c]! += this.table[at + c]!;
     });
     // Feature values are 1/sqrt(count): long sentences do not win by length alone.
     const norm = count > 0 ? 1 / Math.sqrt(count) : 0;
@@ -120,11 +124,10 @@ export class ClaimModel {
    */
   evidence(category: ClaimCategory, words: readonly ClaimWord[], tokens: readonly ClaimToken[], limit = 3): Evidence[] {
     const c = this.categories.indexOf(category);
-    const width = this.categories.length;
     const features: { weight: number; firstWord: number; lastWord: number }[] = [];
     forEachFeature(words, (bucket, firstWord, lastWord) => {
-      const slot = this.slotOf(bucket);
-      const weight = slot < 0 ? 0 : this.weights[slot * width + c]!;
+      const at = this.weightsAt(bucket);
+      const weight = at < 0 ? 0 : this.table[at + c]!;
       if (weight > 0) features.push({ weight, firstWord, lastWord });
     });
     // Stable order for equal weights: the earlier words first.
