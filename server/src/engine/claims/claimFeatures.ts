@@ -12,8 +12,10 @@
  * the names in the training sentences, and a new model name costs one line
  * here rather than new training data.
  *
- * Features are word 1-3-grams of those keys (with sentence-boundary marks)
- * and character 3-5-grams inside each ordinary word, hashed into
+ * Words in the scope of a negation are marked ("not !enabl !access"), and a
+ * clause break is a word of its own. Features are word 1-3-grams of those
+ * keys (with sentence-boundary marks), pairs of a name and each word near
+ * it, and character 3-5-grams inside each ordinary word, hashed into
  * {@link FEATURE_BUCKETS} buckets (the hashing trick: no vocabulary to ship).
  * Hashes are computed from the characters directly, so featurising a
  * sentence allocates no feature strings.
