@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { LineIndex } from '../../server/src/engine/index';
-import { builtinEngine } from './builtinEngine';
+import { LineIndex, type Finding } from '../../server/src/engine/index';
+import { builtinEngine, categoryOf } from './builtinEngine';
 
 /**
  * Markdown and plain-text documents written by helper sessions that never saw the rules,
@@ -27,6 +27,18 @@ function expectations(folder: string): { required: Set<string>; allowed: Set<str
   return { required, allowed };
 }
 
+/**
+ * The folders' expectations predate the claim model's rules (memo/likely-*):
+ * a finding of one is listed when a rule of its category is expected or
+ * allowed on that line, since the model only stands in for that rule.
+ */
+function listed(entry: string, finding: Finding, required: ReadonlySet<string>, allowed: ReadonlySet<string>): boolean {
+  if (required.has(entry) || allowed.has(entry)) return true;
+  if (builtinEngine().rule(finding.ruleId)?.claimModel === undefined) return false;
+  const line = entry.slice(0, entry.lastIndexOf(' ') + 1);
+  return [...required, ...allowed].some((other) => other.startsWith(line) && categoryOf(other.slice(line.length)) === finding.category);
+}
+
 describe('Markdown documents written without seeing the rules', () => {
   for (const folder of folders) {
     const { required, allowed } = expectations(folder);
@@ -34,9 +46,11 @@ describe('Markdown documents written without seeing the rules', () => {
       it(`${folder.slice(folder.lastIndexOf('/') + 1)}/${file}: every expected finding and nothing else`, () => {
         const text = readFileSync(join(folder, file), 'utf8');
         const lines = new LineIndex(text);
-        const found = new Set(builtinEngine().check(text, file.endsWith('.md') ? 'markdown' : 'plaintext').findings.map((f) => `${file}:${lines.positionAt(f.range.start).line + 1} ${f.ruleId}`));
-        const missing = [...required].filter((entry) => entry.startsWith(`${file}:`) && !found.has(entry));
-        const unexpected = [...found].filter((entry) => !required.has(entry) && !allowed.has(entry));
+        const findings = builtinEngine().check(text, file.endsWith('.md') ? 'markdown' : 'plaintext').findings;
+        const entry = (f: Finding): string => `${file}:${lines.positionAt(f.range.start).line + 1} ${f.ruleId}`;
+        const found = new Set(findings.map(entry));
+        const missing = [...required].filter((expected) => expected.startsWith(`${file}:`) && !found.has(expected));
+        const unexpected = findings.filter((f) => !listed(entry(f), f, required, allowed)).map(entry);
         assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
       });
     }

@@ -84,7 +84,7 @@ describe('lsp pack completion', () => {
     const bySortText = [...(result as CompletionList).items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
     const found = labels(bySortText);
     assert.deepEqual(found.slice(0, 3), ['severity', 'reason', 'patterns']);
-    assert.deepEqual(found.slice(3).sort(), ['alternatives', 'conditions', 'examples', 'fixes']);
+    assert.deepEqual(found.slice(3).sort(), ['alternatives', 'claim-model', 'conditions', 'examples', 'fixes']);
     const severity = (result as CompletionList).items.find((item) => item.label === 'severity')!;
     assert.equal((severity.textEdit as TextEdit).newText, 'severity: ');
     assert.match(String((severity.documentation as { value: string } | undefined)?.value ?? severity.detail), /required|string/);
@@ -153,7 +153,7 @@ describe('lsp pack completion', () => {
     assert.match(String((item.documentation as { value: string }).value), /Prefer a plain verb/);
 
     assert.deepEqual(labels(await complete('rules:\n  memo/enables-access: |\n', { config: true, trigger: ' ' })), ['off', 'hint', 'information', 'warning', 'error']);
-    assert.deepEqual(labels(await complete('root: true\n|\n', { config: true })).sort(), ['builtin', 'ignore', 'packs', 'rules']);
+    assert.deepEqual(labels(await complete('root: true\n|\n', { config: true })).sort(), ['builtin', 'claim-model', 'ignore', 'packs', 'rules']);
   });
 
   it('completes rule ids after a suppression directive', async () => {

@@ -52,6 +52,12 @@ export interface Finding {
   readonly fixes: readonly Fix[];
   /** True when the finding is recorded in a baseline and shown at hint level only. */
   readonly baselined?: boolean;
+  /**
+   * For findings of the claim model (rules with `claim-model`): the words of
+   * the sentence that weighed most towards the verdict, as written, strongest
+   * first (at most three).
+   */
+  readonly evidence?: readonly string[];
 }
 
 /** A problem in a rule pack, a config file or a document directive, located in its file. */
@@ -82,6 +88,8 @@ export interface RuleInfo {
   readonly alternatives: readonly string[];
   readonly patterns: readonly string[];
   readonly examples: { readonly bad: readonly string[]; readonly good: readonly string[] };
+  /** For a rule with no patterns that reports what the built-in claim model finds: the model's category. */
+  readonly claimModel?: string;
   /** Where the rule is defined. */
   readonly source: { readonly file: string; readonly line: number };
 }
@@ -108,6 +116,8 @@ export interface TermOccurrence {
 export interface CheckOptions {
   /** Rule id (or `category:NAME`, or `pack:NAME`) to severity override. */
   readonly severityOverrides?: Readonly<Record<string, SeverityOverride>>;
+  /** False switches off every rule that reports the claim model's findings (`claim-model: false` in `.termguard.yaml`). */
+  readonly claimModel?: boolean;
 }
 
 /** What a check returns. */

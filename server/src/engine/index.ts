@@ -32,6 +32,10 @@ export { nextLineDirectiveText, parseDirective } from './suppressions/suppressio
 
 function severityResolver(options: CheckOptions | undefined): SeverityResolver {
   const overrides = options?.severityOverrides;
+  if (options?.claimModel === false) {
+    const others = severityResolver({ ...options, claimModel: true });
+    return (rule) => (rule.claimModel !== undefined ? 'off' : others(rule));
+  }
   if (!overrides || Object.keys(overrides).length === 0) return (rule) => rule.info.severity;
   const cache = new Map<CompiledRule, SeverityOverride>();
   return (rule) => {

@@ -200,8 +200,8 @@ export class EngineRegistry {
     const overrides: Record<string, SeverityOverride> = { ...config.rules, ...settings.severityOverrides };
     return {
       engine: built.engine,
-      options: { severityOverrides: overrides },
-      optionsKey: JSON.stringify(overrides),
+      options: { severityOverrides: overrides, claimModel: config.claimModel },
+      optionsKey: JSON.stringify([overrides, config.claimModel]),
       baseDir,
     };
   }

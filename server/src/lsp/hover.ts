@@ -16,8 +16,9 @@ export function findingsAt(findings: readonly Finding[], offset: number): Findin
 }
 
 /**
- * Markdown for a finding: the rule's reason and the approved alternatives.
- * The message itself is not repeated: editors show it with the diagnostic.
+ * Markdown for a finding: the rule's reason and the approved alternatives,
+ * and for the claim model's findings the words that weighed most. The
+ * message itself is not repeated: editors show it with the diagnostic.
  */
 export function renderFinding(finding: Finding, engine: Engine): string {
   const rule = engine.rule(finding.ruleId);
@@ -26,6 +27,7 @@ export function renderFinding(finding: Finding, engine: Engine): string {
   if (rule && rule.alternatives.length > 0) {
     lines.push('*Write instead:*', '', ...rule.alternatives.map((alternative) => `- ${escapeMarkdown(alternative)}`), '');
   }
+  if (finding.evidence && finding.evidence.length > 0) lines.push(`*Words that weighed most:* ${finding.evidence.map((words) => `“${escapeMarkdown(words)}”`).join(', ')}`, '');
   if (finding.baselined) lines.push('_Recorded in the baseline._', '');
   lines.push(`[${finding.ruleId}](${ruleDocumentationUrl(finding.ruleId)}) · ${finding.severity}`);
   return lines.join('\n');

@@ -9,7 +9,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import type { CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo, Severity, SeverityOverride } from '../../engine/api';
+import type { CheckOptions, CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo, Severity } from '../../engine/api';
 import { BaselineIndex, createBaseline, parseBaseline, stringifyBaseline, toBaselineFileKey, type FileFindings } from '../../engine/baseline/baseline';
 import type { EffectiveConfig } from '../../engine/config/termguardConfig';
 import { applyEdits, EditConflictError, selectFixes } from '../../engine/fixes/applyEdits';
@@ -41,7 +41,8 @@ interface Job {
   readonly file: DiscoveredFile | 'stdin';
   readonly display: string;
   readonly engine: Engine;
-  readonly overrides: Readonly<Record<string, SeverityOverride>>;
+  /** The check options from the file's config: severity overrides and the claim-model switch. */
+  readonly options: CheckOptions;
 }
 
 /** Runs `termguard check`; resolves to the exit status. */
@@ -99,7 +100,7 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
     }
     for (const warning of unknownRuleWarnings(config, cached.engine)) warnings.set(formatProblem(warning), warning);
     engines.add(cached.engine);
-    jobs.push({ file, display, engine: cached.engine, overrides: config.rules });
+    jobs.push({ file, display, engine: cached.engine, options: { severityOverrides: config.rules, claimModel: config.claimModel } });
   };
   for (const file of files) plan(file, dirname(file.absolutePath), file.displayPath);
   if (stdin) plan('stdin', io.cwd, STDIN_NAME);
@@ -230,7 +231,7 @@ function checkText(
   reportable: (findings: readonly Finding[]) => readonly Finding[],
   messages: CheckMessages,
 ): CheckedText {
-  const options = { severityOverrides: job.overrides };
+  const options = job.options;
   let text = original;
   const unfixedResult = job.engine.check(text, kind, options);
   let result = unfixedResult;

@@ -1,7 +1,8 @@
 /**
  * `--format json`: exactly one JSON array with one object per checked file,
  * `{file, diagnostics: [{ruleId, severity, message, range, fixes}]}`; lines
- * 0-based, characters UTF-16 code units.
+ * 0-based, characters UTF-16 code units. Findings of the claim model also
+ * have `evidence`, the words that weighed most, after `fixes`.
  */
 import type { FileReport, ReportDiagnostic, ReportFormatter, ReportRange } from './report';
 
@@ -37,7 +38,9 @@ function diagnosticJson(diagnostic: ReportDiagnostic, pad: string): string {
   return (
     `{\n${inner}"ruleId": ${JSON.stringify(diagnostic.ruleId)},\n${inner}"severity": ${JSON.stringify(diagnostic.severity)},\n` +
     `${inner}"message": ${JSON.stringify(diagnostic.message)},\n${inner}"range": ${rangeJson(diagnostic.range, inner)},\n` +
-    `${inner}"fixes": ${fixes}\n${pad}}`
+    `${inner}"fixes": ${fixes}` +
+    (diagnostic.evidence ? `,\n${inner}"evidence": ${arrayJson(diagnostic.evidence, inner, (word) => JSON.stringify(word))}` : '') +
+    `\n${pad}}`
   );
 }
 

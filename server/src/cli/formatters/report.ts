@@ -28,6 +28,8 @@ export interface ReportDiagnostic {
   /** Matched words and sentence, for stable fingerprints (absent for document problems). */
   readonly matchedText?: string;
   readonly sentence?: string;
+  /** For the claim model's findings, the words that weighed most. */
+  readonly evidence?: readonly string[];
 }
 
 /** The diagnostics of one checked file. */
@@ -92,6 +94,7 @@ export function toDiagnostics(text: string, findings: readonly Finding[], proble
         })),
         matchedText: finding.matchedText,
         sentence: finding.sentence,
+        ...(finding.evidence ? { evidence: finding.evidence } : {}),
       },
     });
   }

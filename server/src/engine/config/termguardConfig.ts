@@ -22,6 +22,8 @@ export interface TermguardConfig {
   readonly rules?: Readonly<Record<string, SeverityOverride>>;
   /** Globs relative to the config file's folder. */
   readonly ignore?: readonly string[];
+  /** Run the built-in claim model beside the rules (default true). */
+  readonly 'claim-model'?: boolean;
 }
 
 /** The result of parsing a config file. */
@@ -96,16 +98,18 @@ export interface EffectiveConfig {
   readonly ruleSources: Readonly<Record<string, { readonly file: string; readonly line: number; readonly column: number }>>;
   /** Ignore globs of every config, each relative to its own folder. */
   readonly ignore: readonly IgnoreLayer[];
+  /** Run the built-in claim model (the nearest config that says wins). */
+  readonly claimModel: boolean;
   /** The config files merged, farthest first. */
   readonly files: readonly string[];
 }
 
 /** The settings used when no config file applies. */
-export const DEFAULT_EFFECTIVE_CONFIG: EffectiveConfig = { builtin: true, packs: [], rules: {}, ruleSources: {}, ignore: [], files: [] };
+export const DEFAULT_EFFECTIVE_CONFIG: EffectiveConfig = { builtin: true, packs: [], rules: {}, ruleSources: {}, ignore: [], files: [], claimModel: true };
 
 /**
  * Merges configs ordered nearest first (as found walking up), stopping after
- * the first one with `root: true`. Scalars (`builtin`) and `rules` keys of
+ * the first one with `root: true`. Scalars (`builtin`, `claim-model`) and `rules` keys of
  * nearer configs win; `packs` and `ignore` accumulate, farthest first, since a
  * nested config adds to its parent (use `root: true` to start afresh).
  * `resolvePath(dir, relative)` turns a pack path into an absolute path.
@@ -121,6 +125,7 @@ export function mergeTermguardConfigs(
   }
   chain.reverse();
   let builtin = true;
+  let claimModel = true;
   const rules: Record<string, SeverityOverride> = {};
   const ruleSources: Record<string, { file: string; line: number; column: number }> = {};
   const packs: ResolvedPackRef[] = [];
@@ -129,6 +134,7 @@ export function mergeTermguardConfigs(
   for (const layer of chain) {
     const { config } = layer;
     if (config.builtin !== undefined) builtin = config.builtin;
+    if (config['claim-model'] !== undefined) claimModel = config['claim-model'];
     for (const [key, value] of Object.entries(config.rules ?? {})) {
       rules[key] = value;
       const where = (layer.locateKey ?? layer.locate)?.(['rules', key]);
@@ -143,5 +149,5 @@ export function mergeTermguardConfigs(
     });
     if (config.ignore && config.ignore.length > 0) ignore.push({ dir: layer.dir, patterns: config.ignore });
   }
-  return { builtin, packs, rules, ruleSources, ignore, files: chain.map((layer) => layer.file) };
+  return { builtin, packs, rules, ruleSources, ignore, files: chain.map((layer) => layer.file), claimModel };
 }

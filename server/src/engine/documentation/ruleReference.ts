@@ -16,7 +16,11 @@ export function renderRuleReference(title: string, rules: readonly RuleInfo[], g
     lines.push(`<a id="${ruleAnchor(rule.id)}"></a>`, '', `## ${rule.id}`, '');
     lines.push(`Category: ${rule.category}. Severity: ${rule.severity}.`, '', rule.reason, '');
     if (rule.alternatives.length > 0) lines.push('Write instead:', '', ...rule.alternatives.map((alternative) => `- ${alternative}`), '');
-    lines.push('Patterns:', '', ...rule.patterns.map((pattern) => `- \`${pattern}\``), '');
+    if (rule.claimModel !== undefined) {
+      lines.push(`Found by the built-in [claim model](claim-model.md), not by patterns: it reports sentences that name an OpenAI model and that it reads as a claim of this kind (${rule.claimModel}), where no other ${rule.category} rule matched.`, '');
+    } else {
+      lines.push('Patterns:', '', ...rule.patterns.map((pattern) => `- \`${pattern}\``), '');
+    }
     if (rule.examples.bad.length > 0) lines.push('Reported:', '', ...rule.examples.bad.map((example) => `- ${example}`), '');
     if (rule.examples.good.length > 0) lines.push('Not reported:', '', ...rule.examples.good.map((example) => `- ${example}`), '');
   }

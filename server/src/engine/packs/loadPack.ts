@@ -1,4 +1,5 @@
 import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity } from '../api';
+import type { ClaimCategory } from '../claims/claimModel';
 import { parsePattern, PatternSyntaxError, setReferences, type PatternNode } from '../patterns/parsePattern';
 import { meaningClassDefinitions, meaningClassNames } from '../meaning/meaningClasses';
 import { describeExcess, patternCost } from '../patterns/patternCost';
@@ -25,7 +26,9 @@ interface RuleData {
   message: string;
   reason: string;
   alternatives?: string[];
-  patterns: (string | { pattern: string; fixes?: boolean })[];
+  /** The schema requires `patterns` unless `claim-model` is given. */
+  patterns?: (string | { pattern: string; fixes?: boolean })[];
+  'claim-model'?: ClaimCategory;
   conditions?: { 'sentence-mentions'?: string[]; 'not-negated'?: boolean; 'outside-approved'?: boolean; 'not-followed-by'?: string[] };
   fixes?: FixData[];
   examples?: { bad?: string[]; good?: string[]; fixed?: { from: string; to: string }[] };
@@ -84,6 +87,8 @@ export interface CompiledRule {
   readonly outsideApproved: boolean;
   readonly fixes: readonly FixTemplate[];
   readonly fixedExamples: readonly { readonly from: string; readonly to: string }[];
+  /** Set for a rule that reports the claim model's findings of this category instead of matching patterns. */
+  readonly claimModel?: ClaimCategory;
   /** The 0-based line of an example in the pack file (worked out on demand: positions cost a second parse). */
   exampleLine(kind: 'bad' | 'good' | 'fixed', index: number): number;
   readonly documentationUrl?: string;
@@ -216,10 +221,19 @@ function compilePack(source: PackSource): LoadedPack {
     }
     seenIds.set(rule.id, ruleIndex);
 
+    const claimModel = rule['claim-model'];
+    if (claimModel !== undefined) {
+      const extra = (['patterns', 'conditions', 'fixes'] as const).filter((key) => rule[key] !== undefined);
+      if (extra.length > 0) {
+        report(['rules', ruleIndex, extra[0]!], `rule \`${rule.id}\` reports the claim model's findings, so it takes no ${extra.map((key) => `\`${key}\``).join(', ')}`, 'schema');
+        return;
+      }
+    }
     let broken = false;
     const groups = { withFixes: { trees: [] as PatternNode[], programs: [] as Program[] }, withoutFixes: { trees: [] as PatternNode[], programs: [] as Program[] } };
-    const patternTexts = rule.patterns.map((item) => (typeof item === 'string' ? item : item.pattern));
-    rule.patterns.forEach((item, index) => {
+    const patterns = rule.patterns ?? [];
+    const patternTexts = patterns.map((item) => (typeof item === 'string' ? item : item.pattern));
+    patterns.forEach((item, index) => {
       const isObject = typeof item !== 'string';
       const path: DataPath = isObject ? ['rules', ruleIndex, 'patterns', index, 'pattern'] : ['rules', ruleIndex, 'patterns', index];
       const group = isObject && item.fixes === false ? groups.withoutFixes : groups.withFixes;
@@ -254,6 +268,7 @@ function compilePack(source: PackSource): LoadedPack {
       alternatives: rule.alternatives ?? [],
       patterns: patternTexts,
       examples: { bad: examples.bad ?? [], good: examples.good ?? [] },
+      ...(claimModel !== undefined ? { claimModel } : {}),
       source: { file: source.file, get line() { return idLine(); } },
     };
     pack.rules.push({
@@ -274,6 +289,7 @@ function compilePack(source: PackSource): LoadedPack {
         keepCase: fix['keep-case'] ?? true,
       })),
       fixedExamples: examples.fixed ?? [],
+      ...(claimModel !== undefined ? { claimModel } : {}),
       exampleLine: (kind, index) => yaml.locate(['rules', ruleIndex, 'examples', kind, index]).line,
       ...(data.documentation ? { documentationUrl: `${data.documentation}#${rule.id.replace(/\//g, '-')}` } : {}),
     });

@@ -1,11 +1,11 @@
 // @ts-nocheck
 // Generated from schema/*.schema.json by test/unit/schema-validators.test.ts (npm run generate). Do not edit.
 export const validatePack = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-pack.schema.json","title":"Termguard rule pack","description":"Wording rules, word sets, approved phrases and glossary entries checked by Termguard.","type":"object","additionalProperties":false,"required":["pack"],"properties":{"pack":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"The pack's name, used in messages and in `pack:NAME` severity overrides."},"description":{"type":"string"},"documentation":{"type":"string","description":"Base URL of the rule documentation; a rule's link is this URL followed by `#` and the rule id with `/` replaced by `-`."},"sets":{"type":"object","description":"Named word sets. Each member is a pattern; patterns refer to a set as `@name` and to a built-in meaning class (see `termguard explain class:NAME`) as `%name`.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"approved":{"type":"array","description":"Approved phrases (patterns). A banned match inside an approved phrase is not reported, and set members inside one do not satisfy a rule's conditions.","items":{"type":"string","minLength":1}},"rules":{"type":"array","items":{"$ref":"#/definitions/rule"}},"glossary":{"type":"array","items":{"$ref":"#/definitions/glossaryEntry"}}},"definitions":{"severity":{"enum":["error","warning","information","hint"]},"rule":{"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason","patterns"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}},"conditions":{"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."}}},"fix":{"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}},"glossaryEntry":{"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-pack.schema.json","title":"Termguard rule pack","description":"Wording rules, word sets, approved phrases and glossary entries checked by Termguard.","type":"object","additionalProperties":false,"required":["pack"],"properties":{"pack":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"The pack's name, used in messages and in `pack:NAME` severity overrides."},"description":{"type":"string"},"documentation":{"type":"string","description":"Base URL of the rule documentation; a rule's link is this URL followed by `#` and the rule id with `/` replaced by `-`."},"sets":{"type":"object","description":"Named word sets. Each member is a pattern; patterns refer to a set as `@name` and to a built-in meaning class (see `termguard explain class:NAME`) as `%name`.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"approved":{"type":"array","description":"Approved phrases (patterns). A banned match inside an approved phrase is not reported, and set members inside one do not satisfy a rule's conditions.","items":{"type":"string","minLength":1}},"rules":{"type":"array","items":{"$ref":"#/definitions/rule"}},"glossary":{"type":"array","items":{"$ref":"#/definitions/glossaryEntry"}}},"definitions":{"severity":{"enum":["error","warning","information","hint"]},"rule":{"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}},"conditions":{"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."}}},"fix":{"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}},"glossaryEntry":{"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}}}};
 const schema16 = {"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const func2 = require("ajv/dist/runtime/ucs2length").default;
-const schema12 = {"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason","patterns"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}};
 const schema13 = {"enum":["error","warning","information","hint"]};
 const schema14 = {"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."}}};
 const schema15 = {"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}};
@@ -15,9 +15,13 @@ const pattern2 = new RegExp("^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$", "u");
 function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
+const _errs1 = errors;
+let valid0 = true;
+const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+let missing0;
+if((data["claim-model"] === undefined) && (missing0 = "claim-model")){
+const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -26,8 +30,22 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.category === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(!_valid0){
+const _errs3 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.patterns === undefined){
+const err1 = {instancePath,schemaPath:"#/else/required",keyword:"required",params:{missingProperty: "patterns"},message:"must have required property '"+"patterns"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -36,8 +54,12 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.severity === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
+}
+var _valid0 = _errs3 === errors;
+valid0 = _valid0;
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/if",keyword:"if",params:{failingKeyword: "else"},message:"must match \"else\" schema"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -46,8 +68,9 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.message === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -56,8 +79,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.reason === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data.category === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -66,8 +89,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.patterns === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "patterns"},message:"must have required property '"+"patterns"+"'"};
+if(data.severity === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -76,9 +99,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func4.call(schema12.properties, key0))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.message === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -87,12 +109,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.id !== undefined){
-let data0 = data.id;
-if(typeof data0 === "string"){
-if(!pattern2.test(data0)){
-const err7 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$"+"\""};
+if(data.reason === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -101,9 +119,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-else {
-const err8 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func4.call(schema12.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -113,11 +131,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data.category !== undefined){
-let data1 = data.category;
-if(typeof data1 === "string"){
-if(!pattern0.test(data1)){
-const err9 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
+if(data.id !== undefined){
+let data0 = data.id;
+if(typeof data0 === "string"){
+if(!pattern2.test(data0)){
+const err9 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -128,7 +146,7 @@ errors++;
 }
 }
 else {
-const err10 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err10 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -138,10 +156,11 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.severity !== undefined){
-let data2 = data.severity;
-if(!((((data2 === "error") || (data2 === "warning")) || (data2 === "information")) || (data2 === "hint"))){
-const err11 = {instancePath:instancePath+"/severity",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
+if(data.category !== undefined){
+let data1 = data.category;
+if(typeof data1 === "string"){
+if(!pattern0.test(data1)){
+const err11 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9-]*$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9-]*$"+"\""};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -151,9 +170,8 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err12 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err12 = {instancePath:instancePath+"/category",schemaPath:"#/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -163,14 +181,39 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.reason !== undefined){
-if(typeof data.reason !== "string"){
-const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.severity !== undefined){
+let data2 = data.severity;
+if(!((((data2 === "error") || (data2 === "warning")) || (data2 === "information")) || (data2 === "hint"))){
+const err13 = {instancePath:instancePath+"/severity",schemaPath:"#/definitions/severity/enum",keyword:"enum",params:{allowedValues: schema13.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
 else {
 vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.reason !== undefined){
+if(typeof data.reason !== "string"){
+const err15 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
 }
 errors++;
 }
@@ -181,33 +224,7 @@ if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data5[i0] !== "string"){
-const err14 = {instancePath:instancePath+"/alternatives/" + i0,schemaPath:"#/properties/alternatives/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/alternatives",schemaPath:"#/properties/alternatives/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.patterns !== undefined){
-let data7 = data.patterns;
-if(Array.isArray(data7)){
-if(data7.length < 1){
-const err16 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const err16 = {instancePath:instancePath+"/alternatives/" + i0,schemaPath:"#/properties/alternatives/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -216,16 +233,10 @@ vErrors.push(err16);
 }
 errors++;
 }
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-const _errs19 = errors;
-let valid6 = false;
-let passing0 = null;
-const _errs20 = errors;
-if(typeof data8 === "string"){
-if(func2(data8) < 1){
-const err17 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/alternatives",schemaPath:"#/properties/alternatives/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -235,8 +246,10 @@ vErrors.push(err17);
 errors++;
 }
 }
-else {
-const err18 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data["claim-model"] !== undefined){
+let data7 = data["claim-model"];
+if(!(((data7 === "access") || (data7 === "calls-on")) || (data7 === "availability"))){
+const err18 = {instancePath:instancePath+"/claim-model",schemaPath:"#/properties/claim-model/enum",keyword:"enum",params:{allowedValues: schema12.properties["claim-model"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -245,15 +258,12 @@ vErrors.push(err18);
 }
 errors++;
 }
-var _valid0 = _errs20 === errors;
-if(_valid0){
-valid6 = true;
-passing0 = 0;
 }
-const _errs22 = errors;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.pattern === undefined){
-const err19 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/1/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'"};
+if(data.patterns !== undefined){
+let data8 = data.patterns;
+if(Array.isArray(data8)){
+if(data8.length < 1){
+const err19 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -262,9 +272,16 @@ vErrors.push(err19);
 }
 errors++;
 }
-for(const key1 in data8){
-if(!((key1 === "pattern") || (key1 === "fixes"))){
-const err20 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+let data9 = data8[i1];
+const _errs23 = errors;
+let valid7 = false;
+let passing0 = null;
+const _errs24 = errors;
+if(typeof data9 === "string"){
+if(func2(data9) < 1){
+const err20 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -274,11 +291,8 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data8.pattern !== undefined){
-let data9 = data8.pattern;
-if(typeof data9 === "string"){
-if(func2(data9) < 1){
-const err21 = {instancePath:instancePath+"/patterns/" + i1+"/pattern",schemaPath:"#/properties/patterns/items/oneOf/1/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+else {
+const err21 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -287,9 +301,15 @@ vErrors.push(err21);
 }
 errors++;
 }
+var _valid1 = _errs24 === errors;
+if(_valid1){
+valid7 = true;
+passing0 = 0;
 }
-else {
-const err22 = {instancePath:instancePath+"/patterns/" + i1+"/pattern",schemaPath:"#/properties/patterns/items/oneOf/1/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs26 = errors;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.pattern === undefined){
+const err22 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/1/required",keyword:"required",params:{missingProperty: "pattern"},message:"must have required property '"+"pattern"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -298,10 +318,9 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data8.fixes !== undefined){
-if(typeof data8.fixes !== "boolean"){
-const err23 = {instancePath:instancePath+"/patterns/" + i1+"/fixes",schemaPath:"#/properties/patterns/items/oneOf/1/properties/fixes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key1 in data9){
+if(!((key1 === "pattern") || (key1 === "fixes"))){
+const err23 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -311,9 +330,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-}
-else {
-const err24 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.pattern !== undefined){
+let data10 = data9.pattern;
+if(typeof data10 === "string"){
+if(func2(data10) < 1){
+const err24 = {instancePath:instancePath+"/patterns/" + i1+"/pattern",schemaPath:"#/properties/patterns/items/oneOf/1/properties/pattern/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -322,19 +343,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-var _valid0 = _errs22 === errors;
-if(_valid0 && valid6){
-valid6 = false;
-passing0 = [passing0, 1];
 }
 else {
-if(_valid0){
-valid6 = true;
-passing0 = 1;
-}
-}
-if(!valid6){
-const err25 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err25 = {instancePath:instancePath+"/patterns/" + i1+"/pattern",schemaPath:"#/properties/patterns/items/oneOf/1/properties/pattern/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -343,21 +354,10 @@ vErrors.push(err25);
 }
 errors++;
 }
-else {
-errors = _errs19;
-if(vErrors !== null){
-if(_errs19){
-vErrors.length = _errs19;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.fixes !== undefined){
+if(typeof data9.fixes !== "boolean"){
+const err26 = {instancePath:instancePath+"/patterns/" + i1+"/fixes",schemaPath:"#/properties/patterns/items/oneOf/1/properties/fixes/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -367,12 +367,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.conditions !== undefined){
-let data11 = data.conditions;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-for(const key2 in data11){
-if(!((((key2 === "sentence-mentions") || (key2 === "not-negated")) || (key2 === "outside-approved")) || (key2 === "not-followed-by"))){
-const err27 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+else {
+const err27 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -381,14 +378,19 @@ vErrors.push(err27);
 }
 errors++;
 }
+var _valid1 = _errs26 === errors;
+if(_valid1 && valid7){
+valid7 = false;
+passing0 = [passing0, 1];
 }
-if(data11["sentence-mentions"] !== undefined){
-let data12 = data11["sentence-mentions"];
-if(Array.isArray(data12)){
-const len2 = data12.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data12[i2] !== "string"){
-const err28 = {instancePath:instancePath+"/conditions/sentence-mentions/" + i2,schemaPath:"#/definitions/conditions/properties/sentence-mentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+if(_valid1){
+valid7 = true;
+passing0 = 1;
+}
+}
+if(!valid7){
+const err28 = {instancePath:instancePath+"/patterns/" + i1,schemaPath:"#/properties/patterns/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -397,10 +399,21 @@ vErrors.push(err28);
 }
 errors++;
 }
+else {
+errors = _errs23;
+if(vErrors !== null){
+if(_errs23){
+vErrors.length = _errs23;
+}
+else {
+vErrors = null;
+}
+}
+}
 }
 }
 else {
-const err29 = {instancePath:instancePath+"/conditions/sentence-mentions",schemaPath:"#/definitions/conditions/properties/sentence-mentions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err29 = {instancePath:instancePath+"/patterns",schemaPath:"#/properties/patterns/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -410,9 +423,12 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data11["not-negated"] !== undefined){
-if(typeof data11["not-negated"] !== "boolean"){
-const err30 = {instancePath:instancePath+"/conditions/not-negated",schemaPath:"#/definitions/conditions/properties/not-negated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.conditions !== undefined){
+let data12 = data.conditions;
+if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
+for(const key2 in data12){
+if(!((((key2 === "sentence-mentions") || (key2 === "not-negated")) || (key2 === "outside-approved")) || (key2 === "not-followed-by"))){
+const err30 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -422,9 +438,13 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data11["outside-approved"] !== undefined){
-if(typeof data11["outside-approved"] !== "boolean"){
-const err31 = {instancePath:instancePath+"/conditions/outside-approved",schemaPath:"#/definitions/conditions/properties/outside-approved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data12["sentence-mentions"] !== undefined){
+let data13 = data12["sentence-mentions"];
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data13[i2] !== "string"){
+const err31 = {instancePath:instancePath+"/conditions/sentence-mentions/" + i2,schemaPath:"#/definitions/conditions/properties/sentence-mentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -434,13 +454,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data11["not-followed-by"] !== undefined){
-let data16 = data11["not-followed-by"];
-if(Array.isArray(data16)){
-const len3 = data16.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data16[i3] !== "string"){
-const err32 = {instancePath:instancePath+"/conditions/not-followed-by/" + i3,schemaPath:"#/definitions/conditions/properties/not-followed-by/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err32 = {instancePath:instancePath+"/conditions/sentence-mentions",schemaPath:"#/definitions/conditions/properties/sentence-mentions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -450,9 +466,9 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath:instancePath+"/conditions/not-followed-by",schemaPath:"#/definitions/conditions/properties/not-followed-by/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data12["not-negated"] !== undefined){
+if(typeof data12["not-negated"] !== "boolean"){
+const err33 = {instancePath:instancePath+"/conditions/not-negated",schemaPath:"#/definitions/conditions/properties/not-negated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -462,9 +478,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-}
-else {
-const err34 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12["outside-approved"] !== undefined){
+if(typeof data12["outside-approved"] !== "boolean"){
+const err34 = {instancePath:instancePath+"/conditions/outside-approved",schemaPath:"#/definitions/conditions/properties/outside-approved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -474,15 +490,13 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.fixes !== undefined){
-let data18 = data.fixes;
-if(Array.isArray(data18)){
-const len4 = data18.length;
-for(let i4=0; i4<len4; i4++){
-let data19 = data18[i4];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.replace === undefined){
-const err35 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'"};
+if(data12["not-followed-by"] !== undefined){
+let data17 = data12["not-followed-by"];
+if(Array.isArray(data17)){
+const len3 = data17.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data17[i3] !== "string"){
+const err35 = {instancePath:instancePath+"/conditions/not-followed-by/" + i3,schemaPath:"#/definitions/conditions/properties/not-followed-by/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -491,9 +505,10 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key3 in data19){
-if(!((((key3 === "replace") || (key3 === "title")) || (key3 === "inflect")) || (key3 === "keep-case"))){
-const err36 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/conditions/not-followed-by",schemaPath:"#/definitions/conditions/properties/not-followed-by/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -503,9 +518,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data19.replace !== undefined){
-if(typeof data19.replace !== "string"){
-const err37 = {instancePath:instancePath+"/fixes/" + i4+"/replace",schemaPath:"#/definitions/fix/properties/replace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err37 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -515,9 +530,15 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data19.title !== undefined){
-if(typeof data19.title !== "string"){
-const err38 = {instancePath:instancePath+"/fixes/" + i4+"/title",schemaPath:"#/definitions/fix/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fixes !== undefined){
+let data19 = data.fixes;
+if(Array.isArray(data19)){
+const len4 = data19.length;
+for(let i4=0; i4<len4; i4++){
+let data20 = data19[i4];
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.replace === undefined){
+const err38 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -526,10 +547,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-if(data19.inflect !== undefined){
-if(typeof data19.inflect !== "boolean"){
-const err39 = {instancePath:instancePath+"/fixes/" + i4+"/inflect",schemaPath:"#/definitions/fix/properties/inflect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key3 in data20){
+if(!((((key3 === "replace") || (key3 === "title")) || (key3 === "inflect")) || (key3 === "keep-case"))){
+const err39 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -539,9 +559,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data19["keep-case"] !== undefined){
-if(typeof data19["keep-case"] !== "boolean"){
-const err40 = {instancePath:instancePath+"/fixes/" + i4+"/keep-case",schemaPath:"#/definitions/fix/properties/keep-case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data20.replace !== undefined){
+if(typeof data20.replace !== "string"){
+const err40 = {instancePath:instancePath+"/fixes/" + i4+"/replace",schemaPath:"#/definitions/fix/properties/replace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -551,9 +571,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-}
-else {
-const err41 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data20.title !== undefined){
+if(typeof data20.title !== "string"){
+const err41 = {instancePath:instancePath+"/fixes/" + i4+"/title",schemaPath:"#/definitions/fix/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -563,9 +583,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/fixes",schemaPath:"#/properties/fixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data20.inflect !== undefined){
+if(typeof data20.inflect !== "boolean"){
+const err42 = {instancePath:instancePath+"/fixes/" + i4+"/inflect",schemaPath:"#/definitions/fix/properties/inflect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -575,12 +595,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.examples !== undefined){
-let data24 = data.examples;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key4 in data24){
-if(!(((key4 === "bad") || (key4 === "good")) || (key4 === "fixed"))){
-const err43 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data20["keep-case"] !== undefined){
+if(typeof data20["keep-case"] !== "boolean"){
+const err43 = {instancePath:instancePath+"/fixes/" + i4+"/keep-case",schemaPath:"#/definitions/fix/properties/keep-case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -590,13 +607,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data24.bad !== undefined){
-let data25 = data24.bad;
-if(Array.isArray(data25)){
-const len5 = data25.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data25[i5] !== "string"){
-const err44 = {instancePath:instancePath+"/examples/bad/" + i5,schemaPath:"#/properties/examples/properties/bad/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err44 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -608,7 +621,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/examples/bad",schemaPath:"#/properties/examples/properties/bad/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err45 = {instancePath:instancePath+"/fixes",schemaPath:"#/properties/fixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -618,13 +631,12 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data24.good !== undefined){
-let data27 = data24.good;
-if(Array.isArray(data27)){
-const len6 = data27.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data27[i6] !== "string"){
-const err46 = {instancePath:instancePath+"/examples/good/" + i6,schemaPath:"#/properties/examples/properties/good/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.examples !== undefined){
+let data25 = data.examples;
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key4 in data25){
+if(!(((key4 === "bad") || (key4 === "good")) || (key4 === "fixed"))){
+const err46 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -634,9 +646,13 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/examples/good",schemaPath:"#/properties/examples/properties/good/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data25.bad !== undefined){
+let data26 = data25.bad;
+if(Array.isArray(data26)){
+const len5 = data26.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data26[i5] !== "string"){
+const err47 = {instancePath:instancePath+"/examples/bad/" + i5,schemaPath:"#/properties/examples/properties/bad/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -646,15 +662,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data24.fixed !== undefined){
-let data29 = data24.fixed;
-if(Array.isArray(data29)){
-const len7 = data29.length;
-for(let i7=0; i7<len7; i7++){
-let data30 = data29[i7];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.from === undefined){
-const err48 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+}
+else {
+const err48 = {instancePath:instancePath+"/examples/bad",schemaPath:"#/properties/examples/properties/bad/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -663,8 +673,14 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data30.to === undefined){
-const err49 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+if(data25.good !== undefined){
+let data28 = data25.good;
+if(Array.isArray(data28)){
+const len6 = data28.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data28[i6] !== "string"){
+const err49 = {instancePath:instancePath+"/examples/good/" + i6,schemaPath:"#/properties/examples/properties/good/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -673,9 +689,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key5 in data30){
-if(!((key5 === "from") || (key5 === "to"))){
-const err50 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/examples/good",schemaPath:"#/properties/examples/properties/good/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -685,9 +702,15 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data30.from !== undefined){
-if(typeof data30.from !== "string"){
-const err51 = {instancePath:instancePath+"/examples/fixed/" + i7+"/from",schemaPath:"#/properties/examples/properties/fixed/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data25.fixed !== undefined){
+let data30 = data25.fixed;
+if(Array.isArray(data30)){
+const len7 = data30.length;
+for(let i7=0; i7<len7; i7++){
+let data31 = data30[i7];
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+if(data31.from === undefined){
+const err51 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -696,10 +719,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data30.to !== undefined){
-if(typeof data30.to !== "string"){
-const err52 = {instancePath:instancePath+"/examples/fixed/" + i7+"/to",schemaPath:"#/properties/examples/properties/fixed/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data31.to === undefined){
+const err52 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -708,10 +729,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data31){
+if(!((key5 === "from") || (key5 === "to"))){
+const err53 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -721,9 +741,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-}
-else {
-const err54 = {instancePath:instancePath+"/examples/fixed",schemaPath:"#/properties/examples/properties/fixed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data31.from !== undefined){
+if(typeof data31.from !== "string"){
+const err54 = {instancePath:instancePath+"/examples/fixed/" + i7+"/from",schemaPath:"#/properties/examples/properties/fixed/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -733,9 +753,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-}
-else {
-const err55 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data31.to !== undefined){
+if(typeof data31.to !== "string"){
+const err55 = {instancePath:instancePath+"/examples/fixed/" + i7+"/to",schemaPath:"#/properties/examples/properties/fixed/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -747,12 +767,48 @@ errors++;
 }
 }
 else {
-const err56 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err56 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err56];
 }
 else {
 vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/examples/fixed",schemaPath:"#/properties/examples/properties/fixed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -1231,7 +1287,7 @@ return errors === 0;
 }
 
 export const validateConfig = validate13;
-const schema17 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-config.schema.json","title":"Termguard configuration (.termguard.yaml)","description":"Project configuration for Termguard. Configs are found by walking up from each checked file; nearer configs override farther ones, and `root: true` stops the walk.","type":"object","additionalProperties":false,"properties":{"root":{"type":"boolean","description":"Stop looking for configs in parent folders.","default":false},"builtin":{"type":"boolean","description":"Include Termguard's built-in rule packs.","default":true},"packs":{"type":"array","description":"Rule-pack files (`*.termguard.yaml`) to load, relative to this config file. Packs of nested configs add to those of parent configs.","items":{"type":"string","minLength":1},"uniqueItems":true},"rules":{"type":"object","description":"Severity overrides, keyed by rule id or `category:NAME`. Nearer configs override farther ones key by key.","propertyNames":{"minLength":1},"additionalProperties":{"type":"string","enum":["off","hint","information","warning","error"]}},"ignore":{"type":"array","description":"Glob patterns, relative to this config file's folder, of files not to check.","items":{"type":"string","minLength":1}}}};
+const schema17 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-config.schema.json","title":"Termguard configuration (.termguard.yaml)","description":"Project configuration for Termguard. Configs are found by walking up from each checked file; nearer configs override farther ones, and `root: true` stops the walk.","type":"object","additionalProperties":false,"properties":{"root":{"type":"boolean","description":"Stop looking for configs in parent folders.","default":false},"builtin":{"type":"boolean","description":"Include Termguard's built-in rule packs.","default":true},"packs":{"type":"array","description":"Rule-pack files (`*.termguard.yaml`) to load, relative to this config file. Packs of nested configs add to those of parent configs.","items":{"type":"string","minLength":1},"uniqueItems":true},"rules":{"type":"object","description":"Severity overrides, keyed by rule id or `category:NAME`. Nearer configs override farther ones key by key.","propertyNames":{"minLength":1},"additionalProperties":{"type":"string","enum":["off","hint","information","warning","error"]}},"claim-model":{"type":"boolean","description":"Run the built-in claim model beside the rules (its rules are memo/likely-access, memo/likely-calls-on and memo/likely-availability). Set to false to keep to the rules' findings only.","default":true},"ignore":{"type":"array","description":"Glob patterns, relative to this config file's folder, of files not to check.","items":{"type":"string","minLength":1}}}};
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://termguard.dev/schema/termguard-config.schema.json" */;
@@ -1239,7 +1295,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(((((key0 === "root") || (key0 === "builtin")) || (key0 === "packs")) || (key0 === "rules")) || (key0 === "ignore"))){
+if(!((((((key0 === "root") || (key0 === "builtin")) || (key0 === "packs")) || (key0 === "rules")) || (key0 === "claim-model")) || (key0 === "ignore"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1403,15 +1459,9 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.ignore !== undefined){
-let data6 = data.ignore;
-if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i2=0; i2<len1; i2++){
-let data7 = data6[i2];
-if(typeof data7 === "string"){
-if(func2(data7) < 1){
-const err12 = {instancePath:instancePath+"/ignore/" + i2,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data["claim-model"] !== undefined){
+if(typeof data["claim-model"] !== "boolean"){
+const err12 = {instancePath:instancePath+"/claim-model",schemaPath:"#/properties/claim-model/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1421,8 +1471,15 @@ vErrors.push(err12);
 errors++;
 }
 }
-else {
-const err13 = {instancePath:instancePath+"/ignore/" + i2,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.ignore !== undefined){
+let data7 = data.ignore;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i2=0; i2<len1; i2++){
+let data8 = data7[i2];
+if(typeof data8 === "string"){
+if(func2(data8) < 1){
+const err13 = {instancePath:instancePath+"/ignore/" + i2,schemaPath:"#/properties/ignore/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1432,9 +1489,8 @@ vErrors.push(err13);
 errors++;
 }
 }
-}
 else {
-const err14 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err14 = {instancePath:instancePath+"/ignore/" + i2,schemaPath:"#/properties/ignore/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -1446,12 +1502,24 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/ignore",schemaPath:"#/properties/ignore/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
 }
 errors++;
 }

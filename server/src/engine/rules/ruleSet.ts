@@ -9,6 +9,8 @@ import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgr
 import type { Sentence, Token } from '../text/tokenize';
 import { pickTrigger } from '../patterns/requiredWords';
 import { WordFilter } from '../text/wordFilter';
+import { OPENAI_MENTION_WORDS, namesOpenAI } from '../claims/claimFeatures';
+import { ClaimReader } from '../claims/claimReader';
 
 interface IndexedGroup {
   readonly rule: CompiledRule;
@@ -95,8 +97,17 @@ export class RuleSet {
   /** Rejects, without tokenizing, the prose units that contain no trigger word. */
   readonly unitFilter: WordFilter;
 
+  /** Runs the claim model for the rules that report its findings; undefined when no pack has such a rule. */
+  private readonly claimReader: ClaimReader | undefined;
+
   constructor(readonly packs: readonly CompiledPack[]) {
     const triggerWords = new Set<string>();
+    const claimRules = packs.flatMap((pack) => pack.rules.filter((rule) => rule.claimModel !== undefined));
+    if (claimRules.length > 0) {
+      this.claimReader = new ClaimReader(claimRules, packs.flatMap((pack) => pack.rules));
+      // A paragraph naming an OpenAI model must reach the model even when no pattern could match in it.
+      for (const word of OPENAI_MENTION_WORDS) triggerWords.add(word);
+    }
     for (const pack of packs) {
       for (const rule of pack.rules) {
         for (const group of rule.scanGroups) {
@@ -126,11 +137,31 @@ export class RuleSet {
   }
 
   /**
-   * Checks one sentence. `context`, when given, carries the sentence before
-   * it in the same paragraph (for pronouns that refer back) and is updated
-   * to this one.
+   * Checks one sentence: the pattern rules, then, if the sentence names an
+   * OpenAI model, the claim model for each category the rules left
+   * unreported. `context`, when given, carries the sentence before it in the
+   * same paragraph (for pronouns that refer back) and is updated to this one.
    */
   checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void, context?: SentenceContext): void {
+    if (this.claimReader === undefined || !namesOpenAI(sentence.tokens)) {
+      this.checkPatterns(sentence, severityOf, onFinding, context);
+      return;
+    }
+    const reported = new Set<string>();
+    this.checkPatterns(
+      sentence,
+      severityOf,
+      (finding) => {
+        reported.add(finding.category);
+        onFinding(finding);
+      },
+      context,
+    );
+    this.claimReader.read(sentence, reported, severityOf, onFinding);
+  }
+
+  /** Checks one sentence against the pattern rules. */
+  private checkPatterns(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void, context?: SentenceContext): void {
     // Tagged before the trigger words are looked up, so that a tag can be a trigger.
     const tokens = tagSentence(sentence.tokens, context?.previous);
     if (context) context.previous = tokens;

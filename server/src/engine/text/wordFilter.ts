@@ -198,10 +198,27 @@ const MAX_EXPRESSION_WORDS = 2000;
  */
 function wordsExpression(words: readonly string[], shapes: string | undefined): RegExp | undefined {
   if (!words.every((word) => /^[\x20-\x7e\u2019]*$/.test(word))) return undefined;
-  const alternatives = [...words]
+  const alternatives = withoutCoveredWords(words)
     .sort((a, b) => b.length - a.length)
     // The tokenizer reads a typographic apostrophe as a straight one.
     .map((word) => word.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/['\u2019]/g, "['\u2019]"));
   if (shapes !== undefined) alternatives.push(shapes);
   return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'i');
+}
+
+/**
+ * The words minus those another word already finds in the expression: a
+ * joiner is not a word character, so `\bgpt\b` matches inside "gpt-5-mini"
+ * and "gpt-5-mini" need not be an alternative of its own. (The hashed test
+ * reads whole words and keeps needing every word.)
+ */
+function withoutCoveredWords(words: readonly string[]): string[] {
+  const lowered = new Set(words.map((word) => word.toLowerCase()));
+  return words.filter((word) => {
+    const lower = word.toLowerCase();
+    for (let i = 1; i < lower.length; i++) {
+      if (/[-.'\u2019]/.test(lower[i]!) && /\w/.test(lower[i - 1]!) && lowered.has(lower.slice(0, i))) return false;
+    }
+    return true;
+  });
 }

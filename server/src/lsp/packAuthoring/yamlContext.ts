@@ -142,6 +142,8 @@ export interface SchemaNode {
   readonly properties?: Readonly<Record<string, SchemaNode>>;
   readonly additionalProperties?: SchemaNode | boolean;
   readonly required?: readonly string[];
+  /** Only `else.required` is read: keys required unless the `if` holds (a rule's `patterns`, unless it has `claim-model`). */
+  readonly else?: { readonly required?: readonly string[] };
   readonly items?: SchemaNode;
   readonly oneOf?: readonly SchemaNode[];
   readonly anyOf?: readonly SchemaNode[];
@@ -189,7 +191,8 @@ export function propertiesAt(root: SchemaNode, path: YamlPath): { readonly name:
   const result: { name: string; schema: SchemaNode; required: boolean }[] = [];
   for (const variant of variants(root, node)) {
     for (const [name, schema] of Object.entries(variant.properties ?? {})) {
-      if (!result.some((entry) => entry.name === name)) result.push({ name, schema: resolveRef(root, schema), required: variant.required?.includes(name) ?? false });
+      const required = (variant.required?.includes(name) ?? false) || (variant.else?.required?.includes(name) ?? false);
+      if (!result.some((entry) => entry.name === name)) result.push({ name, schema: resolveRef(root, schema), required });
     }
   }
   return result;
