@@ -3,7 +3,10 @@
  * The executable: runs `main` with the real process and sets the exit code
  * (without `process.exit`, so piped output is flushed).
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { main } from './main';
+import { installedVersion } from './builtinPacks';
 import { describeInternalError } from './messages';
 
 /** Reads the stream to its end, or stops once more than `maxBytes` bytes came (an endless input must not fill memory). */
@@ -26,13 +29,29 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.exit(2);
 });
 
-main(process.argv.slice(2), {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  readStdin: (maxBytes) => readAll(process.stdin, maxBytes),
-  cwd: process.cwd(),
-  env: process.env,
-}).then(
+/** The version and a hash of the running script, so a rebuilt Termguard never reuses another build's cached results. */
+function buildId(): string {
+  const script = process.argv[1];
+  let hash = 'unknown';
+  try {
+    if (script !== undefined) hash = createHash('sha256').update(readFileSync(script)).digest('hex').slice(0, 16);
+  } catch {
+    // without the script's bytes, the version alone identifies the build
+  }
+  return `${installedVersion()}+${hash}`;
+}
+
+main(
+  process.argv.slice(2),
+  {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    readStdin: (maxBytes) => readAll(process.stdin, maxBytes),
+    cwd: process.cwd(),
+    env: process.env,
+  },
+  { buildId },
+).then(
   (code) => {
     process.exitCode = code;
   },
