@@ -6,10 +6,10 @@ import { parseArgs as parseNodeArgs } from 'node:util';
 import type { DocumentKind } from '../engine/api';
 
 /** Output formats of `termguard check`. */
-export type OutputFormat = 'stylish' | 'json' | 'sarif';
+export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github' | 'rdjsonl' | 'junit' | 'gitlab';
 
 /** Every output format, in the order help lists them. */
-export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif'];
+export const OUTPUT_FORMATS: readonly OutputFormat[] = ['stylish', 'json', 'sarif', 'github', 'rdjsonl', 'junit', 'gitlab'];
 
 /** 64 MiB: files above this size are skipped with a note. */
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
@@ -88,7 +88,13 @@ export interface CheckOptionSpec {
 
 /** Every option of `termguard check`: what it parses and what `--help` says. */
 export const CHECK_OPTIONS: readonly CheckOptionSpec[] = [
-  { name: 'format', short: 'f', type: 'string', value: 'FORMAT', help: [`${OUTPUT_FORMATS.join(', ')}`, '(default stylish)'] },
+  {
+    name: 'format',
+    short: 'f',
+    type: 'string',
+    value: 'FORMAT',
+    help: ['stylish (default), json, sarif, github (workflow commands),', 'rdjsonl (reviewdog), junit or gitlab (Code Quality)'],
+  },
   { name: 'output-file', short: 'o', type: 'string', value: 'FILE', help: ['write the report to FILE (replaced in one step)'] },
   { name: 'config', short: 'c', type: 'string', value: 'FILE', help: ['use only this config file (no .termguard.yaml lookup)'] },
   { name: 'quiet', short: 'q', type: 'boolean', help: ['report errors only'] },

@@ -24,6 +24,10 @@ import { decodeDocument, discoverFiles, displayPathOf, encodeDocument, readDocum
 import { RuleSelection, touchesChangedLines } from '../findingScope';
 import { JsonFormatter } from '../formatters/json';
 import { addToCounts, toDiagnostics, type FileReport, type ReportFormatter } from '../formatters/report';
+import { GithubFormatter } from '../formatters/github';
+import { GitlabFormatter } from '../formatters/gitlab';
+import { JunitFormatter } from '../formatters/junit';
+import { RdjsonlFormatter } from '../formatters/rdjsonl';
 import { SarifFormatter } from '../formatters/sarif';
 import { StylishFormatter } from '../formatters/stylish';
 import { CheckMessages } from '../messages';
@@ -338,7 +342,7 @@ function fileReport(
   if (changes !== 'all') diagnostics = diagnostics.filter((diagnostic) => touchesChangedLines(diagnostic.range, changes));
   for (const diagnostic of diagnostics) if (diagnostic.severity === 'warning') totals.warnings++;
   if (quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
-  const report = { file: display, diagnostics };
+  const report = { file: display, diagnostics, text: checked.text };
   addToCounts(totals.counts, report);
   return report;
 }
@@ -452,6 +456,14 @@ function createFormatter(command: CheckCommand, context: CommandContext, engines
       return new SarifFormatter({ rules: collectRules(engines), toolVersion: context.version, srcRoot: context.io.cwd });
     case 'stylish':
       return new StylishFormatter(color);
+    case 'github':
+      return new GithubFormatter();
+    case 'rdjsonl':
+      return new RdjsonlFormatter();
+    case 'junit':
+      return new JunitFormatter();
+    case 'gitlab':
+      return new GitlabFormatter();
   }
 }
 
