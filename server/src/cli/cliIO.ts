@@ -45,6 +45,13 @@ export interface CliDependencies {
    * defaults to the version alone. `bin.ts` adds a hash of the running script.
    */
   readonly buildId?: () => string;
+  /**
+   * A script that runs check work in a worker thread (`bin.ts` passes itself); without it every file is
+   * checked on the main thread.
+   */
+  readonly workerScript?: string;
+  /** Cores with nothing to do, for deciding on threads; defaults to the cores less the 1-minute load average. */
+  readonly idleCores?: number;
   /** Starts the language server; defaults to `startServer` of `../lsp/server`. */
   readonly startServer?: (transport: 'stdio') => unknown;
   /** The file-system calls used to write files (`--fix`, `--update-baseline`); defaults to Node's, replaced by fault-injection tests. */
@@ -75,5 +82,9 @@ export interface CommandContext {
   readonly version: string;
   /** The version and build, for cache keys. */
   readonly buildId: () => string;
+  /** See CliDependencies.workerScript. */
+  readonly workerScript?: string;
+  /** See CliDependencies.idleCores. */
+  readonly idleCores?: number;
   readonly fileSystem?: AtomicWriteFileSystem;
 }

@@ -100,6 +100,8 @@ function commandContext(io: CliIO, dependencies: CliDependencies, version: strin
     builtinPackFiles: dependencies.builtinPackFiles ?? builtinPackFiles,
     version,
     buildId: dependencies.buildId ?? (() => version),
+    ...(dependencies.workerScript ? { workerScript: dependencies.workerScript } : {}),
+    ...(dependencies.idleCores !== undefined ? { idleCores: dependencies.idleCores } : {}),
     ...(dependencies.fileSystem ? { fileSystem: dependencies.fileSystem } : {}),
   };
 }

@@ -8,7 +8,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import type { CheckResult, DocumentKind, Engine, Finding, PackSource, Problem, RuleInfo, Severity, SeverityOverride } from '../../engine/api';
+import type { CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo, Severity } from '../../engine/api';
 import { BaselineIndex, createBaseline, parseBaseline, stringifyBaseline, toBaselineFileKey, type FileFindings } from '../../engine/baseline/baseline';
 import type { EffectiveConfig } from '../../engine/config/termguardConfig';
 import { applyEdits, EditConflictError, selectFixes } from '../../engine/fixes/applyEdits';
@@ -20,7 +20,7 @@ import { changedLinesSince, type ChangedLines, type LineChanges } from '../chang
 import { useColor, type CliWriter, type CommandContext } from '../cliIO';
 import { describeFileError } from '../fileErrors';
 import { ConfigResolver, EngineCache, formatProblem, ignoredByConfig, nameForMessages, unknownRuleWarnings } from '../configResolution';
-import { decodeDocument, discoverFiles, displayPathOf, encodeDocument, readDocument, type DiscoveredFile } from '../fileDiscovery';
+import { decodeDocument, discoverFiles, displayPathOf, encodeDocument, type DiscoveredFile } from '../fileDiscovery';
 import { RuleSelection, touchesChangedLines } from '../findingScope';
 import { JsonFormatter } from '../formatters/json';
 import { addToCounts, toDiagnostics, type FileReport, type ReportFormatter } from '../formatters/report';
@@ -33,7 +33,8 @@ import { StylishFormatter } from '../formatters/stylish';
 import { CheckMessages } from '../messages';
 import { PacedOutput } from '../pacedOutput';
 import { fileDestination, streamDestination, type ReportDestination } from '../reportDestination';
-import { ResultCache, setupKey } from '../resultCache';
+import { ResultCache } from '../resultCache';
+import { isStdin, JobChecker, type Job, type RunScope, type StdinSource } from './checkJobs';
 
 /** The display name of standard input. */
 export const STDIN_NAME = '<stdin>';
@@ -43,35 +44,6 @@ const MAX_FIX_PASSES = 10;
 
 /** Baselines hold one entry per distinct finding; far more than any real project needs. */
 const MAX_BASELINE_BYTES = 512 * 1024 * 1024;
-
-/** Standard input, standing for `path` (absolute) when `--stdin-filepath` was given. */
-interface StdinSource {
-  readonly stdin: true;
-  readonly path?: string;
-}
-
-/** A unit of work: one file (or stdin) with its engine, packs and overrides. */
-interface Job {
-  readonly file: DiscoveredFile | StdinSource;
-  readonly display: string;
-  readonly kind: DocumentKind;
-  readonly engine: Engine;
-  readonly packs: readonly PackSource[];
-  readonly overrides: Readonly<Record<string, SeverityOverride>>;
-  /** True for standard input whose path the config ignores: it is passed through, not checked. */
-  readonly ignored?: boolean;
-}
-
-function isStdin(file: Job['file']): file is StdinSource {
-  return 'stdin' in file;
-}
-
-/** What a run is about beyond its files: rules, changed lines, and the cache. */
-interface RunScope {
-  readonly selection: RuleSelection;
-  readonly changes: ChangedLines | undefined;
-  readonly cache: ResultCache | undefined;
-}
 
 /** Runs `termguard check`; resolves to the exit status. */
 export async function runCheck(command: CheckCommand, context: CommandContext): Promise<number> {
@@ -232,54 +204,53 @@ async function checkAll(
   const formatter = createFormatter(command, context, plan.engines, reportColor(command, context, destination.writer));
   const totals: Totals = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, warnings: 0, fixed: 0, filesChecked: 0, unchecked: missingTargets };
   const forBaseline: FileFindings[] = [];
-  const setupKeys = new Map<string, string>();
+  const checker = new JobChecker(command, context, scope, plan.jobs);
 
-  for (const job of plan.jobs) {
-    const path = isStdin(job.file) ? job.file.path : job.file.absolutePath;
-    const changes = scope.changes && path !== undefined ? scope.changes.linesOf(path) : 'all';
-    // A file without changed lines cannot have a finding on one (standard input is read anyway: --fix passes it through).
-    if (!isStdin(job.file) && (changes === undefined || (changes !== 'all' && changes.size === 0))) continue;
-    const input = isStdin(job.file) ? await readStdin(context, command.maxFileSize) : readDocument(job.file.absolutePath, command.maxFileSize);
-    if (!input.ok) {
-      // A file the user named must not pass silently; one found by walking a folder may be skipped.
-      if (isStdin(job.file) || job.file.explicit) {
-        messages.error(`${job.display} ${input.message}, so it cannot be checked`);
-        totals.unchecked++;
-      } else {
-        messages.note(`${job.display} ${input.message}; skipped`);
+  try {
+    for await (const { job, prepared } of checker.inOrder()) {
+      if (prepared.kind === 'skipped') continue;
+      if (prepared.kind === 'unreadable') {
+        // A file the user named must not pass silently; one found by walking a folder may be skipped.
+        if (isStdin(job.file) || job.file.explicit) {
+          messages.error(`${job.display} ${prepared.message}, so it cannot be checked`);
+          totals.unchecked++;
+        } else {
+          messages.note(`${job.display} ${prepared.message}; skipped`);
+        }
+        continue;
       }
-      continue;
+      const { input, changes } = prepared;
+      if (job.ignored) {
+        if (command.fix) await writeAll(io.stdout, (input.bom ? '\uFEFF' : '') + input.text);
+        continue;
+      }
+      const key = baselineKey(job);
+      const inScope = scopeFilter(scope.selection, changes, input.text);
+      const reportable = (findings: readonly Finding[]): readonly Finding[] => {
+        const selected = inScope(findings);
+        return baseline ? baseline.split(key, selected).fresh : selected;
+      };
+      let checked: CheckedText;
+      try {
+        checked = fixText(job, input.text, await checker.result(job, prepared), command.fix, reportable, messages);
+        if (!isStdin(job.file) && checked.text !== input.text) checked = saveFixes(job.file.absolutePath, job.display, input, checked, context, messages);
+      } catch (error) {
+        messages.internalError(`${job.display}: internal error while checking`, error);
+        continue;
+      }
+      totals.fixed += checked.fixed;
+      if (isStdin(job.file) && command.fix) await writeAll(io.stdout, (input.bom ? '\uFEFF' : '') + checked.text);
+      if (command.updateBaseline) {
+        forBaseline.push({ file: key, findings: inScope(checked.result.findings) });
+        continue;
+      }
+      const report = fileReport(job.display, checked, reportable, scope.selection, changes, command.quiet, totals);
+      totals.filesChecked++;
+      await output.add(formatter.file(report));
+      await output.flush();
     }
-    if (job.ignored) {
-      if (command.fix) await writeAll(io.stdout, (input.bom ? '\uFEFF' : '') + input.text);
-      continue;
-    }
-    const key = baselineKey(job);
-    const inScope = scopeFilter(scope.selection, changes ?? 'all', input.text);
-    const reportable = (findings: readonly Finding[]): readonly Finding[] => {
-      const selected = inScope(findings);
-      return baseline ? baseline.split(key, selected).fresh : selected;
-    };
-    let checked: CheckedText;
-    try {
-      const cacheKey = scope.cache ? ResultCache.entryKey(setupHashOf(job, context, setupKeys), input.text) : undefined;
-      const first = (cacheKey !== undefined ? scope.cache!.read(cacheKey, input.text.length) : undefined) ?? checkAndStore(job, input.text, scope.cache, cacheKey);
-      checked = fixText(job, input.text, first, command.fix, reportable, messages);
-      if (!isStdin(job.file) && checked.text !== input.text) checked = saveFixes(job.file.absolutePath, job.display, input, checked, context, messages);
-    } catch (error) {
-      messages.internalError(`${job.display}: internal error while checking`, error);
-      continue;
-    }
-    totals.fixed += checked.fixed;
-    if (isStdin(job.file) && command.fix) await writeAll(io.stdout, (input.bom ? '\uFEFF' : '') + checked.text);
-    if (command.updateBaseline) {
-      forBaseline.push({ file: key, findings: inScope(checked.result.findings) });
-      continue;
-    }
-    const report = fileReport(job.display, checked, reportable, scope.selection, changes ?? 'all', command.quiet, totals);
-    totals.filesChecked++;
-    await output.add(formatter.file(report));
-    await output.flush();
+  } finally {
+    await checker.close();
   }
 
   if (command.updateBaseline && baselinePath !== undefined) {
@@ -294,24 +265,6 @@ async function checkAll(
     return 'failed';
   }
   return { errorFindings: totals.counts.error > 0, warnings: totals.warnings };
-}
-
-/** Checks a text and keeps the result in the cache (when there is one). */
-function checkAndStore(job: Job, text: string, cache: ResultCache | undefined, cacheKey: string | undefined): CheckResult {
-  const result = job.engine.check(text, job.kind, { severityOverrides: job.overrides });
-  if (cache && cacheKey !== undefined) cache.write(cacheKey, result);
-  return result;
-}
-
-/** The cache's setup hash for a job, computed once per engine, overrides and kind. */
-function setupHashOf(job: Job, context: CommandContext, known: Map<string, string>): string {
-  const id = `${job.packs.map((pack) => pack.file).join('\0')}\0${job.kind}\0${JSON.stringify(job.overrides)}`;
-  let hash = known.get(id);
-  if (hash === undefined) {
-    hash = setupKey({ buildId: context.buildId(), packs: job.packs, overrides: job.overrides, kind: job.kind });
-    known.set(id, hash);
-  }
-  return hash;
 }
 
 /** Keeps the findings the run is about: of the selected rules, and on changed lines. */
@@ -471,12 +424,6 @@ async function writeAll(writer: CliWriter, text: string): Promise<void> {
   const output = new PacedOutput(writer);
   await output.add([text]);
   await output.flush();
-}
-
-async function readStdin(context: CommandContext, maxFileSize: number): Promise<ReturnType<typeof decodeDocument> | { ok: false; message: string }> {
-  const bytes = await context.io.readStdin(maxFileSize);
-  if (bytes.length > maxFileSize) return { ok: false, message: `is over --max-file-size ${maxFileSize}` };
-  return decodeDocument(bytes);
 }
 
 function collectRules(engines: ReadonlySet<Engine>): RuleInfo[] {
