@@ -31,3 +31,13 @@ test("README's description of --format json is the output's shape: one array of 
   assert.deepEqual(Object.keys(report[0]), ['file', 'diagnostics']);
   assert.deepEqual(Object.keys(report[0].diagnostics[0]), keys);
 });
+
+test("README's CI examples name the action's inputs and the hook's id as they are", () => {
+  const action = readFileSync(join(__dirname, '../../action.yml'), 'utf8');
+  const inputs = [...(action.split('\noutputs:')[0] ?? '').matchAll(/^ {2}([\w-]+):$/gm)].map((match) => match[1]!);
+  assert.ok(inputs.length > 3);
+  const ci = readme.slice(readme.indexOf('## In CI and before commits'), readme.indexOf('## Two commands on a fresh machine'));
+  for (const input of inputs) assert.match(ci, new RegExp(`\`${input}\``), `README names the input ${input}`);
+  const hookId = /^- id: (\S+)$/m.exec(readFileSync(join(__dirname, '../../.pre-commit-hooks.yaml'), 'utf8'))?.[1];
+  assert.match(ci, new RegExp(`- id: ${hookId}\\b`));
+});
