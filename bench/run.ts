@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: engine throughput on Markdown and plain text at 1 MB and
- * 10 MB, linearity, the whole CLI process on 10 MB, peak RSS, a 10,000-rule
+ * 10 MB, linearity, the whole CLI process on 10 MB and on 2,000 files (with
+ * and without worker threads; `npm run bench -- --files-only` runs just
+ * that), peak RSS, a 10,000-rule
  * pack, and (when the language server bundle is built) edit-to-diagnostics
  * latency and the time to a session's first diagnostics. Prints a table;
  * exits non-zero only when a measurement fails to run, never because a
@@ -10,12 +12,13 @@
  * engine is measured as it ships, not under a TypeScript loader.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { builtinPackFiles } from '../server/src/project/builtinPacks';
 import { createEngine, type DocumentKind, type Engine } from '../server/src/engine/index';
 import { markdownCorpus, plainTextCorpus } from './corpus';
+import { timeCli, writeFileTree, type CliTime } from './fileTree';
 import { largePack } from './largePack';
 import { projectRoot } from './projectRoot';
 
@@ -50,9 +53,43 @@ function builtinEngine(): Engine {
   return createEngine(builtinPackFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })));
 }
 
+/**
+ * 2,000 files of 10 MB in all, checked with one thread per core (`--jobs N`,
+ * as the default would on an idle machine) and on one thread (`--jobs 1`),
+ * next to one 10 MB file (which one thread checks whatever the setting).
+ * Medians of three cold processes each; the load average is printed, since
+ * threads only help when cores are idle.
+ */
+function recordFileTree(workDir: string): void {
+  const cli = join(projectRoot(), 'dist', 'cli.js');
+  const tree = join(workDir, 'tree');
+  const bytes = writeFileTree(tree);
+  const oneFile = join(workDir, 'tree-as-one-file.md');
+  writeFileSync(oneFile, markdownCorpus(bytes, 3));
+  const json = ['check', '--format', 'json'];
+  const threads = Math.min(availableParallelism(), 4);
+  const load = loadavg()[0]!;
+  const [oneThread, workers, single] = timeCli(cli, [[...json, '--jobs', '1', '.'], [...json, '--jobs', String(threads), '.'], [...json, oneFile]], tree) as [CliTime, CliTime, CliTime];
+  rmSync(tree, { recursive: true, force: true });
+  rmSync(oneFile, { force: true });
+  const mb = (bytes / MB).toFixed(1);
+  record(
+    `CLI process, 2,000 files / ${mb} MB: ${threads} threads vs one thread`,
+    `${workers.wall.toFixed(2)} s vs ${oneThread.wall.toFixed(2)} s (${(oneThread.wall / workers.wall).toFixed(2)}× as fast; CPU ${workers.cpu.toFixed(2)} s vs ${oneThread.cpu.toFixed(2)} s); ` +
+      `one ${mb} MB file ${single.wall.toFixed(2)} s (CPU ${single.cpu.toFixed(2)} s); load average ${load.toFixed(1)} on ${availableParallelism()} cores`,
+    '',
+    undefined,
+  );
+}
+
 async function main(): Promise<void> {
-  const engine = builtinEngine();
   const workDir = mkdtempSync(join(tmpdir(), 'termguard-bench-'));
+  if (process.argv.includes('--files-only')) {
+    recordFileTree(workDir);
+    printTable();
+    return;
+  }
+  const engine = builtinEngine();
 
   for (const [kind, corpus, target] of [
     ['markdown', markdownCorpus, 10],
@@ -83,6 +120,7 @@ async function main(): Promise<void> {
   if (run.status !== 0 && run.status !== 1) throw new Error(`CLI failed (${run.status}): ${run.stderr}`);
   const peak = /peak-rss-mb (\d+)/.exec(run.stderr)?.[1];
   record('CLI process, 10 MB Markdown, JSON output', `${cliSeconds.toFixed(2)} s, peak RSS ${peak ?? '?'} MB`, '< 2 s', cliSeconds < 2);
+  recordFileTree(workDir);
 
   // A pack word outside the built-in morphology table loads compromise once per process; timed on its own,
   // so that the compile row measures compiling, as it did when compromise loaded with the engine.
@@ -141,7 +179,10 @@ async function main(): Promise<void> {
   }
 
   recordActivation();
+  printTable();
+}
 
+function printTable(): void {
   console.log('\n| measure | value | target | met |\n| --- | --- | --- | --- |');
   for (const row of rows) console.log(`| ${row.measure} | ${row.value} | ${row.target} | ${row.met === undefined ? '' : row.met ? 'yes' : 'no'} |`);
 }

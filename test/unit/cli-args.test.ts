@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULT_MAX_FILE_SIZE, parseArgs, parseByteSize } from '../../server/src/cli/args';
+import { CHECK_OPTIONS, DEFAULT_MAX_FILE_SIZE, helpText, parseArgs, parseByteSize } from '../../server/src/cli/args';
 
 test('check defaults: stylish, target `.`, 64 MiB limit', () => {
   const result = parseArgs(['check']);
@@ -12,6 +12,11 @@ test('check defaults: stylish, target `.`, 64 MiB limit', () => {
     updateBaseline: false,
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
     stdinKind: 'markdown',
+    quiet: false,
+    rules: [],
+    categories: [],
+    cache: false,
+    cacheLocation: '.termguard-cache',
     targets: ['.'],
   });
 });
@@ -28,8 +33,52 @@ test('check options in both spellings, `-` positional', () => {
     updateBaseline: true,
     maxFileSize: 512 * 1024,
     stdinKind: 'plaintext',
+    quiet: false,
+    rules: [],
+    categories: [],
+    cache: false,
+    cacheLocation: '.termguard-cache',
     targets: ['docs', '-', '*.md'],
   });
+});
+
+test('the CI options: quiet, limits, filters, colour, output file, cache, changed lines, stdin path', () => {
+  const result = parseArgs([
+    'check', '-q', '--max-warnings', '0', '--rule', 'a/b', '--rule=c/d', '--category', 'naming', '--no-color', '--color',
+    '-o', 'report.sarif', '--cache', '--cache-location', 'tmp/c', '--changed-since', 'origin/main', '--stdin-filepath', 'docs/x.txt',
+  ]);
+  assert.ok('command' in result);
+  assert.deepEqual(result.command, {
+    kind: 'check',
+    format: 'stylish',
+    fix: false,
+    updateBaseline: false,
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    stdinKind: 'plaintext',
+    stdinFilepath: 'docs/x.txt',
+    quiet: true,
+    maxWarnings: 0,
+    rules: ['a/b', 'c/d'],
+    categories: ['naming'],
+    color: true,
+    outputFile: 'report.sarif',
+    cache: true,
+    cacheLocation: 'tmp/c',
+    changedSince: 'origin/main',
+    targets: ['-'],
+  });
+  // The last of --color and --no-color wins; --stdin-kind wins over the extension of --stdin-filepath.
+  const noColor = parseArgs(['check', '--color', '--no-color', '--stdin-kind', 'markdown', '--stdin-filepath', 'x.txt', '-']);
+  assert.ok('command' in noColor && noColor.command.kind === 'check');
+  assert.equal(noColor.command.color, false);
+  assert.equal(noColor.command.stdinKind, 'markdown');
+});
+
+test('every option of check is in --help, and --help lists nothing else', () => {
+  const help = helpText('check');
+  for (const option of CHECK_OPTIONS) assert.match(help, new RegExp(`--${option.name}\\b`), option.name);
+  const listed = [...help.matchAll(/^\s+(?:-\w, )?--([\w-]+)/gm)].map((match) => match[1]);
+  assert.deepEqual(listed, CHECK_OPTIONS.map((option) => option.name));
 });
 
 test('usage errors are messages, not throws', () => {
@@ -41,6 +90,13 @@ test('usage errors are messages, not throws', () => {
     ['check', '--max-file-size', 'lots'],
     ['check', '--stdin-kind', 'html'],
     ['check', '-', '-'],
+    ['check', '--max-warnings', '-1'],
+    ['check', '--max-warnings', 'many'],
+    ['check', '--rule', ''],
+    ['check', '--stdin-filepath', 'x.md', 'docs'],
+    ['init', 'extra'],
+    ['print-config'],
+    ['list-rules', '--format', 'xml'],
     ['frobnicate'],
     ['--frobnicate'],
     ['explain'],
@@ -70,6 +126,10 @@ test('other commands', () => {
   assert.deepEqual(parseArgs(['explain', 'no-x', '--config', 'c']), { command: { kind: 'explain', ruleId: 'no-x', config: 'c' } });
   assert.deepEqual(parseArgs(['define', 'single', 'sign-on']), { command: { kind: 'define', term: 'single sign-on' } });
   assert.deepEqual(parseArgs(['server', '--stdio']), { command: { kind: 'server', transport: 'stdio' } });
+  assert.deepEqual(parseArgs(['init']), { command: { kind: 'init' } });
+  assert.deepEqual(parseArgs(['print-config', 'docs/a.md', '-c', 'x.yaml']), { command: { kind: 'print-config', file: 'docs/a.md', config: 'x.yaml' } });
+  assert.deepEqual(parseArgs(['list-rules']), { command: { kind: 'list-rules', format: 'table' } });
+  assert.deepEqual(parseArgs(['list-terms', '--format', 'json']), { command: { kind: 'list-terms', format: 'json' } });
 });
 
 test('byte sizes', () => {

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
+import { INITIAL_CONFIG } from '../../server/src/cli/commands/init';
+import { packNameOf } from '../../server/src/cli/commands/list';
+import { parseTermguardConfig } from '../../server/src/engine/config/termguardConfig';
 import { closestMatches } from '../../server/src/engine/index';
 import { memoryIO, run, tempTree } from './cli-testkit';
 
@@ -114,4 +118,87 @@ test('closestMatches prefers substrings and small edit distances', () => {
   assert.deepEqual(closestMatches('no-forbiden', ['no-forbidden', 'no-meh']), ['no-forbidden']);
   assert.deepEqual(closestMatches('zzz', ['abc']), []);
   assert.ok(path.isAbsolute(tempTree({})));
+});
+
+test('init writes a commented config that parses cleanly, and never replaces one', async () => {
+  const root = tempTree({});
+  const first = await run(root, ['init']);
+  assert.equal(first.code, 0);
+  assert.match(first.out, /Wrote \.termguard\.yaml/);
+  const written = fs.readFileSync(path.join(root, '.termguard.yaml'), 'utf8');
+  assert.equal(written, INITIAL_CONFIG);
+  const parsed = parseTermguardConfig(written, '.termguard.yaml');
+  assert.deepEqual(parsed.problems, []);
+  assert.deepEqual(parsed.config, { root: true, builtin: true, packs: [], rules: {}, 'claim-model': true, ignore: [] });
+  // Every key of the config schema is written and explained.
+  const configSchema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schema/termguard-config.schema.json'), 'utf8')) as { properties: object };
+  for (const key of Object.keys(configSchema.properties)) assert.match(written, new RegExp(`^${key}:`, 'm'), key);
+
+  fs.writeFileSync(path.join(root, '.termguard.yaml'), 'rules: { no-meh: off }\n');
+  const again = await run(root, ['init']);
+  assert.equal(again.code, 2);
+  assert.match(again.err, /did not write \.termguard\.yaml: it already exists/);
+  assert.equal(fs.readFileSync(path.join(root, '.termguard.yaml'), 'utf8'), 'rules: { no-meh: off }\n');
+  assert.deepEqual(fs.readdirSync(root), ['.termguard.yaml']);
+});
+
+test('print-config shows the merged configs, packs, overrides and ignore state of a file as JSON', async () => {
+  const root = tempTree({
+    '.termguard.yaml': 'rules:\n  no-meh: error\nignore: [drafts]\n',
+    'docs/.termguard.yaml': 'packs: [team.termguard.yaml]\nrules:\n  no-meh: hint\n',
+    'docs/team.termguard.yaml': 'rule no-team team error\n',
+  });
+  const { code, out, err } = await run(root, ['print-config', 'docs/guide.md'], { builtin: ['/opt/termguard/packs/core.termguard.yaml'] });
+  assert.equal(err, '');
+  assert.equal(code, 0);
+  assert.deepEqual(JSON.parse(out), {
+    file: 'docs/guide.md',
+    kind: 'markdown',
+    configFiles: ['.termguard.yaml', 'docs/.termguard.yaml'],
+    ignored: false,
+    ignoredBy: null,
+    builtin: true,
+    packs: [
+      { file: '/opt/termguard/packs/core.termguard.yaml', builtin: true },
+      { file: 'docs/team.termguard.yaml', builtin: false },
+    ],
+    rules: { 'no-meh': 'hint' },
+    ignore: [{ folder: '.', patterns: ['drafts'] }],
+  });
+  const ignored = JSON.parse((await run(root, ['print-config', 'drafts/x.txt'])).out);
+  assert.deepEqual([ignored.kind, ignored.ignored, ignored.ignoredBy], ['plaintext', true, '.']);
+  fs.writeFileSync(path.join(root, 'docs/.termguard.yaml'), 'rules: [oops]\n');
+  const broken = await run(root, ['print-config', 'docs/guide.md']);
+  assert.equal(broken.code, 2);
+  assert.match(broken.err, /^docs\/\.termguard\.yaml:1:\d+: error: /m);
+});
+
+test('list-rules and list-terms: a table, or JSON, with severities as the config sets them', async () => {
+  const root = tempTree({ '.termguard.yaml': 'rules:\n  no-meh: error\n' });
+  const table = await run(root, ['list-rules']);
+  assert.equal(table.code, 0);
+  const lines = table.out.split('\n');
+  assert.match(lines[0]!, /^RULE\s+SEVERITY\s+CATEGORY\s+DEFINED IN$/);
+  assert.match(table.out, /^no-forbidden\s+error\s+test\s+\S*core\.termguard\.yaml:1$/m);
+  assert.match(table.out, /^no-meh\s+error \(was warning\)\s+test\s+/m);
+  assert.match(table.out, /^2 rules$/m);
+  const json = JSON.parse((await run(root, ['list-rules', '--format', 'json'])).out);
+  assert.deepEqual(
+    json.map((rule: { id: string; severity: string; defaultSeverity: string }) => [rule.id, rule.severity, rule.defaultSeverity]),
+    [
+      ['no-forbidden', 'error', 'error'],
+      ['no-meh', 'error', 'warning'],
+    ],
+  );
+  const terms = await run(root, ['list-terms']);
+  assert.match(terms.out, /^TERM\s+DEFINITION\s+DEFINED IN$/m);
+  assert.match(terms.out, /^widget\s+A small part\.\s+\S*core\.termguard\.yaml:5$/m);
+  const termsJson = JSON.parse((await run(root, ['list-terms', '-f', 'json'])).out);
+  assert.deepEqual(termsJson.map((entry: { term: string }) => entry.term), ['widget']);
+});
+
+test('packNameOf reads the top-level pack name as written, quoted or not', () => {
+  assert.equal(packNameOf({ file: 'a', text: '# c\npack: house # ours\nrules: []\n' }), 'house');
+  assert.equal(packNameOf({ file: 'a', text: 'pack: "my pack"\n' }), 'my pack');
+  assert.equal(packNameOf({ file: 'a', text: 'rules:\n  - pack: nested\n' }), undefined);
 });

@@ -3,7 +3,8 @@
  * small but real Engine implementation (a test double, not a mock) whose
  * "packs" are line-based text files:
  *
- *   rule ID WORD SEVERITY [REPLACEMENT]   flag WORD (whole word, case-sensitive)
+ *   rule ID WORD SEVERITY [REPLACEMENT] [category=NAME]
+ *                                         flag WORD (whole word, case-sensitive); category `test` by default
  *   example ID bad|good TEXT              an example sentence of rule ID
  *   term TERM DEFINITION...               a glossary entry
  *   problem WORD CODE                     a document problem (hint) at each WORD
@@ -54,14 +55,16 @@ export class FakeEngine implements Engine {
     pack.text.split(/\r?\n/).forEach((line, index) => {
       const [keyword, ...rest] = line.trim().split(/\s+/);
       if (keyword === 'rule') {
-        const [id, word, severity, replacement] = rest as [string, string, Severity, string | undefined];
+        const [id, word, severity, ...more] = rest as [string, string, Severity, ...string[]];
+        const category = more.find((token) => token.startsWith('category='))?.slice('category='.length) ?? 'test';
+        const replacement = more.find((token) => !token.startsWith('category='));
         rules.push({
           word,
           ...(replacement ? { replacement } : {}),
           exampleLines: { bad: [], good: [] },
           info: {
             id,
-            category: 'test',
+            category,
             severity,
             message: `Avoid "${word}".`,
             reason: `"${word}" is not allowed here.`,

@@ -38,15 +38,35 @@ export interface CliDependencies {
   readonly builtinPackFiles?: () => readonly string[];
   /** The version reported by `--version` and in SARIF; defaults to the installation's package.json. */
   readonly version?: string;
+  /**
+   * Identifies the build that is running (for `check --cache`: results of another build are not reused);
+   * defaults to the version alone. `bin.ts` adds a hash of the running script.
+   */
+  readonly buildId?: () => string;
+  /**
+   * A script that runs check work in a worker thread (`bin.ts` passes itself); without it every file is
+   * checked on the main thread.
+   */
+  readonly workerScript?: string;
+  /** Cores with nothing to do, for deciding on threads; defaults to the cores less the 1-minute load average. */
+  readonly idleCores?: number;
   /** Starts the language server; defaults to `startServer` of `../lsp/server`. */
   readonly startServer?: (transport: 'stdio') => unknown;
   /** The file-system calls used to write files (`--fix`, `--update-baseline`); defaults to Node's, replaced by fault-injection tests. */
   readonly fileSystem?: AtomicWriteFileSystem;
 }
 
-/** Whether output to `writer` should be coloured. */
-export function useColor(io: CliIO, writer: CliWriter): boolean {
+/**
+ * Whether output to `writer` should be coloured. In order: the command
+ * line's `--color`/`--no-color` (`flag`), the embedder's `io.color`,
+ * FORCE_COLOR (`0` or `false` off, anything else on), NO_COLOR (any
+ * non-empty value: off), and finally whether the writer is a terminal.
+ */
+export function useColor(io: CliIO, writer: CliWriter, flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
   if (io.color !== undefined) return io.color;
+  const forceColor = io.env?.FORCE_COLOR;
+  if (forceColor !== undefined) return forceColor !== '0' && forceColor.toLowerCase() !== 'false';
   const noColor = io.env?.NO_COLOR;
   if (noColor !== undefined && noColor !== '') return false;
   return writer.isTTY === true;
@@ -58,5 +78,11 @@ export interface CommandContext {
   readonly engineFactory: EngineFactory;
   readonly builtinPackFiles: () => readonly string[];
   readonly version: string;
+  /** The version and build, for cache keys. */
+  readonly buildId: () => string;
+  /** See CliDependencies.workerScript. */
+  readonly workerScript?: string;
+  /** See CliDependencies.idleCores. */
+  readonly idleCores?: number;
   readonly fileSystem?: AtomicWriteFileSystem;
 }

@@ -10,6 +10,9 @@ import type { CliDependencies, CliIO, CommandContext } from './cliIO';
 import { runCheck } from './commands/check';
 import { runDefine } from './commands/define';
 import { runExplain } from './commands/explain';
+import { runInit } from './commands/init';
+import { runListRules, runListTerms } from './commands/list';
+import { runPrintConfig } from './commands/printConfig';
 import { runServer } from './commands/server';
 import { runTest } from './commands/test';
 import { describeInternalError, jsonError } from './messages';
@@ -48,6 +51,8 @@ export async function main(argv: readonly string[], io: CliIO, dependencies: Cli
   }
   try {
     if (command.kind === 'server') return await runServer(commandContext(io, dependencies, version, notNeeded), dependencies.startServer);
+    if (command.kind === 'init') return runInit(io);
+    if (command.kind === 'print-config') return runPrintConfig(command.file, command.config, commandContext(io, dependencies, version, notNeeded));
     const engineFactory = dependencies.engineFactory ?? (await defaultEngineFactory());
     const context = commandContext(io, dependencies, version, engineFactory);
     switch (command.kind) {
@@ -59,6 +64,10 @@ export async function main(argv: readonly string[], io: CliIO, dependencies: Cli
         return runExplain(command.ruleId, command.config, context);
       case 'define':
         return runDefine(command.term, command.config, context);
+      case 'list-rules':
+        return runListRules(command.format, command.config, context);
+      case 'list-terms':
+        return runListTerms(command.format, command.config, context);
     }
   } catch (error) {
     io.stderr.write(`termguard: ${describeInternalError('internal error', error)}`);
@@ -92,6 +101,9 @@ function commandContext(io: CliIO, dependencies: CliDependencies, version: strin
     engineFactory,
     builtinPackFiles: dependencies.builtinPackFiles ?? builtinPackFiles,
     version,
+    buildId: dependencies.buildId ?? (() => version),
+    ...(dependencies.workerScript ? { workerScript: dependencies.workerScript } : {}),
+    ...(dependencies.idleCores !== undefined ? { idleCores: dependencies.idleCores } : {}),
     ...(dependencies.fileSystem ? { fileSystem: dependencies.fileSystem } : {}),
   };
 }

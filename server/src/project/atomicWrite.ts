@@ -5,7 +5,8 @@
  * leaves the original untouched and removes the temporary file, so a file is
  * never left cut short.
  *
- * Used by `termguard check --fix` and `--update-baseline`; it depends only
+ * Used by `termguard check --fix`, `--update-baseline`, `--output-file`,
+ * `--cache` and `termguard init`; it depends only
  * on Node's `fs`, so the language server can use it too.
  *
  * What is kept: the file's permission bits and, when running as root, its
@@ -64,9 +65,30 @@ export interface AtomicWriteOptions {
  * a FileWriteError says why (no temporary file is left behind).
  */
 export function writeFileAtomic(path: string, data: Uint8Array, options: AtomicWriteOptions = {}): void {
+  const file = openFileAtomic(path, options);
+  file.write(data);
+  file.commit();
+}
+
+/**
+ * A file being written in pieces that replaces its target only on `commit`.
+ * After any FileWriteError the temporary file is already gone and the target
+ * untouched; later calls do nothing.
+ */
+export interface AtomicFile {
+  /** Appends bytes to the temporary file. */
+  write(data: Uint8Array): void;
+  /** Puts the temporary file in the target's place (keeping the target's mode and owner). */
+  commit(): void;
+  /** Removes the temporary file, leaving the target as it was. */
+  abort(): void;
+}
+
+/** Starts replacing (or creating) `path`: nothing changes there until `commit`. */
+export function openFileAtomic(path: string, options: AtomicWriteOptions = {}): AtomicFile {
   const fileSystem = options.fileSystem ?? nodeFileSystem;
   const { target, existing } = resolveTarget(fileSystem, path);
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.termguard-tmp`);
+  const temp = temporaryNameFor(target);
   let fd: number;
   try {
     // A replacement stays private until its mode is copied from the original; a new file gets the usual 0o666 less umask.
@@ -74,24 +96,80 @@ export function writeFileAtomic(path: string, data: Uint8Array, options: AtomicW
   } catch (error) {
     throw new FileWriteError(`cannot create a temporary file in its folder (${describeFileError(error)})`, errorCode(error));
   }
-  let open = true;
-  try {
-    writeAll(fileSystem, fd, data);
-    if (existing) {
-      // chown first: it may clear set-user-ID bits, which chmod then restores.
-      if (isRoot() && (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.())) fileSystem.fchownSync(fd, existing.uid, existing.gid);
-      fileSystem.fchmodSync(fd, existing.mode & 0o7777);
-    }
-    fileSystem.fsyncSync(fd);
-    open = false;
-    fileSystem.closeSync(fd);
-    fileSystem.renameSync(temp, target);
-  } catch (error) {
-    if (open) ignoreErrors(() => fileSystem.closeSync(fd));
+  let state: 'open' | 'closed' | 'done' = 'open';
+  const fail = (error: unknown): never => {
+    if (state === 'open') ignoreErrors(() => fileSystem.closeSync(fd));
+    state = 'done';
     const left = !ignoreErrors(() => fileSystem.unlinkSync(temp));
-    const reason = describeFileError(error) + (left ? `; a temporary file was left at ${temp}` : '');
-    throw new FileWriteError(reason, errorCode(error));
+    const reason = (error instanceof FileWriteError ? error.reason : describeFileError(error)) + (left ? `; a temporary file was left at ${temp}` : '');
+    throw new FileWriteError(reason, error instanceof FileWriteError ? error.code : errorCode(error));
+  };
+  return {
+    write(data) {
+      if (state !== 'open') return;
+      try {
+        writeAll(fileSystem, fd, data);
+      } catch (error) {
+        fail(error);
+      }
+    },
+    commit() {
+      if (state !== 'open') return;
+      try {
+        if (existing) {
+          // chown first: it may clear set-user-ID bits, which chmod then restores.
+          if (isRoot() && (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.())) fileSystem.fchownSync(fd, existing.uid, existing.gid);
+          fileSystem.fchmodSync(fd, existing.mode & 0o7777);
+        }
+        fileSystem.fsyncSync(fd);
+        state = 'closed';
+        fileSystem.closeSync(fd);
+        fileSystem.renameSync(temp, target);
+        state = 'done';
+      } catch (error) {
+        fail(error);
+      }
+    },
+    abort() {
+      if (state === 'done') return;
+      if (state === 'open') ignoreErrors(() => fileSystem.closeSync(fd));
+      state = 'done';
+      ignoreErrors(() => fileSystem.unlinkSync(temp));
+    },
+  };
+}
+
+/**
+ * Creates `path` with `data` only if nothing is there yet: the content is
+ * written to a temporary file first and then linked into place, so the file
+ * appears whole or not at all, and an existing file is never replaced (an
+ * `EEXIST` FileWriteError says so).
+ */
+export function createFileExclusive(path: string, data: Uint8Array): void {
+  const temp = temporaryNameFor(path);
+  let fd: number;
+  try {
+    fd = fs.openSync(temp, 'wx', 0o666);
+  } catch (error) {
+    throw new FileWriteError(`cannot create a temporary file in its folder (${describeFileError(error)})`, errorCode(error));
   }
+  try {
+    writeAll(nodeFileSystem, fd, data);
+    fs.fsyncSync(fd);
+    fs.closeSync(fd);
+    fd = -1;
+    fs.linkSync(temp, path);
+  } catch (error) {
+    if (fd !== -1) ignoreErrors(() => fs.closeSync(fd));
+    const code = error instanceof FileWriteError ? error.code : errorCode(error);
+    throw new FileWriteError(code === 'EEXIST' ? 'it already exists' : error instanceof FileWriteError ? error.reason : describeFileError(error), code);
+  } finally {
+    ignoreErrors(() => fs.unlinkSync(temp));
+  }
+}
+
+function temporaryNameFor(target: string): string {
+  return join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.termguard-tmp`);
 }
 
 /** The file to replace (symbolic links followed) and its current stats, refusing what cannot be replaced. */

@@ -2,30 +2,41 @@
  * `termguard check`: discovers files, resolves their configs and engines,
  * then checks (and optionally fixes) one file at a time, writing each file's
  * report before the next is read, so memory holds one file's findings at a
- * time. Exit 0 without error findings, 1 with, 2 when anything named could
- * not be checked or written, on usage and config errors, or when a pack has
- * errors (the other packs still check, except under `--fix` and
- * `--update-baseline`, which then write nothing).
+ * time. Exit 0 without error findings, 1 with (or with more warnings than
+ * `--max-warnings`), 2 when anything named could not be checked or written,
+ * on usage and config errors, or when a pack has errors (the other packs
+ * still check, except under `--fix` and `--update-baseline`, which then write
+ * nothing).
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-import type { CheckOptions, CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo, Severity } from '../../engine/api';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import type { CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo, Severity } from '../../engine/api';
 import { BaselineIndex, createBaseline, parseBaseline, stringifyBaseline, toBaselineFileKey, type FileFindings } from '../../engine/baseline/baseline';
 import type { EffectiveConfig } from '../../engine/config/termguardConfig';
 import { applyEdits, EditConflictError, selectFixes } from '../../engine/fixes/applyEdits';
+import { LineIndex } from '../../engine/text/lineIndex';
 import type { CheckCommand } from '../args';
 import { FileWriteError, writeFileAtomic } from '../../project/atomicWrite';
 import { readBoundedFile } from '../../project/boundedRead';
+import { changedLinesSince, type ChangedLines, type LineChanges } from '../changedLines';
 import { useColor, type CliWriter, type CommandContext } from '../cliIO';
 import { describeFileError } from '../../project/fileErrors';
 import { ConfigResolver, EngineCache, formatProblem, ignoredByConfig, nameForMessages, unknownRuleWarnings } from '../../project/configResolution';
-import { decodeDocument, discoverFiles, encodeDocument, readDocument, type DiscoveredFile } from '../../project/fileDiscovery';
+import { decodeDocument, discoverFiles, displayPathOf, encodeDocument, type DiscoveredFile } from '../../project/fileDiscovery';
+import { RuleSelection, touchesChangedLines } from '../findingScope';
 import { JsonFormatter } from '../formatters/json';
-import { addToCounts, toDiagnostics, type ReportFormatter } from '../formatters/report';
+import { addToCounts, toDiagnostics, type FileReport, type ReportFormatter } from '../formatters/report';
+import { GithubFormatter } from '../formatters/github';
+import { GitlabFormatter } from '../formatters/gitlab';
+import { JunitFormatter } from '../formatters/junit';
+import { RdjsonlFormatter } from '../formatters/rdjsonl';
 import { SarifFormatter } from '../formatters/sarif';
 import { StylishFormatter } from '../formatters/stylish';
 import { CheckMessages } from '../messages';
 import { PacedOutput } from '../pacedOutput';
+import { fileDestination, streamDestination, type ReportDestination } from '../reportDestination';
+import { ResultCache } from '../resultCache';
+import { isStdin, JobChecker, type Job, type RunScope, type StdinSource } from './checkJobs';
 
 /** The display name of standard input. */
 export const STDIN_NAME = '<stdin>';
@@ -35,15 +46,6 @@ const MAX_FIX_PASSES = 10;
 
 /** Baselines hold one entry per distinct finding; far more than any real project needs. */
 const MAX_BASELINE_BYTES = 512 * 1024 * 1024;
-
-/** A unit of work: one file (or stdin) with its engine and overrides. */
-interface Job {
-  readonly file: DiscoveredFile | 'stdin';
-  readonly display: string;
-  readonly engine: Engine;
-  /** The check options from the file's config: severity overrides and the claim-model switch. */
-  readonly options: CheckOptions;
-}
 
 /** Runs `termguard check`; resolves to the exit status. */
 export async function runCheck(command: CheckCommand, context: CommandContext): Promise<number> {
@@ -55,16 +57,33 @@ export async function runCheck(command: CheckCommand, context: CommandContext): 
   for (const text of discovery.notes) messages.note(text);
   for (const text of discovery.errors) messages.error(text);
 
-  // 2. Configs, engines and the baseline, all before anything is checked so their errors never leave partial output.
+  // 2. Changed lines, configs, engines and the baseline, all before anything is checked so their errors never leave partial output.
+  let changes: ChangedLines | undefined;
+  if (command.changedSince !== undefined) {
+    const found = changedLinesSince(command.changedSince, io.cwd);
+    if ('error' in found) {
+      messages.fatal([`termguard: ${found.error}`]);
+      return 2;
+    }
+    changes = found.changes;
+  }
   const plan = planJobs(command, context, discovery.files, discovery.stdin, messages);
   if (!plan) return 2;
+  const selection = new RuleSelection(command.rules, command.categories);
+  for (const warning of selection.unknownNames(collectRules(plan.engines))) messages.note(warning);
   const baseline = command.updateBaseline ? undefined : loadBaseline(command, io.cwd, messages);
   if (baseline === 'failed') return 2;
+  const cache = command.cache ? new ResultCache(resolve(io.cwd, command.cacheLocation), (text) => messages.note(text)) : undefined;
 
   // 3. Check, fix and report, one file at a time.
-  const outcome = await checkAll(command, context, plan, baseline, messages, discovery.errors.length);
-  if (outcome === 'failed') return 2;
-  return messages.failed ? 2 : outcome.errorFindings ? 1 : 0;
+  const outcome = await checkAll(command, context, plan, baseline, { selection, changes, cache }, messages, discovery.errors.length);
+  if (outcome === 'failed' || messages.failed) return 2;
+  if (outcome.errorFindings) return 1;
+  if (command.maxWarnings !== undefined && outcome.warnings > command.maxWarnings) {
+    messages.note(`${outcome.warnings} warning${outcome.warnings === 1 ? '' : 's'} found, more than --max-warnings ${command.maxWarnings} allows`);
+    return 1;
+  }
+  return 0;
 }
 
 /** The jobs of a run and the engines they use, or undefined after config errors were reported. */
@@ -80,30 +99,35 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
   const jobs: Job[] = [];
   const engines = new Set<Engine>();
 
-  const plan = (file: DiscoveredFile | 'stdin', dir: string, display: string): void => {
+  const plan = (file: DiscoveredFile | StdinSource, dir: string, display: string, kind: DocumentKind): void => {
     const resolution = resolver.forDirectory(dir);
     if (!resolution.config) {
       configProblems.push(...resolution.problems);
       return;
     }
     const config: EffectiveConfig = resolution.config;
-    if (file !== 'stdin') {
-      const ignoredBy = ignoredByConfig(config.ignore, file.absolutePath);
-      if (ignoredBy !== undefined) {
-        if (file.explicit) messages.note(`${display}: ignored by the \`ignore\` setting of the config in ${nameForMessages(io.cwd, ignoredBy)}`);
-        return;
-      }
+    const path = isStdin(file) ? file.path : file.absolutePath;
+    const ignoredBy = path === undefined ? undefined : ignoredByConfig(config.ignore, path);
+    if (ignoredBy !== undefined && (isStdin(file) || file.explicit)) {
+      messages.note(`${display}: ignored by the \`ignore\` setting of the config in ${nameForMessages(io.cwd, ignoredBy)}`);
     }
+    // Ignored standard input still has a job: with --fix its text must come back out unchanged.
+    if (ignoredBy !== undefined && !isStdin(file)) return;
     const cached = engineCache.get(EngineCache.packSet(config, builtinFiles()));
     for (const problem of cached.problems) {
       if (problem.severity === 'error') packProblems.push(problem);
     }
     for (const warning of unknownRuleWarnings(config, cached.engine)) warnings.set(formatProblem(warning), warning);
     engines.add(cached.engine);
-    jobs.push({ file, display, engine: cached.engine, options: { severityOverrides: config.rules, claimModel: config.claimModel } });
+    jobs.push({ file, display, kind, engine: cached.engine, packs: cached.packs, options: { severityOverrides: config.rules, claimModel: config.claimModel }, ...(ignoredBy !== undefined ? { ignored: true } : {}) });
   };
-  for (const file of files) plan(file, dirname(file.absolutePath), file.displayPath);
-  if (stdin) plan('stdin', io.cwd, STDIN_NAME);
+  for (const file of files) plan(file, dirname(file.absolutePath), file.displayPath, file.kind);
+  if (stdin) {
+    const given = command.stdinFilepath;
+    const path = given === undefined ? undefined : resolve(io.cwd, given);
+    const source: StdinSource = path === undefined ? { stdin: true } : { stdin: true, path };
+    plan(source, path === undefined ? io.cwd : dirname(path), path === undefined ? STDIN_NAME : displayPathOf(io.cwd, path, isAbsolute(given!)), command.stdinKind);
+  }
 
   // Fixes and baselines written from a partial rule set would be wrong in ways nobody sees: a broken pack stops those runs.
   const writes = command.fix || command.updateBaseline;
@@ -150,90 +174,173 @@ interface CheckedText {
   readonly unfixedResult: CheckResult;
 }
 
+/** Running totals of a run. */
+interface Totals {
+  readonly counts: Record<Severity, number>;
+  /** Warnings found in scope, reported or not (`--quiet` hides them, `--max-warnings` counts them). */
+  warnings: number;
+  fixed: number;
+  filesChecked: number;
+  unchecked: number;
+}
+
 /**
  * Checks every job in order and streams each file's report (or, with
  * `--update-baseline`, records its findings and writes the baseline at the
- * end). Resolves to whether any reported finding is an error, or 'failed'
- * when the baseline could not be written.
+ * end). Resolves to whether any reported finding is an error and how many
+ * warnings were found, or 'failed' when the baseline or report file could
+ * not be written.
  */
 async function checkAll(
   command: CheckCommand,
   context: CommandContext,
   plan: { jobs: readonly Job[]; engines: ReadonlySet<Engine> },
   baseline: BaselineIndex | undefined,
+  scope: RunScope,
   messages: CheckMessages,
   missingTargets: number,
-): Promise<{ errorFindings: boolean } | 'failed'> {
+): Promise<{ errorFindings: boolean; warnings: number } | 'failed'> {
   const { io } = context;
   const baselinePath = command.baseline !== undefined ? resolve(io.cwd, command.baseline) : undefined;
-  const baselineKey = (job: Job): string =>
-    job.file === 'stdin' || baselinePath === undefined ? STDIN_NAME : toBaselineFileKey(relative(dirname(baselinePath), job.file.absolutePath));
-  // With `--fix -`, stdout carries the fixed text, so the report goes to stderr.
-  const fixesStdin = command.fix && plan.jobs.some((job) => job.file === 'stdin');
-  const reportStream = fixesStdin ? io.stderr : io.stdout;
-  const output = new PacedOutput(reportStream);
-  const formatter = createFormatter(command, context, plan.engines, useColor(io, reportStream));
-  const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
+  const baselineKey = (job: Job): string => {
+    const path = isStdin(job.file) ? job.file.path : job.file.absolutePath;
+    return path === undefined || baselinePath === undefined ? STDIN_NAME : toBaselineFileKey(relative(dirname(baselinePath), path));
+  };
+  const destination = openDestination(command, context, plan, messages);
+  if (destination === undefined) return 'failed';
+  const output = new PacedOutput(destination.writer);
+  const formatter = createFormatter(command, context, plan.engines, reportColor(command, context, destination.writer));
+  const totals: Totals = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, warnings: 0, fixed: 0, filesChecked: 0, unchecked: missingTargets };
   const forBaseline: FileFindings[] = [];
-  let fixed = 0;
-  let filesChecked = 0;
-  let unchecked = missingTargets;
+  const checker = new JobChecker(command, context, scope, plan.jobs);
 
-  for (const job of plan.jobs) {
-    const input = job.file === 'stdin' ? await readStdin(context, command.maxFileSize) : readDocument(job.file.absolutePath, command.maxFileSize);
-    if (!input.ok) {
-      // A file the user named must not pass silently; one found by walking a folder may be skipped.
-      if (job.file === 'stdin' || job.file.explicit) {
-        messages.error(`${job.display} ${input.message}, so it cannot be checked`);
-        unchecked++;
-      } else {
-        messages.note(`${job.display} ${input.message}; skipped`);
+  try {
+    for await (const { job, prepared } of checker.inOrder()) {
+      if (prepared.kind === 'skipped') continue;
+      if (prepared.kind === 'unreadable') {
+        // A file the user named must not pass silently; one found by walking a folder may be skipped.
+        if (isStdin(job.file) || job.file.explicit) {
+          messages.error(`${job.display} ${prepared.message}, so it cannot be checked`);
+          totals.unchecked++;
+        } else {
+          messages.note(`${job.display} ${prepared.message}; skipped`);
+        }
+        continue;
       }
-      continue;
+      const { input, changes } = prepared;
+      if (job.ignored) {
+        if (command.fix) await writeAll(io.stdout, (input.bom ? '\uFEFF' : '') + input.text);
+        continue;
+      }
+      const key = baselineKey(job);
+      const inScope = scopeFilter(scope.selection, changes, input.text);
+      const reportable = (findings: readonly Finding[]): readonly Finding[] => {
+        const selected = inScope(findings);
+        return baseline ? baseline.split(key, selected).fresh : selected;
+      };
+      let checked: CheckedText;
+      try {
+        checked = fixText(job, input.text, await checker.result(job, prepared), command.fix, reportable, messages);
+        if (!isStdin(job.file) && checked.text !== input.text) checked = saveFixes(job.file.absolutePath, job.display, input, checked, context, messages);
+      } catch (error) {
+        messages.internalError(`${job.display}: internal error while checking`, error);
+        continue;
+      }
+      totals.fixed += checked.fixed;
+      if (isStdin(job.file) && command.fix) await writeAll(io.stdout, (input.bom ? '\uFEFF' : '') + checked.text);
+      if (command.updateBaseline) {
+        forBaseline.push({ file: key, findings: inScope(checked.result.findings) });
+        continue;
+      }
+      const report = fileReport(job.display, checked, reportable, scope.selection, changes, command.quiet, totals);
+      totals.filesChecked++;
+      await output.add(formatter.file(report));
+      await output.flush();
     }
-    const key = baselineKey(job);
-    const reportable = (findings: readonly Finding[]): readonly Finding[] => (baseline ? baseline.split(key, findings).fresh : findings);
-    let checked: CheckedText;
-    try {
-      checked = checkText(job, input.text, job.file === 'stdin' ? command.stdinKind : job.file.kind, command.fix, reportable, messages);
-      if (job.file !== 'stdin' && checked.text !== input.text) checked = saveFixes(job.file.absolutePath, job.display, input, checked, context, messages);
-    } catch (error) {
-      messages.internalError(`${job.display}: internal error while checking`, error);
-      continue;
-    }
-    fixed += checked.fixed;
-    if (job.file === 'stdin' && command.fix) await writeAll(io.stdout, (input.bom ? '\uFEFF' : '') + checked.text);
-    if (command.updateBaseline) {
-      forBaseline.push({ file: key, findings: checked.result.findings });
-      continue;
-    }
-    const report = { file: job.display, diagnostics: toDiagnostics(checked.text, reportable(checked.result.findings), checked.result.problems) };
-    addToCounts(counts, report);
-    filesChecked++;
-    await output.add(formatter.file(report));
-    await output.flush();
+  } finally {
+    await checker.close();
   }
 
   if (command.updateBaseline && baselinePath !== undefined) {
-    return writeBaseline(baselinePath, command.baseline!, forBaseline, context, messages) ? { errorFindings: false } : 'failed';
+    destination.abandon();
+    return writeBaseline(baselinePath, command.baseline!, forBaseline, context, messages) ? { errorFindings: false, warnings: 0 } : 'failed';
   }
-  await output.add(formatter.end({ filesChecked, unchecked, fixed, counts }));
+  await output.add(formatter.end({ filesChecked: totals.filesChecked, unchecked: totals.unchecked, fixed: totals.fixed, counts: totals.counts }));
   await output.flush();
-  return { errorFindings: counts.error > 0 };
+  const failure = destination.finish();
+  if (failure !== undefined) {
+    messages.error(`could not write ${command.outputFile}: ${failure}; the file is unchanged`);
+    return 'failed';
+  }
+  return { errorFindings: totals.counts.error > 0, warnings: totals.warnings };
 }
 
-/** Checks a text and, with `fix`, applies first fixes and re-checks until nothing more can be fixed. */
-function checkText(
+/** Keeps the findings the run is about: of the selected rules, and on changed lines. */
+function scopeFilter(selection: RuleSelection, changes: LineChanges, text: string): (findings: readonly Finding[]) => readonly Finding[] {
+  if (!selection.active && changes === 'all') return (findings) => findings;
+  let lines: LineIndex | undefined;
+  return (findings) =>
+    findings.filter((finding) => {
+      if (!selection.includesFinding(finding)) return false;
+      if (changes === 'all') return true;
+      lines ??= new LineIndex(text);
+      return touchesChangedLines({ start: lines.positionAt(finding.range.start), end: lines.positionAt(finding.range.end) }, changes);
+    });
+}
+
+/** The report of one checked file: its reportable findings and document problems in scope, errors only under `--quiet`. */
+function fileReport(
+  display: string,
+  checked: CheckedText,
+  reportable: (findings: readonly Finding[]) => readonly Finding[],
+  selection: RuleSelection,
+  changes: LineChanges,
+  quiet: boolean,
+  totals: Totals,
+): FileReport {
+  const problems = checked.result.problems.filter((problem) => selection.includesProblem(problem));
+  let diagnostics = toDiagnostics(checked.text, reportable(checked.result.findings), problems);
+  if (changes !== 'all') diagnostics = diagnostics.filter((diagnostic) => touchesChangedLines(diagnostic.range, changes));
+  for (const diagnostic of diagnostics) if (diagnostic.severity === 'warning') totals.warnings++;
+  if (quiet) diagnostics = diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+  const report = { file: display, diagnostics, text: checked.text };
+  addToCounts(totals.counts, report);
+  return report;
+}
+
+/** Where the report goes, or undefined after saying why the `--output-file` cannot be written. */
+function openDestination(command: CheckCommand, context: CommandContext, plan: { jobs: readonly Job[] }, messages: CheckMessages): ReportDestination | undefined {
+  const { io } = context;
+  if (command.outputFile === undefined || command.updateBaseline) {
+    // With `--fix -`, stdout carries the fixed text, so the report goes to stderr.
+    const fixesStdin = command.fix && plan.jobs.some((job) => isStdin(job.file));
+    return streamDestination(fixesStdin ? io.stderr : io.stdout);
+  }
+  const opened = fileDestination(resolve(io.cwd, command.outputFile), context.fileSystem);
+  if ('failed' in opened) {
+    messages.error(`could not write ${command.outputFile}: ${opened.failed}; nothing was checked`);
+    return undefined;
+  }
+  return opened;
+}
+
+/** Colour for the report: a file is coloured only when `--color` asks for it. */
+function reportColor(command: CheckCommand, context: CommandContext, writer: CliWriter): boolean {
+  if (command.outputFile !== undefined && !command.updateBaseline) return command.color === true;
+  return useColor(context.io, writer, command.color);
+}
+
+/** Starting from the text's first result, with `fix` applies first fixes and re-checks until nothing more can be fixed. */
+function fixText(
   job: Job,
   original: string,
-  kind: DocumentKind,
+  unfixedResult: CheckResult,
   fix: boolean,
   reportable: (findings: readonly Finding[]) => readonly Finding[],
   messages: CheckMessages,
 ): CheckedText {
   const options = job.options;
   let text = original;
-  const unfixedResult = job.engine.check(text, kind, options);
   let result = unfixedResult;
   let fixed = 0;
   if (!fix) return { text, result, fixed, unfixedResult };
@@ -251,7 +358,7 @@ function checkText(
     if (next === text) break;
     text = next;
     fixed += selection.applied;
-    result = job.engine.check(text, kind, options);
+    result = job.engine.check(text, job.kind, options);
   }
   return { text, result, fixed, unfixedResult };
 }
@@ -310,6 +417,14 @@ function createFormatter(command: CheckCommand, context: CommandContext, engines
       return new SarifFormatter({ rules: collectRules(engines), toolVersion: context.version, srcRoot: context.io.cwd });
     case 'stylish':
       return new StylishFormatter(color);
+    case 'github':
+      return new GithubFormatter();
+    case 'rdjsonl':
+      return new RdjsonlFormatter();
+    case 'junit':
+      return new JunitFormatter();
+    case 'gitlab':
+      return new GitlabFormatter();
   }
 }
 
@@ -317,12 +432,6 @@ async function writeAll(writer: CliWriter, text: string): Promise<void> {
   const output = new PacedOutput(writer);
   await output.add([text]);
   await output.flush();
-}
-
-async function readStdin(context: CommandContext, maxFileSize: number): Promise<ReturnType<typeof decodeDocument> | { ok: false; message: string }> {
-  const bytes = await context.io.readStdin(maxFileSize);
-  if (bytes.length > maxFileSize) return { ok: false, message: `is over --max-file-size ${maxFileSize}` };
-  return decodeDocument(bytes);
 }
 
 function collectRules(engines: ReadonlySet<Engine>): RuleInfo[] {

@@ -4,13 +4,22 @@
  * config that applies to the working directory (or `--config`).
  */
 import { resolve } from 'node:path';
-import type { Engine, Problem } from '../../engine/api';
+import type { Engine, PackSource, Problem, SeverityOverride } from '../../engine/api';
 import type { CommandContext } from '../cliIO';
 import { ConfigResolver, EngineCache, formatProblem } from '../../project/configResolution';
 
 /** An engine and the names its packs were given, or the exit status after reporting why there is none. */
 export type ProjectEngine =
-  | { readonly engine: Engine; readonly packNames: readonly string[]; readonly problems: readonly Problem[]; readonly extraNames: readonly string[] }
+  | {
+      readonly engine: Engine;
+      readonly packNames: readonly string[];
+      readonly problems: readonly Problem[];
+      readonly extraNames: readonly string[];
+      /** The packs the engine was built from. */
+      readonly packs: readonly PackSource[];
+      /** The severity overrides of the config (`rules`). */
+      readonly overrides: Readonly<Record<string, SeverityOverride>>;
+    }
   | { readonly exitCode: number };
 
 /**
@@ -38,5 +47,7 @@ export function projectEngine(context: CommandContext, configFile: string | unde
     packNames: cached.packs.map((pack) => pack.file),
     problems: cached.problems,
     extraNames: extra.map((path) => cache.packName(path)),
+    packs: cached.packs,
+    overrides: resolution.config.rules,
   };
 }

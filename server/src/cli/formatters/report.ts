@@ -37,6 +37,8 @@ export interface FileReport {
   /** The file as shown to the user (relative to cwd, forward slashes, or `<stdin>`). */
   readonly file: string;
   readonly diagnostics: readonly ReportDiagnostic[];
+  /** The text the positions refer to, for formats that count columns differently (rdjsonl counts UTF-8 bytes). */
+  readonly text?: string;
 }
 
 /** Totals over a whole run, known only once every file was checked. */

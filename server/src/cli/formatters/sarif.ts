@@ -9,9 +9,9 @@
  * before its `tool`: the rule catalogue also lists the document problems
  * (such as unused suppressions) found, which are known only at the end.
  */
-import { createHash } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import type { RuleInfo, Severity } from '../../engine/api';
+import { FileFingerprints } from './fingerprint';
 import { DOCUMENT_PROBLEM_PREFIX, type FileReport, type ReportContext, type ReportFormatter, type ReportRange } from './report';
 
 /** Where the project's documentation lives; used as the tool's informationUri. */
@@ -104,16 +104,13 @@ export class SarifFormatter implements ReportFormatter {
 
   *file(file: FileReport): Generator<string> {
     const location = artifactLocation(file.file);
-    const occurrences = new Map<string, number>();
+    const fingerprints = new FileFingerprints(file.file);
     for (const diagnostic of file.diagnostics) {
       if (!this.ruleIndex.has(diagnostic.ruleId)) {
         this.ruleIndex.set(diagnostic.ruleId, this.descriptors.length);
         this.descriptors.push(fallbackDescriptor(diagnostic.ruleId, diagnostic.severity));
       }
-      const identity = JSON.stringify([diagnostic.ruleId, file.file, diagnostic.matchedText ?? diagnostic.message, diagnostic.sentence ?? '']);
-      const occurrence = occurrences.get(identity) ?? 0;
-      occurrences.set(identity, occurrence + 1);
-      const fingerprint = createHash('sha256').update(`${identity}#${occurrence}`).digest('hex');
+      const fingerprint = fingerprints.next(diagnostic);
       const result: Record<string, unknown> = {
         ruleId: diagnostic.ruleId,
         ruleIndex: this.ruleIndex.get(diagnostic.ruleId),
