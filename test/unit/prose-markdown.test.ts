@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { generateMarkdown } from '../../bench/proseExtraction';
-import { scanMarkdownBlocks } from '../../server/src/engine/prose/markdown';
+import { scanMarkdownBlocks } from '../../server/src/engine/prose/markdown/markdownReader';
 import type { ProseBlock, ProseUnit } from '../../server/src/engine/prose/prose';
 import { seededRandom } from '../seededRandom';
 

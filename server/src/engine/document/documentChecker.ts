@@ -1,7 +1,7 @@
 import type { CheckResult, DocumentEdit, DocumentKind, DocumentSession, Finding, FindingsSplice, Fix, OffsetRange, Problem, TermOccurrence } from '../api';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
-import { scanMarkdownBlocks } from '../prose/markdown';
-import { scanPlainTextBlocks } from '../prose/plaintext';
+import { scanMarkdownBlocks } from '../prose/markdown/markdownReader';
+import { scanPlainTextBlocks } from '../prose/plaintext/plainTextReader';
 import type { CommentSpan, ProseBlock } from '../prose/prose';
 import type { RuleSet, SeverityResolver } from '../rules/ruleSet';
 import { applySuppressions, type LineLookup } from '../suppressions/suppressions';

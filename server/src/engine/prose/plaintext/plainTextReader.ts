@@ -1,7 +1,7 @@
 /**
  * Plain-text prose extraction: every paragraph is prose.
  */
-import type { ProseBlock, ProseSegment } from './prose';
+import type { ProseBlock, ProseSegment } from '../prose';
 
 function isBlankChar(c: number): boolean {
   // a byte-order mark is not a word character either
