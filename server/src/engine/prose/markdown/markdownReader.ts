@@ -1,12 +1,31 @@
 /**
- * Cutting a Markdown document into top-level blocks: the front matter, the
- * blank lines at the start, then one {@link parseBlock} after another.
+ * The Markdown reader: cuts a Markdown document into top-level blocks (the
+ * front matter, the blank lines at the start, then one {@link parseBlock}
+ * after another). This is the entry point of the `markdown/` folder:
+ *
+ * - `blocks.ts`, `containers.ts`, `leafBlocks.ts`, `htmlBlocks.ts`,
+ *   `tables.ts`, `paragraphs.ts`, `linkReferenceDefinitions.ts`,
+ *   `frontMatter.ts` and `lines.ts`: the block pass, with its state in
+ *   `blockState.ts`;
+ * - `inlines.ts`, `links.ts`, `codeSpans.ts`, `autolinks.ts` and
+ *   `inlineHtml.ts`: the inline pass, with its state in `inlineState.ts`;
+ * - `segments.ts`: from the inline pass's marks to prose segments;
+ * - `characters.ts`: character classes.
  */
 import type { ProseBlock } from '../prose';
+import type { DocumentReader } from '../reader';
 import { BlockState } from './blockState';
 import { parseBlock } from './blocks';
-import { frontMatterEnd } from './frontMatter';
+import { frontMatterEnd, opensUnclosedFrontMatter } from './frontMatter';
 import { isBlankFrom, setLine } from './lines';
+
+/** Reads Markdown (CommonMark with GitHub's tables, task lists, strikethrough, autolinks and footnotes). */
+export const markdownReader: DocumentReader = Object.freeze({
+  kind: 'markdown',
+  scanBlocks: scanMarkdownBlocks,
+  commentSyntax: Object.freeze({ open: '<!--', close: '-->' }),
+  opensUnclosedPreamble: opensUnclosedFrontMatter,
+});
 
 /**
  * Cuts a Markdown document into top-level blocks with their prose.
@@ -31,7 +50,7 @@ export function* scanMarkdownBlocks(text: string, from = 0): Generator<ProseBloc
   if (pos === 0 && length > 0 && text.charCodeAt(0) === 0xfeff) pos = 1;
   const state = new BlockState(text);
   if (start === 0 && pos < length) {
-    const end = frontMatterEnd(state, pos);
+    const end = frontMatterEnd(text, pos);
     if (end > 0) {
       pos = skipBlankLines(state, end);
       yield { start, end: pos, units: [], comments: [] };
