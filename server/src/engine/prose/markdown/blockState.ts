@@ -36,8 +36,16 @@ export class BlockState {
   /** The current line ends (before its line ending) at `lineEnd`; the next line starts at `nextLineStart`. */
   lineEnd = 0;
   nextLineStart = 0;
-  /** Finds line endings natively; its `lastIndex` belongs to this scan alone. */
-  readonly lineEndPattern = /[\n\r]/g;
+  /**
+   * What the line-ending searches of `setLine` found: the first `\n` at or
+   * after `lineFeedsSearchedFrom` (-1: none to the end), and the first `\r`
+   * in [carriageReturnsSearchedFrom, carriageReturnsKnownTo) (-1: none there).
+   */
+  nextLineFeed = -1;
+  lineFeedsSearchedFrom = Infinity;
+  nextCarriageReturn = -1;
+  carriageReturnsSearchedFrom = 0;
+  carriageReturnsKnownTo = 0;
 
   /** Where consuming container markers or columns stopped, and that column (tabs expanded to stops of four). */
   cursor = 0;

@@ -113,6 +113,16 @@ export function isEmailLocalChar(c: number): boolean {
   return isAsciiAlphanumeric(c) || (c < 128 && c > 32 && EMAIL_LOCAL_EXTRA[c] === 1);
 }
 
+/**
+ * A character that belongs to a word, as the engine's tokenizer reads words:
+ * an ASCII letter or digit, `_`, or any non-ASCII character that is neither
+ * whitespace nor punctuation.
+ */
+export function isWordCharacter(c: number): boolean {
+  if (c < 128) return isAsciiAlphanumeric(c) || c === Char.Underscore;
+  return c >= 0xc0 && !isWhitespace(c) && !isPunctuation(c);
+}
+
 /** A space or a tab. */
 export function isSpaceOrTab(c: number): boolean {
   return c === 32 || c === 9;

@@ -10,14 +10,24 @@ import { Char } from './characters';
 
 /** Mark kinds. A mark covers markup (dropped), an opaque word, or a comment. */
 export const enum MarkKind {
-  /** Markup that is not prose and stands for nothing: emphasis runs, link brackets and destinations, escapes. */
+  /** Markup that is not prose and stands for nothing: paired emphasis runs, link brackets and destinations, escapes. */
   Markup = 1,
   /** Inline content that is not prose but takes a word's place: code spans, autolinks, inline HTML, images. */
   Opaque = 2,
   /** An HTML comment: reported for suppressions, and neither prose nor a word. */
   Comment = 3,
-  /** A `[` that becomes markup only if a matching `]` turns it into a link; otherwise it is text. */
-  PendingBracket = 4,
+  /**
+   * Not decided yet, and text if it stays so: a `[` that becomes markup only
+   * if a `]` makes it a link, a delimiter run that becomes markup only if
+   * emphasis pairs it.
+   */
+  Tentative = 4,
+  /**
+   * Markup that also keeps words apart: the brackets of a shortcut reference
+   * `[text]`, which are literal text unless a definition elsewhere makes
+   * them a link, so `ChatGPT[1]` never reads as one word.
+   */
+  Separator = 5,
 }
 
 export class InlineState {
@@ -48,8 +58,42 @@ export class InlineState {
   bracketMarks = new Int32Array(32);
   bracketIsImage = new Uint8Array(32);
   bracketCount = 0;
+  /**
+   * For each open bracket, how many delimiter runs were recorded before it
+   * (the runs inside it start there), and the top of the delimiter stack then.
+   */
+  bracketDelimiters = new Int32Array(32);
+  bracketDelimiterTops = new Int32Array(32);
   /** Link openers below this stack index are inactive: links cannot contain links. */
   linkOpenerFloor = 0;
+
+  /**
+   * The emphasis delimiter runs of the unit, in order (see emphasis.ts): the
+   * index of each run's mark, its character, whether it can open or close
+   * (with the closer's "openers bottom" slot), its length, how much of it is
+   * still unpaired, and how much of it paired at its start (as a closer) and
+   * at its end (as an opener).
+   */
+  delimiterMarks = new Int32Array(32);
+  delimiterMarkers = new Int32Array(32);
+  delimiterFlags = new Int32Array(32);
+  delimiterLengths = new Int32Array(32);
+  delimiterRemaining = new Int32Array(32);
+  delimiterUsedAtStart = new Int32Array(32);
+  delimiterUsedAtEnd = new Int32Array(32);
+  /** The delimiter stack: a doubly linked list over the runs not yet paired off, its bottom and its top (-1 when empty). */
+  delimiterPrevious = new Int32Array(32);
+  delimiterNext = new Int32Array(32);
+  delimiterCount = 0;
+  delimiterBottom = -1;
+  delimiterTop = -1;
+  /**
+   * CommonMark's "openers bottom" per kind of closer, so no opener is searched
+   * twice; a slot counts only in the call of `processEmphasis` that set it.
+   */
+  readonly openersBottom = new Int32Array(18);
+  readonly openersBottomSet = new Int32Array(18);
+  emphasisCalls = 0;
 
   /**
    * For each backtick-run length, the start of the last run of that length
@@ -120,6 +164,9 @@ export class InlineState {
     this.markCount = 0;
     this.bracketCount = 0;
     this.linkOpenerFloor = 0;
+    this.delimiterCount = 0;
+    this.delimiterBottom = -1;
+    this.delimiterTop = -1;
     this.backtickGeneration++;
     this.backticksExhausted = false;
     this.budget = 2 * (end - this.rangeStart) + 1024;
@@ -146,6 +193,8 @@ export class InlineState {
     if (count === this.bracketStarts.length) {
       this.bracketStarts = grown(this.bracketStarts);
       this.bracketMarks = grown(this.bracketMarks);
+      this.bracketDelimiters = grown(this.bracketDelimiters);
+      this.bracketDelimiterTops = grown(this.bracketDelimiterTops);
       const image = new Uint8Array(count * 2);
       image.set(this.bracketIsImage);
       this.bracketIsImage = image;
@@ -153,6 +202,8 @@ export class InlineState {
     this.bracketStarts[count] = start;
     this.bracketMarks[count] = markIndex;
     this.bracketIsImage[count] = isImage ? 1 : 0;
+    this.bracketDelimiters[count] = this.delimiterCount;
+    this.bracketDelimiterTops[count] = this.delimiterTop;
     this.bracketCount = count + 1;
   }
 

@@ -5,15 +5,15 @@
  * (markup), code spans, autolinks, bare URLs, inline HTML and images (opaque
  * words), and HTML comments. Everything left unmarked is prose.
  *
- * It does not pair emphasis delimiters as CommonMark does: a run that could
- * open or close emphasis is markup whether or not it finds a partner, because
- * a lone `*` between words is never meant as prose either way. Backtracking
- * scans (code-span closers, link tails, tags) are bounded by caches and a
- * work budget, so the pass is linear in the length of the unit.
+ * Emphasis delimiters are paired as CommonMark pairs them (emphasis.ts): a
+ * run that finds no partner stays text. Backtracking scans (code-span
+ * closers, link tails, tags) are bounded by caches and a work budget, so the
+ * pass is linear in the length of the unit.
  */
 import { backtickCloser } from './codeSpans';
 import { bareUrlAtColon, wwwUrlAtPeriod } from './autolinks';
 import { Char, INLINE_TRIGGER, isEscapable, isPunctuation, isWhitespace } from './characters';
+import { pushDelimiterRun, settleEmphasis } from './emphasis';
 import { angleBracket } from './inlineHtml';
 import { MarkKind, type InlineState } from './inlineState';
 import { closeBracket, footnoteReferenceEnd } from './links';
@@ -74,6 +74,7 @@ export function parseInlines(state: InlineState): void {
         k++;
     }
   }
+  settleEmphasis(state);
 }
 
 /** A backslash at `k`: escapes punctuation or makes a hard line break; returns where to go on. */
@@ -93,9 +94,9 @@ function backslash(state: InlineState, k: number): number {
 }
 
 /**
- * A run of `*`, `_` or `~` at `k`. It is markup when it could open or close
- * emphasis by CommonMark's flanking rules (`~` only as `~~`); returns the
- * offset after the run.
+ * A run of `*`, `_` or `~` at `k`. When CommonMark's flanking rules let it
+ * open or close emphasis (`~` only as `~~`), it is recorded for pairing;
+ * returns the offset after the run.
  */
 function delimiterRun(state: InlineState, k: number, c: number): number {
   const source = state.source;
@@ -111,12 +112,11 @@ function delimiterRun(state: InlineState, k: number, c: number): number {
   const punctuationAfter = !spaceAfter && isPunctuation(after);
   const leftFlanking = !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore);
   const rightFlanking = !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter);
-  // `_` inside a word (snake_case) is literal, as CommonMark says.
-  const markup =
-    c === Char.Underscore
-      ? (leftFlanking && (!rightFlanking || punctuationBefore)) || (rightFlanking && (!leftFlanking || punctuationAfter))
-      : leftFlanking || rightFlanking;
-  if (markup) state.mark(k, runEnd, MarkKind.Markup);
+  // `_` inside a word (snake_case) neither opens nor closes, as CommonMark says.
+  const underscore = c === Char.Underscore;
+  const canOpen = underscore ? leftFlanking && (!rightFlanking || punctuationBefore) : leftFlanking;
+  const canClose = underscore ? rightFlanking && (!leftFlanking || punctuationAfter) : rightFlanking;
+  if (canOpen || canClose) pushDelimiterRun(state, k, runEnd, c, canOpen, canClose);
   return runEnd;
 }
 
@@ -129,7 +129,7 @@ function openBracket(state: InlineState, k: number): number {
       return end;
     }
   }
-  state.mark(k, k + 1, MarkKind.PendingBracket);
+  state.mark(k, k + 1, MarkKind.Tentative);
   state.pushBracket(k, state.markCount - 1, false);
   return k + 1;
 }

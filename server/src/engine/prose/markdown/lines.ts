@@ -8,23 +8,64 @@
 import type { BlockState } from './blockState';
 import { Char } from './characters';
 
+/** How far ahead one search for a carriage return looks, so a restart never reads far past what it yields. */
+const CARRIAGE_RETURN_WINDOW = 1 << 16;
+
 /**
  * Makes the line starting at `pos` the current line: sets `lineEnd` and
- * `nextLineStart`. A native search stops at the first line ending, so finding
- * a line's end never reads past it (a document-wide check for `\r` would cost
- * a full scan on every incremental restart).
+ * `nextLineStart`. Line endings are found with the native `indexOf`, many
+ * times faster than a loop or a regular expression; the searches are
+ * remembered, since lines are mostly asked for in order, so that a document without
+ * `\r` (or without `\n`) is searched for it once, not once per line, and
+ * the `\r` search looks only a bounded window ahead, so a restart in a large
+ * document reads about as far as the blocks it yields.
  */
 export function setLine(state: BlockState, pos: number): void {
-  const pattern = state.lineEndPattern;
-  pattern.lastIndex = pos;
-  if (!pattern.test(state.text)) {
-    state.lineEnd = state.nextLineStart = state.length;
+  const text = state.text;
+  let lineFeed = state.nextLineFeed;
+  if (pos < state.lineFeedsSearchedFrom || (lineFeed < pos && lineFeed !== -1)) {
+    state.nextLineFeed = lineFeed = text.indexOf('\n', pos);
+    state.lineFeedsSearchedFrom = pos;
+  }
+  const end = lineFeed < 0 ? state.length : lineFeed;
+  const carriageReturn = carriageReturnBefore(state, pos, end);
+  if (carriageReturn < 0) {
+    state.lineEnd = end;
+    state.nextLineStart = end < state.length ? end + 1 : end;
     return;
   }
-  const end = pattern.lastIndex - 1;
-  state.lineEnd = end;
-  const crlf = state.text.charCodeAt(end) === Char.CarriageReturn && end + 1 < state.length && state.text.charCodeAt(end + 1) === Char.LineFeed;
-  state.nextLineStart = crlf ? end + 2 : end + 1;
+  state.lineEnd = carriageReturn;
+  state.nextLineStart = carriageReturn + 1 === lineFeed ? carriageReturn + 2 : carriageReturn + 1;
+}
+
+/**
+ * The first `\r` in [pos, end), or -1. What is known: no `\r` in
+ * [carriageReturnsSearchedFrom, carriageReturnsKnownTo) but `nextCarriageReturn`
+ * (when not -1, the last position of that range).
+ */
+function carriageReturnBefore(state: BlockState, pos: number, end: number): number {
+  if (pos < state.carriageReturnsSearchedFrom) {
+    // A look back before what is known (after a table's look ahead passed a `\r`): search afresh.
+    state.nextCarriageReturn = -1;
+    state.carriageReturnsSearchedFrom = state.carriageReturnsKnownTo = pos;
+  }
+  for (;;) {
+    const known = state.nextCarriageReturn;
+    if (known >= pos) return known < end ? known : -1;
+    if (known >= 0) {
+      // Passed: what is known now starts after it.
+      state.nextCarriageReturn = -1;
+      state.carriageReturnsSearchedFrom = known + 1;
+    }
+    const searchedTo = state.carriageReturnsKnownTo;
+    if (searchedTo >= end) return -1;
+    const from = searchedTo > pos ? searchedTo : pos;
+    if (from > searchedTo) state.carriageReturnsSearchedFrom = from;
+    const to = Math.min(state.length, Math.max(end, from + CARRIAGE_RETURN_WINDOW));
+    const found = state.text.slice(from, to).indexOf('\r');
+    state.nextCarriageReturn = found < 0 ? -1 : from + found;
+    state.carriageReturnsKnownTo = found < 0 ? to : from + found + 1;
+  }
 }
 
 /** Skips spaces and tabs from `p` (at column `column`) up to `lineEnd`; sets `contentStart` and `contentColumn`. */

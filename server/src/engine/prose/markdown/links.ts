@@ -3,8 +3,12 @@
  * `(destination "title")`, reference labels `[label]`, and footnote
  * references `[^note]`. Link text stays prose; the brackets, destination and
  * title become markup. An image (`![alt](src)`) is one opaque word as a whole.
+ * A shortcut reference `[text]` may be a link or literal brackets, depending
+ * on a definition that can be anywhere in the document; its brackets are
+ * markup that keeps words apart, so `ChatGPT[1]` reads as two words either way.
  */
 import { Char, isEscapable, skipSpacesAndLineEnds } from './characters';
+import { dropDelimitersFrom, processEmphasis } from './emphasis';
 import { MarkKind, type InlineState } from './inlineState';
 
 /** Longest label or footnote name read, as CommonMark limits link labels. */
@@ -49,10 +53,14 @@ export function closeBracket(state: InlineState, k: number): number {
   if (isImage) {
     // An image is one opaque word: the marks inside it are dropped.
     state.markCount = state.bracketMarks[top];
+    dropDelimitersFrom(state, state.bracketDelimiters[top], state.bracketDelimiterTops[top]);
     state.mark(state.bracketStarts[top], end, MarkKind.Opaque);
   } else {
-    state.marks[state.bracketMarks[top] * 3 + 2] = MarkKind.Markup;
-    state.mark(k, end, MarkKind.Markup);
+    // Emphasis inside link text pairs within it.
+    processEmphasis(state, state.bracketDelimiters[top], state.bracketDelimiterTops[top]);
+    const kind = definite ? MarkKind.Markup : MarkKind.Separator;
+    state.marks[state.bracketMarks[top] * 3 + 2] = kind;
+    state.mark(k, end, kind);
     // Only a certain link makes outer brackets literal; a shortcut may be plain text.
     if (definite) state.linkOpenerFloor = top;
   }

@@ -5,7 +5,7 @@
  * comment spans the unit holds.
  */
 import type { CommentSpan, ProseSegment, ProseUnit } from '../prose';
-import { isSpaceOrLineEnd } from './characters';
+import { isSpaceOrLineEnd, isWordCharacter } from './characters';
 import { MarkKind, type InlineState } from './inlineState';
 
 /** Collects the segments of one unit and decides which of them are glued to the one before. */
@@ -16,21 +16,30 @@ class SegmentCollector {
   previousEnd = -1;
   /** Whether a line break lies between the previous segment and the next one. */
   lineBroken = false;
+  /** Whether a separator mark (a shortcut reference's bracket) lies between them. */
+  separated = false;
 
   begin(text: string): void {
     this.text = text;
     this.segments = [];
     this.previousEnd = -1;
     this.lineBroken = false;
+    this.separated = false;
   }
 
   push(start: number, end: number, opaque: boolean): void {
-    const text = this.text;
-    const glued = this.previousEnd >= 0 && !this.lineBroken && !isSpaceOrLineEnd(text.charCodeAt(this.previousEnd - 1)) && !isSpaceOrLineEnd(text.charCodeAt(start));
+    const glued = this.previousEnd >= 0 && !this.lineBroken && this.joins(this.text.charCodeAt(this.previousEnd - 1), this.text.charCodeAt(start));
     // Only the flags that are set are written, so segments stay small and of few shapes.
     this.segments.push(opaque ? (glued ? { start, end, glued, opaque } : { start, end, opaque }) : glued ? { start, end, glued } : { start, end });
     this.previousEnd = end;
     this.lineBroken = false;
+    this.separated = false;
+  }
+
+  /** Whether markup between the characters `before` and `after` leaves them in one word. */
+  private joins(before: number, after: number): boolean {
+    if (isSpaceOrLineEnd(before) || isSpaceOrLineEnd(after)) return false;
+    return !this.separated || !isWordCharacter(before) || !isWordCharacter(after);
   }
 }
 
@@ -61,7 +70,7 @@ export class UnitWriter {
         kind = 0;
       } else {
         kind = marks[index * 3 + 2];
-        if (kind === MarkKind.PendingBracket) continue;
+        if (kind === MarkKind.Tentative) continue;
         markStart = marks[index * 3];
         markEnd = marks[index * 3 + 1];
       }
@@ -85,7 +94,7 @@ export class UnitWriter {
         const end = markEnd + lineDocumentStarts[lastLine] - lineStarts[lastLine];
         if (kind === MarkKind.Opaque) collector.push(start, end, true);
         else comments.push({ start, end, body: markEnd - 3 > markStart + 4 ? state.source.slice(markStart + 4, markEnd - 3).trim() : '' });
-      }
+      } else if (kind === MarkKind.Separator) collector.separated = true;
       if (markEnd > pos) pos = markEnd;
       line = lineOf(state, line, pos);
     }
