@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { generateMarkdown } from '../../bench/proseExtraction';
 import { scanMarkdownBlocks } from '../../server/src/engine/prose/markdown/markdownReader';
 import type { ProseBlock, ProseUnit } from '../../server/src/engine/prose/prose';
@@ -18,6 +20,28 @@ function read(text: string, unit: ProseUnit): string {
     out += segment.opaque ? '#' : text.slice(segment.start, segment.end);
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Scans `text` in a worker thread; rejects when the scan takes longer than `guardMs` (a hang guard, not a speed test). */
+function scanInWorker(text: string, guardMs: number): Promise<number> {
+  // The worker loads the TypeScript worker file through tsx, as the tests themselves are loaded.
+  const bootstrap = `require('tsx/cjs/api').require(${JSON.stringify(join(__dirname, 'markdownScanWorker.ts'))}, ${JSON.stringify(__filename)});`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: text });
+  return new Promise<number>((resolve, reject) => {
+    const guard = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`the scan did not finish within ${guardMs / 1000} s`));
+    }, guardMs);
+    worker.once('message', (count: number) => {
+      clearTimeout(guard);
+      void worker.terminate();
+      resolve(count);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(guard);
+      reject(error);
+    });
+  });
 }
 
 /** Every unit of the document, read. */
@@ -409,6 +433,16 @@ describe('markdown words where CommonMark differs from a quick reading', () => {
     assert.deepEqual(readerWords('_foo [bar_](/url)'), ['_foo', 'bar_']);
     assert.deepEqual(readerWords('foo******bar*********baz'), ['foobar', 'baz']);
     assert.deepEqual(readerWords('*a***b*'), ['a', 'b']);
+  });
+
+  it('pairs delimiters in linear time on hostile input', async () => {
+    for (const unit of ['*a**', '_a__b', '***a*', '[*a]', '*a [b', '**a*b', '~~a~', 'a*b_c**d__']) {
+      const text = unit.repeat(Math.ceil(200_000 / unit.length));
+      checkInvariants(text, blocks(text));
+    }
+    // Closers that find no opener among many openers of another kind: a scan that searched
+    // all of them for every closer would run for minutes, and the guard stops it.
+    assert.equal(await scanInWorker('_a '.repeat(150_000) + 'b* '.repeat(150_000), 30_000), 1);
   });
 
   it('takes an opening --- for front matter only when the lines up to the closing line are YAML keys, or none', () => {

@@ -68,23 +68,13 @@ export class InlineState {
   linkOpenerFloor = 0;
 
   /**
-   * The emphasis delimiter runs of the unit, in order (see emphasis.ts): the
-   * index of each run's mark, its character, whether it can open or close
-   * (with the closer's "openers bottom" slot), its length, how much of it is
-   * still unpaired, and how much of it paired at its start (as a closer) and
-   * at its end (as an opener).
+   * The emphasis delimiter runs of the unit, in order, one record of
+   * `DELIMITER_FIELDS` numbers each (see emphasis.ts for the fields): kept in
+   * one array, as the pairing reads several fields of a record at a time.
    */
-  delimiterMarks = new Int32Array(32);
-  delimiterMarkers = new Int32Array(32);
-  delimiterFlags = new Int32Array(32);
-  delimiterLengths = new Int32Array(32);
-  delimiterRemaining = new Int32Array(32);
-  delimiterUsedAtStart = new Int32Array(32);
-  delimiterUsedAtEnd = new Int32Array(32);
-  /** The delimiter stack: a doubly linked list over the runs not yet paired off, its bottom and its top (-1 when empty). */
-  delimiterPrevious = new Int32Array(32);
-  delimiterNext = new Int32Array(32);
+  delimiters = new Int32Array(8 * 32);
   delimiterCount = 0;
+  /** The delimiter stack (a doubly linked list over the runs not yet paired off): its bottom and top record, -1 when empty. */
   delimiterBottom = -1;
   delimiterTop = -1;
   /**

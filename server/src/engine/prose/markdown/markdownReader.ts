@@ -7,8 +7,8 @@
  *   `tables.ts`, `paragraphs.ts`, `linkReferenceDefinitions.ts`,
  *   `frontMatter.ts` and `lines.ts`: the block pass, with its state in
  *   `blockState.ts`;
- * - `inlines.ts`, `links.ts`, `codeSpans.ts`, `autolinks.ts` and
- *   `inlineHtml.ts`: the inline pass, with its state in `inlineState.ts`;
+ * - `inlines.ts`, `emphasis.ts`, `links.ts`, `codeSpans.ts`, `autolinks.ts`
+ *   and `inlineHtml.ts`: the inline pass, with its state in `inlineState.ts`;
  * - `segments.ts`: from the inline pass's marks to prose segments;
  * - `characters.ts`: character classes.
  */
