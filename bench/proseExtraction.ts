@@ -3,7 +3,7 @@
  * whole document). Run directly: `node --import tsx bench/proseExtraction.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { scanMarkdownBlocks } from '../server/src/engine/prose/markdown';
+import { scanMarkdownBlocks } from '../server/src/engine/prose/markdown/markdownReader';
 import { seededRandom } from '../test/seededRandom';
 
 const WORDS = (

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { generateMarkdown } from '../../bench/proseExtraction';
-import { scanMarkdownBlocks } from '../../server/src/engine/prose/markdown';
+import { scanMarkdownBlocks } from '../../server/src/engine/prose/markdown/markdownReader';
 import type { ProseBlock, ProseUnit } from '../../server/src/engine/prose/prose';
 import { seededRandom } from '../seededRandom';
+import { readerWords } from './markdownConformance';
 
 function blocks(text: string, from = 0): ProseBlock[] {
   return [...scanMarkdownBlocks(text, from)];
@@ -17,6 +20,28 @@ function read(text: string, unit: ProseUnit): string {
     out += segment.opaque ? '#' : text.slice(segment.start, segment.end);
   }
   return out.replace(/\s+/g, ' ').trim();
+}
+
+/** Scans `text` in a worker thread; rejects when the scan takes longer than `guardMs` (a hang guard, not a speed test). */
+function scanInWorker(text: string, guardMs: number): Promise<number> {
+  // The worker loads the TypeScript worker file through tsx, as the tests themselves are loaded.
+  const bootstrap = `require('tsx/cjs/api').require(${JSON.stringify(join(__dirname, 'markdownScanWorker.ts'))}, ${JSON.stringify(__filename)});`;
+  const worker = new Worker(bootstrap, { eval: true, workerData: text });
+  return new Promise<number>((resolve, reject) => {
+    const guard = setTimeout(() => {
+      void worker.terminate();
+      reject(new Error(`the scan did not finish within ${guardMs / 1000} s`));
+    }, guardMs);
+    worker.once('message', (count: number) => {
+      clearTimeout(guard);
+      void worker.terminate();
+      resolve(count);
+    });
+    worker.once('error', (error) => {
+      clearTimeout(guard);
+      reject(error);
+    });
+  });
 }
 
 /** Every unit of the document, read. */
@@ -377,6 +402,56 @@ describe('markdown comments', () => {
     assert.deepEqual(comments('`<!-- x -->`\n\n```\n<!-- y -->\n```\n\n    <!-- z -->\n\n<!-- open\n\ntext'), []);
     assert.deepEqual(comments('a <!-- open\n\nb'), []);
     assert.deepEqual(prose('a <!-- open\n\nb'), ['a <!-- open', 'b']);
+  });
+});
+
+describe('markdown words where CommonMark differs from a quick reading', () => {
+  it('reads a link reference definition whose label or title spans several lines as a definition, not prose', () => {
+    assert.deepEqual(prose("[foo]: /url '\ntitle\nline1\nline2\n'\n\nafter"), ['after']);
+    assert.deepEqual(prose('[\nfoo\n]: /url\nbar'), ['bar']);
+    assert.deepEqual(prose('[Foo\n  bar]: /url\n\n[Baz][Foo bar]'), ['Baz']);
+    assert.deepEqual(prose('[a]: /u "one\ntwo"\n[b]: /v\ntext'), ['text']);
+    // a title that does not end its line: no definition when it starts on the destination's line ...
+    assert.deepEqual(prose('[foo]: /url "title\nmore" extra'), ['foo: /url "title more" extra']);
+    // ... and a definition without a title when it starts on a line of its own
+    assert.deepEqual(prose('[foo]: /url\n"title\nmore" extra\nnext'), ['"title more" extra next']);
+  });
+
+  it('keeps words apart across literal brackets and asterisks', () => {
+    assert.deepEqual(readerWords('ChatGPT[1] is cited.'), ['ChatGPT', '1', 'is', 'cited']);
+    assert.deepEqual(readerWords('5*ChatGPT and GPT-4'), ['5', 'ChatGPT', 'and', 'GPT-4']);
+    assert.deepEqual(prose('5*ChatGPT'), ['5*ChatGPT']);
+    assert.deepEqual(readerWords('[ChatGPT]Enterprise'), ['ChatGPT', 'Enterprise']);
+    // real emphasis and real links still join a word, as they render
+    assert.deepEqual(readerWords('en**able**d, re*use* and [Chat](u)GPT'), ['enabled', 'reuse', 'and', 'ChatGPT']);
+  });
+
+  it('pairs emphasis delimiters as CommonMark does, leaving unpaired ones as text', () => {
+    assert.deepEqual(readerWords('_foo*'), ['_foo']);
+    assert.deepEqual(readerWords('__foo_'), ['_foo']);
+    assert.deepEqual(readerWords('*foo _bar* baz_'), ['foo', '_bar', 'baz_']);
+    assert.deepEqual(readerWords('_foo [bar_](/url)'), ['_foo', 'bar_']);
+    assert.deepEqual(readerWords('foo******bar*********baz'), ['foobar', 'baz']);
+    assert.deepEqual(readerWords('*a***b*'), ['a', 'b']);
+  });
+
+  it('pairs delimiters in linear time on hostile input', async () => {
+    for (const unit of ['*a**', '_a__b', '***a*', '[*a]', '*a [b', '**a*b', '~~a~', 'a*b_c**d__']) {
+      const text = unit.repeat(Math.ceil(200_000 / unit.length));
+      checkInvariants(text, blocks(text));
+    }
+    // Closers that find no opener among many openers of another kind: a scan that searched
+    // all of them for every closer would run for minutes, and the guard stops it.
+    assert.equal(await scanInWorker('_a '.repeat(150_000) + 'b* '.repeat(150_000), 30_000), 1);
+  });
+
+  it('takes an opening --- for front matter only when the lines up to the closing line are YAML keys, or none', () => {
+    assert.deepEqual(prose('---\nFoo\n---\nBar\n---\nBaz\n'), ['Foo', 'Bar', 'Baz']);
+    assert.deepEqual(prose('---\nThis is not YAML.\n---\nText'), ['This is not YAML.', 'Text']);
+    assert.deepEqual(prose('---\ntitle: Seamless\ntags: [a, b]\n---\nText'), ['Text']);
+    assert.deepEqual(prose('---\n---\nText'), ['Text']);
+    assert.deepEqual(prose('---\n# a comment\nlist:\n  - a\n- b\nsummary: >\n  folded\n  text\n"quoted key": v\n\nempty:\n...\nText'), ['Text']);
+    assert.deepEqual(prose('---\nkey: value\nbut then a sentence\n---\nText'), ['key: value but then a sentence', 'Text']);
   });
 });
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext';
+import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext/plainTextReader';
 import type { ProseBlock } from '../../server/src/engine/prose/prose';
 import { seededRandom } from '../seededRandom';
 

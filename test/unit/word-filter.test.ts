@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { scanMarkdownBlocks } from '../../server/src/engine/prose/markdown';
-import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext';
+import { scanMarkdownBlocks } from '../../server/src/engine/prose/markdown/markdownReader';
+import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext/plainTextReader';
 import type { ProseUnit } from '../../server/src/engine/prose/prose';
 import { tokenizeUnit } from '../../server/src/engine/text/tokenize';
 import { WordFilter } from '../../server/src/engine/text/wordFilter';

@@ -1,8 +1,8 @@
 import type { CheckResult, DocumentEdit, DocumentKind, DocumentSession, Finding, FindingsSplice, Fix, OffsetRange, Problem, TermOccurrence } from '../api';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
-import { scanMarkdownBlocks } from '../prose/markdown';
-import { scanPlainTextBlocks } from '../prose/plaintext';
 import type { CommentSpan, ProseBlock } from '../prose/prose';
+import type { DocumentReader } from '../prose/reader';
+import { readerFor } from '../prose/readers';
 import type { RuleSet, SeverityResolver } from '../rules/ruleSet';
 import { applySuppressions, type LineLookup } from '../suppressions/suppressions';
 import { LineIndex, lineBreakFrom, lineStartBefore } from '../text/lineIndex';
@@ -60,8 +60,9 @@ class CheckedBlock {
 const DIRECTIVE_PREFIX = 'termguard-';
 
 /** The block scanner for a kind of document. */
-export function blockScanner(kind: DocumentKind): (text: string, from?: number) => Generator<ProseBlock> {
-  return kind === 'markdown' ? scanMarkdownBlocks : scanPlainTextBlocks;
+export function blockScanner(kind: DocumentKind): (text: string, from?: number) => IterableIterator<ProseBlock> {
+  const reader = readerFor(kind);
+  return (text, from) => reader.scanBlocks(text, from);
 }
 
 /** Adds the findings of a block's prose, scanned in `source`, to `findings`. */
@@ -82,7 +83,7 @@ function checkUnits(source: string, block: ProseBlock, ruleSet: RuleSet, severit
 export function checkText(text: string, kind: DocumentKind, file: string, ruleSet: RuleSet, severityOf: SeverityResolver): CheckResult {
   const findings: Finding[] = [];
   const directives: CommentSpan[] = [];
-  for (const block of blockScanner(kind)(text, 0)) {
+  for (const block of readerFor(kind).scanBlocks(text, 0)) {
     checkUnits(text, block, ruleSet, severityOf, findings);
     for (const comment of block.comments) if (comment.body.startsWith(DIRECTIVE_PREFIX)) directives.push(comment);
   }
@@ -183,14 +184,6 @@ function shiftSpan<T extends { start: number; end: number }>(span: T, delta: num
   return delta === 0 ? span : { ...span, start: span.start + delta, end: span.end + delta };
 }
 
-const FRONT_MATTER_OPENER = /^(?:---|\+\+\+)[ \t]*(?:\r\n|\n|\r)/;
-const FRONT_MATTER_CLOSER = /(?:\r\n|\n|\r)(?:---|\.\.\.|\+\+\+)[ \t]*(?:\r\n|\n|\r|$)/;
-
-/** True when the first block starts like front matter but does not close it. */
-function opensUnclosedFrontMatter(firstBlockText: string): boolean {
-  return FRONT_MATTER_OPENER.test(firstBlockText) && !FRONT_MATTER_CLOSER.test(firstBlockText.slice(3));
-}
-
 /**
  * Checks documents block by block and keeps the checked blocks, so that an
  * edit re-scans only from the block it touches until the scan meets a block
@@ -199,6 +192,7 @@ function opensUnclosedFrontMatter(firstBlockText: string): boolean {
  */
 export class IncrementalDocument implements DocumentSession {
   private blocks: CheckedBlock[] = [];
+  private readonly reader: DocumentReader;
   /** How many blocks hold a suppression directive. */
   private directiveBlocks = 0;
   private current: CheckResult | undefined;
@@ -207,15 +201,16 @@ export class IncrementalDocument implements DocumentSession {
 
   constructor(
     text: string,
-    private readonly kind: DocumentKind,
+    kind: DocumentKind,
     private readonly file: string,
     private readonly ruleSet: RuleSet,
     private readonly severityOf: SeverityResolver,
     private readonly glossary: GlossaryIndex,
   ) {
+    this.reader = readerFor(kind);
     this.length = text.length;
     this.textCache = text;
-    for (const block of blockScanner(kind)(text, 0)) this.blocks.push(checkBlock(text, 0, block, ruleSet, severityOf));
+    for (const block of this.reader.scanBlocks(text, 0)) this.blocks.push(checkBlock(text, 0, block, ruleSet, severityOf));
     this.directiveBlocks = countDirectiveBlocks(this.blocks, 0, this.blocks.length);
   }
 
@@ -230,7 +225,7 @@ export class IncrementalDocument implements DocumentSession {
     if (index < 0) return undefined;
     const block = this.blocks[index]!;
     // Scanning from a block's own start yields that block again (the scanners promise it).
-    const scanned = blockScanner(this.kind)(block.source, block.checked.block.start).next();
+    const scanned = this.reader.scanBlocks(block.source, block.checked.block.start).next();
     if (scanned.done) return undefined;
     const found = this.glossary.termAt(block.source, scanned.value, offset - block.delta);
     return found ? { entry: found.entry, range: shiftRange(found.range, block.delta) } : undefined;
@@ -324,8 +319,9 @@ export class IncrementalDocument implements DocumentSession {
     }
 
     // Start one block early: deleting the blank line between two blocks merges them.
-    // An unclosed front matter block can be closed by a line typed anywhere below it.
-    const first = this.kind === 'markdown' && opensUnclosedFrontMatter(blockText(this.blocks[0]!)) ? 0 : Math.max(0, this.indexOfBlockAt(start) - 1);
+    // Unclosed front matter can be closed by a line typed anywhere below it.
+    const editBlock = this.indexOfBlockAt(start);
+    const first = this.preambleOpenBefore(editBlock) ? 0 : Math.max(0, editBlock - 1);
     const lastTouched = this.indexOfBlockAt(Math.max(start, end - 1));
     const windowStart = this.blocks[first]!.start;
     // Scan a window of old blocks with the edit applied; widen it until the scan
@@ -336,7 +332,7 @@ export class IncrementalDocument implements DocumentSession {
       const oldWindow = this.blocks.slice(first, last + 1).map(blockText).join('');
       const window = oldWindow.slice(0, start - windowStart) + edit.newText + oldWindow.slice(end - windowStart);
       // Whether text at the very top is front matter depends on a closing line that may be anywhere below.
-      if (windowStart === 0 && this.kind === 'markdown' && !reachesEnd && FRONT_MATTER_OPENER.test(window) && !FRONT_MATTER_CLOSER.test(window.slice(3))) continue;
+      if (windowStart === 0 && !reachesEnd && this.reader.opensUnclosedPreamble?.(window)) continue;
       // Blocks ending inside the last old block may need text beyond the window to be sure of their end.
       const certainUpTo = reachesEnd ? Infinity : window.length - (this.blocks[last]!.end - this.blocks[last]!.start);
       const canStopAt = (blockEnd: number): number | false => {
@@ -365,6 +361,21 @@ export class IncrementalDocument implements DocumentSession {
   }
 
   /**
+   * True when the blocks before block `index` open a preamble (front matter)
+   * that they do not close, so an edit from block `index` on may change what
+   * the first block is. Reads the blocks from the top in doubling steps, so
+   * the cost is about the text that decides the question, not the document.
+   */
+  private preambleOpenBefore(index: number): boolean {
+    const reader = this.reader;
+    if (!reader.opensUnclosedPreamble || index <= 0) return false;
+    for (let count = 1; ; count = Math.min(index, count * 2)) {
+      if (!reader.opensUnclosedPreamble(this.blocks.slice(0, count).map(blockText).join(''))) return false;
+      if (count === index) return true;
+    }
+  }
+
+  /**
    * Scans `window` (document offset `windowStart`) block by block. Stops at a
    * block end where `canStopAt` finds an old block to resume from; gives up
    * (no resume index, incomplete) when it reaches blocks it cannot be sure of.
@@ -378,7 +389,7 @@ export class IncrementalDocument implements DocumentSession {
     canStopAt: (blockEnd: number) => number | false = () => false,
   ): { blocks: CheckedBlock[]; resumeIndex?: number } {
     const blocks: CheckedBlock[] = [];
-    for (const block of blockScanner(this.kind)(window, from)) {
+    for (const block of this.reader.scanBlocks(window, from)) {
       if (!reachesEnd && block.end > certainUpTo) return { blocks };
       blocks.push(checkBlock(window, windowStart, block, this.ruleSet, this.severityOf));
       if (block.end < window.length || !reachesEnd) {

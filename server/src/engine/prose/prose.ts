@@ -1,8 +1,8 @@
 /**
- * The shape of prose extracted from a document. Extractors (Markdown, plain
- * text) cut a document into blocks; the matcher only ever sees the prose runs
- * inside them, with their source offsets, so findings land on the words the
- * user wrote.
+ * The shape of prose extracted from a document. Readers (one per format, see
+ * reader.ts) cut a document into blocks; the matcher only ever sees the prose
+ * runs inside them, with their source offsets, so findings land on the words
+ * the user wrote.
  */
 
 /**

@@ -1,7 +1,15 @@
 /**
- * Plain-text prose extraction: every paragraph is prose.
+ * The plain-text reader: every paragraph is prose. Also the reader for
+ * kinds of text with no markup worth reading, such as commit messages.
  */
-import type { ProseBlock, ProseSegment } from './prose';
+import type { ProseBlock, ProseSegment } from '../prose';
+import type { DocumentReader } from '../reader';
+
+/** Reads plain text: paragraphs separated by blank lines, e-mail quotation markers dropped; no comments. */
+export const plainTextReader: DocumentReader = Object.freeze({
+  kind: 'plaintext',
+  scanBlocks: scanPlainTextBlocks,
+});
 
 function isBlankChar(c: number): boolean {
   // a byte-order mark is not a word character either
