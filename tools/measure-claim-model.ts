@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { claimWords } from '../server/src/engine/claims/claimFeatures';
 import { ClaimModel, type ClaimModelData } from '../server/src/engine/claims/claimModel';
-import { scanPlainTextBlocks } from '../server/src/engine/prose/plaintext';
+import { scanPlainTextBlocks } from '../server/src/engine/prose/plaintext/plainTextReader';
 import { tokenizeUnit, type Token } from '../server/src/engine/text/tokenize';
 import { ARTIFACT } from './train-claim-model';
 

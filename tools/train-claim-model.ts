@@ -38,7 +38,7 @@ import { builtinPackFiles } from '../server/src/project/builtinPacks';
 import { ClaimModel, type ClaimCategory, type ClaimModelData } from '../server/src/engine/claims/claimModel';
 import { claimWords, FEATURE_BUCKETS, forEachFeature, namesOpenAI, type ClaimWord } from '../server/src/engine/claims/claimFeatures';
 import { createEngine, type Engine } from '../server/src/engine/index';
-import { scanMarkdownBlocks } from '../server/src/engine/prose/markdown';
+import { scanMarkdownBlocks } from '../server/src/engine/prose/markdown/markdownReader';
 import { tokenizeUnit, type Token } from '../server/src/engine/text/tokenize';
 
 const ROOT = join(__dirname, '..');

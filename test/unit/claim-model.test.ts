@@ -23,7 +23,7 @@ import {
 } from '../../server/src/engine/claims/claimFeatures';
 import { ClaimModel, type ClaimModelData } from '../../server/src/engine/claims/claimModel';
 import { createEngine, loadPack } from '../../server/src/engine/index';
-import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext';
+import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext/plainTextReader';
 import { tokenizeUnit, type Token } from '../../server/src/engine/text/tokenize';
 import { WordFilter } from '../../server/src/engine/text/wordFilter';
 import { renderFinding } from '../../server/src/lsp/hover';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { applyEdits } from '../../server/src/engine/index';
 import { DISGUISE_NOTE } from '../../server/src/engine/rules/ruleSet';
-import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext';
+import { scanPlainTextBlocks } from '../../server/src/engine/prose/plaintext/plainTextReader';
 import { tokenizeUnit } from '../../server/src/engine/text/tokenize';
 import { WordFilter } from '../../server/src/engine/text/wordFilter';
 import { builtinEngine } from './builtinEngine';

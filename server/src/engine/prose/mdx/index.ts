@@ -12,7 +12,7 @@
  * `label`, `description`, `aria-label`, `placeholder`). Comments, both
  * `{/* termguard-disable-next-line *\/}` and `<!-- … -->`, are reported.
  */
-import { scanMarkdownBlocks } from '../markdown';
+import { scanMarkdownBlocks } from '../markdown/markdownReader';
 import type { CommentSpan, ProseBlock, ProseSegment, ProseUnit } from '../prose';
 import { UnitBuilder } from '../shared/unitBuilder';
 import { MASK_EXPRESSION, prescanMdx, type Prescan } from './prescan';

@@ -6,7 +6,7 @@
  */
 import { codeReader } from '../code';
 import { jsonMember, parseJson, type JsonNode } from '../code/json';
-import { scanMarkdownBlocks } from '../markdown';
+import { scanMarkdownBlocks } from '../markdown/markdownReader';
 import type { CommentSpan, ProseBlock, ProseUnit } from '../prose';
 import { DecodedText, mapBlocks } from './decodedText';
 
