@@ -535,33 +535,11 @@ describe('markdown robustness', () => {
     ['footnotes', '[^'.repeat(50_000)],
   ];
   for (const [name, text] of hostile) {
-    it(`is fast and valid on ${name} (${text.length} chars)`, () => {
-      const t0 = performance.now();
-      const list = blocks(text);
-      const ms = performance.now() - t0;
-      checkInvariants(text, list);
-      assert.ok(ms < 2000, `${name} took ${ms.toFixed(0)} ms`);
+    // Speed on these inputs is measured by `npm run bench` (hostile Markdown rows); here only that the result is valid.
+    it(`is valid on ${name} (${text.length} chars)`, () => {
+      checkInvariants(text, blocks(text));
     });
   }
-
-  it('scales linearly on hostile input (4x input, well under 16x time)', () => {
-    for (const unit of ['[a](b', '<a b="', '*a', '`a``', '> ', '[[]', '<!--']) {
-      const time = (n: number): number => {
-        const text = unit.repeat(n);
-        let best = Infinity;
-        for (let i = 0; i < 3; i++) {
-          const t0 = performance.now();
-          for (const block of scanMarkdownBlocks(text)) void block;
-          best = Math.min(best, performance.now() - t0);
-        }
-        return best;
-      };
-      time(5_000);
-      const small = time(25_000);
-      const large = time(100_000);
-      assert.ok(large < Math.max(small * 12, 250), `${unit}: ${small.toFixed(1)} ms -> ${large.toFixed(1)} ms`);
-    }
-  });
 
   it('never throws on random input', () => {
     const rnd = seededRandom(99);
@@ -574,10 +552,9 @@ describe('markdown robustness', () => {
     }
   });
 
-  it('scans a 50 MB document in reasonable time', () => {
+  it('scans a 50 MB document to the end', () => {
     const text = generateMarkdown(50_000_000, 5);
     assert.equal(text.length, 50_000_000);
-    const t0 = performance.now();
     let end = 0;
     let count = 0;
     for (const block of scanMarkdownBlocks(text)) {
@@ -585,28 +562,17 @@ describe('markdown robustness', () => {
       end = block.end;
       count++;
     }
-    const ms = performance.now() - t0;
     assert.equal(end, text.length);
     assert.ok(count > 10_000);
-    assert.ok(ms < 30_000, `50 MB took ${ms.toFixed(0)} ms`);
   });
 
-  it('reads only as far as it yields, so a restart costs the blocks taken, not the document', () => {
-    const text = generateMarkdown(20_000_000, 3) + '\r\nlast';
-    const starts: number[] = [];
-    for (const block of scanMarkdownBlocks(text.slice(0, 200_000))) starts.push(block.start);
-    const from = starts[Math.floor(starts.length / 2)];
-    const t0 = performance.now();
-    for (const block of scanMarkdownBlocks(text)) void block;
-    const full = performance.now() - t0;
-    let first = Infinity;
-    for (let i = 0; i < 5; i++) {
-      const t1 = performance.now();
-      const iterator = scanMarkdownBlocks(text, from);
-      assert.equal(iterator.next().value?.start, from);
-      first = Math.min(first, performance.now() - t1);
-    }
-    assert.ok(first < full / 50, `first block ${first.toFixed(2)} ms, full scan ${full.toFixed(0)} ms`);
+  // That a restart costs only the blocks taken (laziness) is measured by `npm run bench`; here, that it starts where asked.
+  it('restarts at a block start and yields the block the full scan yields there', () => {
+    const text = generateMarkdown(2_000_000, 3) + '\r\nlast';
+    const full = [...scanMarkdownBlocks(text)];
+    const from = full[Math.floor(full.length / 2)]!;
+    const restarted = scanMarkdownBlocks(text, from.start).next().value;
+    assert.deepEqual(restarted, from);
   });
 
   it('gives interleaved scans of different documents their own results', () => {
