@@ -43,6 +43,10 @@ const MARKER_SHIFT = 8;
  * close emphasis, with a tentative mark.
  */
 export function pushDelimiterRun(state: InlineState, start: number, end: number, marker: number, canOpen: boolean, canClose: boolean): void {
+  if (canClose && !canOpen && closesTop(state, end - start, marker)) {
+    state.mark(start, end, MarkKind.Markup);
+    return;
+  }
   const d = state.delimiterCount;
   const at = d * FIELDS;
   if (at === state.delimiters.length) state.delimiters = grown(state.delimiters);
@@ -64,6 +68,26 @@ export function pushDelimiterRun(state: InlineState, start: number, end: number,
   else state.delimiterBottom = d;
   state.delimiterTop = d;
   state.delimiterCount = d + 1;
+}
+
+/**
+ * The common case, settled at once: a closer that cannot open, right after
+ * an opener that cannot close, of the same character and length, with no
+ * bracket opened between them (`*word*`, `**two words**`). CommonMark's
+ * procedure would pair exactly these two, whole, and nothing else would
+ * change, so the opener is used up and the closer needs no record.
+ */
+function closesTop(state: InlineState, length: number, marker: number): boolean {
+  const top = state.delimiterTop;
+  if (top < 0 || (state.bracketCount > 0 && top < state.bracketDelimiters[state.bracketCount - 1])) return false;
+  const records = state.delimiters;
+  const at = top * FIELDS;
+  const info = records[at + INFO];
+  if ((info & (CAN_OPEN | CAN_CLOSE)) !== CAN_OPEN || info >> MARKER_SHIFT !== marker || records[at + LENGTH] !== length || records[at + REMAINING] !== length) return false;
+  records[at + REMAINING] = 0;
+  records[at + USED_AT_END] = length;
+  unlink(state, records, top);
+  return true;
 }
 
 /** Takes every run above record `below` (-1: every run) off the stack. */
