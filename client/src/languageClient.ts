@@ -203,6 +203,8 @@ export class TermguardClient implements vscode.Disposable {
         run,
         debug: { ...run, options: { execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6011'] } },
       };
+      // Assigned once the client exists; the middleware below reads it later, so it cannot be a const.
+      // eslint-disable-next-line prefer-const
       let self: LanguageClient | undefined;
       const clientOptions: LanguageClientOptions = {
         documentSelector: documentSelector(languages),

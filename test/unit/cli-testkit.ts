@@ -138,6 +138,8 @@ export class FakeEngine implements Engine {
   }
 
   openDocument(text: string, kind: DocumentKind, options?: CheckOptions): DocumentSession {
+    // The session's methods below are plain functions that need the wrapped engine.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const engine = this;
     let current = text;
     return {

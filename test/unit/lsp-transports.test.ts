@@ -55,7 +55,7 @@ async function roundTrip(started: { child: ChildProcess; connection: ProtocolCon
     const exitCode = await exited;
     return { diagnostics, exitCode };
   } catch (error) {
-    throw new Error(`${error instanceof Error ? error.message : String(error)}; stderr: ${stderr}`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; stderr: ${stderr}`, { cause: error });
   } finally {
     clearTimeout(timeout);
     connection.dispose();

@@ -106,7 +106,6 @@ describe('loading rule packs', () => {
   it('keeps the built-in rules working beside a broken pack', () => {
     const builtin = builtinEngine();
     const sources = builtin.rules().map((rule) => rule.source.file).filter((file, index, all) => all.indexOf(file) === index);
-    const { readFileSync } = require('node:fs') as typeof import('node:fs');
     const engine = createEngine([
       ...sources.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
       { file: 'broken.termguard.yaml', text: 'pack: broken\nrules: [{id: 1}]\n' },

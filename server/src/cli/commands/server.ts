@@ -17,7 +17,6 @@ export async function runServer(context: CommandContext, start?: (transport: 'st
       await start('stdio');
       return 0;
     }
-    // @ts-ignore -- the language server module is written separately and may not exist yet.
     const module = (await import('../../lsp/server')) as Partial<ServerModule>;
     if (typeof module.startServer !== 'function') throw new Error('the module does not export startServer');
     await module.startServer('stdio');

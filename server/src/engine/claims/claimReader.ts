@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../api';
 import type { CompiledRule } from '../packs/loadPack';
 import type { SeverityResolver } from '../rules/ruleSet';
 import type { Sentence } from '../text/tokenize';
-import { claimWords, type namesOpenAI } from './claimFeatures';
+import { claimWords } from './claimFeatures';
 import { ClaimModel, type ClaimModelData } from './claimModel';
 import claimModelData from './claimModel.generated.json';
 

@@ -86,6 +86,8 @@ export function mayDisguise(code: number): boolean {
   return code >= 0xad && MAY_DISGUISE[code] === 1;
 }
 
+// Variation selectors and combining joiners are matched on their own on purpose: they are what is removed.
+// eslint-disable-next-line no-misleading-character-class
 const INVISIBLE_RUN = /[\u00ad\u034f\u180e\u200b-\u200d\u2060-\u2064\ufeff\ufe00-\ufe0f]|\udb40[\udc00-\udfff]?/g;
 const ASCII_LETTER = /[A-Za-z]/;
 const LOOKALIKE_CLASS = `[${Object.keys(LOOKALIKES).join('')}]`;
