@@ -21,7 +21,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-languageserver/node';
-import { SERVER_EXEC_ARGV } from '../server/src/lsp/launch';
+import { SERVER_EXEC_ARGV } from '../server/src/protocol/protocol';
 import { serverCommand } from './lspLatency';
 
 const TEAM_PACK = `pack: team

@@ -26,7 +26,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
-import { SERVER_EXEC_ARGV } from '../server/src/lsp/launch';
+import { SERVER_EXEC_ARGV } from '../server/src/protocol/protocol';
 import { markdownCorpus, wrapMarkdown } from './corpus';
 import { projectRoot } from './projectRoot';
 

@@ -1,14 +1,14 @@
 /**
  * Warnings about broken rule packs and configs, with a way to the problem:
  * the server sends `termguard/brokenFile` (see
- * server/src/lsp/brokenFileNotice.ts) when a pack or config it loads from
+ * server/src/protocol/protocol.ts) when a pack or config it loads from
  * disk has errors (at start, or after a save; never while it is typed), and
  * the warning offers to open the file or the Problems panel.
  */
 import * as vscode from 'vscode';
-import type { BrokenFileNotice } from '../../server/src/lsp/brokenFileNotice';
+import type { BrokenFileNotice } from '../../server/src/protocol/protocol';
 
-export { BROKEN_FILE_NOTIFICATION } from '../../server/src/lsp/brokenFileNotice';
+export { BROKEN_FILE_NOTIFICATION } from '../../server/src/protocol/protocol';
 
 /** The command that opens the Problems panel. */
 export const SHOW_PROBLEMS_COMMAND = 'workbench.actions.view.problems';

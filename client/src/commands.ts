@@ -1,6 +1,6 @@
 /**
  * The palette commands. The server does the work (see
- * server/src/lsp/commands.ts for its `workspace/executeCommand` contract);
+ * server/src/protocol/protocol.ts for its `workspace/executeCommand` contract);
  * these add what only the editor can: progress and cancellation, pickers,
  * the Problems panel and Markdown pages.
  */
@@ -9,7 +9,8 @@ import type { GlossaryEntry, RuleInfo } from '../../server/src/engine/api';
 import { HiddenDocumentResults } from './hiddenDocumentResults';
 import type { TermguardClient } from './languageClient';
 import type { MarkdownPages } from './markdownView';
-import { countListed, DIAGNOSTIC_SOURCE } from './statusBar';
+import { DIAGNOSTIC_SOURCE, SERVER_COMMANDS, type RuleExplanation } from '../../server/src/protocol/protocol';
+import { countListed } from './statusBar';
 import { describeWorkspaceCheck, summarizeWorkspaceCheck, type WorkspaceCheckResult, type WorkspaceCheckSummary } from './workspaceSummary';
 
 /** The extension's own commands (declared in package.json). */
@@ -21,25 +22,8 @@ export const COMMANDS = {
   showOutput: 'termguard.showOutput',
 } as const;
 
-/** The server's `workspace/executeCommand` commands. `rules` is used only when the server announces it. */
-export const SERVER_COMMANDS = {
-  checkWorkspace: 'termguard.checkWorkspace',
-  explainRule: 'termguard.explainRule',
-  glossary: 'termguard.glossary',
-  rules: 'termguard.rules',
-} as const;
-
-// The shapes below mirror the server's results (server/src/lsp/commands.ts,
-// server/src/engine/api.ts); the client bundles no server code.
-
-export type { GlossaryEntry, RuleInfo, WorkspaceCheckSummary };
-
-/** `termguard.explainRule`'s result. */
-export interface RuleExplanation {
-  readonly rule: RuleInfo;
-  readonly url: string;
-  readonly markdown: string;
-}
+export { SERVER_COMMANDS };
+export type { GlossaryEntry, RuleExplanation, RuleInfo, WorkspaceCheckSummary };
 
 /** The rule id of a Termguard diagnostic (its `code`), or undefined for other diagnostics. */
 export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {

@@ -18,7 +18,7 @@ import type {
   ServerOptions,
   StaticFeature,
 } from 'vscode-languageclient/node';
-import { SERVER_EXEC_ARGV } from '../../server/src/lsp/launch';
+import { SERVER_EXEC_ARGV } from '../../server/src/protocol/protocol';
 import { BROKEN_FILE_NOTIFICATION } from './brokenFileNotices';
 
 type LanguageClientModule = typeof import('vscode-languageclient/node');

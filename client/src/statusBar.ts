@@ -12,11 +12,11 @@
  * not list).
  */
 import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE } from '../../server/src/protocol/protocol';
 import { configuredLanguages, PACK_LANGUAGE_ID, type ClientState } from './languageClient';
 import { statusView, type CurrentFile, type FileCounts } from './statusText';
 
-/** The `source` the server sets on every diagnostic. */
-export const DIAGNOSTIC_SOURCE = 'termguard';
+export { DIAGNOSTIC_SOURCE };
 
 /** Counts the Termguard diagnostics the Problems panel lists (it leaves hints out). */
 export function countListed(diagnostics: readonly vscode.Diagnostic[]): FileCounts {

@@ -8,22 +8,10 @@
  * panel lists too. No `vscode` import: unit-tested in plain Node.
  */
 import type { Severity } from '../../server/src/engine/api';
+import type { WorkspaceCheckResult, WorkspaceFileResult } from '../../server/src/protocol/protocol';
 import type { FileCounts } from './statusText';
 
-/** One file of the server's `termguard.checkWorkspace` result (server/src/lsp/commands.ts). */
-export interface WorkspaceFileResult {
-  readonly uri: string;
-  readonly counts: Readonly<Record<Severity, number>>;
-  /** The file's diagnostics, as LSP diagnostics. */
-  readonly diagnostics?: readonly unknown[];
-  readonly skipped?: string;
-}
-
-/** The server's `termguard.checkWorkspace` result. */
-export interface WorkspaceCheckResult {
-  readonly files: readonly WorkspaceFileResult[];
-  readonly cancelled: boolean;
-}
+export type { WorkspaceCheckResult, WorkspaceFileResult };
 
 /** What "Check Workspace" returns to a caller (the tests, other extensions). */
 export interface WorkspaceCheckSummary {

@@ -11,6 +11,7 @@ import { describeWorkspaceCheck, summarizeWorkspaceCheck, type WorkspaceFileResu
 const file = (uri: string, error: number, warning: number, information = 0, hint = 0, skipped?: string): WorkspaceFileResult => ({
   uri,
   counts: { error, warning, information, hint },
+  diagnostics: [],
   ...(skipped !== undefined ? { skipped } : {}),
 });
 

@@ -22,43 +22,14 @@ import type { BaselineStore } from './baselines';
 import type { CheckScheduler } from './checkScheduler';
 import type { SettingsSource, TermguardSettings } from './configuration';
 import { DiagnosticConverter, ruleDocumentationUrl, toDiagnosticSeverity, type DiagnosticsPublisher } from './diagnostics';
+import { SERVER_COMMANDS as COMMANDS, type RuleExplanation, type WorkspaceCheckResult, type WorkspaceFileResult } from '../protocol/protocol';
 import type { DocumentStore } from './documents';
 import type { EngineRegistry } from './engines';
 import type { Logger } from './logger';
 import { pathToUri, uriToPath, type Folder, type WorkspaceFolders } from './workspaceFolders';
 
-/** The commands the server executes. */
-export const COMMANDS = {
-  checkWorkspace: 'termguard.checkWorkspace',
-  explainRule: 'termguard.explainRule',
-  glossary: 'termguard.glossary',
-  rules: 'termguard.rules',
-} as const;
-
-/** The outcome for one file of `termguard.checkWorkspace`. */
-export interface WorkspaceFileResult {
-  readonly uri: string;
-  /** Number of diagnostics per severity. */
-  readonly counts: Readonly<Record<Severity, number>>;
-  readonly diagnostics: readonly Diagnostic[];
-  /** Why the file was not checked (too large, unreadable, ignored, language not enabled). */
-  readonly skipped?: string;
-}
-
-/** The result of `termguard.checkWorkspace`. */
-export interface WorkspaceCheckResult {
-  readonly files: readonly WorkspaceFileResult[];
-  /** True when the request was cancelled before every file was checked. */
-  readonly cancelled: boolean;
-}
-
-/** The result of `termguard.explainRule`. */
-export interface RuleExplanation {
-  readonly rule: RuleInfo;
-  readonly url: string;
-  /** The rule rendered as Markdown (message, reason, alternatives, examples). */
-  readonly markdown: string;
-}
+export { SERVER_COMMANDS as COMMANDS } from '../protocol/protocol';
+export type { RuleExplanation, WorkspaceCheckResult, WorkspaceFileResult } from '../protocol/protocol';
 
 /** Collaborators of the command handlers. */
 export interface CommandOptions {

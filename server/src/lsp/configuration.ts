@@ -8,11 +8,12 @@
  * {@link TermguardSettings} and passed to each feature per call; no feature
  * keeps settings in a global.
  */
+import { SETTINGS_SECTION } from '../protocol/protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentKind, SeverityOverride } from '../engine/api';
 
 /** The setting section; every key below lives under it. */
-export const SETTINGS_SECTION = 'termguard';
+export { SETTINGS_SECTION };
 
 /** The level of detail the server logs; `verbose` also logs debug messages. */
 export type TraceLevel = 'off' | 'messages' | 'verbose';

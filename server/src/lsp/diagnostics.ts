@@ -5,6 +5,7 @@
  * with ranges), so code actions are built from the diagnostic alone and
  * never re-run the rules.
  */
+import { DIAGNOSTIC_SOURCE } from '../protocol/protocol';
 import {
   DiagnosticSeverity,
   DiagnosticTag,
@@ -22,7 +23,7 @@ import { problemRange, toLspTextEdit, toRange, type PositionMap } from './positi
 import { pathToUri } from './workspaceFolders';
 
 /** The `source` of every Termguard diagnostic. */
-export const DIAGNOSTIC_SOURCE = 'termguard';
+export { DIAGNOSTIC_SOURCE };
 
 /** The prefix of the codes of problems in documents (such as unused suppressions), as the CLI names them. */
 export const DOCUMENT_PROBLEM_PREFIX = 'termguard/';

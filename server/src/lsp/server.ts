@@ -35,7 +35,7 @@ import type { Engine, PackSource } from '../engine/api';
 import { createEngine } from '../engine/index';
 import { builtinPackFiles } from '../project/builtinPacks';
 import { BaselineStore } from './baselines';
-import { BROKEN_FILE_NOTIFICATION, type BrokenFileNotice } from './brokenFileNotice';
+import { BROKEN_FILE_NOTIFICATION, type BrokenFileNotice } from '../protocol/protocol';
 import { CheckScheduler } from './checkScheduler';
 import { ClientWatch } from './clientWatch';
 import { CODE_ACTION_KINDS, codeActionsFor } from './codeActions';
