@@ -27,7 +27,7 @@ type LanguageClientModule = typeof import('vscode-languageclient/node');
 export const PACK_LANGUAGE_ID = 'termguard-pack';
 
 /** `termguard.languages` when unset or invalid. */
-export const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'plaintext'];
+export const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'mdx', 'plaintext', 'html', 'asciidoc', 'restructuredtext', 'git-commit'];
 
 /** The client's id: also the prefix of the `termguard.trace.server` setting the library reads. */
 const CLIENT_ID = 'termguard';

@@ -6,7 +6,7 @@ import type { PackSource } from '../../server/src/engine/api';
 import { run, tempTree, writeTree } from './cli-testkit';
 
 test('json output is exactly one array entry per checked file with the documented keys', async () => {
-  const root = tempTree({ 'docs/a.md': 'Fine.\n\nThis is forbidden and meh.\n', 'docs/b.txt': 'All good.\n', 'docs/skip.rst': 'forbidden' });
+  const root = tempTree({ 'docs/a.md': 'Fine.\n\nThis is forbidden and meh.\n', 'docs/b.txt': 'All good.\n', 'docs/skip.py': 'forbidden' });
   const { code, out, err } = await run(root, ['check', '--format', 'json', 'docs']);
   assert.equal(err, '');
   assert.equal(code, 1);

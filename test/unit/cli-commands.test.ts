@@ -129,7 +129,7 @@ test('init writes a commented config that parses cleanly, and never replaces one
   assert.equal(written, INITIAL_CONFIG);
   const parsed = parseTermguardConfig(written, '.termguard.yaml');
   assert.deepEqual(parsed.problems, []);
-  assert.deepEqual(parsed.config, { root: true, builtin: true, packs: [], rules: {}, 'claim-model': true, ignore: [] });
+  assert.deepEqual(parsed.config, { root: true, builtin: true, packs: [], rules: {}, 'claim-model': true, ignore: [], kinds: [], readers: {} });
   // Every key of the config schema is written and explained.
   const configSchema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schema/termguard-config.schema.json'), 'utf8')) as { properties: object };
   for (const key of Object.keys(configSchema.properties)) assert.match(written, new RegExp(`^${key}:`, 'm'), key);

@@ -43,7 +43,7 @@ test('explicit files are taken whatever their extension or .gitignore; duplicate
   const result = discoverFiles(['ignored.md', 'notes.rst', './notes.rst', path.join(root, 'notes.rst')], root);
   assert.deepEqual(result.files.map((file) => [file.displayPath, file.kind, file.explicit]), [
     ['ignored.md', 'markdown', true],
-    ['notes.rst', 'plaintext', true],
+    ['notes.rst', 'rst', true],
   ]);
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { diagnosticData } from '../../server/src/lsp/diagnostics';
 import { describe, it } from 'node:test';
 import { essentials, expected } from './expectedDiagnostics';
-import { serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
+import { applyWorkspaceEdit, serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
 const DOCUMENT = [
   '# Launch notes',
@@ -104,6 +104,34 @@ describe('lsp diagnostics', () => {
     // Hover forces the pending check of that document to complete; still nothing is published for it.
     assert.equal(await client.hover(other, 10), null);
     assert.equal(client.lastDiagnostics(other), undefined);
+  });
+
+  it('reads an HTML document as HTML: a finding in a <p>, none in a <script>, and "disable for this line" writes an HTML comment', async () => {
+    const uri = workspace.uri('page.html');
+    const text = '<p>The SRE calls on ChatGPT.</p>\n<script>\nconst s = "The SRE calls on ChatGPT.";\n</script>\n';
+    await client.open(uri, text, 'html');
+    const published = await client.waitForDiagnostics(uri, 1);
+    assert.ok(published.diagnostics.length > 0, 'a finding in the <p>');
+    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.range.start.line), published.diagnostics.map(() => 0), 'nothing in the <script>');
+    assert.deepEqual(published.diagnostics.map(essentials), expected(text, 'html'));
+    const actions = (await client.codeActions(uri, published.diagnostics[0]!.range, { diagnostics: [published.diagnostics[0]!] })) ?? [];
+    const disable = actions.find((action) => action.title.startsWith('Disable '));
+    assert.match(applyWorkspaceEdit(text, uri, disable?.edit), /^<!-- termguard-disable-next-line \S+ -->\n<p>/);
+  });
+
+  it('takes the kind from the file name for a language id it does not know, and Neovim\'s `text` as plain text', async () => {
+    const unknown = workspace.uri('guide.adoc');
+    const adoc = '= Guide\n\n----\nThe SRE calls on ChatGPT.\n----\n\nThe SRE calls on ChatGPT.\n';
+    await client.changeSettings({ debounceMs: 0, languages: ['asciidoctor', 'text'] });
+    await client.open(unknown, adoc, 'asciidoctor');
+    const published = await client.waitForDiagnostics(unknown, 1);
+    assert.deepEqual(published.diagnostics.map(essentials), expected(adoc, 'asciidoc'));
+    assert.ok(published.diagnostics.every((diagnostic) => diagnostic.range.start.line === 6), 'nothing in the listing block');
+
+    const text = workspace.uri('notes');
+    await client.open(text, 'The SRE calls on ChatGPT.\n', 'text');
+    assert.ok((await client.waitForDiagnostics(text, 1)).diagnostics.length > 0);
+    await client.changeSettings({ debounceMs: 0 });
   });
 
   it('applies a settings change: severityOverrides memo/calls-on: off removes that diagnostic', async () => {

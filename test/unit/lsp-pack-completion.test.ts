@@ -153,7 +153,7 @@ describe('lsp pack completion', () => {
     assert.match(String((item.documentation as { value: string }).value), /Prefer a plain verb/);
 
     assert.deepEqual(labels(await complete('rules:\n  memo/enables-access: |\n', { config: true, trigger: ' ' })), ['off', 'hint', 'information', 'warning', 'error']);
-    assert.deepEqual(labels(await complete('root: true\n|\n', { config: true })).sort(), ['builtin', 'claim-model', 'ignore', 'packs', 'rules']);
+    assert.deepEqual(labels(await complete('root: true\n|\n', { config: true })).sort(), ['builtin', 'claim-model', 'ignore', 'kinds', 'packs', 'readers', 'rules']);
   });
 
   it('completes rule ids after a suppression directive', async () => {

@@ -4,6 +4,8 @@
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { DocumentKind } from '../engine/api';
+import { allDocumentKinds, isDocumentKind } from '../engine/prose/readers';
+import { kindOfPath } from '../project/documentKinds';
 
 /** Output formats of `termguard check`. */
 export type OutputFormat = 'stylish' | 'json' | 'sarif' | 'github' | 'rdjsonl' | 'junit' | 'gitlab';
@@ -28,6 +30,8 @@ export interface CheckCommand {
   readonly maxFileSize: number;
   /** How standard input is read: given by `--stdin-kind`, else from `--stdin-filepath`'s extension, else Markdown. */
   readonly stdinKind: DocumentKind;
+  /** True when `--stdin-kind` named the kind, which then wins over the config's `readers` globs. */
+  readonly stdinKindGiven: boolean;
   /** The path standard input stands for: its config, ignore rules and name in reports. */
   readonly stdinFilepath?: string;
   /** Report errors only (warnings still count for `--max-warnings`). */
@@ -118,7 +122,7 @@ export const CHECK_OPTIONS: readonly CheckOptionSpec[] = [
   },
   { name: 'max-file-size', type: 'string', value: 'N', help: ['skip larger files (bytes, or 512k, 64m; default 64m);', 'a larger file named on the command line is an error'] },
   { name: 'stdin-filepath', type: 'string', value: 'PATH', help: ['check `-` as if it were PATH: its kind, config and ignore rules'] },
-  { name: 'stdin-kind', type: 'string', value: 'KIND', help: ['markdown (default) or plaintext, for `-`'] },
+  { name: 'stdin-kind', type: 'string', value: 'KIND', help: ['how to read `-`: markdown (default), plaintext, html, python…'] },
   { name: 'color', type: 'boolean', help: ['colour the stylish report even when not on a terminal'] },
   { name: 'no-color', type: 'boolean', help: ['never colour (as does the NO_COLOR environment variable)'] },
 ];
@@ -202,8 +206,8 @@ function parseCheck(argv: readonly string[]): ParseResult {
   const format = text('format') ?? 'stylish';
   if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) return { error: `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not \`${format}\`` };
   const stdinKindText = text('stdin-kind');
-  if (stdinKindText !== undefined && stdinKindText !== 'markdown' && stdinKindText !== 'plaintext') {
-    return { error: `--stdin-kind must be markdown or plaintext, not \`${stdinKindText}\`` };
+  if (stdinKindText !== undefined && !isDocumentKind(stdinKindText)) {
+    return { error: `--stdin-kind must be one of ${allDocumentKinds().join(', ')}, not \`${stdinKindText}\`` };
   }
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   if (text('max-file-size') !== undefined) {
@@ -227,7 +231,7 @@ function parseCheck(argv: readonly string[]): ParseResult {
   if (targets.filter((target) => target === '-').length > 1) return { error: '`-` (standard input) can be given only once' };
   if (stdinFilepath !== undefined && !targets.includes('-')) return { error: '--stdin-filepath names what `-` (standard input) stands for; give `-` among the paths' };
   if (stdinFilepath !== undefined && stdinFilepath.trim() === '') return { error: '--stdin-filepath needs a path' };
-  const stdinKind: DocumentKind = (stdinKindText as DocumentKind | undefined) ?? (stdinFilepath !== undefined ? kindOfFileName(stdinFilepath) : 'markdown');
+  const stdinKind: DocumentKind = (stdinKindText as DocumentKind | undefined) ?? (stdinFilepath !== undefined ? kindOfPath(stdinFilepath) : 'markdown');
 
   return {
     command: {
@@ -237,6 +241,7 @@ function parseCheck(argv: readonly string[]): ParseResult {
       updateBaseline,
       maxFileSize,
       stdinKind,
+      stdinKindGiven: stdinKindText !== undefined,
       quiet: values.quiet === true,
       rules: list('rule'),
       categories: list('category'),
@@ -262,11 +267,6 @@ function parseCount(name: string, value: string | undefined, min: number): numbe
     return `${name} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, not \`${value}\``;
   }
   return Number(value);
-}
-
-/** The kind a file name implies; `fileDiscovery.kindOfPath` says the same, without importing the file system here. */
-function kindOfFileName(path: string): DocumentKind {
-  return /\.(md|markdown)$/i.test(path) ? 'markdown' : 'plaintext';
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
@@ -326,8 +326,11 @@ export function helpText(topic?: CommandName): string {
     case 'check':
       return `Usage: termguard check [options] [PATH|GLOB|- ...]
 
-Checks Markdown (.md, .markdown) and text (.txt) files. Directories are walked
-respecting .gitignore; globs match any file; \`-\` reads standard input.
+Checks prose files (.md, .markdown, .mdx, .txt, .html, .htm, .adoc, .rst,
+.ipynb). Directories are walked respecting .gitignore; source code, .vue,
+.svelte and locale files too when .termguard.yaml lists their kinds under
+\`kinds:\` or \`readers:\`. A file named here is always checked; globs
+match any file; \`-\` reads standard input.
 Default target: the current directory.
 
 Options:

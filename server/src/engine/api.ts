@@ -13,8 +13,23 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 /** A severity override: a severity, or `off` to silence a rule. */
 export type SeverityOverride = Severity | 'off';
 
-/** The kinds of document the engine knows how to extract prose from. */
-export type DocumentKind = 'markdown' | 'plaintext';
+/**
+ * The kinds of document the engine knows how to extract prose from. Kinds of
+ * source code are named by their VS Code language ids.
+ */
+export type DocumentKind = ProseDocumentKind | DataDocumentKind | CodeDocumentKind;
+
+/** Documents that are prose with markup. */
+export type ProseDocumentKind =
+  | 'markdown' | 'plaintext' | 'mdx' | 'html' | 'vue' | 'svelte' | 'asciidoc' | 'rst' | 'gitcommit' | 'notebook';
+
+/** Data files whose string values are prose (locale and message files). */
+export type DataDocumentKind = 'json' | 'yaml';
+
+/** Source code, whose comments and user-facing strings are prose. */
+export type CodeDocumentKind =
+  | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact'
+  | 'python' | 'go' | 'java' | 'csharp' | 'rust' | 'ruby' | 'shellscript';
 
 /** A half-open range of offsets into a text. */
 export interface OffsetRange {

@@ -29,6 +29,7 @@ export { LineIndex } from './text/lineIndex';
 export { closestMatches } from './text/closestMatches';
 export { applyEdits } from './fixes/applyEdits';
 export { nextLineDirectiveText, parseDirective } from './suppressions/suppressions';
+export { allDocumentKinds, isDocumentKind, readerFor } from './prose/readers';
 
 function severityResolver(options: CheckOptions | undefined): SeverityResolver {
   const overrides = options?.severityOverrides;

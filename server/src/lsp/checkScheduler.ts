@@ -24,7 +24,7 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { DocumentSession, Finding, Problem } from '../engine/api';
 import type { BaselineStore } from './baselines';
-import { DEFAULT_DEBOUNCE_MS, type SettingsSource, type TermguardSettings } from './configuration';
+import { DEFAULT_DEBOUNCE_MS, isLanguageChecked, type SettingsSource, type TermguardSettings } from './configuration';
 import { DiagnosticConverter, type DiagnosticsPublisher } from './diagnostics';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { DocumentProject, EngineRegistry } from './engines';
@@ -231,7 +231,7 @@ export class CheckScheduler {
       return { uri, version, revision, findings: [], problems: [], diagnostics: [], skipped };
     };
     if (!settings.enable) return skip('disabled');
-    if (!settings.languages.includes(document.languageId)) return skip('language');
+    if (!isLanguageChecked(settings, document.languageId, document.kind)) return skip('language');
     if (document.length > settings.maxFileSizeKB * 1024) {
       if (!this.toldTooLarge.has(uri)) {
         this.toldTooLarge.add(uri);

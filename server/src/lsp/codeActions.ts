@@ -20,8 +20,9 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { Finding, TextEdit } from '../engine/api';
+import type { CommentSyntax } from '../engine/prose/reader';
 import { selectFixes } from '../engine/fixes/applyEdits';
-import { nextLineDirectiveText } from '../engine/index';
+import { nextLineDirectiveText, readerFor } from '../engine/index';
 import type { CheckedDocument } from './checkScheduler';
 import { diagnosticData, DOCUMENT_PROBLEM_PREFIX, type FixData } from './diagnostics';
 import type { OpenDocument } from './documents';
@@ -101,13 +102,14 @@ export function codeActionsFor(params: CodeActionParams, document: OpenDocument,
 
       const line = current.range.start.line;
       const lineKey = `${data.ruleId}\0${line}`;
-      if (document.kind === 'markdown' && !disabledLines.has(lineKey)) {
+      const commentSyntax = readerFor(document.kind).commentSyntax;
+      if (commentSyntax !== undefined && !disabledLines.has(lineKey)) {
         disabledLines.add(lineKey);
         actions.push({
           title: `Disable ${data.ruleId} for this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [current],
-          edit: workspaceEdit([disableNextLineEdit(document, line, data.ruleId)]),
+          edit: workspaceEdit([disableNextLineEdit(document, line, data.ruleId, commentSyntax)]),
         });
       }
 
@@ -152,18 +154,21 @@ function quickFix(fix: FixData, diagnostic: Diagnostic, workspaceEdit: (edits: L
 }
 
 /**
- * Inserts `<!-- termguard-disable-next-line RULE -->` on a line of its own
+ * Inserts `<!-- termguard-disable-next-line RULE -->` (in the document's
+ * comment syntax) on a line of its own
  * above `line`, repeating the line's indentation and block-quote markers so
  * the comment stays inside the same container (a list item's continuation,
  * a quote), and using the document's line break.
  */
-function disableNextLineEdit(document: OpenDocument, line: number, ruleId: string): LspTextEdit {
+function disableNextLineEdit(document: OpenDocument, line: number, ruleId: string, syntax: CommentSyntax): LspTextEdit {
   const start = document.lines.lineStart(line);
   const content = document.text.slice(start, document.lines.lineContentEnd(line));
-  const prefix = /^[ \t]*(?:>[ \t]?)*/.exec(content)?.[0] ?? '';
+  // Block-quote markers belong to Markdown; elsewhere a leading `>` is text.
+  const quotes = document.kind === 'markdown' || document.kind === 'mdx';
+  const prefix = (quotes ? /^[ \t]*(?:>[ \t]?)*/ : /^[ \t]*/).exec(content)?.[0] ?? '';
   const lineBreak = /\r\n?|\n/.exec(document.text)?.[0] ?? '\n';
   const position = { line, character: 0 };
-  return { range: { start: position, end: position }, newText: `${prefix}${nextLineDirectiveText(ruleId)}${lineBreak}` };
+  return { range: { start: position, end: position }, newText: `${prefix}${nextLineDirectiveText(ruleId, syntax)}${lineBreak}` };
 }
 
 /** Removes an unused suppression comment, with its line when the comment stands alone on it. */

@@ -20,7 +20,7 @@ import { LineIndex } from '../engine/index';
 import { discoverFiles, readDocument } from '../project/fileDiscovery';
 import type { BaselineStore } from './baselines';
 import type { CheckScheduler } from './checkScheduler';
-import type { SettingsSource, TermguardSettings } from './configuration';
+import { isLanguageChecked, type SettingsSource, type TermguardSettings } from './configuration';
 import { DiagnosticConverter, ruleDocumentationUrl, toDiagnosticSeverity, type DiagnosticsPublisher } from './diagnostics';
 import { SERVER_COMMANDS as COMMANDS, type RuleExplanation, type WorkspaceCheckResult, type WorkspaceFileResult } from '../protocol/protocol';
 import type { DocumentStore } from './documents';
@@ -137,8 +137,7 @@ export class CommandHandlers {
   private checkFile(folder: Folder, path: string, kind: DocumentKind, settings: TermguardSettings, publish: boolean): WorkspaceFileResult {
     const uri = pathToUri(path);
     const skipped = (reason: string): WorkspaceFileResult => ({ uri, counts: countBySeverity([]), diagnostics: [], skipped: reason });
-    const languageId = kind === 'markdown' ? 'markdown' : 'plaintext';
-    if (!settings.languages.includes(languageId)) return skipped('language');
+    if (!isLanguageChecked(settings, undefined, kind)) return skipped('language');
     const read = readDocument(path, settings.maxFileSizeKB * 1024);
     if (!read.ok) return skipped(read.message);
     const project = this.options.engines.forPath(path, settings);

@@ -11,12 +11,21 @@
 import { SETTINGS_SECTION } from '../protocol/protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentKind, SeverityOverride } from '../engine/api';
+import { isDocumentKind } from '../engine/prose/readers';
+import { namedKindOf } from '../project/documentKinds';
 
 /** The setting section; every key below lives under it. */
 export { SETTINGS_SECTION };
 
 /** The level of detail the server logs; `verbose` also logs debug messages. */
 export type TraceLevel = 'off' | 'messages' | 'verbose';
+
+/**
+ * `termguard.languages` when unset: the prose formats, under VS Code's ids
+ * and the kinds' names (which other editors' ids map to). Source code is
+ * left out, so nobody gets findings in code they did not ask for.
+ */
+export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze(['markdown', 'mdx', 'plaintext', 'html', 'asciidoc', 'restructuredtext', 'git-commit', 'gitcommit', 'rst']);
 
 /** The typed settings of one document (or folder). Immutable. */
 export interface TermguardSettings {
@@ -33,7 +42,10 @@ export interface TermguardSettings {
    * a severity or `off`. Wins over the `rules` of `.termguard.yaml`.
    */
   readonly severityOverrides: Readonly<Record<string, SeverityOverride>>;
-  /** `termguard.languages`: the document language ids to check. Default `["markdown", "plaintext"]`. */
+  /**
+   * `termguard.languages`: the document language ids (or document kinds) to
+   * check. Default: the prose formats; source code only when listed.
+   */
   readonly languages: readonly string[];
   /** `termguard.debounceMs`: delay between the last edit and the check, 0–2000. */
   readonly debounceMs: number;
@@ -64,7 +76,7 @@ export const DEFAULT_SETTINGS: TermguardSettings = Object.freeze({
   enable: true,
   packs: Object.freeze([]) as readonly string[],
   severityOverrides: Object.freeze({}),
-  languages: Object.freeze(['markdown', 'plaintext']) as readonly string[],
+  languages: DEFAULT_LANGUAGES,
   debounceMs: DEFAULT_DEBOUNCE_MS,
   maxFileSizeKB: 4096,
   baseline: '',
@@ -151,9 +163,57 @@ export function parseSettings(raw: unknown): ParsedSettings {
   return { settings, problems };
 }
 
-/** The engine's document kind for an LSP language id: Markdown for `markdown`, plain text for every other language. */
-export function documentKindOf(languageId: string): DocumentKind {
-  return languageId === 'markdown' ? 'markdown' : 'plaintext';
+/**
+ * Language ids of editors (VS Code's, and Neovim's and Emacs's where they
+ * differ) and the document kind each holds. Kinds of source code are named by
+ * their VS Code language ids, so those need no entry.
+ */
+const KIND_BY_LANGUAGE_ID: Readonly<Record<string, DocumentKind>> = Object.freeze({
+  text: 'plaintext',
+  restructuredtext: 'rst',
+  'git-commit': 'gitcommit',
+  jupyter: 'notebook',
+  jsonc: 'json',
+  sh: 'shellscript',
+  bash: 'shellscript',
+  zsh: 'shellscript',
+  cs: 'csharp',
+});
+
+/**
+ * The engine's document kind for an LSP language id; for an id it does not
+ * know, the kind the file name in `uri` names (`.ipynb` opened as JSON is a
+ * notebook), else plain text.
+ */
+export function documentKindOf(languageId: string, uri?: string): DocumentKind {
+  const fromName = uri === undefined ? undefined : namedKindOf(uriPathOf(uri));
+  if (fromName === 'notebook') return fromName;
+  return kindOfLanguageId(languageId) ?? fromName ?? 'plaintext';
+}
+
+/** The document kind a language id names, or undefined for an id Termguard does not know. */
+export function kindOfLanguageId(languageId: string): DocumentKind | undefined {
+  return isDocumentKind(languageId) ? languageId : KIND_BY_LANGUAGE_ID[languageId];
+}
+
+/** The path part of a URI, enough to read a file name from. */
+function uriPathOf(uri: string): string {
+  const path = uri.replace(/[?#].*$/, '');
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * True when `termguard.languages` asks for a document: its language id is
+ * listed, or the document kind it is read as (so `rst` covers
+ * `restructuredtext`, and `plaintext` covers Neovim's `text`).
+ */
+export function isLanguageChecked(settings: TermguardSettings, languageId: string | undefined, kind: DocumentKind): boolean {
+  if (languageId !== undefined && settings.languages.includes(languageId)) return true;
+  return settings.languages.some((listed) => kindOfLanguageId(listed) === kind);
 }
 
 /** How settings reach the server, decided from the client's capabilities at `initialize`. */

@@ -89,7 +89,7 @@ export class OpenDocument {
 
   /** The engine's document kind for this document's language. */
   get kind(): DocumentKind {
-    return documentKindOf(this.languageId);
+    return documentKindOf(this.languageId, this.uri);
   }
 
   /** Offset ↔ position mapping of the current text. */

@@ -5,13 +5,14 @@
  */
 import { dirname, join, relative, resolve } from 'node:path';
 import picomatch from 'picomatch';
-import type { Engine, PackSource, Problem, Severity } from '../engine/api';
+import type { DocumentKind, Engine, PackSource, Problem, Severity } from '../engine/api';
 import {
   CONFIG_FILE_NAME,
   mergeTermguardConfigs,
   parseTermguardConfig,
   type EffectiveConfig,
   type IgnoreLayer,
+  type ReaderLayer,
   type LocatedConfig,
 } from '../engine/config/termguardConfig';
 import configSchema from '../../../schema/termguard-config.schema.json';
@@ -198,6 +199,18 @@ export function ignoredByConfig(layers: readonly IgnoreLayer[], absolutePath: st
     const parts = rel.split('/');
     const candidates = parts.map((_, index) => parts.slice(0, index + 1).join('/'));
     if (layer.patterns.some((pattern) => candidates.some((candidate) => matcherFor(pattern)(candidate)))) return layer.dir;
+  }
+  return undefined;
+}
+
+/** The kind the `readers` globs of the configs give a file, nearest config first; undefined when none matches. */
+export function readerKindByConfig(layers: readonly ReaderLayer[], absolutePath: string): DocumentKind | undefined {
+  for (const layer of layers) {
+    const rel = toPosix(relative(layer.dir, absolutePath));
+    if (rel === '' || rel.startsWith('../') || rel === '..') continue;
+    for (const [pattern, kind] of Object.entries(layer.globs)) {
+      if (matcherFor(pattern)(rel)) return kind;
+    }
   }
   return undefined;
 }

@@ -10,14 +10,10 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import type { DocumentKind } from '../engine/api';
 import { pathStatus } from './boundedRead';
+import { DEFAULT_WALKED_KINDS, kindOfPath, walkedKindOf } from './documentKinds';
 import { describeFileError } from './fileErrors';
 
-/** Extensions checked when walking directories, with the document kind they hold. */
-const KIND_BY_EXTENSION: Readonly<Record<string, DocumentKind>> = {
-  '.md': 'markdown',
-  '.markdown': 'markdown',
-  '.txt': 'plaintext',
-};
+export { kindOfPath } from './documentKinds';
 
 /** Folders never walked into. */
 const SKIPPED_DIRECTORIES = new Set(['.git', 'node_modules']);
@@ -33,6 +29,12 @@ export interface DiscoveredFile {
   readonly kind: DocumentKind;
   /** True when the file was named on the command line rather than found by a walk or glob. */
   readonly explicit: boolean;
+  /**
+   * True when a folder walk found the file but its kind is not walked by
+   * default (source code, components, locale files): it is checked only when
+   * a config turns its kind on.
+   */
+  readonly optIn: boolean;
 }
 
 /** What discovery found. */
@@ -46,20 +48,10 @@ export interface DiscoveryResult {
   readonly notes: readonly string[];
 }
 
-/** The document kind of a file name: Markdown for `.md`/`.markdown`, plain text otherwise. */
-export function kindOfPath(path: string): DocumentKind {
-  return KIND_BY_EXTENSION[extensionOf(path)] ?? 'plaintext';
-}
-
-/** True when a directory walk picks up this file name. */
-export function isCheckedExtension(path: string): boolean {
-  return extensionOf(path) in KIND_BY_EXTENSION;
-}
-
-function extensionOf(path: string): string {
-  const base = path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-  const dot = base.lastIndexOf('.');
-  return dot > 0 ? base.slice(dot).toLowerCase() : '';
+/** True for a file a walk checks with no config: a known name of a prose kind. */
+function isWalkedByDefault(path: string): boolean {
+  const kind = walkedKindOf(path);
+  return kind !== undefined && DEFAULT_WALKED_KINDS.has(kind);
 }
 
 /** `path` with forward slashes. */
@@ -77,7 +69,8 @@ export function displayPathOf(cwd: string, absolutePath: string, absoluteTarget 
 /**
  * Expands `check` targets relative to `cwd`, in the order given, without
  * duplicates. An existing file is taken whatever its extension; an existing
- * directory is walked for `.md`, `.markdown` and `.txt` files; anything else
+ * directory is walked for files of a known kind (see `documentKinds.ts`),
+ * those of kinds not walked by default marked `optIn`; anything else
  * with glob syntax is matched (picomatch) against paths relative to cwd, with
  * any extension, under the glob's base folder; `-` stands for standard input.
  * Walks and globs skip `.git`, `node_modules` and what `.gitignore` files (of
@@ -89,10 +82,12 @@ export function discoverFiles(targets: readonly string[], cwd: string): Discover
   const errors: string[] = [];
   const notes: string[] = [];
   let stdin = false;
-  const add = (absolutePath: string, absoluteTarget: boolean, explicit: boolean): void => {
+  const add = (absolutePath: string, absoluteTarget: boolean, explicit: boolean, walked = false): void => {
     if (seen.has(absolutePath)) return;
     seen.add(absolutePath);
-    files.push({ absolutePath, displayPath: displayPathOf(cwd, absolutePath, absoluteTarget), kind: kindOfPath(absolutePath), explicit });
+    const kind = kindOfPath(absolutePath);
+    const optIn = walked && !DEFAULT_WALKED_KINDS.has(kind);
+    files.push({ absolutePath, displayPath: displayPathOf(cwd, absolutePath, absoluteTarget), kind, explicit, optIn });
   };
   const gitignores = new GitignoreCache(cwd);
   const walker: Walker = { gitignores, notes, display: (path) => displayPathOf(cwd, path) };
@@ -110,9 +105,9 @@ export function discoverFiles(targets: readonly string[], cwd: string): Discover
     } else if (status.kind === 'directory') {
       const found: string[] = [];
       walk(absolute, walker, (file) => {
-        if (isCheckedExtension(file)) found.push(file);
+        if (walkedKindOf(file) !== undefined) found.push(file);
       });
-      for (const file of sortByPath(found)) add(file, absoluteTarget, false);
+      for (const file of sortByPath(found)) add(file, absoluteTarget, false, true);
     } else if (status.kind === 'other') {
       errors.push(`${target}: not a regular file or directory`);
     } else if (status.kind === 'missing' && picomatch.scan(target).isGlob) {
@@ -255,7 +250,7 @@ function walk(dir: string, walker: Walker, visit: (file: string) => void): void 
         const target = pathStatus(path);
         isFile = target.kind === 'file';
         isDirectory = false;
-        if ((target.kind === 'missing' || target.kind === 'error') && isCheckedExtension(path) && !isIgnored(layers, path, false)) {
+        if ((target.kind === 'missing' || target.kind === 'error') && isWalkedByDefault(path) && !isIgnored(layers, path, false)) {
           notes.push(`${walker.display(path)}: ${target.message}; skipped`);
         }
       }

@@ -23,18 +23,18 @@ suite('Server lifecycle', () => {
   });
 
   test('adding a language to termguard.languages starts checking documents of that language', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'html', content: '<p>Planning agents call on GPT-5 to split a ticket.</p>\n' });
+    const document = await vscode.workspace.openTextDocument({ language: 'python', content: '# Planning agents call on GPT-5 to split a ticket.\nx = 1\n' });
     await vscode.window.showTextDocument(document);
     const settings = vscode.workspace.getConfiguration('termguard');
     try {
-      assert.deepEqual(termguardDiagnostics(document.uri), [], 'html is not checked by default');
-      await settings.update('languages', ['markdown', 'plaintext', 'html'], vscode.ConfigurationTarget.Workspace);
-      const found = await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0, 'a finding in the html document');
+      assert.deepEqual(termguardDiagnostics(document.uri), [], 'source code is not checked by default');
+      await settings.update('languages', ['markdown', 'plaintext', 'python'], vscode.ConfigurationTarget.Workspace);
+      const found = await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length > 0, 'a finding in the python comment');
       assert.deepEqual(found.map(ruleOf), ['memo/calls-on']);
     } finally {
       await settings.update('languages', undefined, vscode.ConfigurationTarget.Workspace);
     }
-    await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 0, 'html to be dropped again');
+    await waitForDiagnostics(document.uri, (diagnostics) => diagnostics.length === 0, 'python to be dropped again');
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 

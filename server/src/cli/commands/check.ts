@@ -21,7 +21,7 @@ import { readBoundedFile } from '../../project/boundedRead';
 import { changedLinesSince, type ChangedLines, type LineChanges } from '../changedLines';
 import { useColor, type CliWriter, type CommandContext } from '../cliIO';
 import { describeFileError } from '../../project/fileErrors';
-import { ConfigResolver, EngineCache, formatProblem, ignoredByConfig, nameForMessages, unknownRuleWarnings } from '../../project/configResolution';
+import { ConfigResolver, EngineCache, formatProblem, ignoredByConfig, nameForMessages, readerKindByConfig, unknownRuleWarnings } from '../../project/configResolution';
 import { decodeDocument, discoverFiles, displayPathOf, encodeDocument, type DiscoveredFile } from '../../project/fileDiscovery';
 import { RuleSelection, touchesChangedLines } from '../findingScope';
 import { JsonFormatter } from '../formatters/json';
@@ -99,7 +99,7 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
   const jobs: Job[] = [];
   const engines = new Set<Engine>();
 
-  const plan = (file: DiscoveredFile | StdinSource, dir: string, display: string, kind: DocumentKind): void => {
+  const plan = (file: DiscoveredFile | StdinSource, dir: string, display: string, namedKind: DocumentKind): void => {
     const resolution = resolver.forDirectory(dir);
     if (!resolution.config) {
       configProblems.push(...resolution.problems);
@@ -107,6 +107,10 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
     }
     const config: EffectiveConfig = resolution.config;
     const path = isStdin(file) ? file.path : file.absolutePath;
+    const configuredKind = path === undefined || (isStdin(file) && command.stdinKindGiven) ? undefined : readerKindByConfig(config.readers, path);
+    const kind = configuredKind ?? namedKind;
+    // A walk checks code and locale files only when a config asks for their kind.
+    if (!isStdin(file) && file.optIn && configuredKind === undefined && !config.kinds.includes(kind)) return;
     const ignoredBy = path === undefined ? undefined : ignoredByConfig(config.ignore, path);
     if (ignoredBy !== undefined && (isStdin(file) || file.explicit)) {
       messages.note(`${display}: ignored by the \`ignore\` setting of the config in ${nameForMessages(io.cwd, ignoredBy)}`);

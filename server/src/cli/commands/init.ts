@@ -35,6 +35,17 @@ claim-model: true
 ignore: []
 #  - drafts/**
 #  - CHANGELOG.md
+
+# Folder walks check prose formats (Markdown, MDX, text, HTML, AsciiDoc,
+# reStructuredText, notebooks). Kinds to check besides them: source code
+# comments and strings (python, typescript, go…), vue, svelte, or json and
+# yaml for locale files.
+kinds: []
+#  - python
+
+# Files to read as a kind: globs relative to this file's folder.
+readers: {}
+#  "docs/**/*.txt": markdown
 `;
 
 /** Runs `termguard init`; exit 2 when the file exists or cannot be written. */

@@ -3,7 +3,7 @@
  * merge of the configs found walking up from a file. Pure: path handling is
  * passed in, so the CLI and the language server share it.
  */
-import type { Problem, SeverityOverride } from '../api';
+import type { DocumentKind, Problem, SeverityOverride } from '../api';
 import { parseYamlSource, type DataPath, type SourceLocation } from '../packs/yamlSource';
 import { validateConfig } from '../packs/schemaValidators';
 
@@ -24,6 +24,10 @@ export interface TermguardConfig {
   readonly ignore?: readonly string[];
   /** Run the built-in claim model beside the rules (default true). */
   readonly 'claim-model'?: boolean;
+  /** Kinds of document folder walks check besides the prose kinds (source code, components, locale files). */
+  readonly kinds?: readonly DocumentKind[];
+  /** Globs relative to the config file's folder, with the kind their files are read as; walks check them. */
+  readonly readers?: Readonly<Record<string, DocumentKind>>;
 }
 
 /** The result of parsing a config file. */
@@ -86,6 +90,12 @@ export interface IgnoreLayer {
   readonly patterns: readonly string[];
 }
 
+/** The `readers` globs of one config, relative to its folder. */
+export interface ReaderLayer {
+  readonly dir: string;
+  readonly globs: Readonly<Record<string, DocumentKind>>;
+}
+
 /** The settings that apply to a file after merging every config above it. */
 export interface EffectiveConfig {
   /** Include the built-in packs. */
@@ -102,15 +112,19 @@ export interface EffectiveConfig {
   readonly claimModel: boolean;
   /** The config files merged, farthest first. */
   readonly files: readonly string[];
+  /** Kinds walks check besides the prose kinds, from every config. */
+  readonly kinds: readonly DocumentKind[];
+  /** `readers` globs of every config, nearest config first (the first glob that matches a file wins). */
+  readonly readers: readonly ReaderLayer[];
 }
 
 /** The settings used when no config file applies. */
-export const DEFAULT_EFFECTIVE_CONFIG: EffectiveConfig = { builtin: true, packs: [], rules: {}, ruleSources: {}, ignore: [], files: [], claimModel: true };
+export const DEFAULT_EFFECTIVE_CONFIG: EffectiveConfig = { builtin: true, packs: [], rules: {}, ruleSources: {}, ignore: [], files: [], claimModel: true, kinds: [], readers: [] };
 
 /**
  * Merges configs ordered nearest first (as found walking up), stopping after
  * the first one with `root: true`. Scalars (`builtin`, `claim-model`) and `rules` keys of
- * nearer configs win; `packs` and `ignore` accumulate, farthest first, since a
+ * nearer configs win; `packs`, `ignore` and `kinds` accumulate, farthest first, since a
  * nested config adds to its parent (use `root: true` to start afresh).
  * `resolvePath(dir, relative)` turns a pack path into an absolute path.
  */
@@ -131,7 +145,11 @@ export function mergeTermguardConfigs(
   const packs: ResolvedPackRef[] = [];
   const seen = new Set<string>();
   const ignore: IgnoreLayer[] = [];
+  const kinds = new Set<DocumentKind>();
+  const readers: ReaderLayer[] = [];
   for (const layer of chain) {
+    for (const kind of layer.config.kinds ?? []) kinds.add(kind);
+    if (layer.config.readers && Object.keys(layer.config.readers).length > 0) readers.unshift({ dir: layer.dir, globs: layer.config.readers });
     const { config } = layer;
     if (config.builtin !== undefined) builtin = config.builtin;
     if (config['claim-model'] !== undefined) claimModel = config['claim-model'];
@@ -149,5 +167,5 @@ export function mergeTermguardConfigs(
     });
     if (config.ignore && config.ignore.length > 0) ignore.push({ dir: layer.dir, patterns: config.ignore });
   }
-  return { builtin, packs, rules, ruleSources, ignore, files: chain.map((layer) => layer.file), claimModel };
+  return { builtin, packs, rules, ruleSources, ignore, files: chain.map((layer) => layer.file), claimModel, kinds: [...kinds], readers };
 }

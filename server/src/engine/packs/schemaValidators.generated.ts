@@ -1287,7 +1287,9 @@ return errors === 0;
 }
 
 export const validateConfig = validate13;
-const schema17 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-config.schema.json","title":"Termguard configuration (.termguard.yaml)","description":"Project configuration for Termguard. Configs are found by walking up from each checked file; nearer configs override farther ones, and `root: true` stops the walk.","type":"object","additionalProperties":false,"properties":{"root":{"type":"boolean","description":"Stop looking for configs in parent folders.","default":false},"builtin":{"type":"boolean","description":"Include Termguard's built-in rule packs.","default":true},"packs":{"type":"array","description":"Rule-pack files (`*.termguard.yaml`) to load, relative to this config file. Packs of nested configs add to those of parent configs.","items":{"type":"string","minLength":1},"uniqueItems":true},"rules":{"type":"object","description":"Severity overrides, keyed by rule id or `category:NAME`. Nearer configs override farther ones key by key.","propertyNames":{"minLength":1},"additionalProperties":{"type":"string","enum":["off","hint","information","warning","error"]}},"claim-model":{"type":"boolean","description":"Run the built-in claim model beside the rules (its rules are memo/likely-access, memo/likely-calls-on and memo/likely-availability). Set to false to keep to the rules' findings only.","default":true},"ignore":{"type":"array","description":"Glob patterns, relative to this config file's folder, of files not to check.","items":{"type":"string","minLength":1}}}};
+const schema17 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-config.schema.json","title":"Termguard configuration (.termguard.yaml)","description":"Project configuration for Termguard. Configs are found by walking up from each checked file; nearer configs override farther ones, and `root: true` stops the walk.","type":"object","additionalProperties":false,"properties":{"root":{"type":"boolean","description":"Stop looking for configs in parent folders.","default":false},"builtin":{"type":"boolean","description":"Include Termguard's built-in rule packs.","default":true},"packs":{"type":"array","description":"Rule-pack files (`*.termguard.yaml`) to load, relative to this config file. Packs of nested configs add to those of parent configs.","items":{"type":"string","minLength":1},"uniqueItems":true},"rules":{"type":"object","description":"Severity overrides, keyed by rule id or `category:NAME`. Nearer configs override farther ones key by key.","propertyNames":{"minLength":1},"additionalProperties":{"type":"string","enum":["off","hint","information","warning","error"]}},"claim-model":{"type":"boolean","description":"Run the built-in claim model beside the rules (its rules are memo/likely-access, memo/likely-calls-on and memo/likely-availability). Set to false to keep to the rules' findings only.","default":true},"ignore":{"type":"array","description":"Glob patterns, relative to this config file's folder, of files not to check.","items":{"type":"string","minLength":1}},"kinds":{"type":"array","description":"Kinds of document that folder walks check besides the prose kinds (markdown, plaintext, mdx, html, asciidoc, rst, notebook, gitcommit): `python`, `typescript` and other kinds of source code (comments and user-facing strings), `vue`, `svelte`, or `json` and `yaml` for locale files. Kinds of nested configs add to those of parent configs.","items":{"$ref":"#/definitions/documentKind"},"uniqueItems":true},"readers":{"type":"object","description":"Glob patterns, relative to this config file's folder, with the kind of document their files are read as, such as `\"scripts/**/*.py\": python`. Folder walks check the files they match. Globs of nearer configs are tried first.","propertyNames":{"minLength":1},"additionalProperties":{"$ref":"#/definitions/documentKind"}}},"definitions":{"documentKind":{"type":"string","description":"A kind of document: a prose format, `json` or `yaml` (locale files), or a kind of source code named by its VS Code language id.","enum":["markdown","plaintext","mdx","html","vue","svelte","asciidoc","rst","gitcommit","notebook","json","yaml","typescript","typescriptreact","javascript","javascriptreact","python","go","java","csharp","rust","ruby","shellscript"]}}};
+const schema18 = {"type":"string","description":"A kind of document: a prose format, `json` or `yaml` (locale files), or a kind of source code named by its VS Code language id.","enum":["markdown","plaintext","mdx","html","vue","svelte","asciidoc","rst","gitcommit","notebook","json","yaml","typescript","typescriptreact","javascript","javascriptreact","python","go","java","csharp","rust","ruby","shellscript"]};
+const func0 = require("ajv/dist/runtime/equal").default;
 
 function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 /*# sourceURL="https://termguard.dev/schema/termguard-config.schema.json" */;
@@ -1295,7 +1297,7 @@ let vErrors = null;
 let errors = 0;
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!((((((key0 === "root") || (key0 === "builtin")) || (key0 === "packs")) || (key0 === "rules")) || (key0 === "claim-model")) || (key0 === "ignore"))){
+if(!((((((((key0 === "root") || (key0 === "builtin")) || (key0 === "packs")) || (key0 === "rules")) || (key0 === "claim-model")) || (key0 === "ignore")) || (key0 === "kinds")) || (key0 === "readers"))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1512,14 +1514,137 @@ vErrors.push(err15);
 errors++;
 }
 }
-}
-else {
-const err16 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.kinds !== undefined){
+let data9 = data.kinds;
+if(Array.isArray(data9)){
+const len2 = data9.length;
+for(let i3=0; i3<len2; i3++){
+let data10 = data9[i3];
+if(typeof data10 !== "string"){
+const err16 = {instancePath:instancePath+"/kinds/" + i3,schemaPath:"#/definitions/documentKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
 else {
 vErrors.push(err16);
+}
+errors++;
+}
+if(!(((((((((((((((((((((((data10 === "markdown") || (data10 === "plaintext")) || (data10 === "mdx")) || (data10 === "html")) || (data10 === "vue")) || (data10 === "svelte")) || (data10 === "asciidoc")) || (data10 === "rst")) || (data10 === "gitcommit")) || (data10 === "notebook")) || (data10 === "json")) || (data10 === "yaml")) || (data10 === "typescript")) || (data10 === "typescriptreact")) || (data10 === "javascript")) || (data10 === "javascriptreact")) || (data10 === "python")) || (data10 === "go")) || (data10 === "java")) || (data10 === "csharp")) || (data10 === "rust")) || (data10 === "ruby")) || (data10 === "shellscript"))){
+const err17 = {instancePath:instancePath+"/kinds/" + i3,schemaPath:"#/definitions/documentKind/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+let i4 = data9.length;
+let j1;
+if(i4 > 1){
+outer0:
+for(;i4--;){
+for(j1 = i4; j1--;){
+if(func0(data9[i4], data9[j1])){
+const err18 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/uniqueItems",keyword:"uniqueItems",params:{i: i4, j: j1},message:"must NOT have duplicate items (items ## "+j1+" and "+i4+" are identical)"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+break outer0;
+}
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/kinds",schemaPath:"#/properties/kinds/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.readers !== undefined){
+let data11 = data.readers;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+const _errs29 = errors;
+if(typeof key3 === "string"){
+if(func2(key3) < 1){
+const err20 = {instancePath:instancePath+"/readers",schemaPath:"#/properties/readers/propertyNames/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters",propertyName:key3};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+var valid12 = _errs29 === errors;
+if(!valid12){
+const err21 = {instancePath:instancePath+"/readers",schemaPath:"#/properties/readers/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+for(const key4 in data11){
+let data12 = data11[key4];
+if(typeof data12 !== "string"){
+const err22 = {instancePath:instancePath+"/readers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/documentKind/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(!(((((((((((((((((((((((data12 === "markdown") || (data12 === "plaintext")) || (data12 === "mdx")) || (data12 === "html")) || (data12 === "vue")) || (data12 === "svelte")) || (data12 === "asciidoc")) || (data12 === "rst")) || (data12 === "gitcommit")) || (data12 === "notebook")) || (data12 === "json")) || (data12 === "yaml")) || (data12 === "typescript")) || (data12 === "typescriptreact")) || (data12 === "javascript")) || (data12 === "javascriptreact")) || (data12 === "python")) || (data12 === "go")) || (data12 === "java")) || (data12 === "csharp")) || (data12 === "rust")) || (data12 === "ruby")) || (data12 === "shellscript"))){
+const err23 = {instancePath:instancePath+"/readers/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/documentKind/enum",keyword:"enum",params:{allowedValues: schema18.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/readers",schemaPath:"#/properties/readers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
 }
 errors++;
 }

@@ -1,3 +1,4 @@
+import type { CommentSyntax } from '../prose/reader';
 import type { Finding, Problem } from '../api';
 import type { CommentSpan } from '../prose/prose';
 
@@ -25,10 +26,17 @@ export function parseDirective(comment: CommentSpan): Directive | undefined {
   return { kind: match[1] as DirectiveKind, rules, comment };
 }
 
-/** A suppression comment a user can insert before a line, for editors' "disable for this line" actions. */
-export function nextLineDirectiveText(ruleId: string): string {
-  return `<!-- termguard-disable-next-line ${ruleId} -->`;
+/**
+ * A suppression comment a user can insert before a line, for editors'
+ * "disable for this line" actions, written in the document's comment syntax
+ * (HTML comments, as Markdown's, when none is given).
+ */
+export function nextLineDirectiveText(ruleId: string, syntax: CommentSyntax = HTML_COMMENT): string {
+  const close = syntax.close === '' ? '' : ` ${syntax.close}`;
+  return `${syntax.open} termguard-disable-next-line ${ruleId}${close}`;
 }
+
+const HTML_COMMENT: CommentSyntax = { open: '<!--', close: '-->' };
 
 function names(directive: Directive, ruleId: string): boolean {
   return directive.rules.length === 0 || directive.rules.includes(ruleId);
