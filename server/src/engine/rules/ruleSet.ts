@@ -13,6 +13,10 @@ import { WordFilter } from '../text/wordFilter';
 interface IndexedGroup {
   readonly rule: CompiledRule;
   readonly group: ScanGroup;
+  /** Per pattern: the ids (see `RequirementCache`) of the word sets it needs. */
+  readonly requirementIds: readonly Int32Array[];
+  /** The sentence this group was last triggered by, so a sentence lists it once. */
+  seenIn: number;
 }
 
 /** Words that negate the claim they stand in or just before. */
@@ -53,16 +57,16 @@ export interface SentenceContext {
  * indexes. A match that reads past an aside inside its focus offers no fix:
  * the fix would replace the aside as well.
  */
-function viewMatches(group: ScanGroup, view: AsideFreeView, excluded: Uint8Array | undefined): RuleMatch[] {
+function viewMatches(program: Program, withFixes: boolean, view: AsideFreeView, excluded: Uint8Array | undefined): RuleMatch[] {
   const moved: RuleMatch[] = [];
-  for (const match of scanProgram(group.program, view.tokens, excluded)) {
+  for (const match of scanProgram(program, view.tokens, excluded)) {
     const start = view.original[match.start]!;
     const end = view.original[match.end - 1]! + 1;
     if (end - start === match.end - match.start) continue; // no aside inside: the full sentence finds it too
     const focusStart = view.original[match.focusStart]!;
     const focusEnd = view.original[match.focusEnd - 1]! + 1;
     const focusIsWhole = focusEnd - focusStart === match.focusEnd - match.focusStart;
-    moved.push({ start, end, focusStart, focusEnd, withFixes: group.withFixes && focusIsWhole });
+    moved.push({ start, end, focusStart, focusEnd, withFixes: withFixes && focusIsWhole });
   }
   return moved;
 }
@@ -94,13 +98,18 @@ export class RuleSet {
   /** Rejects, without tokenizing, the prose units that contain no trigger word. */
   readonly unitFilter: WordFilter;
 
+  private readonly requirements = new RequirementCache();
+  /** Counts checked sentences, to mark which groups a sentence triggered without a set per sentence. */
+  private sentenceCount = 0;
+
   constructor(readonly packs: readonly CompiledPack[]) {
     const triggerWords = new Set<string>();
     for (const pack of packs) {
       for (const rule of pack.rules) {
         for (const group of rule.scanGroups) {
           // One entry per group, so a sentence that triggers it through several words still scans it once.
-          const entry: IndexedGroup = { rule, group };
+          const requirementIds = group.requirements.map((required) => Int32Array.from(required, (keys) => this.requirements.idOf(keys)));
+          const entry: IndexedGroup = { rule, group, requirementIds, seenIn: -1 };
           group.requirements.forEach((required, index) => {
             const trigger = pickTrigger(required) ?? group.firstKeys[index]!;
             for (const key of trigger) {
@@ -133,22 +142,19 @@ export class RuleSet {
     // Tagged before the trigger words are looked up, so that a tag can be a trigger.
     const tokens = tagSentence(sentence.tokens, context?.previous);
     if (context) context.previous = tokens;
-    let triggered: Set<IndexedGroup> | undefined;
+    const sentenceId = this.sentenceCount++;
+    let triggered: IndexedGroup[] | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const list = this.byTrigger.get(token.lower);
       const tagged = token.tag === undefined ? undefined : this.byTrigger.get(token.tag);
       if (list === undefined && tagged === undefined) continue;
-      triggered ??= new Set();
-      if (list) for (const entry of list) triggered.add(entry);
-      if (tagged) for (const entry of tagged) triggered.add(entry);
+      triggered ??= [];
+      if (list) for (const entry of list) if (entry.seenIn !== sentenceId) triggered.push(entry), (entry.seenIn = sentenceId);
+      if (tagged) for (const entry of tagged) if (entry.seenIn !== sentenceId) triggered.push(entry), (entry.seenIn = sentenceId);
     }
     if (triggered === undefined) return;
-    const words = new Set<string>();
-    for (const token of tokens) {
-      words.add(token.lower);
-      if (token.tag !== undefined) words.add(token.tag);
-    }
+    this.requirements.startSentence(tokens);
 
     const approvedByPack = new Map<CompiledPack, ApprovedSpans>();
     const approvedFor = (pack: CompiledPack): ApprovedSpans => {
@@ -165,13 +171,16 @@ export class RuleSet {
     };
 
     const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
-    for (const { rule, group } of triggered) {
+    for (const entry of triggered) {
+      const { rule, group } = entry;
       if (severityOf(rule) === 'off') continue;
-      // Scan only when some pattern of the group has every word it needs in this sentence.
-      if (!group.requirements.some((required) => required.every((keys) => intersects(keys, words)))) continue;
+      // Scan only with the patterns of the group that have every word they need in this sentence.
+      const able = this.requirements.patternsAble(entry.requirementIds);
+      if (able.length === 0) continue;
+      const program = group.programFor(able);
       const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const found: RuleMatch[] = scanProgram(group.program, tokens, excluded).map((match) => ({ ...match, withFixes: group.withFixes }));
-      if (view) found.push(...viewMatches(group, view, rule.outsideApproved ? viewApprovedFor(rule.pack) : undefined));
+      const found: RuleMatch[] = scanProgram(program, tokens, excluded).map((match) => ({ ...match, withFixes: group.withFixes }));
+      if (view) found.push(...viewMatches(program, group.withFixes, view, rule.outsideApproved ? viewApprovedFor(rule.pack) : undefined));
       if (found.length === 0) continue;
       let list = matchesByRule.get(rule);
       if (!list) matchesByRule.set(rule, (list = []));
@@ -208,14 +217,87 @@ function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpa
   return { mask, spans };
 }
 
-function intersects(keys: ReadonlySet<string>, words: ReadonlySet<string>): boolean {
-  if (keys.size <= words.size) {
-    for (const key of keys) if (words.has(key)) return true;
-  } else {
-    for (const word of words) if (keys.has(word)) return true;
+/**
+ * Whether a sentence has a word of each required word set, for the patterns
+ * of the rules it wakes. Small sets are indexed by word, so a sentence marks
+ * the sets its words belong to in one pass over its tokens; a large set (a
+ * pack's list of thousands of names) is tested against the sentence when a
+ * pattern asks, once per sentence. Patterns share sets (`@openai-model`,
+ * `=to`), so no set is tested twice for one sentence.
+ */
+class RequirementCache {
+  private readonly ids = new Map<ReadonlySet<string>, number>();
+  private readonly sets: ReadonlySet<string>[] = [];
+  /** Small sets' words, each with the ids of the sets it is in. */
+  private readonly byWord = new Map<string, number[]>();
+  /** Per set id: the sentence in which it was found (or, for a large set, tested) and, for large sets, the answer. */
+  private markedIn = new Int32Array(0);
+  private answer = new Uint8Array(0);
+  private large = new Uint8Array(0);
+  private sentence = 0;
+  private tokens: readonly Token[] = [];
+
+  /** A number for a required word set (the same set object gets the same number). */
+  idOf(keys: ReadonlySet<string>): number {
+    let id = this.ids.get(keys);
+    if (id !== undefined) return id;
+    this.ids.set(keys, (id = this.sets.length));
+    this.sets.push(keys);
+    if (keys.size <= INDEXED_SET_LIMIT) {
+      for (const key of keys) {
+        const list = this.byWord.get(key);
+        if (list === undefined) this.byWord.set(key, [id]);
+        else list.push(id);
+      }
+    }
+    return id;
   }
-  return false;
+
+  /** Starts answering for a sentence: marks the small sets its words and tags are in. */
+  startSentence(tokens: readonly Token[]): void {
+    if (this.markedIn.length < this.sets.length) {
+      this.markedIn = new Int32Array(this.sets.length);
+      this.answer = new Uint8Array(this.sets.length);
+      this.large = Uint8Array.from(this.sets, (keys) => (keys.size > INDEXED_SET_LIMIT ? 1 : 0));
+    }
+    // Sentence numbers start at 1, so the zeroed array means "not marked".
+    this.sentence = this.sentence === 0x7fffffff ? (this.markedIn.fill(0), 1) : this.sentence + 1;
+    this.tokens = tokens;
+    for (const token of tokens) {
+      this.mark(this.byWord.get(token.lower));
+      if (token.tag !== undefined) this.mark(this.byWord.get(token.tag));
+    }
+  }
+
+  private mark(ids: readonly number[] | undefined): void {
+    if (ids !== undefined) for (const id of ids) this.markedIn[id] = this.sentence;
+  }
+
+  /** Indexes of the patterns that have a word of every set they need. */
+  patternsAble(requirementIds: readonly Int32Array[]): number[] {
+    const able: number[] = [];
+    for (let index = 0; index < requirementIds.length; index++) {
+      const ids = requirementIds[index]!;
+      let ok = true;
+      for (let k = 0; k < ids.length && ok; k++) ok = this.has(ids[k]!);
+      if (ok) able.push(index);
+    }
+    return able;
+  }
+
+  private has(id: number): boolean {
+    if (this.large[id] === 0) return this.markedIn[id] === this.sentence;
+    if (this.markedIn[id] !== this.sentence) {
+      this.markedIn[id] = this.sentence;
+      const keys = this.sets[id]!;
+      this.answer[id] = this.tokens.some((token) => keys.has(token.lower) || (token.tag !== undefined && keys.has(token.tag))) ? 1 : 0;
+    }
+    return this.answer[id] === 1;
+  }
 }
+
+/** Sets of up to this many words are indexed word by word; larger ones are tested against the sentence. */
+const INDEXED_SET_LIMIT = 256;
 
 function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined): boolean {
   return scanProgram(program, tokens, excluded).length > 0;

@@ -21,6 +21,9 @@ export class WordFilter {
   private readonly bits = new Uint32Array(WordFilter.BITS >>> 5);
   private readonly expression: RegExp | undefined;
 
+  /** True when no wanted word contains an underscore, so underscores in a unit may be read as spaces. */
+  private readonly underscoreFree: boolean;
+
   /** Words of a shape rather than a list (a regular-expression source), tested on the unit's text as a whole word. */
   private readonly shapes: RegExp | undefined;
 
@@ -33,6 +36,7 @@ export class WordFilter {
     const all = [...words];
     for (const word of all) this.add(hashString(word));
     this.expression = all.length > 0 && all.length <= MAX_EXPRESSION_WORDS ? wordsExpression(all, shapes) : undefined;
+    this.underscoreFree = all.every((word) => !word.includes('_'));
     this.shapes = shapes === undefined ? undefined : new RegExp(`\\b(?:${shapes})\\b`, 'i');
   }
 
@@ -57,9 +61,13 @@ export class WordFilter {
         glued = segment.glued === true && WORD_FOLD[text.charCodeAt(segment.start)] !== 0 && WORD_FOLD[text.charCodeAt(segments[i - 1]!.end - 1)] !== 0;
       }
       const stretch = glued ? '' : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
-      // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it;
-      // an underscore is a word character to `\b` but may be emphasis markup next to a word (`_ChatGPT_`).
-      if (!glued && stretch.indexOf('\u212a') === -1 && stretch.indexOf('_') === -1) return this.expression.test(stretch);
+      // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it.
+      if (!glued && stretch.indexOf('\u212a') === -1) {
+        // An underscore is a word character to `\b` but may be emphasis markup next to a word (`_ChatGPT_`): read as a space,
+        // it can only add word boundaries, so the test may say yes wrongly but not no (no wanted word has an underscore).
+        if (stretch.indexOf('_') === -1) return this.expression.test(stretch);
+        if (this.underscoreFree) return this.expression.test(stretch.replace(UNDERSCORES, ' '));
+      }
     }
     if (this.mayContainHashed(text, unit)) return true;
     // Shapes are tested on the raw text: markup inside a name can only make this say yes wrongly, never no.
@@ -108,6 +116,7 @@ export class WordFilter {
 }
 
 const FNV_OFFSET = 0x811c9dc5;
+const UNDERSCORES = /_/g;
 
 
 /** For every UTF-16 code unit: 0 if it is not a word character, else its lower-cased form. */

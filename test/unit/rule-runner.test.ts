@@ -1,0 +1,73 @@
+/**
+ * The rule runner's shortcuts must not change what is found: a sentence is
+ * scanned only with the patterns whose required words it contains, and
+ * which word sets a sentence contains is worked out once per sentence.
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { createEngine } from '../../server/src/engine/index';
+import { loadPack } from '../../server/src/engine/packs/loadPack';
+import { scanProgram } from '../../server/src/engine/patterns/runProgram';
+import { tagSentence } from '../../server/src/engine/reading/sentenceReading';
+import { tokenizeUnit, type Token } from '../../server/src/engine/text/tokenize';
+import { readLabelledSentences } from './builtinEngine';
+
+const fixtures = join(__dirname, '../fixtures');
+
+function sentencesOf(text: string): Token[][] {
+  const sentences: Token[][] = [];
+  let previous: readonly Token[] | undefined;
+  tokenizeUnit(text, { segments: [{ start: 0, end: text.length }] }, (sentence) => {
+    const tagged = tagSentence(sentence.tokens, previous);
+    sentences.push([...tagged]);
+    previous = tagged;
+  });
+  return sentences;
+}
+
+describe('a sentence is scanned only with the patterns it has the words for', () => {
+  it('finds exactly what the whole group finds, with a fraction of the program', () => {
+    const pack = loadPack({ file: 'memo.termguard.yaml', text: readFileSync(join(__dirname, '../../packs/memo.termguard.yaml'), 'utf8') }).pack!;
+    const texts = ['heldout-sentences.jsonl', 'eighth-sentences.jsonl', 'tenth-sentences.jsonl', 'chat-nonnative-sentences.jsonl'].flatMap((name) =>
+      readLabelledSentences(join(fixtures, name)).map((sentence) => sentence.text),
+    );
+    let wholeSize = 0;
+    let scannedSize = 0;
+    for (const text of texts) {
+      for (const tokens of sentencesOf(text)) {
+        const words = new Set(tokens.flatMap((token) => (token.tag === undefined ? [token.lower] : [token.lower, token.tag])));
+        for (const rule of pack.rules) {
+          for (const group of rule.scanGroups) {
+            const able = group.requirements.flatMap((required, index) => (required.every((keys) => [...words].some((word) => keys.has(word))) ? [index] : []));
+            if (able.length === 0) continue;
+            const subset = group.programFor(able);
+            assert.deepEqual(scanProgram(subset, tokens, undefined), scanProgram(group.program, tokens, undefined), `${rule.info.id}: ${text}`);
+            wholeSize += group.program.instructions.length;
+            scannedSize += subset.instructions.length;
+          }
+        }
+      }
+    }
+    assert.ok(scannedSize * 2 < wholeSize, `scanned ${scannedSize} instructions where the whole groups have ${wholeSize}`);
+  });
+});
+
+describe('required word sets', () => {
+  const packWith = (members: string[]): string =>
+    `pack: t\nsets:\n  name: ${JSON.stringify(members)}\nrules:\n  - id: t/rule\n    category: test\n    severity: error\n    message: "found {match}"\n    reason: test\n    patterns: ["{call} *2 @name =today", "{phone} @name"]\n    examples: { bad: [], good: [] }\n`;
+  for (const [size, label] of [
+    [10, 'a small set, indexed word by word'],
+    [1000, 'a large set, tested against the sentence'],
+  ] as const) {
+    it(`${label}: a pattern runs only when the sentence holds a member`, () => {
+      const members = Array.from({ length: size }, (_, i) => `member${i}`);
+      const engine = createEngine([{ file: 't.termguard.yaml', text: packWith(members) }]);
+      const found = (text: string): number => engine.check(text, 'plaintext').findings.length;
+      assert.equal(found(`We call ${members[size - 1]} today.`), 1);
+      assert.equal(found(`We call them today. We phone ${members[0]}.`), 1);
+      assert.equal(found('We call nobody today.'), 0);
+    });
+  }
+});
