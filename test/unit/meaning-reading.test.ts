@@ -91,7 +91,7 @@ describe('meaning classes', () => {
     assert.deepEqual(matches(['{%send *2 =to} %openai-name'], 'The router hands off the task to gpt-5. It forwarded tickets to o3. It described tickets to GPT-5.'), ['hands off the task to', 'forwarded tickets to']);
   });
   it('list their members, provenance and prunes', () => {
-    assert.deepEqual(meaningClassNames(), ['contact', 'grant', 'host', 'openai-name', 'openai-reference', 'send', 'use']);
+    assert.deepEqual(meaningClassNames(), ['aws-region', 'contact', 'contact-able', 'contact-noun', 'grant', 'grant-noun', 'host', 'host-able', 'host-noun', 'openai-name', 'openai-reference', 'send', 'send-noun', 'use']);
     const contact = meaningClassInfo('contact')!;
     assert.ok(contact.members.includes('consult') && contact.members.includes('ping'));
     assert.ok(meaningClassInfo('send')!.members.includes('forward'));
@@ -157,3 +157,43 @@ describe('the prose filter and the trigger index know the reader\'s tags', () =>
     assert.deepEqual(matches(['{call} %openai-name'], 'Our bot calls O4-MINI nightly.'), ['calls']);
   });
 });
+
+describe('classes derived from the verb classes', () => {
+  it('nouns come from WordNet\'s derivational links of the class\'s own senses, acts and messages only', () => {
+    const nouns = meaningClassInfo('contact-noun')!;
+    assert.ok(nouns.members.includes('consultation') && nouns.members.includes('query') && nouns.members.includes('invocation'));
+    // "caller" is a person (WordNet files it with people); "a contact" is too, in everyday prose, so it is pruned with its reason.
+    assert.ok(!nouns.members.includes('caller') && !nouns.members.includes('contact'));
+    assert.match(nouns.pruned['contact']!, /person/);
+    assert.ok(meaningClassInfo('host-noun')!.members.includes('deployment'));
+    assert.match(meaningClassInfo('host-noun')!.source, /singular or plural/);
+  });
+  it('"-able" adjectives are formed by the spelling rules, with recorded prunes', () => {
+    const able = meaningClassInfo('host-able')!.members;
+    for (const word of ['deployable', 'runnable', 'selectable', 'available', 'purchasable']) assert.ok(able.includes(word), word);
+    assert.ok(!able.includes('executable'));
+  });
+  it('verbs also match with "re-" in front, except words that mean something else', () => {
+    assert.deepEqual(matches(['{%send *2 =to} %openai-name'], 'It re-sends the request to gpt-5. It reroutes it to o3.'), ['re-sends the request to', 'reroutes it to']);
+    assert.ok(!meaningClassInfo('contact')!.members.includes('recall'));
+  });
+  it('a noun class matches singular and plural, not verb forms', () => {
+    assert.deepEqual(matches(['{%contact-noun =to} %openai-name'], 'Queries to o3 are logged. A consultation to gpt-5 is cheap. It queried to o3.'), ['Queries to', 'consultation to']);
+  });
+});
+
+describe('AWS region codes', () => {
+  it('are recognised by their shape and reached through %aws-region', () => {
+    assert.deepEqual(matches(['{%openai-name} *3 %aws-region'], 'GPT-5 runs in us-east-1. GPT-5 runs in ap-southeast-2. GPT-5 runs in us-east. GPT-5 runs in eu-west-1a.'), ['GPT-5', 'GPT-5']);
+  });
+  it('a unit whose only place is a region code still passes the prose filter', () => {
+    assert.deepEqual(matches(['{%aws-region}'], 'Deploy to eu-central-1 tonight.'), ['eu-central-1']);
+  });
+});
+
+describe('provider-prefixed model ids', () => {
+  it('"openai/gpt-5" is one name, not the company name misspelt', () => {
+    assert.deepEqual(tagsOf(tagOpenAINames(sentencesOf('Default model: openai/gpt-5 or openai / gpt-5')[0]!)), ['Default', 'model', '[openai/gpt-5]', 'or', 'openai', '[gpt-5]']);
+  });
+});
+

@@ -1,18 +1,23 @@
 import { wordForms } from '../morphology/wordForms';
 import type { PatternNode } from '../patterns/parsePattern';
-import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
+import { TAG_AWS_REGION, TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
 import generated from './meaningClasses.generated.json';
 
 /**
  * Meaning classes: what a pattern's `%name` stands for. Two kinds:
  *
- * - Word classes derived from WordNet by tools/derive-meaning-classes.ts
- *   (`%contact`, `%grant`, `%host`, `%use`): any inflection of any member,
- *   optionally followed by a particle ("hands off", "reaches out", "calls
- *   on"), so a rule says what it means once instead of listing verbs.
+ * - Word classes derived from WordNet by tools/derive-meaning-classes.ts.
+ *   Verb classes (`%contact`, `%send`, `%grant`, `%host`, `%use`): any
+ *   inflection of any member, optionally followed by a particle ("hands
+ *   off", "reaches out", "calls on"), so a rule says what it means once
+ *   instead of listing verbs. Derived from them, noun classes
+ *   (`%contact-noun`: call, invocation; singular or plural) and adjective
+ *   classes (`%host-able`: deployable, available; as written), so a rule
+ *   can read "the invocation of GPT-5" or "GPT-5 is deployable in AWS".
  * - Recognisers that the sentence reader applies to tokens: `%openai-name`
- *   (an OpenAI model or product name in any spelling) and
- *   `%openai-reference` (a pronoun referring back to one).
+ *   (an OpenAI model or product name in any spelling),
+ *   `%openai-reference` (a pronoun referring back to one) and `%aws-region`
+ *   (an AWS region code).
  */
 
 /** A class as `termguard explain class:NAME` shows it. */
@@ -28,6 +33,7 @@ export interface MeaningClassInfo {
 }
 
 interface GeneratedClass {
+  readonly kind: 'verb' | 'noun' | 'adjective';
   readonly meaning: string;
   readonly seeds: readonly string[];
   readonly members: readonly string[];
@@ -50,6 +56,11 @@ const RECOGNISERS: Record<string, { meaning: string; members: string[]; pattern:
     meaning: 'a pronoun (it, them, they, which, that, who) that refers back to an OpenAI model or product in the same or the previous sentence',
     members: ['it', 'them', 'they', 'which', 'that', 'who'],
     pattern: () => tagWord(TAG_OPENAI_REFERENCE),
+  },
+  'aws-region': {
+    meaning: 'an AWS region code',
+    members: ['area, optional "gov", direction and number: us-east-1, eu-west-2, ap-southeast-1, us-gov-west-1'],
+    pattern: () => tagWord(TAG_AWS_REGION),
   },
 };
 
@@ -78,6 +89,10 @@ export function meaningClassMembers(name: string): PatternNode[] | undefined {
   } else if (name.endsWith(':words') && WORD_CLASSES[name.slice(0, -6)]) {
     // Single words as flat exact forms, so the compiler merges them into one test.
     members = WORD_CLASSES[name.slice(0, -6)]!.members.flatMap((member) => (member.includes(' ') ? [memberPattern(member)] : verbForms(member).map(exactWord)));
+  } else if (WORD_CLASSES[name]?.kind === 'noun') {
+    members = WORD_CLASSES[name]!.members.flatMap((member) => nounForms(member).map(wordsPattern));
+  } else if (WORD_CLASSES[name]?.kind === 'adjective') {
+    members = WORD_CLASSES[name]!.members.map(wordsPattern);
   } else if (WORD_CLASSES[name]) {
     members = [{ type: 'sequence', items: [{ type: 'set', name: `%${name}:words`, column: 0 }, { type: 'optional', body: { type: 'set', name: '%:particle', column: 0 } }] }];
   } else if (RECOGNISERS[name]) {
@@ -85,6 +100,18 @@ export function meaningClassMembers(name: string): PatternNode[] | undefined {
   }
   if (members) resolved.set(name, members);
   return members;
+}
+
+/** A member written as one or more words, each matched exactly. */
+function wordsPattern(member: string): PatternNode {
+  const words = member.split(' ');
+  return words.length === 1 ? exactWord(words[0]!) : { type: 'sequence', items: words.map(exactWord) };
+}
+
+/** A noun member and its plural by the spelling rules (query -> queries, api call -> api calls). */
+function nounForms(member: string): string[] {
+  const plural = /(s|x|z|ch|sh)$/.test(member) ? `${member}es` : /[^aeiou]y$/.test(member) ? `${member.slice(0, -1)}ies` : `${member}s`;
+  return [member, plural];
 }
 
 /** "hand off": the verb in any inflection, the rest as written. */
@@ -101,6 +128,8 @@ function memberPattern(member: string): PatternNode {
  * regular past is added, since every class member is a verb.
  */
 function verbForms(verb: string): string[] {
+  // "re-send": the forms of "send", each with the prefix (the lexicon reads a hyphenated word as one form only).
+  if (verb.startsWith('re-')) return verbForms(verb.slice(3)).map((form) => `re-${form}`);
   const forms = new Set(wordForms(verb).forms);
   if (![...forms].some((form) => form !== verb && !form.endsWith('s') && !form.endsWith('ing'))) {
     forms.add(verb.endsWith('e') ? `${verb}d` : /[^aeiou][aeiou][bdgmnpt]$/.test(verb) && verb.length <= 4 ? `${verb}${verb.at(-1)}ed` : `${verb}ed`);
@@ -117,11 +146,13 @@ export function meaningClassNames(): string[] {
 export function meaningClassInfo(name: string): MeaningClassInfo | undefined {
   const word = WORD_CLASSES[name];
   if (word) {
+    const matching =
+      word.kind === 'verb' ? `every inflection, optionally followed by one of: ${PARTICLES.join(', ')}` : word.kind === 'noun' ? 'singular or plural' : 'as written';
     return {
       name,
       meaning: word.meaning,
       members: word.members,
-      source: `WordNet 3.1, from the senses ${word.seeds.join(', ')}; every inflection, optionally followed by one of: ${PARTICLES.join(', ')}`,
+      source: `WordNet 3.1, from ${word.kind === 'verb' ? `the senses ${word.seeds.join(', ')}` : word.seeds.join(', ')}; ${matching}`,
       pruned: word.pruned,
       added: word.added,
     };

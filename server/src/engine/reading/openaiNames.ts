@@ -53,6 +53,15 @@ function mayBeName(lower: string): boolean {
 }
 
 /**
+ * "openai/gpt-5" (a provider-prefixed model id, written with a slash and no
+ * space): the name token that spans both words, or undefined.
+ */
+function providerPrefixedId(provider: Token, next: Token | undefined): Token | undefined {
+  if (next === undefined || next.start !== provider.end + 1 || !next.punctBefore || !isOpenAINameWord(next.lower)) return undefined;
+  return { ...provider, end: next.end, text: `${provider.text}/${next.text}`, lower: `${provider.lower}/${next.lower}`, tag: TAG_OPENAI_NAME };
+}
+
+/**
  * Returns the tokens with OpenAI names tagged `TAG_OPENAI_NAME`, or the same
  * array when the sentence names none. A name written as several words
  * ("GPT 5", "o4 mini") becomes one token spanning them, so that a pattern
@@ -64,7 +73,14 @@ export function tagOpenAINames(tokens: readonly Token[]): readonly Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!isOpenAINameWord(token.lower)) {
-      tagged?.push(token);
+      const id = token.lower === 'openai' ? providerPrefixedId(token, tokens[i + 1]) : undefined;
+      if (id !== undefined) {
+        // "openai/gpt-5": one identifier, a name, and not the company's name misspelt.
+        (tagged ??= tokens.slice(0, i)).push(id);
+        i++;
+      } else {
+        tagged?.push(token);
+      }
       continue;
     }
     // "GPT 5", "gpt 4.1", "o4 mini": a version or variant written as the next word belongs to the name.
