@@ -1,8 +1,7 @@
 import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
-import { OPENAI_NAME_SURFACE } from '../reading/openaiNames';
-import { asideFreeView, tagSentence, type AsideFreeView } from '../reading/sentenceReading';
+import { asideFreeView, tagSentence, tagSurfaces, type AsideFreeView } from '../reading/sentenceReading';
 import { isTagKey } from '../reading/tags';
 import type { Program } from '../patterns/program';
 import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
@@ -20,9 +19,13 @@ interface IndexedGroup {
 }
 
 /** Words that negate the claim they stand in or just before. */
-const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth', 'whether']);
+const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth', 'whether',
+  // Verbs of denial report a claim as untrue ("a spokesperson denied that Frontier offers GPT-5 through AWS").
+  'deny', 'denies', 'denied', 'denying', 'refute', 'refutes', 'refuted', 'refuting']);
 /** Negative contractions written without the apostrophe, as chat often does ("we dont host"). */
 const BARE_CONTRACTIONS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'mustnt']);
+/** Verbs after which "if" opens a reported question ("customers asked if the SRE can call GPT-5"). */
+const ASKING = new Set(['ask', 'asks', 'asked', 'asking', 'wonder', 'wonders', 'wondered', 'wondering', 'question', 'questioned', 'check', 'checked', 'checking', 'unclear', 'unsure', 'know']);
 /** Words that, after "is"/"are", deny what came before: "claims that ChatGPT runs on AWS are false". */
 const FALSITY = new Set(['false', 'untrue', 'incorrect', 'wrong', 'inaccurate', 'misleading']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
@@ -125,7 +128,7 @@ export class RuleSet {
     // A tag (reading/tags.ts) is never written: the filter looks for the shapes of the words that get it instead.
     const tags = [...triggerWords].filter(isTagKey);
     for (const tag of tags) triggerWords.delete(tag);
-    this.unitFilter = new WordFilter(triggerWords, tags.length > 0 ? OPENAI_NAME_SURFACE : undefined);
+    this.unitFilter = new WordFilter(triggerWords, tagSurfaces(tags));
   }
 
   /** All rules, in pack order. */
@@ -306,6 +309,8 @@ function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Arr
 /** "without leaving AWS" and "not only" do not negate the claim they sit in. */
 function isNegator(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
+  // "asked if", "wonders if": a reported question, like "whether".
+  if (token.lower === 'if') return index > 0 && ASKING.has(tokens[index - 1]!.lower);
   if (!NEGATORS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_CONTRACTIONS.has(token.lower)) return false;
   const next = tokens[index + 1]?.lower;
   const afterNext = tokens[index + 2]?.lower;
