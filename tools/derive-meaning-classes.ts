@@ -46,8 +46,12 @@ export interface ClassSpec {
   readonly nouns?: DerivedSpec;
   /** Also derive `%NAME-able`: the "-able" adjective of each single-word member (deploy -> deployable, run -> runnable). */
   readonly adjectives?: DerivedSpec;
-  /** Members also match with "re-" in front (resend, re-send, reroute), except the words pruned here. */
-  readonly repeated?: { readonly pruned: Readonly<Record<string, string>> };
+  /**
+   * Members also match with these prefixes, written with or without a
+   * hyphen ("re": resend, re-send; "pre": preinstalled, pre-installed),
+   * except the words pruned here (for words that mean something else).
+   */
+  readonly prefixed?: { readonly prefixes: readonly string[]; readonly pruned: Readonly<Record<string, string>> };
 }
 
 /** A class derived from a verb class's words. */
@@ -168,7 +172,7 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
       added: { invocable: 'the Latinate spelling of "invokable"', queryable: 'the usual spelling in computing ("queriable" is the rule\'s)' },
       pruned: { hittable: AMBIGUOUS, askable: AMBIGUOUS, addressable: '"addressable market"', talk: AMBIGUOUS, messageable: AMBIGUOUS },
     },
-    repeated: { pruned: { recall: 'a different word (remember)', readdress: AMBIGUOUS, rehit: AMBIGUOUS, 're-hit': AMBIGUOUS } },
+    prefixed: { prefixes: ['re'], pruned: { recall: 'a different word (remember)', readdress: AMBIGUOUS, rehit: AMBIGUOUS, 're-hit': AMBIGUOUS } },
   },
   {
     name: 'send',
@@ -253,7 +257,7 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
         route: '"a route to GPT-5" is a way in (an access claim, read by the access rule)',
       },
     },
-    repeated: { pruned: {} },
+    prefixed: { prefixes: ['re'], pruned: {} },
   },
   {
     name: 'grant',
@@ -407,6 +411,28 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
         'pick outable': AMBIGUOUS,
       },
     },
+    prefixed: {
+      prefixes: ['re', 'pre'],
+      pruned: {
+        reserve: 'a different word (book)',
+        preserve: 'a different word (keep)',
+        represent: 'a different word',
+        preselect: 'kept',
+        recarry: AMBIGUOUS,
+        precarry: AMBIGUOUS,
+        prefeature: AMBIGUOUS,
+        refeature: AMBIGUOUS,
+        preoffer: AMBIGUOUS,
+        prepick: AMBIGUOUS,
+        prechoose: AMBIGUOUS,
+        preoperate: AMBIGUOUS,
+        preexecute: AMBIGUOUS,
+        prerun: AMBIGUOUS,
+        preship: AMBIGUOUS,
+        presell: 'a different word (sell before release)',
+        preadd: AMBIGUOUS,
+      },
+    },
   },
   {
     name: 'use',
@@ -419,6 +445,8 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
       'tap into': 'an idiom WordNet lacks',
       'build on': 'an idiom WordNet lacks in the sense "use as a base"',
       'lean on': 'the sense "rely on" (lean#4) is filed with its particle implied',
+      consume: 'the computing sense (use an API or a model) is filed apart from the seed senses',
+      adopt: 'the sense "take up and start to use" (adopt#1 is about ideas and children); a tool as object is its use',
       'work with': 'with a tool as object it means use it ("work with ChatGPT from inside the CRM"); WordNet files only working alongside people',
       'count on': 'with "on", "count" means rely on; bare "count" is pruned',
       tap: 'the sense "draw from, make good use of" (tap#4); seeded through "exploit" it would bring "work"',
@@ -539,14 +567,17 @@ export function deriveClasses(dictDir: string, specs: readonly ClassSpec[] = CLA
     }
     for (const word of Object.keys(spec.added)) reached.add(word);
     const kept = [...reached].filter((word) => !isPruned(spec, word));
-    const repeated = spec.repeated ? repeatedForms(kept, spec.repeated.pruned) : [];
+    const repeated = spec.prefixed ? prefixedForms(kept, spec.prefixed.prefixes, spec.prefixed.pruned) : [];
     result[spec.name] = {
       kind: 'verb',
       meaning: spec.meaning,
       seeds: spec.seeds,
       members: [...kept, ...repeated].sort(),
       added: spec.added,
-      pruned: prunedReached(spec.pruned, reached, spec.repeated ? kept.flatMap((word) => [`re${word}`, `re-${word}`]) : []),
+      pruned: {
+        ...prunedReached(spec.pruned, reached, []),
+        ...(spec.prefixed ? prunedReached(spec.prefixed.pruned, new Set(prefixedForms(kept, spec.prefixed.prefixes, {})), []) : {}),
+      },
     };
     if (spec.nouns) result[`${spec.name}-noun`] = derivedClass(spec.nouns, 'noun', spec.name, derivedNouns);
     if (spec.adjectives) result[`${spec.name}-able`] = derivedClass(spec.adjectives, 'adjective', spec.name, new Set(kept.filter((word) => !word.includes(' ')).map(ableForm)));
@@ -574,14 +605,17 @@ function prunedReached(pruned: Readonly<Record<string, string>>, reached: Set<st
   return Object.fromEntries(Object.entries(pruned).filter(([word, reason]) => all.has(word) && !reason.startsWith('kept')).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** "re-send" and "resend" for each single-word member not already starting with "re", without the pruned ones. */
-function repeatedForms(members: readonly string[], pruned: Readonly<Record<string, string>>): string[] {
+/** "re-send" and "resend" for each single-word member not already starting with the prefix, without the pruned ones. */
+function prefixedForms(members: readonly string[], prefixes: readonly string[], pruned: Readonly<Record<string, string>>): string[] {
   const forms: string[] = [];
-  // Only single words: phrasal verbs are rarely repeated with "re-" ("re-hand off").
+  // Only single words: phrasal verbs rarely take a prefix ("re-hand off").
   for (const verb of members) {
-    if (verb.includes(' ') || verb.startsWith('re')) continue;
-    for (const prefixed of [`re${verb}`, `re-${verb}`]) {
-      if (pruned[prefixed] === undefined) forms.push(prefixed);
+    if (verb.includes(' ')) continue;
+    for (const prefix of prefixes) {
+      if (verb.startsWith(prefix)) continue;
+      for (const prefixed of [`${prefix}${verb}`, `${prefix}-${verb}`]) {
+        if (pruned[prefixed] === undefined) forms.push(prefixed);
+      }
     }
   }
   return forms;

@@ -91,7 +91,7 @@ describe('meaning classes', () => {
     assert.deepEqual(matches(['{%send *2 =to} %openai-name'], 'The router hands off the task to gpt-5. It forwarded tickets to o3. It described tickets to GPT-5.'), ['hands off the task to', 'forwarded tickets to']);
   });
   it('list their members, provenance and prunes', () => {
-    assert.deepEqual(meaningClassNames(), ['aws-region', 'contact', 'contact-able', 'contact-noun', 'grant', 'grant-noun', 'host', 'host-able', 'host-noun', 'openai-name', 'openai-reference', 'send', 'send-noun', 'use']);
+    assert.deepEqual(meaningClassNames(), ['aws-name', 'aws-region', 'contact', 'contact-able', 'contact-noun', 'grant', 'grant-noun', 'host', 'host-able', 'host-noun', 'openai-name', 'openai-reference', 'send', 'send-noun', 'use']);
     const contact = meaningClassInfo('contact')!;
     assert.ok(contact.members.includes('consult') && contact.members.includes('ping'));
     assert.ok(meaningClassInfo('send')!.members.includes('forward'));

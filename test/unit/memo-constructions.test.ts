@@ -48,6 +48,25 @@ describe('calls-on: nominalisations and other verb shapes', () => {
   it('handing a model what it works on, pronoun or name: "hands it every draft", "passes each message through to"', () => {
     expectCategory('calls-on', ['GPT-5 is the reviewer: the agent hands it every draft.', 'The SRE passes each chat message straight through to GPT-5.']);
   });
+  it('asking a model for output: "requests a summary from GPT-4o"', () => {
+    expectCategory('calls-on', ['For each file, the runtime fetches a summary from o3.'], ['For each file, the runtime fetches a summary from S3.']);
+  });
+  it('a call named by a compound, made or triggered: "triggers a GPT-5 call"', () => {
+    expectCategory('calls-on', ['Every form submission triggers an o3 call.', 'The connector makes an OpenAI API request for each record.']);
+  });
+  it('a call from our product to a model: "a call from the runtime to ChatGPT"', () => {
+    expectCategory('calls-on', ['Each reply starts with a request from the SRE to GPT-5.']);
+  });
+  // "plan" is an audience word of the not-followed-by condition; a match ending on "a" is not followed by more of its object.
+  it('turning or going to a model for something', () => {
+    expectCategory('calls-on', ['The agent turns to o3 whenever a plan fails.'], ['Many teams turn to GPT-5 as a benchmark.']);
+  });
+  it('an adverb inside a phrasal verb: "talks directly to"', () => {
+    expectCategory('calls-on', ['The runtime talks directly to the OpenAI API.']);
+  });
+  it('a passive whose software agent comes later; people as agents are not calls', () => {
+    expectCategory('calls-on', ['GPT-5 is called many times an hour by the router.'], ['GPT-5 is consulted before each launch by the customer team.']);
+  });
   it('the model as object of a relative clause: "GPT-5, which the runtime invokes"', () => {
     expectCategory('calls-on', ['Summaries come from GPT-5, which the runtime invokes per document.'], ['Summaries come from GPT-5, which invokes no tools.']);
   });
@@ -68,6 +87,12 @@ describe('access: noun phrases, imperatives and other shapes', () => {
   });
   it('model access as something granted, named by a noun or compound', () => {
     expectCategory('access', ['Provisioning of GPT-5 access for new tenants is automatic.', 'The plan includes access to OpenAI models.', 'Request o3 access from your admin.', 'The integration unlocks direct use of GPT-5 for every analyst.'], ['The plan includes access to CloudWatch logs.']);
+  });
+  it('an entry, ability or way to use a model, granted', () => {
+    expectCategory('access', ['The runtime grants every seat entry to GPT-5.', 'The Service provides Customer with the ability to use OpenAI models.', 'The SRE is how your analysts reach o3.'], ['The runtime grants every seat entry to the audit log.']);
+  });
+  it('our product making a model available to people, or having it at hand thanks to our product', () => {
+    expectCategory('access', ['Frontier makes o3 available to every rep.', 'Thanks to Frontier, reps now have GPT-5 at their fingertips.']);
   });
   it('our product bringing a model to people; AWS doing so is an availability claim instead', () => {
     expectCategory('access', ['The SRE brings GPT-5 to more than 3,000 support teams.'], ['Amazon Bedrock offers GPT-5 to every customer.']);
@@ -102,6 +127,18 @@ describe('availability: passives, nominalisations, fronted places', () => {
   it('the place first, the model as one of its models', () => {
     expectCategory('availability', ['For Bedrock customers, GPT-5 is now one of the supported models.']);
   });
+  it('AWS, by its full name, offering, running or selling a model', () => {
+    expectCategory('availability', ['Amazon Web Services now hosts GPT-4o in Frankfurt.', 'AWS customers may now procure o3 through the marketplace.'], ['Amazon Web Services hosts the SRE, which is powered by GPT-5.']);
+  });
+  it('a model as part of, or joining, AWS\'s catalogue; AWS\'s newest addition is a model', () => {
+    expectCategory('availability', ['o3 is now part of the Bedrock catalog.', 'GPT-5 joins the Amazon Bedrock model family.', "Bedrock's newest addition is o3."]);
+  });
+  it('AWS chosen to run a model', () => {
+    expectCategory('availability', ['Acme picked Amazon Bedrock to host its GPT-4o deployment.']);
+  });
+  it('"comes pre-installed": a prefixed participle after "comes"', () => {
+    expectCategory('availability', ['GPT-5 comes pre-installed in every new Bedrock workspace.']);
+  });
   it('a workload moved to AWS', () => {
     expectCategory('availability', ['Acme moved its GPT-4o inference to AWS last quarter.']);
   });
@@ -115,7 +152,7 @@ describe('negation and answers the reader understands', () => {
     expectCategory('calls-on', [], ['Customers asked if the SRE can call GPT-5 directly.']);
   });
   it('an answer label before "No" ("A: No.") answers the question', () => {
-    expectCategory('availability', ['Q: Can I pick GPT-5 in the Bedrock console? A: Yes.'], ['Q: Can I pick GPT-5 in the Bedrock console? A: No.', 'Q: Is o3 offered in AWS regions? Answer: no.']);
+    expectCategory('availability', ['Q: Can I pick GPT-5 in the Bedrock console? A: Yes.'], ['Q: Can I pick GPT-5 in the Bedrock console? A: No.', 'Q: Is o3 offered in AWS regions? Answer: no.', 'Can my team use GPT-5 in Bedrock? Not at this time.', 'Is GPT-4o offered on AWS? The short answer is no.']);
   });
 });
 

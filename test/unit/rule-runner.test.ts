@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createEngine } from '../../server/src/engine/index';
 import { loadPack } from '../../server/src/engine/packs/loadPack';
+import { pickTrigger } from '../../server/src/engine/patterns/requiredWords';
+import { TAG_OPENAI_NAME } from '../../server/src/engine/reading/tags';
 import { scanProgram } from '../../server/src/engine/patterns/runProgram';
 import { tagSentence } from '../../server/src/engine/reading/sentenceReading';
 import { tokenizeUnit, type Token } from '../../server/src/engine/text/tokenize';
@@ -70,4 +72,14 @@ describe('required word sets', () => {
       assert.equal(found('We call nobody today.'), 0);
     });
   }
+});
+
+describe('the trigger a pattern is indexed by', () => {
+  it('is a set of names (one holding a reader tag) rather than a shorter list of ordinary nouns', () => {
+    // "{request} a @model-output from @openai-product": the name, not "summary" or "answer", should wake the pattern up.
+    const outputs = new Set(['summary', 'summaries', 'answer', 'answers', 'response', 'responses']);
+    const names = new Set([TAG_OPENAI_NAME, 'chatgpt', 'gpt-5', 'gpt-4o', 'o3', 'openai', 'open', 'whisper', 'sora']);
+    assert.equal(pickTrigger([outputs, names]), names);
+    assert.equal(pickTrigger([new Set(['the', 'a']), outputs]), outputs);
+  });
 });

@@ -1,6 +1,6 @@
 import { wordForms } from '../morphology/wordForms';
 import type { PatternNode } from '../patterns/parsePattern';
-import { TAG_AWS_REGION, TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
+import { TAG_AWS_NAME, TAG_AWS_REGION, TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
 import generated from './meaningClasses.generated.json';
 
 /**
@@ -16,8 +16,8 @@ import generated from './meaningClasses.generated.json';
  *   can read "the invocation of GPT-5" or "GPT-5 is deployable in AWS".
  * - Recognisers that the sentence reader applies to tokens: `%openai-name`
  *   (an OpenAI model or product name in any spelling),
- *   `%openai-reference` (a pronoun referring back to one) and `%aws-region`
- *   (an AWS region code).
+ *   `%openai-reference` (a pronoun referring back to one), `%aws-region`
+ *   (an AWS region code) and `%aws-name` ("Amazon Web Services").
  */
 
 /** A class as `termguard explain class:NAME` shows it. */
@@ -61,6 +61,11 @@ const RECOGNISERS: Record<string, { meaning: string; members: string[]; pattern:
     meaning: 'an AWS region code',
     members: ['area, optional "gov", direction and number: us-east-1, eu-west-2, ap-southeast-1, us-gov-west-1'],
     pattern: () => tagWord(TAG_AWS_REGION),
+  },
+  'aws-name': {
+    meaning: 'the full name "Amazon Web Services", read as one word',
+    members: ['Amazon Web Services, in any case, written as three words'],
+    pattern: () => tagWord(TAG_AWS_NAME),
   },
 };
 
@@ -114,12 +119,16 @@ function nounForms(member: string): string[] {
   return [member, plural];
 }
 
-/** "hand off": the verb in any inflection, the rest as written. */
+/** Adverbs that may stand inside a phrasal member ("talks directly to", "hands it straight off"). */
+const INNER_ADVERBS = ['directly', 'straight', 'also', 'then', 'only', 'always', 'just', 'now', 'automatically', 'securely', 'quickly', 'immediately', 'first', 'seamlessly', 'natively', 'easily', 'instantly', 'simply', 'regularly', 'constantly', 'continuously', 'frequently'];
+
+/** "hand off": the verb in any inflection, an optional adverb, the rest as written. */
 function memberPattern(member: string): PatternNode {
   const [verb, ...rest] = member.split(' ');
   const forms: PatternNode = { type: 'alternatives', options: verbForms(verb!).map((text) => ({ type: 'word', mode: 'exact', text, column: 0 })) };
   if (rest.length === 0) return forms;
-  return { type: 'sequence', items: [forms, ...rest.map((text): PatternNode => ({ type: 'word', mode: 'exact', text, column: 0 }))] };
+  const adverb: PatternNode = { type: 'optional', body: { type: 'alternatives', options: INNER_ADVERBS.map(exactWord) } };
+  return { type: 'sequence', items: [forms, adverb, ...rest.map(exactWord)] };
 }
 
 /**
@@ -128,8 +137,9 @@ function memberPattern(member: string): PatternNode {
  * regular past is added, since every class member is a verb.
  */
 function verbForms(verb: string): string[] {
-  // "re-send": the forms of "send", each with the prefix (the lexicon reads a hyphenated word as one form only).
-  if (verb.startsWith('re-')) return verbForms(verb.slice(3)).map((form) => `re-${form}`);
+  // "re-send", "pre-install": the forms of the verb, each with the prefix (the lexicon reads a hyphenated word as one form only).
+  const prefix = /^(?:re|pre)-/.exec(verb)?.[0];
+  if (prefix !== undefined) return verbForms(verb.slice(prefix.length)).map((form) => `${prefix}${form}`);
   const forms = new Set(wordForms(verb).forms);
   if (![...forms].some((form) => form !== verb && !form.endsWith('s') && !form.endsWith('ing'))) {
     forms.add(verb.endsWith('e') ? `${verb}d` : /[^aeiou][aeiou][bdgmnpt]$/.test(verb) && verb.length <= 4 ? `${verb}${verb.at(-1)}ed` : `${verb}ed`);

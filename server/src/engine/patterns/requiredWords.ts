@@ -110,9 +110,20 @@ function expectedFrequency(keys: ReadonlySet<string>): number {
   let score = frequencyCache.get(keys);
   if (score === undefined) {
     // Rough relative frequencies: a function word ~100 000, another everyday word ~1000, anything else 1.
-    score = 0;
-    // A tag (reading/tags.ts) marks a rare thing, an OpenAI name or a pronoun referring to one: as rare as a name.
-    for (const key of keys) score += FUNCTION_WORDS.has(key) ? 100_000 : EVERYDAY_WORDS.has(key) ? 1000 : 1;
+    // A tag (reading/tags.ts) marks a rare thing (an OpenAI name, a pronoun referring to one, an AWS
+    // region): a set holding one is a set of such things, its other keys spellings of them ("chatgpt",
+    // "gpt-4o", the "open" of "Open AI"), so they count as one rare name together.
+    let tags = 0;
+    let functionWords = 0;
+    let everyday = 0;
+    let others = 0;
+    for (const key of keys) {
+      if (key.charCodeAt(0) === 1) tags++;
+      else if (FUNCTION_WORDS.has(key)) functionWords++;
+      else if (EVERYDAY_WORDS.has(key)) everyday++;
+      else others++;
+    }
+    score = functionWords * 100_000 + (tags > 0 ? tags + (everyday + others) / 100 : everyday * 1000 + others);
     frequencyCache.set(keys, score);
   }
   return score;

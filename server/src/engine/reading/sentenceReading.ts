@@ -1,8 +1,8 @@
 import type { Token } from '../text/tokenize';
-import { AWS_REGION_SURFACE, tagAwsRegions } from './awsRegions';
+import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
 import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
 import { tagOpenAIReferences } from './references';
-import { TAG_AWS_REGION } from './tags';
+import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
 
 /**
  * The sentence reader: what the rules see of a sentence besides its words.
@@ -10,7 +10,8 @@ import { TAG_AWS_REGION } from './tags';
  * - OpenAI names in any spelling are tagged (`%openai-name`), and pronouns
  *   that refer back to one (`%openai-reference`), so a pattern can say "an
  *   OpenAI model, or something that refers to one" without listing spellings;
- *   AWS region codes too (`%aws-region`: us-east-1).
+ *   AWS region codes too (`%aws-region`: us-east-1), and the full name
+ *   "Amazon Web Services" as one word (`%aws-name`).
  * - A second view leaves out asides in round brackets, so "enables (after
  *   you approve the role) access to o4-mini" reads as "enables access to
  *   o4-mini". Rules run on both the sentence and this view; a match found
@@ -45,7 +46,7 @@ const PRONOUNS = new Set(['it', 'them', 'they', 'which', 'that', 'who', 'model',
  * up, so that a tag can be a trigger too.
  */
 export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
-  const tagged = tagAwsRegions(tagOpenAINames(tokens));
+  const tagged = tagAwsPlaces(tagOpenAINames(tokens));
   if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
   if (!(tagged !== tokens || (previous !== undefined && previous.some((token) => token.tag !== undefined)))) return tagged;
   return tagOpenAIReferences(tagged, previous);
@@ -59,7 +60,7 @@ export function tagSentence(tokens: readonly Token[], previous: readonly Token[]
 export function tagSurfaces(tags: readonly string[]): string | undefined {
   const surfaces = new Set<string>();
   // A pronoun refers to a name in the same unit, so the names' surface covers references too.
-  for (const tag of tags) surfaces.add(tag === TAG_AWS_REGION ? AWS_REGION_SURFACE : OPENAI_NAME_SURFACE);
+  for (const tag of tags) surfaces.add(tag === TAG_AWS_REGION ? AWS_REGION_SURFACE : tag === TAG_AWS_NAME ? 'amazon' : OPENAI_NAME_SURFACE);
   return surfaces.size === 0 ? undefined : [...surfaces].join('|');
 }
 

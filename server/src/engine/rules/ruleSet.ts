@@ -12,8 +12,7 @@ import { WordFilter } from '../text/wordFilter';
 interface IndexedGroup {
   readonly rule: CompiledRule;
   readonly group: ScanGroup;
-  /** Per pattern: the ids (see `RequirementCache`) of the word sets it needs. */
-  readonly requirementIds: readonly Int32Array[];
+  readonly chooser: PatternChooser;
   /** The sentence this group was last triggered by, so a sentence lists it once. */
   seenIn: number;
 }
@@ -31,6 +30,8 @@ const FALSITY = new Set(['false', 'untrue', 'incorrect', 'wrong', 'inaccurate', 
 const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
 /** How many words before a match a negation still counts ("is not yet available"). */
 const NEGATION_LOOKBEHIND = 6;
+/** Articles, determiners and prepositions: a match ending on one of them is followed by the noun it introduces. */
+const FUNCTION_WORD_ENDINGS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'every', 'each', 'any', 'its', 'their', 'our', 'your', 'by', 'for', 'to', 'of', 'from', 'with', 'in', 'on', 'at', 'via', 'through']);
 /** Words that open a relative clause after a claim: "GPT-5 for customers who never had an Azure account". */
 const RELATIVE_STARTS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where']);
 /** Negators that, opening a sentence, deny all of its main clause ("Nothing in this agreement grants ... GPT-5 on AWS"). */
@@ -111,8 +112,8 @@ export class RuleSet {
       for (const rule of pack.rules) {
         for (const group of rule.scanGroups) {
           // One entry per group, so a sentence that triggers it through several words still scans it once.
-          const requirementIds = group.requirements.map((required) => Int32Array.from(required, (keys) => this.requirements.idOf(keys)));
-          const entry: IndexedGroup = { rule, group, requirementIds, seenIn: -1 };
+          const chooser = new PatternChooser(group, this.requirements);
+          const entry: IndexedGroup = { rule, group, chooser, seenIn: -1 };
           group.requirements.forEach((required, index) => {
             const trigger = pickTrigger(required) ?? group.firstKeys[index]!;
             for (const key of trigger) {
@@ -178,9 +179,8 @@ export class RuleSet {
       const { rule, group } = entry;
       if (severityOf(rule) === 'off') continue;
       // Scan only with the patterns of the group that have every word they need in this sentence.
-      const able = this.requirements.patternsAble(entry.requirementIds);
-      if (able.length === 0) continue;
-      const program = group.programFor(able);
+      const program = entry.chooser.programFor(this.requirements);
+      if (program === undefined) continue;
       const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
       const found: RuleMatch[] = scanProgram(program, tokens, excluded).map((match) => ({ ...match, withFixes: group.withFixes }));
       if (view) found.push(...viewMatches(program, group.withFixes, view, rule.outsideApproved ? viewApprovedFor(rule.pack) : undefined));
@@ -199,8 +199,10 @@ export class RuleSet {
         if (rule.notNegated && (sentence.answeredNo === true || isNegated(tokens, match, approved.mask))) continue;
         const next = tokens[match.end];
         // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
-        if (next && !next.clauseBreakBefore && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
-        sentenceText ??= tokens.filter((token) => !token.opaque).map((token) => token.text).join(' ');
+        // A match that ends on a function word ("... whenever a", "... by the") ends before the noun it introduces: what follows is that noun, not more of the match's object.
+        const endsOnFunctionWord = FUNCTION_WORD_ENDINGS.has(tokens[match.end - 1]!.lower);
+        if (next && !next.clauseBreakBefore && !endsOnFunctionWord && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
+        sentenceText ??= sentenceTextOf(tokens);
         onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, sentenceText));
       }
     }
@@ -276,19 +278,8 @@ class RequirementCache {
     if (ids !== undefined) for (const id of ids) this.markedIn[id] = this.sentence;
   }
 
-  /** Indexes of the patterns that have a word of every set they need. */
-  patternsAble(requirementIds: readonly Int32Array[]): number[] {
-    const able: number[] = [];
-    for (let index = 0; index < requirementIds.length; index++) {
-      const ids = requirementIds[index]!;
-      let ok = true;
-      for (let k = 0; k < ids.length && ok; k++) ok = this.has(ids[k]!);
-      if (ok) able.push(index);
-    }
-    return able;
-  }
-
-  private has(id: number): boolean {
+  /** True when the sentence has a word of the set numbered `id`. */
+  has(id: number): boolean {
     if (this.large[id] === 0) return this.markedIn[id] === this.sentence;
     if (this.markedIn[id] !== this.sentence) {
       this.markedIn[id] = this.sentence;
@@ -297,6 +288,74 @@ class RequirementCache {
     }
     return this.answer[id] === 1;
   }
+}
+
+/**
+ * Picks a scan group's program for a sentence: the alternation of the
+ * patterns that have a word of every set they need. Which patterns those are
+ * depends only on which of the group's sets the sentence has, so that answer
+ * (a bit per distinct set) keys a cache of programs, and a sentence costs one
+ * test per distinct set rather than one per pattern and set.
+ */
+class PatternChooser {
+  /** The distinct set ids the group's patterns need, and per pattern a bit mask over them. */
+  private readonly ids: Int32Array;
+  private readonly masks: readonly Uint32Array[];
+  private readonly chosen = new Map<string, Program | null>();
+  private readonly satisfied: Uint32Array;
+
+  constructor(
+    private readonly group: ScanGroup,
+    requirements: RequirementCache,
+  ) {
+    const perPattern = group.requirements.map((required) => required.map((keys) => requirements.idOf(keys)));
+    const ids = [...new Set(perPattern.flat())].sort((a, b) => a - b);
+    const bit = new Map(ids.map((id, index) => [id, index]));
+    this.ids = Int32Array.from(ids);
+    const words = Math.max(1, Math.ceil(ids.length / 32));
+    this.satisfied = new Uint32Array(words);
+    this.masks = perPattern.map((needed) => {
+      const mask = new Uint32Array(words);
+      for (const id of needed) {
+        const index = bit.get(id)!;
+        mask[index >>> 5]! |= 1 << (index & 31);
+      }
+      return mask;
+    });
+  }
+
+  /** The program for the current sentence of `requirements`, or undefined when no pattern can match. */
+  programFor(requirements: RequirementCache): Program | undefined {
+    const satisfied = this.satisfied;
+    satisfied.fill(0);
+    for (let index = 0; index < this.ids.length; index++) {
+      if (requirements.has(this.ids[index]!)) satisfied[index >>> 5]! |= 1 << (index & 31);
+    }
+    const key = satisfied.length === 1 ? String(satisfied[0]) : satisfied.join(',');
+    const cached = this.chosen.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const able: number[] = [];
+    this.masks.forEach((mask, pattern) => {
+      if (mask.every((word, index) => (word & ~satisfied[index]!) === 0)) able.push(pattern);
+    });
+    const program = able.length === 0 ? undefined : this.group.programFor(able);
+    // Bounded: past the cap a sentence works its answer out again.
+    if (this.chosen.size < MAX_CHOICES) this.chosen.set(key, program ?? null);
+    return program;
+  }
+}
+
+/** How many answers a group keeps. */
+const MAX_CHOICES = 512;
+
+/** The sentence as plain words, for findings. */
+function sentenceTextOf(tokens: readonly Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    if (token.opaque) continue;
+    text += text.length === 0 ? token.text : ' ' + token.text;
+  }
+  return text;
 }
 
 /** Sets of up to this many words are indexed word by word; larger ones are tested against the sentence. */

@@ -28,7 +28,7 @@ export interface Sentence {
 }
 
 /** What, right after a question mark, answers the question in the negative; an answer label may come first ("A: No."). */
-const NEGATIVE_ANSWER = /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*)?(?:no|nope|not at all|not yet)\b(?![-'])/i;
+const NEGATIVE_ANSWER = /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|the\s+(?:short\s+|simple\s+)?answer\s+is\s+)?(?:no|nope|not|never)\b(?![-'])/i;
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
@@ -181,7 +181,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         const abbreviation =
           code === 46 && wordBefore !== undefined && (ABBREVIATIONS.has(wordBefore.toLowerCase()) || /^[A-Z]$/.test(wordBefore));
         if (endsHere && !abbreviation) {
-          flushSentence(code === 63 && NEGATIVE_ANSWER.test(text.slice(i + 1, Math.min(end, i + 28))));
+          flushSentence(code === 63 && NEGATIVE_ANSWER.test(text.slice(i + 1, Math.min(end, i + 40))));
           i++;
           continue;
         }
