@@ -197,6 +197,7 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
       redirect: 'sends something on to a new destination; filed apart from the seed senses',
       transfer: 'moves a call or a task on to another handler; the seed senses do not reach it',
       upload: 'the computing sense (send data to a server) is filed apart from the seed senses',
+      transmit: 'in contract prose it sends data on to a recipient ("transmits Customer Data to OpenAI\'s models"); the engine reads it only with a model after "to"',
     },
     pruned: {
       give: AMBIGUOUS + ' ("give" belongs to %grant)',
@@ -211,7 +212,6 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
       broadcast: 'one-to-many, not sending work to one recipient',
       air: AMBIGUOUS,
       beam: AMBIGUOUS,
-      transmit: AMBIGUOUS,
       mail: 'postal mail, not requests',
       'send out': 'one-to-many announcement ("send out invites")',
       commit: 'the WordNet sense is admitting a person to an institution',

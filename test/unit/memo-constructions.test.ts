@@ -61,6 +61,9 @@ describe('calls-on: nominalisations and other verb shapes', () => {
   it('turning or going to a model for something', () => {
     expectCategory('calls-on', ['The agent turns to o3 whenever a plan fails.'], ['Many teams turn to GPT-5 as a benchmark.']);
   });
+  it('sending data on in contract prose: "transmits Customer Data to OpenAI\'s models"', () => {
+    expectCategory('calls-on', ["Provider's platform transmits Customer prompts to OpenAI's models."], ['The platform transmits Customer Data to its subprocessors.']);
+  });
   it('an adverb inside a phrasal verb: "talks directly to"', () => {
     expectCategory('calls-on', ['The runtime talks directly to the OpenAI API.']);
   });
@@ -83,7 +86,10 @@ describe('access: noun phrases, imperatives and other shapes', () => {
     expectCategory('access', ['Through the SRE, analysts are able to use GPT-5 directly.']);
   });
   it('equipping or connecting people with a model', () => {
-    expectCategory('access', ['The runtime equips every support rep with GPT-5.', 'Connect your agents to o3 with the SRE.'], ['Our help desk workspace connects to the ticket system.']);
+    expectCategory('access', ['The runtime equips every support rep with GPT-5.', 'Connect your agents to o3 with the SRE.', 'The SRE plugs your workflows straight into GPT-4o.'], ['Our help desk workspace connects to the ticket system.']);
+  });
+  it('exposing a model to software as well as to people', () => {
+    expectCategory('access', ['The gateway exposes o3 to approved applications.']);
   });
   it('model access as something granted, named by a noun or compound', () => {
     expectCategory('access', ['Provisioning of GPT-5 access for new tenants is automatic.', 'The plan includes access to OpenAI models.', 'Request o3 access from your admin.', 'The integration unlocks direct use of GPT-5 for every analyst.'], ['The plan includes access to CloudWatch logs.']);
@@ -133,8 +139,8 @@ describe('availability: passives, nominalisations, fronted places', () => {
   it('a model as part of, or joining, AWS\'s catalogue; AWS\'s newest addition is a model', () => {
     expectCategory('availability', ['o3 is now part of the Bedrock catalog.', 'GPT-5 joins the Amazon Bedrock model family.', "Bedrock's newest addition is o3."]);
   });
-  it('AWS chosen to run a model', () => {
-    expectCategory('availability', ['Acme picked Amazon Bedrock to host its GPT-4o deployment.']);
+  it('AWS chosen to run a model, or said to be a place that runs it', () => {
+    expectCategory('availability', ['Acme picked Amazon Bedrock to host its GPT-4o deployment.', 'AWS is the second cloud after Azure to offer o3.']);
   });
   it('"comes pre-installed": a prefixed participle after "comes"', () => {
     expectCategory('availability', ['GPT-5 comes pre-installed in every new Bedrock workspace.']);
@@ -147,6 +153,9 @@ describe('availability: passives, nominalisations, fronted places', () => {
 describe('negation and answers the reader understands', () => {
   it('a denial reports the claim as untrue', () => {
     expectCategory('availability', [], ['A spokesperson denied that Frontier offers GPT-5 through AWS.']);
+  });
+  it('a negation reaches the last verb of a list ("does not host, resell or provide access to")', () => {
+    expectCategory('access', ['The SRE is not a chatbot, and provides access to GPT-5.'], ['Provider does not host, resell or provide access to OpenAI models.']);
   });
   it('"asked if" reports a question, like "whether"', () => {
     expectCategory('calls-on', [], ['Customers asked if the SRE can call GPT-5 directly.']);

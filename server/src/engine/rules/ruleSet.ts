@@ -32,6 +32,17 @@ const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
 const NEGATION_LOOKBEHIND = 6;
 /** Articles, determiners and prepositions: a match ending on one of them is followed by the noun it introduces. */
 const FUNCTION_WORD_ENDINGS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'every', 'each', 'any', 'its', 'their', 'our', 'your', 'by', 'for', 'to', 'of', 'from', 'with', 'in', 'on', 'at', 'via', 'through']);
+/** Words that join the last item of a list. */
+const COORDINATORS = new Set(['or', 'and', 'nor']);
+/** How many list commas a negation reaches across ("not host, resell, license or provide"). */
+const MAX_LIST_COMMAS = 3;
+
+/** Punctuation as a list writes it, one mark and a space ("host, resell"), not a dash or brackets around an aside. */
+function isListComma(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return previous !== undefined && tokens[i]!.start - previous.end === 2 && tokens[i]!.aside !== true;
+}
+
 /** Words that open a relative clause after a claim: "GPT-5 for customers who never had an Azure account". */
 const RELATIVE_STARTS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where']);
 /** Negators that, opening a sentence, deny all of its main clause ("Nothing in this agreement grants ... GPT-5 on AWS"). */
@@ -390,12 +401,17 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   }
   // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in.
   const clauseOpen = !tokens[match.start]!.punctBefore;
+  // The last of a list of verbs ("does not host, resell or provide access"): the list's commas do not close the clause.
+  // ", and provides" after a comma joins a new clause instead ("is not a chatbot, and provides access").
+  const joiner = tokens[match.start - 1];
+  let listCommas = joiner !== undefined && COORDINATORS.has(joiner.lower) && !joiner.punctBefore ? MAX_LIST_COMMAS : 0;
   for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0; i--, seen++) {
     if (SUBORDINATE_STARTS.has(tokens[i]!.lower)) break;
     // Past the usual reach, only a sentence-opening "Nothing", "No" or "Never" still negates the claim.
     if (seen < NEGATION_LOOKBEHIND ? isNegator(tokens, i) : i === 0 && SENTENCE_NEGATORS.has(tokens[0]!.lower)) return true;
     // A comma or dash before this word closes the clause the claim is in.
-    if (tokens[i]!.punctBefore || seen >= SENTENCE_NEGATION_REACH) break;
+    if (seen >= SENTENCE_NEGATION_REACH) break;
+    if (tokens[i]!.punctBefore && (listCommas-- === 0 || !isListComma(tokens, i))) break;
   }
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;
