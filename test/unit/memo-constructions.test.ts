@@ -79,6 +79,12 @@ describe('access: noun phrases, imperatives and other shapes', () => {
   it('a way in as a noun phrase: gateway, path, route, keys, access layer, front end', () => {
     expectCategory('access', ['The SRE is your fastest path to GPT-5.', 'Our runtime hands agents the keys to o3.', 'Frontier serves as an access layer for OpenAI models.', 'The runtime is a front end to OpenAI\'s models.'], ['The gateway to the VPC is managed by the network team.', 'The SRE forwards each ticket to GPT-5.']);
   });
+  it('a name that modifies another noun is not the object: "the path to GPT-5 adoption"', () => {
+    expectCategory('access', ['The SRE is the shortest path to GPT-5.'], ['The path to GPT-5 adoption at Acme ran through Azure.']);
+  });
+  it('access described as built in, bundled or early', () => {
+    expectCategory('access', ['Every Frontier seat comes with built-in access to o3.', 'Partners get early access to GPT-5 through the SRE.']);
+  });
   it('using or chatting with a model through our product, with or without a modal', () => {
     expectCategory('access', ['Chat with o3 via the SRE.', 'Analysts use GPT-4o from the Frontier workspace.'], ['Analysts use dashboards from the Frontier workspace.']);
   });
