@@ -20,7 +20,7 @@ import { TAG_OPENAI_NAME } from './tags';
 const PREFIX = '(?:openai[./-])?';
 const GPT = '(?:chat-?)?gpts?(?:-?\\d+(?:\\.\\d+)?[a-z]?|-?\\d+o)?';
 const O_SERIES = 'o[134-9]';
-const FOUR_O = '\\d+o';
+const FOUR_O = '[1-9]o';
 const SUFFIXES = '(?:-[a-z0-9][a-z0-9.]*)*';
 const NAME_TOKEN = new RegExp(`^${PREFIX}(?:${GPT}|${O_SERIES}|${FOUR_O})${SUFFIXES}$`);
 /** Endings that turn a name into a description of something else. */
@@ -35,7 +35,7 @@ const VARIANT_WORDS = new Set(['mini', 'nano', 'pro', 'turbo', 'codex', 'preview
  * flag) that every name the recogniser accepts contains as a whole word:
  * the prose filter uses it to let through units whose only trigger is a name.
  */
-export const OPENAI_NAME_SURFACE = 'gpts?\\w*|chat-?gpt\\w*|o[134-9]|\\d+o';
+export const OPENAI_NAME_SURFACE = 'gpts?\\w*|chat-?gpt\\w*|o[134-9]|[1-9]o';
 
 /** True when a lower-cased word is, by its shape, an OpenAI model or product name. */
 export function isOpenAINameWord(lower: string): boolean {

@@ -114,6 +114,8 @@ export class RuleSet {
   readonly unitFilter: WordFilter;
 
   private readonly requirements = new RequirementCache();
+  /** Per approved phrase: the ids of the word sets it needs, so a sentence without them is not scanned for it. */
+  private readonly approvedNeeds = new Map<Program, Int32Array>();
   /** Counts checked sentences, to mark which groups a sentence triggered without a set per sentence. */
   private sentenceCount = 0;
 
@@ -137,6 +139,9 @@ export class RuleSet {
         }
       }
     }
+    for (const pack of packs) {
+      for (const program of pack.approved) this.approvedNeeds.set(program, Int32Array.from(program.required, (keys) => this.requirements.idOf(keys)));
+    }
     // A tag (reading/tags.ts) is never written: the filter looks for the shapes of the words that get it instead.
     const tags = [...triggerWords].filter(isTagKey);
     for (const tag of tags) triggerWords.delete(tag);
@@ -157,6 +162,20 @@ export class RuleSet {
     // Tagged before the trigger words are looked up, so that a tag can be a trigger.
     const tokens = tagSentence(sentence.tokens, context?.previous);
     if (context) context.previous = tokens;
+    const triggered = this.triggeredGroups(tokens);
+    if (triggered === undefined) return;
+    this.requirements.startSentence(tokens);
+    const checked = new CheckedSentence(tokens, this.approvedNeeds, this.requirements);
+    const matchesByRule = this.matchesOf(triggered, checked, severityOf);
+    for (const [rule, matches] of matchesByRule) {
+      for (const match of longestNonOverlapping(matches)) {
+        if (this.reports(rule, match, checked, sentence.answeredNo === true)) onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text()));
+      }
+    }
+  }
+
+  /** The groups whose trigger words the sentence has, each once, or undefined for none. */
+  private triggeredGroups(tokens: readonly Token[]): IndexedGroup[] | undefined {
     const sentenceId = this.sentenceCount++;
     let triggered: IndexedGroup[] | undefined;
     for (let i = 0; i < tokens.length; i++) {
@@ -168,63 +187,106 @@ export class RuleSet {
       if (list) for (const entry of list) if (entry.seenIn !== sentenceId) triggered.push(entry), (entry.seenIn = sentenceId);
       if (tagged) for (const entry of tagged) if (entry.seenIn !== sentenceId) triggered.push(entry), (entry.seenIn = sentenceId);
     }
-    if (triggered === undefined) return;
-    this.requirements.startSentence(tokens);
+    return triggered;
+  }
 
-    const approvedByPack = new Map<CompiledPack, ApprovedSpans>();
-    const approvedFor = (pack: CompiledPack): ApprovedSpans => {
-      let found = approvedByPack.get(pack);
-      if (!found) approvedByPack.set(pack, (found = findApproved(pack, tokens)));
-      return found;
-    };
-    const view = asideFreeView(tokens);
-    const viewApprovedByPack = new Map<CompiledPack, Uint8Array>();
-    const viewApprovedFor = (pack: CompiledPack): Uint8Array => {
-      let mask = viewApprovedByPack.get(pack);
-      if (!mask) viewApprovedByPack.set(pack, (mask = findApproved(pack, view!.tokens).mask));
-      return mask;
-    };
-
+  /** The matches of the triggered groups, by rule, each group scanned with the patterns the sentence has the words for. */
+  private matchesOf(triggered: readonly IndexedGroup[], checked: CheckedSentence, severityOf: SeverityResolver): Map<CompiledRule, RuleMatch[]> {
     const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
     for (const entry of triggered) {
       const { rule, group } = entry;
       if (severityOf(rule) === 'off') continue;
-      // Scan only with the patterns of the group that have every word they need in this sentence.
       const program = entry.chooser.programFor(this.requirements);
       if (program === undefined) continue;
-      const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const found: RuleMatch[] = scanProgram(program, tokens, excluded).map((match) => ({ ...match, withFixes: group.withFixes }));
-      if (view) found.push(...viewMatches(program, group.withFixes, view, rule.outsideApproved ? viewApprovedFor(rule.pack) : undefined));
-      if (found.length === 0) continue;
+      const excluded = rule.outsideApproved ? checked.approved(rule.pack).mask : undefined;
       let list = matchesByRule.get(rule);
-      if (!list) matchesByRule.set(rule, (list = []));
-      list.push(...found);
-    }
-
-    let sentenceText: string | undefined;
-    for (const [rule, matches] of matchesByRule) {
-      const approved = approvedFor(rule.pack);
-      for (const match of longestNonOverlapping(matches)) {
-        if (rule.outsideApproved && approved.spans.some((span) => span.start <= match.focusStart && match.focusEnd <= span.end)) continue;
-        if (rule.mentions.length > 0 && !rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined))) continue;
-        if (rule.notNegated && (sentence.answeredNo === true || isNegated(tokens, match, approved.mask))) continue;
-        const next = tokens[match.end];
-        // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
-        // A match that ends on a function word ("... whenever a", "... by the") ends before the noun it introduces: what follows is that noun, not more of the match's object.
-        const endsOnFunctionWord = FUNCTION_WORD_ENDINGS.has(tokens[match.end - 1]!.lower);
-        if (next && !next.clauseBreakBefore && !endsOnFunctionWord && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
-        sentenceText ??= sentenceTextOf(tokens);
-        onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, sentenceText));
+      for (const match of scanProgram(program, checked.tokens, excluded)) {
+        if (list === undefined) matchesByRule.set(rule, (list = []));
+        list.push({ start: match.start, end: match.end, focusStart: match.focusStart, focusEnd: match.focusEnd, withFixes: group.withFixes });
       }
+      const view = checked.view();
+      if (view === undefined) continue;
+      const moved = viewMatches(program, group.withFixes, view, rule.outsideApproved ? checked.viewApprovedMask(rule.pack) : undefined);
+      if (moved.length > 0 && list === undefined) matchesByRule.set(rule, (list = []));
+      list?.push(...moved);
     }
+    return matchesByRule;
+  }
+
+  /** Whether a match survives its rule's conditions. */
+  private reports(rule: CompiledRule, match: RuleMatch, checked: CheckedSentence, answeredNo: boolean): boolean {
+    const tokens = checked.tokens;
+    const approved = checked.approved(rule.pack);
+    if (rule.outsideApproved && approved.spans.some((span) => span.start <= match.focusStart && match.focusEnd <= span.end)) return false;
+    if (rule.mentions.length > 0 && !rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined))) return false;
+    if (rule.notNegated && (answeredNo || isNegated(tokens, match, approved.mask))) return false;
+    const next = tokens[match.end];
+    // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
+    // A match that ends on a function word ("... whenever a", "... by the") ends before the noun it introduces: what follows is that noun, not more of the match's object.
+    const endsOnFunctionWord = FUNCTION_WORD_ENDINGS.has(tokens[match.end - 1]!.lower);
+    if (next && !next.clauseBreakBefore && !endsOnFunctionWord && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) return false;
+    return true;
   }
 }
 
-function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpans {
+/**
+ * What checking one sentence works out once and shares between its rules:
+ * the approved phrases of each pack, the view without asides, the text.
+ * Built lazily, and without a map when (as usual) there is one pack.
+ */
+class CheckedSentence {
+  private firstPack: CompiledPack | undefined;
+  private firstApproved: ApprovedSpans | undefined;
+  private otherApproved: Map<CompiledPack, ApprovedSpans> | undefined;
+  private viewTokens: AsideFreeView | null | undefined;
+  private viewApproved: Map<CompiledPack, Uint8Array> | undefined;
+  private sentenceText: string | undefined;
+
+  constructor(
+    readonly tokens: readonly Token[],
+    private readonly needs: ReadonlyMap<Program, Int32Array>,
+    private readonly requirements: RequirementCache,
+  ) {}
+
+  /** The approved phrases of `pack` in the sentence. */
+  approved(pack: CompiledPack): ApprovedSpans {
+    if (this.firstPack === undefined || this.firstPack === pack) {
+      this.firstPack = pack;
+      return (this.firstApproved ??= findApproved(pack, this.tokens, this.needs, this.requirements));
+    }
+    this.otherApproved ??= new Map();
+    let found = this.otherApproved.get(pack);
+    if (!found) this.otherApproved.set(pack, (found = findApproved(pack, this.tokens, this.needs, this.requirements)));
+    return found;
+  }
+
+  /** The view without bracketed asides, or undefined when there are none. */
+  view(): AsideFreeView | undefined {
+    if (this.viewTokens === undefined) this.viewTokens = asideFreeView(this.tokens) ?? null;
+    return this.viewTokens ?? undefined;
+  }
+
+  /** Which tokens of the view lie inside approved phrases of `pack`. */
+  viewApprovedMask(pack: CompiledPack): Uint8Array {
+    this.viewApproved ??= new Map();
+    let mask = this.viewApproved.get(pack);
+    if (!mask) this.viewApproved.set(pack, (mask = findApproved(pack, this.view()!.tokens, this.needs, this.requirements).mask));
+    return mask;
+  }
+
+  /** The sentence as plain words, for findings. */
+  text(): string {
+    return (this.sentenceText ??= sentenceTextOf(this.tokens));
+  }
+}
+
+function findApproved(pack: CompiledPack, tokens: readonly Token[], needs: ReadonlyMap<Program, Int32Array>, requirements: RequirementCache): ApprovedSpans {
   const mask = new Uint8Array(tokens.length);
   const spans: ProgramMatch[] = [];
   if (pack.approved.length === 0) return { mask, spans };
   for (const program of pack.approved) {
+    const needed = needs.get(program);
+    if (needed !== undefined && !needed.every((id) => requirements.has(id))) continue;
     for (const match of scanProgram(program, tokens, undefined)) {
       spans.push(match);
       mask.fill(1, match.start, match.end);
@@ -253,10 +315,20 @@ class RequirementCache {
   private sentence = 0;
   private tokens: readonly Token[] = [];
 
-  /** A number for a required word set (the same set object gets the same number). */
+  /** Sets by their words: patterns spell "=to" or "(=to|=into)" anew each time, and unions of the same set recur. */
+  private readonly idsByWords = new Map<string, number>();
+
+  /** A number for a required word set (the same set, or a set of the same words, gets the same number). */
   idOf(keys: ReadonlySet<string>): number {
     let id = this.ids.get(keys);
     if (id !== undefined) return id;
+    const words = [...keys].sort().join('\u0000');
+    id = this.idsByWords.get(words);
+    if (id !== undefined) {
+      this.ids.set(keys, id);
+      return id;
+    }
+    this.idsByWords.set(words, this.sets.length);
     this.ids.set(keys, (id = this.sets.length));
     this.sets.push(keys);
     if (keys.size <= INDEXED_SET_LIMIT) {
@@ -370,7 +442,7 @@ function sentenceTextOf(tokens: readonly Token[]): string {
 }
 
 /** Sets of up to this many words are indexed word by word; larger ones are tested against the sentence. */
-const INDEXED_SET_LIMIT = 256;
+const INDEXED_SET_LIMIT = 1024;
 
 function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined): boolean {
   return scanProgram(program, tokens, excluded).length > 0;

@@ -60,9 +60,10 @@ export class WordFilter {
         const segment = segments[i]!;
         glued = segment.glued === true && WORD_FOLD[text.charCodeAt(segment.start)] !== 0 && WORD_FOLD[text.charCodeAt(segments[i - 1]!.end - 1)] !== 0;
       }
-      const stretch = glued ? '' : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
+      // Glued, the stretch of source would show the markup inside the word: the prose is put together instead.
+      const stretch = glued ? proseOf(text, segments) : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
       // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it.
-      if (!glued && stretch.indexOf('\u212a') === -1) {
+      if (stretch.indexOf('\u212a') === -1) {
         // An underscore is a word character to `\b` but may be emphasis markup next to a word (`_ChatGPT_`): read as a space,
         // it can only add word boundaries, so the test may say yes wrongly but not no (no wanted word has an underscore).
         if (stretch.indexOf('_') === -1) return this.expression.test(stretch);
@@ -113,6 +114,21 @@ export class WordFilter {
   private endsWord(hash: number, beforeApostrophe: number): boolean {
     return this.has(hash >>> 0) || (beforeApostrophe !== -1 && this.has(beforeApostrophe >>> 0));
   }
+}
+
+/**
+ * A unit's prose as the tokenizer reads it: glued segments joined (one word
+ * across intraword emphasis), a space between other segments and for an
+ * opaque one. Every word the tokenizer reads stands in it between non-word
+ * characters.
+ */
+function proseOf(text: string, segments: ProseUnit['segments']): string {
+  let prose = '';
+  for (const segment of segments) {
+    if (segment.opaque) prose += ' ';
+    else prose += segment.glued === true ? text.slice(segment.start, segment.end) : ' ' + text.slice(segment.start, segment.end);
+  }
+  return prose;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
