@@ -322,32 +322,39 @@ class RequirementCache {
   idOf(keys: ReadonlySet<string>): number {
     let id = this.ids.get(keys);
     if (id !== undefined) return id;
-    const words = [...keys].sort().join('\u0000');
-    id = this.idsByWords.get(words);
+    // Only small sets are compared by their words: a large one is nearly always the same object wherever it recurs.
+    const words = keys.size <= SPELLED_SET_LIMIT ? [...keys].sort().join('\u0000') : undefined;
+    id = words === undefined ? undefined : this.idsByWords.get(words);
     if (id !== undefined) {
       this.ids.set(keys, id);
       return id;
     }
-    this.idsByWords.set(words, this.sets.length);
+    if (words !== undefined) this.idsByWords.set(words, this.sets.length);
     this.ids.set(keys, (id = this.sets.length));
     this.sets.push(keys);
-    if (keys.size <= INDEXED_SET_LIMIT) {
+    return id;
+  }
+
+  /** Indexes the small sets by word, when the first sentence needs it (a document with no trigger word never does). */
+  private buildIndex(): void {
+    this.markedIn = new Int32Array(this.sets.length);
+    this.answer = new Uint8Array(this.sets.length);
+    this.large = Uint8Array.from(this.sets, (keys) => (keys.size > INDEXED_SET_LIMIT ? 1 : 0));
+    this.byWord.clear();
+    this.sets.forEach((keys, id) => {
+      if (keys.size > INDEXED_SET_LIMIT) return;
       for (const key of keys) {
         const list = this.byWord.get(key);
         if (list === undefined) this.byWord.set(key, [id]);
         else list.push(id);
       }
-    }
-    return id;
+    });
+    this.sentence = 0;
   }
 
   /** Starts answering for a sentence: marks the small sets its words and tags are in. */
   startSentence(tokens: readonly Token[]): void {
-    if (this.markedIn.length < this.sets.length) {
-      this.markedIn = new Int32Array(this.sets.length);
-      this.answer = new Uint8Array(this.sets.length);
-      this.large = Uint8Array.from(this.sets, (keys) => (keys.size > INDEXED_SET_LIMIT ? 1 : 0));
-    }
+    if (this.markedIn.length < this.sets.length) this.buildIndex();
     // Sentence numbers start at 1, so the zeroed array means "not marked".
     this.sentence = this.sentence === 0x7fffffff ? (this.markedIn.fill(0), 1) : this.sentence + 1;
     this.tokens = tokens;
@@ -440,6 +447,9 @@ function sentenceTextOf(tokens: readonly Token[]): string {
   }
   return text;
 }
+
+/** Sets of up to this many words are recognised by their words when spelled again. */
+const SPELLED_SET_LIMIT = 16;
 
 /** Sets of up to this many words are indexed word by word; larger ones are tested against the sentence. */
 const INDEXED_SET_LIMIT = 1024;
