@@ -63,6 +63,102 @@ export interface DerivedSpec {
 
 const AMBIGUOUS = 'its everyday sense is unrelated to this meaning, so it would flag ordinary sentences';
 
+/** A noun class: every single-word noun WordNet files in one lexicographer file. */
+export interface NounFileSpec {
+  readonly name: string;
+  readonly meaning: string;
+  /** The lexicographer file number (18: noun.person). */
+  readonly lexFile: number;
+  readonly added: Readonly<Record<string, string>>;
+  readonly pruned: Readonly<Record<string, string>>;
+}
+
+const A_THING = 'in everyday prose a thing, a device or a program rather than a person';
+
+/** People: whom a product can give a model to ("gave 300 underwriters GPT-5", "opens o3 up to every analyst"). */
+export const PERSON_SPEC: NounFileSpec = {
+  name: 'person',
+  meaning: 'a person or a group of people by role: customer, analyst, underwriter, nurse, developer, team',
+  lexFile: 18,
+  added: {
+    team: 'a group of people, filed under groups',
+    staff: 'a group of people, filed under groups',
+    workforce: 'a group of people, filed under groups',
+    organization: 'an organisation acts as a customer; filed under groups',
+    organisation: 'as "organization"',
+    org: 'as "organization"',
+    company: 'as "organization"',
+    business: 'as "organization"',
+    enterprise: 'as "organization"',
+    tenant: 'the computing sense (a customer account on a shared service) is missing from WordNet 3.1',
+    department: 'a group of people, filed under groups',
+    everyone: 'a pronoun WordNet does not list',
+    everybody: 'a pronoun WordNet does not list',
+    anyone: 'a pronoun WordNet does not list',
+    people: 'filed under groups',
+    rep: 'short for representative',
+    dev: 'short for developer',
+    admin: 'short for administrator',
+  },
+  pruned: {
+    model: A_THING + ' (an AI model)',
+    computer: A_THING,
+    calculator: A_THING,
+    host: A_THING + ' (a server)',
+    server: A_THING,
+    driver: A_THING + ' (a device driver)',
+    accumulator: A_THING,
+    adder: A_THING,
+    carrier: A_THING + ' (a network carrier)',
+    conductor: A_THING,
+    collector: A_THING,
+    breaker: A_THING,
+    cutter: A_THING,
+    filer: A_THING,
+    finisher: A_THING,
+    floater: A_THING,
+    dresser: A_THING,
+    beater: A_THING,
+    caster: A_THING,
+    blaster: A_THING,
+    bleacher: A_THING,
+    excavator: A_THING,
+    receiver: A_THING,
+    monitor: A_THING,
+    scanner: A_THING,
+    printer: A_THING,
+    player: A_THING + ' (a media player)',
+    reader: A_THING + ' (a card reader)',
+    speaker: A_THING + ' (a loudspeaker)',
+    pilot: A_THING + ' (a pilot project)',
+    target: A_THING,
+    mark: A_THING,
+    head: A_THING,
+    hand: A_THING,
+    brain: A_THING,
+    mind: A_THING,
+    giant: '"tech giants" are companies, and "AWS" itself is one',
+    star: A_THING,
+    authority: A_THING,
+    engine: A_THING,
+    router: A_THING,
+    switch: A_THING,
+    controller: A_THING,
+    processor: A_THING,
+    handler: A_THING + ' (an event handler)',
+    listener: A_THING + ' (an event listener)',
+    worker: 'kept: a person more often than a background job',
+    agent: 'kept: a person or our product\'s agents, both recipients',
+    assistant: 'kept',
+    copilot: A_THING + ' (a product name)',
+    bedrock: A_THING,
+    frontier: A_THING,
+    runtime: A_THING,
+    platform: A_THING,
+    console: A_THING,
+  },
+};
+
 export const CLASS_SPECS: readonly ClassSpec[] = [
   {
     name: 'contact',
@@ -487,6 +583,8 @@ interface Synset {
   /** WordNet's lexicographer file number: for nouns, 4 is acts, 10 communication, 18 people. */
   readonly lexFile: number;
   readonly words: string[];
+  /** The words as WordNet writes them: a capital marks a proper name ("Bentham"). */
+  readonly written: string[];
   readonly pointers: Pointer[];
 }
 
@@ -504,8 +602,9 @@ function loadPart(dictDir: string, part: 'verb' | 'noun'): { senses: Map<string,
     if (line.startsWith(' ') || line.trim() === '') continue;
     const fields = line.split(' | ')[0]!.trim().split(' ');
     const wordCount = parseInt(fields[3]!, 16);
-    const words: string[] = [];
-    for (let k = 0; k < wordCount; k++) words.push(fields[4 + 2 * k]!.replace(/\(.*\)$/, '').toLowerCase());
+    const written: string[] = [];
+    for (let k = 0; k < wordCount; k++) written.push(fields[4 + 2 * k]!.replace(/\(.*\)$/, ''));
+    const words = written.map((word) => word.toLowerCase());
     let at = 4 + 2 * wordCount;
     const pointerCount = Number(fields[at++]);
     const pointers: Pointer[] = [];
@@ -513,7 +612,7 @@ function loadPart(dictDir: string, part: 'verb' | 'noun'): { senses: Map<string,
       const link = fields[at + 3]!;
       pointers.push({ symbol: fields[at]!, offset: fields[at + 1]!, pos: fields[at + 2]!, source: parseInt(link.slice(0, 2), 16), target: parseInt(link.slice(2), 16) });
     }
-    synsets.set(fields[0]!, { offset: fields[0]!, lexFile: Number(fields[1]), words, pointers });
+    synsets.set(fields[0]!, { offset: fields[0]!, lexFile: Number(fields[1]), words, written, pointers });
   }
   return { senses, synsets };
 }
@@ -582,13 +681,33 @@ export function deriveClasses(dictDir: string, specs: readonly ClassSpec[] = CLA
     if (spec.nouns) result[`${spec.name}-noun`] = derivedClass(spec.nouns, 'noun', spec.name, derivedNouns);
     if (spec.adjectives) result[`${spec.name}-able`] = derivedClass(spec.adjectives, 'adjective', spec.name, new Set(kept.filter((word) => !word.includes(' ')).map(ableForm)));
   }
+  result[PERSON_SPEC.name] = nounFileClass(PERSON_SPEC, nouns);
   return result;
+}
+
+/** Every single-word, lower-case (not a proper name) noun of a lexicographer file, with additions and prunes. */
+function nounFileClass(spec: NounFileSpec, nouns: ReadonlyMap<string, Synset>): DerivedClass {
+  const reached = new Set<string>();
+  for (const synset of nouns.values()) {
+    if (synset.lexFile !== spec.lexFile) continue;
+    for (const word of synset.written) if (/^[a-z][a-z-]*$/.test(word)) reached.add(word);
+  }
+  for (const word of Object.keys(spec.added)) reached.add(word);
+  const isOut = (word: string): boolean => Object.hasOwn(spec.pruned, word) && !spec.pruned[word]!.startsWith('kept');
+  return {
+    kind: 'noun',
+    meaning: spec.meaning,
+    seeds: [`every noun WordNet files as noun.person (lexicographer file ${spec.lexFile})`],
+    members: [...reached].filter((word) => !isOut(word)).sort(),
+    added: spec.added,
+    pruned: prunedReached(spec.pruned, reached, []),
+  };
 }
 
 /** A noun or adjective class from the words derived from a verb class, with its own additions and prunes. */
 function derivedClass(spec: DerivedSpec, kind: 'noun' | 'adjective', verbClass: string, derived: Set<string>): DerivedClass {
   const reached = new Set([...derived, ...Object.keys(spec.added)]);
-  const isOut = (word: string): boolean => spec.pruned[word] !== undefined && !spec.pruned[word]!.startsWith('kept');
+  const isOut = (word: string): boolean => Object.hasOwn(spec.pruned, word) && !spec.pruned[word]!.startsWith('kept');
   return {
     kind,
     meaning: spec.meaning,
@@ -614,7 +733,7 @@ function prefixedForms(members: readonly string[], prefixes: readonly string[], 
     for (const prefix of prefixes) {
       if (verb.startsWith(prefix)) continue;
       for (const prefixed of [`${prefix}${verb}`, `${prefix}-${verb}`]) {
-        if (pruned[prefixed] === undefined) forms.push(prefixed);
+        if (!Object.hasOwn(pruned, prefixed)) forms.push(prefixed);
       }
     }
   }
@@ -632,8 +751,7 @@ export function ableForm(verb: string): string {
 
 /** A pruned entry whose reason starts with "kept" only documents a decision; it removes nothing. */
 function isPruned(spec: ClassSpec, word: string): boolean {
-  const reason = spec.pruned[word];
-  return reason !== undefined && !reason.startsWith('kept');
+  return Object.hasOwn(spec.pruned, word) && !spec.pruned[word]!.startsWith('kept');
 }
 
 /** The generated file's text. */

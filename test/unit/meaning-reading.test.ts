@@ -91,7 +91,7 @@ describe('meaning classes', () => {
     assert.deepEqual(matches(['{%send *2 =to} %openai-name'], 'The router hands off the task to gpt-5. It forwarded tickets to o3. It described tickets to GPT-5.'), ['hands off the task to', 'forwarded tickets to']);
   });
   it('list their members, provenance and prunes', () => {
-    assert.deepEqual(meaningClassNames(), ['aws-name', 'aws-region', 'contact', 'contact-able', 'contact-noun', 'grant', 'grant-noun', 'host', 'host-able', 'host-noun', 'openai-name', 'openai-reference', 'send', 'send-noun', 'use']);
+    assert.deepEqual(meaningClassNames(), ['aws-name', 'aws-region', 'contact', 'contact-able', 'contact-noun', 'grant', 'grant-noun', 'host', 'host-able', 'host-noun', 'openai-name', 'openai-reference', 'person', 'send', 'send-noun', 'use']);
     const contact = meaningClassInfo('contact')!;
     assert.ok(contact.members.includes('consult') && contact.members.includes('ping'));
     assert.ok(meaningClassInfo('send')!.members.includes('forward'));
@@ -167,6 +167,13 @@ describe('classes derived from the verb classes', () => {
     assert.match(nouns.pruned['contact']!, /person/);
     assert.ok(meaningClassInfo('host-noun')!.members.includes('deployment'));
     assert.match(meaningClassInfo('host-noun')!.source, /singular or plural/);
+  });
+  it('people are every noun WordNet files as a person, without those that usually name a thing', () => {
+    const people = meaningClassInfo('person')!;
+    for (const word of ['underwriter', 'nurse', 'developer', 'analyst', 'tenant']) assert.ok(people.members.includes(word), word);
+    assert.ok(!people.members.includes('model') && !people.members.includes('server'));
+    assert.match(people.pruned['server']!, /thing/);
+    assert.deepEqual(matches(['{%person}'], 'Two salesmen and three analysts met.'), ['salesmen', 'analysts']);
   });
   it('"-able" adjectives are formed by the spelling rules, with recorded prunes', () => {
     const able = meaningClassInfo('host-able')!.members;

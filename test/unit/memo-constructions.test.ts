@@ -58,6 +58,9 @@ describe('calls-on: nominalisations and other verb shapes', () => {
     expectCategory('calls-on', ['Each reply starts with a request from the SRE to GPT-5.']);
   });
   // "plan" is an audience word of the not-followed-by condition; a match ending on "a" is not followed by more of its object.
+  it('data travelling to a model', () => {
+    expectCategory('calls-on', ["Data flows from the customer's CRM through the SRE to GPT-5 and back."], ['Data flows from the CRM to the warehouse.']);
+  });
   it('turning or going to a model for something', () => {
     expectCategory('calls-on', ['The agent turns to o3 whenever a plan fails.'], ['Many teams turn to GPT-5 as a benchmark.']);
   });
@@ -99,6 +102,12 @@ describe('access: noun phrases, imperatives and other shapes', () => {
   });
   it('model access as something granted, named by a noun or compound', () => {
     expectCategory('access', ['Provisioning of GPT-5 access for new tenants is automatic.', 'The plan includes access to OpenAI models.', 'Request o3 access from your admin.', 'The integration unlocks direct use of GPT-5 for every analyst.'], ['The plan includes access to CloudWatch logs.']);
+  });
+  it('people by any role WordNet knows receive a model ("gave 300 underwriters GPT-5")', () => {
+    expectCategory('access', ['In the pilot, Acme gave 300 underwriters GPT-5 through Frontier.', 'The SRE opens up o3 to every claims adjuster.'], ['The SRE opens up the console to every claims adjuster.']);
+  });
+  it('our product including a model for people; a bridge between people and a model', () => {
+    expectCategory('access', ['The partner edition of Frontier includes o3 for every named user.', 'The runtime is the bridge between your agents and GPT-4o.']);
   });
   it('an entry, ability or way to use a model, granted', () => {
     expectCategory('access', ['The runtime grants every seat entry to GPT-5.', 'The Service provides Customer with the ability to use OpenAI models.', 'The SRE is how your analysts reach o3.'], ['The runtime grants every seat entry to the audit log.']);

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { createEngine } from '../../server/src/engine/index';
 import { loadPack } from '../../server/src/engine/packs/loadPack';
-import { pickTrigger } from '../../server/src/engine/patterns/requiredWords';
+import { meaningClassMembers } from '../../server/src/engine/meaning/meaningClasses';
+import { parsePattern } from '../../server/src/engine/patterns/parsePattern';
+import { pickTrigger, requiredWords } from '../../server/src/engine/patterns/requiredWords';
 import { TAG_OPENAI_NAME } from '../../server/src/engine/reading/tags';
 import { scanProgram } from '../../server/src/engine/patterns/runProgram';
 import { tagSentence } from '../../server/src/engine/reading/sentenceReading';
@@ -81,5 +83,17 @@ describe('the trigger a pattern is indexed by', () => {
     const names = new Set([TAG_OPENAI_NAME, 'chatgpt', 'gpt-5', 'gpt-4o', 'o3', 'openai', 'open', 'whisper', 'sora']);
     assert.equal(pickTrigger([outputs, names]), names);
     assert.equal(pickTrigger([new Set(['the', 'a']), outputs]), outputs);
+  });
+});
+
+describe('a class of thousands of words', () => {
+  it('is one node of many keys, and too large to be a required set', () => {
+    const people = meaningClassMembers('person')!;
+    assert.equal(people.length, 1);
+    assert.equal(people[0]!.type, 'words');
+    const required = requiredWords(parsePattern('give %person %openai-name'), (name) => (name.startsWith('%') ? meaningClassMembers(name.slice(1)) : undefined));
+    // "give" and the name are required; the people are not worth a requirement (any sentence may hold one).
+    assert.equal(required.length, 2);
+    assert.ok(required.every((keys) => keys.size < 1000));
   });
 });

@@ -94,10 +94,8 @@ export function meaningClassMembers(name: string): PatternNode[] | undefined {
   } else if (name.endsWith(':words') && WORD_CLASSES[name.slice(0, -6)]) {
     // Single words as flat exact forms, so the compiler merges them into one test.
     members = WORD_CLASSES[name.slice(0, -6)]!.members.flatMap((member) => (member.includes(' ') ? [memberPattern(member)] : verbForms(member).map(exactWord)));
-  } else if (WORD_CLASSES[name]?.kind === 'noun') {
-    members = WORD_CLASSES[name]!.members.flatMap((member) => nounForms(member).map(wordsPattern));
-  } else if (WORD_CLASSES[name]?.kind === 'adjective') {
-    members = WORD_CLASSES[name]!.members.map(wordsPattern);
+  } else if (WORD_CLASSES[name]?.kind === 'noun' || WORD_CLASSES[name]?.kind === 'adjective') {
+    members = wordClassNodes(WORD_CLASSES[name]!);
   } else if (WORD_CLASSES[name]) {
     members = [{ type: 'sequence', items: [{ type: 'set', name: `%${name}:words`, column: 0 }, { type: 'optional', body: { type: 'set', name: '%:particle', column: 0 } }] }];
   } else if (RECOGNISERS[name]) {
@@ -107,16 +105,35 @@ export function meaningClassMembers(name: string): PatternNode[] | undefined {
   return members;
 }
 
+/** A noun or adjective class: its single words as one node of many keys (thousands of nouns cost one node), its phrases as sequences. */
+function wordClassNodes(word: GeneratedClass): PatternNode[] {
+  const single = new Set<string>();
+  const phrases: PatternNode[] = [];
+  for (const member of word.members) {
+    for (const form of word.kind === 'noun' ? nounForms(member) : [member]) {
+      if (form.includes(' ')) phrases.push(wordsPattern(form));
+      else single.add(form);
+    }
+  }
+  return single.size > 0 ? [{ type: 'words', keys: single }, ...phrases] : phrases;
+}
+
 /** A member written as one or more words, each matched exactly. */
 function wordsPattern(member: string): PatternNode {
   const words = member.split(' ');
   return words.length === 1 ? exactWord(words[0]!) : { type: 'sequence', items: words.map(exactWord) };
 }
 
-/** A noun member and its plural by the spelling rules (query -> queries, api call -> api calls). */
+/** A noun member and its plural by the spelling rules (query -> queries, api call -> api calls, salesman -> salesmen). */
 function nounForms(member: string): string[] {
-  const plural = /(s|x|z|ch|sh)$/.test(member) ? `${member}es` : /[^aeiou]y$/.test(member) ? `${member.slice(0, -1)}ies` : `${member}s`;
-  return [member, plural];
+  // String tests rather than expressions: a class of thousands of nouns is built when an engine starts.
+  const last = member.charAt(member.length - 1);
+  const beforeLast = member.charAt(member.length - 2);
+  const sibilant = last === 's' || last === 'x' || last === 'z' || (last === 'h' && (beforeLast === 'c' || beforeLast === 's'));
+  const consonantY = last === 'y' && !'aeiou'.includes(beforeLast);
+  const plural = sibilant ? member + 'es' : consonantY ? member.slice(0, -1) + 'ies' : member + 's';
+  // "-man" nouns usually take "-men"; "human" does not, so both are kept.
+  return member.endsWith('man') ? [member, plural, member.slice(0, -3) + 'men'] : [member, plural];
 }
 
 /** Adverbs that may stand inside a phrasal member ("talks directly to", "hands it straight off"). */

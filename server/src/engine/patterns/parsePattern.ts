@@ -28,7 +28,9 @@ export type PatternNode =
   | { readonly type: 'optional'; readonly body: PatternNode }
   | { readonly type: 'gap'; readonly max: number }
   | { readonly type: 'set'; readonly name: string; readonly column: number }
-  | { readonly type: 'focus'; readonly body: PatternNode };
+  | { readonly type: 'focus'; readonly body: PatternNode }
+  /** Any one of many exact lower-case words, as one node: built by large meaning classes (thousands of nouns), never by the parser. */
+  | { readonly type: 'words'; readonly keys: ReadonlySet<string> };
 
 /** A pattern that does not parse, with the 0-based column in the pattern string. */
 export class PatternSyntaxError extends Error {
@@ -175,6 +177,7 @@ export function parsePattern(source: string): PatternNode {
 export function canMatchEmpty(node: PatternNode): boolean {
   switch (node.type) {
     case 'word':
+    case 'words':
     case 'set':
       return false;
     case 'gap':

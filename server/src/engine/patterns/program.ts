@@ -85,7 +85,8 @@ function checkSetReferences(node: PatternNode, resolveSet: SetResolver, stack: r
         throw new SetReferenceError(`unknown ${what}`, node.name);
       }
       if (checkedSets.has(members)) return;
-      for (const member of members) checkSetReferences(member, resolveSet, [...stack, node.name]);
+      const inner = [...stack, node.name];
+      for (const member of members) checkSetReferences(member, resolveSet, inner);
       checkedSets.add(members);
       return;
     }
@@ -139,6 +140,9 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
     switch (node.type) {
       case 'word':
         emit({ op: 'test', test: wordTest(node), inSet });
+        return;
+      case 'words':
+        emit({ op: 'test', test: { keys: node.keys }, inSet });
         return;
       case 'gap': {
         emit({ op: 'loose' });
@@ -216,12 +220,16 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
 
 /** Splits set members into one merged test for plain single words and the other members. */
 function mergeSingleWords(members: readonly PatternNode[]): { test: TokenTest | undefined; rest: PatternNode[] } {
+  // A class of many words arrives as one node: its keys are the test as they are, not copied.
+  if (members.length === 1 && members[0]!.type === 'words') return { test: { keys: members[0].keys }, rest: [] };
   const keys = new Set<string>();
   const rest: PatternNode[] = [];
   for (const member of members) {
     if (member.type === 'word' && (member.mode === 'forms' || member.mode === 'exact')) {
       const test = wordTest(member);
       for (const key of test.keys) keys.add(key);
+    } else if (member.type === 'words') {
+      for (const key of member.keys) keys.add(key);
     } else {
       rest.push(member);
     }

@@ -20,22 +20,32 @@ export function requiredWords(tree: PatternNode, resolveSet: SetResolver): Reado
     const union = new Set<string>();
     for (const option of options) {
       // Plain words are the bulk of large word sets: add their keys without building a set per word.
-      if (option.type === 'word') {
-        if (option.mode === 'forms') for (const key of wordForms(option.text).forms) union.add(key);
-        else union.add(option.text.toLowerCase());
+      if (option.type === 'word' || option.type === 'words') {
+        if (option.type === 'words') {
+          if (option.keys.size > MAX_REQUIRED_KEYS) return undefined;
+          for (const key of option.keys) union.add(key);
+        } else if (option.mode === 'forms') {
+          for (const key of wordForms(option.text).forms) union.add(key);
+        } else {
+          union.add(option.text.toLowerCase());
+        }
+        if (union.size > MAX_REQUIRED_KEYS) return undefined;
         continue;
       }
       const best = pickTrigger(walk(option, stack));
-      if (!best) return undefined;
+      if (!best || best.size > MAX_REQUIRED_KEYS) return undefined;
       for (const key of best) union.add(key);
     }
-    return union;
+    // A set this large (every noun for a person) is a poor filter and costly to gather into every set that includes it.
+    return union.size > MAX_REQUIRED_KEYS ? undefined : union;
   };
 
   const walk = (node: PatternNode, stack: readonly string[]): ReadonlySet<string>[] => {
     switch (node.type) {
       case 'word':
         return [keysOfWord(node)];
+      case 'words':
+        return node.keys.size > MAX_REQUIRED_KEYS ? [] : [node.keys];
       case 'gap':
       case 'optional':
         return [];
@@ -58,6 +68,9 @@ export function requiredWords(tree: PatternNode, resolveSet: SetResolver): Reado
   };
   return walk(tree, []);
 }
+
+/** Past this many words a required set is not kept: any sentence of ordinary prose is likely to hold one. */
+const MAX_REQUIRED_KEYS = 4096;
 
 /**
  * Everyday English words: a required set containing one of them is a poor
