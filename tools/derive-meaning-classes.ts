@@ -418,6 +418,7 @@ export const CLASS_SPECS: readonly ClassSpec[] = [
       onboard: 'the business sense (add a product or customer to a platform) is newer than WordNet 3.1',
       sell: 'offering for sale on a platform is offering it there',
       resell: 'as "sell", by partners',
+      'co-sell': 'as "sell", by partners selling together with AWS',
       install: 'sets a model up on a platform',
       'stand up': 'the computing sense (provision and start a service) is missing from WordNet 3.1',
     },

@@ -6,7 +6,7 @@ import { builtinEngine, categoriesFound, readLabelledSentences, scoreSentences a
 
 const devFile = [join(__dirname, '../../../shared/eval/dev-sentences.jsonl'), join(process.cwd(), '../shared/eval/dev-sentences.jsonl')].find(existsSync);
 /** Two sentence sets written by other people than the rules' author, to measure generalisation. */
-const independentFiles = ['heldout-sentences.jsonl', 'generalisation-sentences.jsonl', 'third-sentences.jsonl', 'fourth-sentences.jsonl', 'fifth-sentences.jsonl', 'sixth-sentences.jsonl', 'seventh-sentences.jsonl', 'eighth-sentences.jsonl', 'ninth-sentences.jsonl', 'tenth-sentences.jsonl', 'chat-nonnative-sentences.jsonl', 'support-email-sentences.jsonl'].map((name) => join(__dirname, '../fixtures', name));
+const independentFiles = ['heldout-sentences.jsonl', 'generalisation-sentences.jsonl', 'third-sentences.jsonl', 'fourth-sentences.jsonl', 'fifth-sentences.jsonl', 'sixth-sentences.jsonl', 'seventh-sentences.jsonl', 'eighth-sentences.jsonl', 'ninth-sentences.jsonl', 'tenth-sentences.jsonl', 'chat-nonnative-sentences.jsonl', 'support-email-sentences.jsonl', 'code-ui-slides-sentences.jsonl', 'social-press-meetings-sentences.jsonl'].map((name) => join(__dirname, '../fixtures', name));
 
 describe('the memo pack on the labelled development sentences', () => {
   // A skipped suite with no tests would count as nothing in the summary; one skipped test shows the reason there.
@@ -32,6 +32,9 @@ const RECALL_FLOOR: Readonly<Record<string, number>> = {
   // Studied after their blind measurement (0.679 and 0.802); held a little below what the meaning classes and sentence reader reach.
   'chat-nonnative-sentences.jsonl': 0.97,
   'support-email-sentences.jsonl': 0.97,
+  // Studied after their blind measurement (0.794 and 0.777); held a little below what the derived noun, adjective and people classes and the new constructions reach (0.971 and 0.957).
+  'code-ui-slides-sentences.jsonl': 0.95,
+  'social-press-meetings-sentences.jsonl': 0.94,
 };
 
 describe('the memo pack on the independently written sentence sets', () => {

@@ -91,6 +91,9 @@ describe('access: noun phrases, imperatives and other shapes', () => {
   it('using or chatting with a model through our product, with or without a modal', () => {
     expectCategory('access', ['Chat with o3 via the SRE.', 'Analysts use GPT-4o from the Frontier workspace.'], ['Analysts use dashboards from the Frontier workspace.']);
   });
+  it('the product named by a contract\'s defined term ("the Service", "the Solution")', () => {
+    expectCategory('access', ['Authorized Users may use GPT-5 through the Service.', 'End users chat with o3 from the Solution.'], ['Customers use GPT-5 through the Azure OpenAI Service.']);
+  });
   it('our product fronted, then someone using a model', () => {
     expectCategory('access', ['Through the SRE, analysts are able to use GPT-5 directly.']);
   });
@@ -159,6 +162,9 @@ describe('availability: passives, nominalisations, fronted places', () => {
   });
   it('"comes pre-installed": a prefixed participle after "comes"', () => {
     expectCategory('availability', ['GPT-5 comes pre-installed in every new Bedrock workspace.']);
+  });
+  it('partners selling a model with AWS', () => {
+    expectCategory('availability', ['Partners can co-sell o3 on the AWS Marketplace.']);
   });
   it('a workload moved to AWS', () => {
     expectCategory('availability', ['Acme moved its GPT-4o inference to AWS last quarter.']);
