@@ -42,7 +42,9 @@ function flat(text: string): string {
 
 /** Plain text of about `bytes` characters: paragraphs of prose with a violating sentence every 2 KB. */
 export function plainTextCorpus(bytes: number): string {
-  const words = 'the connector syncs customer data into the reporting workspace every night and keeps an audit log of each change'.split(' ');
+  const words = 'the connector syncs customer data into the reporting workspace every night and keeps an audit log of each change'.split(
+    ' ',
+  );
   let text = '';
   let sinceLast = 0;
   let index = 0;

@@ -64,13 +64,18 @@ async function firstCheck(workspace: string, cacheDirectory: string): Promise<{ 
       processId: process.pid,
       rootUri: folder,
       workspaceFolders: [{ uri: folder, name: 'bench' }],
-      capabilities: { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } },
+      capabilities: {
+        workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+        textDocument: { diagnostic: { dynamicRegistration: false } },
+      },
       initializationOptions: { trusted: true, brokenFileNotices: true, cacheDirectory },
     });
     await connection.sendNotification('initialized', {});
     const uri = pathToFileURL(join(workspace, 'notes.md')).href;
     const started = performance.now();
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: DOCUMENT } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: DOCUMENT },
+    });
     const report = (await connection.sendRequest('textDocument/diagnostic', { textDocument: { uri } })) as { items?: unknown[] };
     return { ms: performance.now() - started, findings: report.items?.length ?? 0 };
   } finally {
@@ -128,7 +133,10 @@ export async function measureFirstCheck(runs = 3): Promise<FirstCheckTimes> {
 
 if (process.argv[1]?.endsWith('firstCheck.ts') && import.meta.url === pathToFileURL(process.argv[1]).href) {
   measureFirstCheck(Number(process.argv[2] ?? 3)).then(
-    (times) => console.log(`open first Markdown file → first diagnostics: team pack, first start ${times.cold.toFixed(0)} ms; later starts ${times.warm.toFixed(0)} ms; built-in pack only ${times.builtinOnly.toFixed(0)} ms`),
+    (times) =>
+      console.log(
+        `open first Markdown file → first diagnostics: team pack, first start ${times.cold.toFixed(0)} ms; later starts ${times.warm.toFixed(0)} ms; built-in pack only ${times.builtinOnly.toFixed(0)} ms`,
+      ),
     (error: unknown) => {
       console.error(error);
       process.exitCode = 1;

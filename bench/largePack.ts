@@ -13,8 +13,21 @@ export function largePack(ruleCount: number, setMembers: number): string {
   lines.push('rules:');
   for (let rule = 0; rule < ruleCount; rule++) {
     const word = `term${rule.toString(36)}`;
-    const pattern = rule % 4 === 0 ? `${word} *2 @group-${rule % setCount}` : rule % 4 === 1 ? `(${word}|${word}x) [really] phrase` : `=${word} word${rule % 97}`;
-    lines.push(`  - id: large/rule-${rule}`, '    category: scale', '    severity: warning', `    message: "avoid {match}"`, '    reason: scale test', `    patterns: ["${pattern}"]`, '    examples: { bad: [], good: [] }');
+    const pattern =
+      rule % 4 === 0
+        ? `${word} *2 @group-${rule % setCount}`
+        : rule % 4 === 1
+          ? `(${word}|${word}x) [really] phrase`
+          : `=${word} word${rule % 97}`;
+    lines.push(
+      `  - id: large/rule-${rule}`,
+      '    category: scale',
+      '    severity: warning',
+      `    message: "avoid {match}"`,
+      '    reason: scale test',
+      `    patterns: ["${pattern}"]`,
+      '    examples: { bad: [], good: [] }',
+    );
   }
   return lines.join('\n') + '\n';
 }

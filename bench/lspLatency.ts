@@ -25,7 +25,12 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createProtocolConnection, StreamMessageReader, StreamMessageWriter, type PublishDiagnosticsParams } from 'vscode-languageserver/node';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver/node';
 import { SERVER_EXEC_ARGV } from '../server/src/protocol/protocol';
 import { markdownCorpus, wrapMarkdown } from './corpus';
 import { projectRoot } from './projectRoot';
@@ -96,8 +101,19 @@ export async function serverCommand(): Promise<{ args: string[]; description: st
   mkdirSync(dirname(outfile), { recursive: true });
   if (!existsSync(join(folder, 'packs'))) symlinkSync(join(ROOT, 'packs'), join(folder, 'packs'), 'dir');
   const esbuild = await import('esbuild');
-  await esbuild.build({ entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'main.ts')], outfile, bundle: true, platform: 'node', target: 'node20', format: 'cjs', logLevel: 'warning' });
-  return { args: [outfile, '--stdio'], description: 'server/src/lsp/main.ts bundled with esbuild (dist/server.js is older than the sources)' };
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'main.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    logLevel: 'warning',
+  });
+  return {
+    args: [outfile, '--stdio'],
+    description: 'server/src/lsp/main.ts bundled with esbuild (dist/server.js is older than the sources)',
+  };
 }
 
 function residentMB(pid: number | undefined): number {
@@ -136,10 +152,14 @@ export async function measureLspLatency(lines: number, edits: number, options: L
   const interval = options.intervalMs ?? EDIT_INTERVAL_MS;
   const text = markdownLines(lines);
   const command = await serverCommand();
-  const child: ChildProcess = spawn(process.execPath, [...SERVER_EXEC_ARGV, ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...command.args], {
-    cwd: ROOT,
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...SERVER_EXEC_ARGV, ...(options.cpuProfDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`] : []), ...command.args],
+    {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
   const settings = { debounceMs: options.debounceMs ?? 0, maxFileSizeKB: 1024 * 1024 };
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
@@ -179,26 +199,39 @@ export async function measureLspLatency(lines: number, edits: number, options: L
   const pulls: Promise<void>[] = [];
   const pullFor = (uri: string, version: number): void => {
     pulls.push(
-      connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(resultId ? { previousResultId: resultId } : {}) }).then((report) => {
-        const now = performance.now();
-        const full = report as { kind: string; resultId?: string; items?: unknown[] };
-        if (full.kind === "full") resultId = full.resultId;
-        const at = sentAt.get(version);
-        if (at !== undefined) {
-          if (measuring) latencies.push(now - at);
-          sentAt.delete(version);
-        }
-      }),
+      connection
+        .sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(resultId ? { previousResultId: resultId } : {}) })
+        .then((report) => {
+          const now = performance.now();
+          const full = report as { kind: string; resultId?: string; items?: unknown[] };
+          if (full.kind === 'full') resultId = full.resultId;
+          const at = sentAt.get(version);
+          if (at !== undefined) {
+            if (measuring) latencies.push(now - at);
+            sentAt.delete(version);
+          }
+        }),
     );
   };
 
   try {
     const uri = pathToFileURL(join(ROOT, 'bench-lsp-latency.md')).href;
     await within(
-      connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: pull
-          ? { workspace: { configuration: true, diagnostics: { refreshSupport: true } }, textDocument: { diagnostic: { dynamicRegistration: false } } }
+      connection.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: null,
+        capabilities: pull
+          ? {
+              workspace: { configuration: true, diagnostics: { refreshSupport: true } },
+              textDocument: { diagnostic: { dynamicRegistration: false } },
+            }
           : // A client that shows documentation links and keeps data: the full diagnostics, the most to publish.
-            { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } } } }),
+            {
+              workspace: { configuration: true },
+              textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+            },
+      }),
       30_000,
       'initialize',
     );
@@ -267,8 +300,13 @@ async function main(): Promise<void> {
       [10_000, 'p95 ≤ 15 ms'],
       [100_000, 'p95 ≤ 60 ms, RSS ≤ 150 MB'],
     ] as const) {
-      const result = await measureLspLatency(lines, edits, { mode, ...(process.env.LSP_BENCH_CPU_PROF ? { cpuProfDir: process.env.LSP_BENCH_CPU_PROF } : {}) });
-      console.log(`| ${mode} | ${lines.toLocaleString('en')} | ${markdownLines(lines).length.toLocaleString('en')} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.rssMB} | ${target} |`);
+      const result = await measureLspLatency(lines, edits, {
+        mode,
+        ...(process.env.LSP_BENCH_CPU_PROF ? { cpuProfDir: process.env.LSP_BENCH_CPU_PROF } : {}),
+      });
+      console.log(
+        `| ${mode} | ${lines.toLocaleString('en')} | ${markdownLines(lines).length.toLocaleString('en')} | ${result.p50.toFixed(1)} | ${result.p95.toFixed(1)} | ${result.rssMB} | ${target} |`,
+      );
     }
   }
 }

@@ -72,7 +72,16 @@ export function generateHtml(bytes: number, seed = 1): string {
   const p = new ProseSource(seed);
   const inline = (): string => {
     const w = p.words(p.int(1, 3));
-    return p.pick([w, w, w, `<b>${w}</b>`, `<a href="https://example.com/${p.int(1, 99)}">${w}</a>`, `<code>x.y(${p.int(1, 9)})</code>`, `${w} &amp; ${w}`, `caf&eacute;&nbsp;${w}`]);
+    return p.pick([
+      w,
+      w,
+      w,
+      `<b>${w}</b>`,
+      `<a href="https://example.com/${p.int(1, 99)}">${w}</a>`,
+      `<code>x.y(${p.int(1, 9)})</code>`,
+      `${w} &amp; ${w}`,
+      `caf&eacute;&nbsp;${w}`,
+    ]);
   };
   const para = (): string => {
     const parts: string[] = [];
@@ -88,7 +97,12 @@ export function generateHtml(bytes: number, seed = 1): string {
     if (r === 8) return `<table>\n<tr><td>${p.words(4)}</td><td><img src="a.png" alt="${p.words(3)}"></td></tr>\n</table>\n`;
     return `<h2>${p.words(p.int(2, 6))}</h2>\n`;
   };
-  return fill(bytes, '<!doctype html>\n<html><head><title>Release notes</title><meta name="description" content="What changed"></head>\n<body>\n', section, '</body></html>\n');
+  return fill(
+    bytes,
+    '<!doctype html>\n<html><head><title>Release notes</title><meta name="description" content="What changed"></head>\n<body>\n',
+    section,
+    '</body></html>\n',
+  );
 }
 
 export function generateVue(bytes: number, seed = 2): string {
@@ -107,14 +121,30 @@ export function generateGitCommit(bytes: number, seed = 3): string {
     if (r === 4) return `# ${p.words(6)}\n`;
     return `Signed-off-by: ${p.words(2)} <dev@example.com>\n\n`;
   };
-  return fill(bytes, `fix(reader): ${p.words(5)}\n\n`, section, '# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n');
+  return fill(
+    bytes,
+    `fix(reader): ${p.words(5)}\n\n`,
+    section,
+    '# ------------------------ >8 ------------------------\ndiff --git a/x b/x\n',
+  );
 }
 
 export function generateAsciiDoc(bytes: number, seed = 4): string {
   const p = new ProseSource(seed);
   const inline = (): string => {
     const w = p.words(p.int(1, 3));
-    return p.pick([w, w, w, `*${w}*`, `_${w}_`, `\`x.y()\``, `link:https://example.com/${p.int(1, 99)}[${w}]`, `{product}`, `<<sec-${p.int(1, 9)},${w}>>`, `kbd:[Ctrl+C]`]);
+    return p.pick([
+      w,
+      w,
+      w,
+      `*${w}*`,
+      `_${w}_`,
+      `\`x.y()\``,
+      `link:https://example.com/${p.int(1, 99)}[${w}]`,
+      `{product}`,
+      `<<sec-${p.int(1, 9)},${w}>>`,
+      `kbd:[Ctrl+C]`,
+    ]);
   };
   const para = (): string => {
     const parts: string[] = [];
@@ -139,7 +169,18 @@ export function generateRst(bytes: number, seed = 5): string {
   const p = new ProseSource(seed);
   const inline = (): string => {
     const w = p.words(p.int(1, 3));
-    return p.pick([w, w, w, `*${w}*`, `**${w}**`, `\`\`x.y()\`\``, `:code:\`run()\``, `\`${w} <https://example.com/${p.int(1, 99)}>\`_`, `|product|`, `:ref:\`${w} <sec-${p.int(1, 9)}>\``]);
+    return p.pick([
+      w,
+      w,
+      w,
+      `*${w}*`,
+      `**${w}**`,
+      `\`\`x.y()\`\``,
+      `:code:\`run()\``,
+      `\`${w} <https://example.com/${p.int(1, 99)}>\`_`,
+      `|product|`,
+      `:ref:\`${w} <sec-${p.int(1, 9)}>\``,
+    ]);
   };
   const para = (indent = ''): string => {
     const parts: string[] = [];
@@ -168,10 +209,14 @@ export function generateTypeScript(bytes: number, seed = 6): string {
   const section = (): string => {
     const r = p.int(0, 6);
     const name = p.words(1).replace(/\W/g, '') || 'x';
-    if (r === 0) return `/**\n * ${p.sentence()}\n * @param {string} ${name} - ${p.sentence()}\n * @returns {boolean} ${p.sentence()}\n */\n`;
-    if (r === 1) return `export function ${name}${p.int(1, 999)}(a: string, b = 2): boolean {\n  // ${p.sentence()}\n  const re = /\\/\\/[a-z"']+/g;\n  return a.length / b > 1;\n}\n`;
-    if (r === 2) return `const message = "${p.sentence()}";\nconst key = config["${name}_id"];\nconst t = \`${p.words(3)} \${value} ${p.words(2)}.\`;\n`;
-    if (r === 3) return `  return (\n    <div className="flex items-center" title="${p.words(2)}">\n      ${p.sentence()} {count} <b>${p.words(2)}</b>\n    </div>\n  );\n`;
+    if (r === 0)
+      return `/**\n * ${p.sentence()}\n * @param {string} ${name} - ${p.sentence()}\n * @returns {boolean} ${p.sentence()}\n */\n`;
+    if (r === 1)
+      return `export function ${name}${p.int(1, 999)}(a: string, b = 2): boolean {\n  // ${p.sentence()}\n  const re = /\\/\\/[a-z"']+/g;\n  return a.length / b > 1;\n}\n`;
+    if (r === 2)
+      return `const message = "${p.sentence()}";\nconst key = config["${name}_id"];\nconst t = \`${p.words(3)} \${value} ${p.words(2)}.\`;\n`;
+    if (r === 3)
+      return `  return (\n    <div className="flex items-center" title="${p.words(2)}">\n      ${p.sentence()} {count} <b>${p.words(2)}</b>\n    </div>\n  );\n`;
     if (r === 4) return `import { ${name} } from './${name}';\n`;
     if (r === 5) return `const o = { "${name}": 1, label: "${p.sentence()}", id: "agent.${name}_v2" }; // ${p.words(4)}\n`;
     return `if (a < b && c > d) { throw new Error("${p.sentence()}"); }\n`;
@@ -184,7 +229,8 @@ export function generatePython(bytes: number, seed = 7): string {
   const section = (): string => {
     const r = p.int(0, 3);
     const name = p.words(1).replace(/\W/g, '') || 'x';
-    if (r === 0) return `def ${name}${p.int(1, 999)}(path, count=1):\n    """${p.sentence()}\n\n    Args:\n        path (str): ${p.sentence()}\n    """\n    return f"${p.words(3)} {path} ${p.words(2)}."\n\n`;
+    if (r === 0)
+      return `def ${name}${p.int(1, 999)}(path, count=1):\n    """${p.sentence()}\n\n    Args:\n        path (str): ${p.sentence()}\n    """\n    return f"${p.words(3)} {path} ${p.words(2)}."\n\n`;
     if (r === 1) return `# ${p.sentence()}\n# ${p.sentence()}\nCONFIG = {"${name}_key": "${p.sentence()}", "id": "${name}.v2"}\n`;
     if (r === 2) return `raise ValueError("${p.sentence()}")  # noqa: E501\n`;
     return `x = r"\\d+ ${p.words(2)}" if a < b else '${name}_id'\n`;
@@ -218,7 +264,11 @@ export function generateNotebook(bytes: number, seed = 10): string {
   const cells: string[] = [];
   let length = 0;
   while (length < bytes) {
-    const markdown = JSON.stringify({ cell_type: 'markdown', metadata: {}, source: [`## ${p.words(3)}\n`, '\n', `${p.sentences(3)} **${p.words(2)}** \`code\`\n`, `- ${p.sentence()}\n`] });
+    const markdown = JSON.stringify({
+      cell_type: 'markdown',
+      metadata: {},
+      source: [`## ${p.words(3)}\n`, '\n', `${p.sentences(3)} **${p.words(2)}** \`code\`\n`, `- ${p.sentence()}\n`],
+    });
     const code = JSON.stringify({
       cell_type: 'code',
       execution_count: 1,
@@ -236,7 +286,16 @@ export function generateMdx(bytes: number, seed = 11): string {
   const p = new ProseSource(seed);
   const inline = (): string => {
     const w = p.words(p.int(1, 3));
-    return p.pick([w, w, w, `**${w}**`, `<b>${w}</b>`, `{props.${p.words(1).replace(/\W/g, '') || 'x'}}`, `\`code()\``, `[${w}](https://example.com/${p.int(1, 99)})`]);
+    return p.pick([
+      w,
+      w,
+      w,
+      `**${w}**`,
+      `<b>${w}</b>`,
+      `{props.${p.words(1).replace(/\W/g, '') || 'x'}}`,
+      `\`code()\``,
+      `[${w}](https://example.com/${p.int(1, 99)})`,
+    ]);
   };
   const para = (): string => {
     const parts: string[] = [];
@@ -280,9 +339,21 @@ const noop = (): void => {};
 /** The htmlparser2 tokenizer alone, with callbacks that do nothing: the floor under the HTML reader. */
 function* htmlparser2Only(text: string): Generator<number> {
   const callbacks = {
-    onattribdata: noop, onattribentity: noop, onattribend: noop, onattribname: noop, oncdata: noop, onclosetag: noop,
-    oncomment: noop, ondeclaration: noop, onend: noop, onopentagend: noop, onopentagname: noop,
-    onprocessinginstruction: noop, onselfclosingtag: noop, ontext: noop, ontextentity: noop,
+    onattribdata: noop,
+    onattribentity: noop,
+    onattribend: noop,
+    onattribname: noop,
+    oncdata: noop,
+    onclosetag: noop,
+    oncomment: noop,
+    ondeclaration: noop,
+    onend: noop,
+    onopentagend: noop,
+    onopentagname: noop,
+    onprocessinginstruction: noop,
+    onselfclosingtag: noop,
+    ontext: noop,
+    ontextentity: noop,
   };
   const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
   tokenizer.write(text);
@@ -301,7 +372,11 @@ type Scan = (text: string) => Iterable<ProseBlock | number>;
 const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record<string, Scan> }> = {
   html: {
     generate: generateHtml,
-    scans: { 'html reader': scanHtmlBlocks, 'htmlparser2 tokenizer only': htmlparser2Only, 'parse5 tree with locations': parse5WithLocations },
+    scans: {
+      'html reader': scanHtmlBlocks,
+      'htmlparser2 tokenizer only': htmlparser2Only,
+      'parse5 tree with locations': parse5WithLocations,
+    },
   },
   vue: { generate: generateVue, scans: { 'vue reader': scanVueBlocks } },
   gitcommit: { generate: generateGitCommit, scans: { 'git commit reader': scanGitCommitBlocks } },
@@ -328,7 +403,9 @@ export function main(argv: readonly string[]): void {
     const text = entry.generate(bytes);
     for (const [name, scan] of Object.entries(entry.scans)) {
       const result = measure(name, text, scan, name.startsWith('parse5') ? 1 : 3);
-      console.log(`${kind.padEnd(10)} ${name.padEnd(30)} ${result.megabytesPerSecond.toFixed(1).padStart(7)} MB/s  (${result.megabytes.toFixed(1)} MB, ${result.blocks} blocks)`);
+      console.log(
+        `${kind.padEnd(10)} ${name.padEnd(30)} ${result.megabytesPerSecond.toFixed(1).padStart(7)} MB/s  (${result.megabytes.toFixed(1)} MB, ${result.blocks} blocks)`,
+      );
     }
   }
 }

@@ -71,7 +71,15 @@ function recordFileTree(workDir: string): void {
   const json = ['check', '--format', 'json'];
   const threads = Math.min(availableParallelism(), 4);
   const load = loadavg()[0]!;
-  const [oneThread, workers, single] = timeCli(cli, [[...json, '--jobs', '1', '.'], [...json, '--jobs', String(threads), '.'], [...json, oneFile]], tree) as [CliTime, CliTime, CliTime];
+  const [oneThread, workers, single] = timeCli(
+    cli,
+    [
+      [...json, '--jobs', '1', '.'],
+      [...json, '--jobs', String(threads), '.'],
+      [...json, oneFile],
+    ],
+    tree,
+  ) as [CliTime, CliTime, CliTime];
   rmSync(tree, { recursive: true, force: true });
   rmSync(oneFile, { force: true });
   const mb = (bytes / MB).toFixed(1);
@@ -104,7 +112,12 @@ async function main(): Promise<void> {
     const ten = timeCheck(engine, large, kind);
     const mbps1 = small.length / MB / one.seconds;
     const mbps10 = large.length / MB / ten.seconds;
-    record(`engine ${kind} 1 MB`, `${mbps1.toFixed(1)} MB/s, ${one.findings} findings (1 per ${(small.length / one.findings / 1024).toFixed(1)} KB)`, `≥ ${target} MB/s`, mbps1 >= target);
+    record(
+      `engine ${kind} 1 MB`,
+      `${mbps1.toFixed(1)} MB/s, ${one.findings} findings (1 per ${(small.length / one.findings / 1024).toFixed(1)} KB)`,
+      `≥ ${target} MB/s`,
+      mbps1 >= target,
+    );
     record(`engine ${kind} 10 MB`, `${mbps10.toFixed(1)} MB/s, ${ten.findings} findings`, `≥ ${target} MB/s`, mbps10 >= target);
     const ratio = ten.seconds / one.seconds;
     record(`engine ${kind} 10 MB / 1 MB time`, `${ratio.toFixed(2)}×`, '≤ 12×', ratio <= 12);
@@ -127,14 +140,33 @@ async function main(): Promise<void> {
   // A pack word outside the built-in morphology table loads compromise once per process; timed on its own,
   // so that the compile row measures compiling, as it did when compromise loaded with the engine.
   const morphologyStarted = performance.now();
-  const oneWordPack = ['pack: one-word', 'rules:', '  - id: one-word/frobnicate', '    category: scale', '    severity: warning', '    message: "avoid {match}"', '    reason: a word no built-in pack uses', '    patterns: ["frobnicate"]', '    examples: { bad: [], good: [] }', ''].join('\n');
+  const oneWordPack = [
+    'pack: one-word',
+    'rules:',
+    '  - id: one-word/frobnicate',
+    '    category: scale',
+    '    severity: warning',
+    '    message: "avoid {match}"',
+    '    reason: a word no built-in pack uses',
+    '    patterns: ["frobnicate"]',
+    '    examples: { bad: [], good: [] }',
+    '',
+  ].join('\n');
   const oneWord = createEngine([{ file: 'one-word.termguard.yaml', text: oneWordPack }]);
   if (oneWord.check('We frobnicated it.', 'plaintext').findings.length !== 1) throw new Error('the one-word pack did not work');
-  record('first pack word outside the built-in morphology table (loads compromise)', `${((performance.now() - morphologyStarted) / 1000).toFixed(2)} s`, '', undefined);
+  record(
+    'first pack word outside the built-in morphology table (loads compromise)',
+    `${((performance.now() - morphologyStarted) / 1000).toFixed(2)} s`,
+    '',
+    undefined,
+  );
 
   const pack = largePack(10_000, 100_000);
   const compileStarted = performance.now();
-  const big = createEngine([...builtinPackFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })), { file: 'large.termguard.yaml', text: pack }]);
+  const big = createEngine([
+    ...builtinPackFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })),
+    { file: 'large.termguard.yaml', text: pack },
+  ]);
   const compileSeconds = (performance.now() - compileStarted) / 1000;
   const errors = big.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0) throw new Error(`large pack failed to load: ${errors[0]!.message}`);
@@ -187,7 +219,8 @@ async function main(): Promise<void> {
 
 function printTable(): void {
   console.log('\n| measure | value | target | met |\n| --- | --- | --- | --- |');
-  for (const row of rows) console.log(`| ${row.measure} | ${row.value} | ${row.target} | ${row.met === undefined ? '' : row.met ? 'yes' : 'no'} |`);
+  for (const row of rows)
+    console.log(`| ${row.measure} | ${row.value} | ${row.target} | ${row.met === undefined ? '' : row.met ? 'yes' : 'no'} |`);
 }
 
 /** The best of three scans of `text` by the Markdown reader, in milliseconds. */
@@ -217,13 +250,23 @@ function recordMarkdownReaderShape(): void {
     const ratio = bestScanMs(unit.repeat(100_000)) / Math.max(bestScanMs(unit.repeat(25_000)), 0.05);
     if (ratio > worst.ratio) worst = { unit, ratio };
   }
-  record('Markdown reader, hostile input ×4: time ratio (worst unit)', `${worst.ratio.toFixed(1)}× (\`${worst.unit}\`)`, '< 12×', worst.ratio < 12);
+  record(
+    'Markdown reader, hostile input ×4: time ratio (worst unit)',
+    `${worst.ratio.toFixed(1)}× (\`${worst.unit}\`)`,
+    '< 12×',
+    worst.ratio < 12,
+  );
   const text = generateMarkdown(20_000_000, 3);
   const starts: number[] = [];
   for (const block of scanMarkdownBlocks(text.slice(0, 200_000))) starts.push(block.start);
   const full = bestScanMs(text);
   const restart = bestScanMs(text, starts[Math.floor(starts.length / 2)]!, 1);
-  record('Markdown reader, restart at a block vs full scan of 20 MB', `${restart.toFixed(2)} ms vs ${full.toFixed(0)} ms`, '< 1/50', restart < full / 50);
+  record(
+    'Markdown reader, restart at a block vs full scan of 20 MB',
+    `${restart.toFixed(2)} ms vs ${full.toFixed(0)} ms`,
+    '< 1/50',
+    restart < full / 50,
+  );
 }
 
 /** Extension activation can only be measured inside a real VS Code: the real-editor suite leaves its last measurement here. */
@@ -231,7 +274,12 @@ function recordActivation(): void {
   const file = join(projectRoot(), 'test-artifacts', 'vscode', 'activation.json');
   try {
     const { activationMs, measuredAt } = JSON.parse(readFileSync(file, 'utf8')) as { activationMs: number; measuredAt: string };
-    record('extension activation (last `npm run test:vscode`)', `${activationMs.toFixed(1)} ms, measured ${measuredAt}`, '≤ 50 ms', activationMs <= 50);
+    record(
+      'extension activation (last `npm run test:vscode`)',
+      `${activationMs.toFixed(1)} ms, measured ${measuredAt}`,
+      '≤ 50 ms',
+      activationMs <= 50,
+    );
   } catch {
     record('extension activation', 'not measured: run `npm run test:vscode` first', '≤ 50 ms', undefined);
   }

@@ -15,7 +15,8 @@ import { ARTIFACT } from './train-claim-model';
 
 const sentence = 'The agent calls, whenever it needs a summary, on GPT-5.';
 let tokens: readonly Token[] = [];
-for (const block of scanPlainTextBlocks(sentence, 0)) for (const unit of block.units) tokenizeUnit(sentence, unit, (found) => (tokens = found.tokens));
+for (const block of scanPlainTextBlocks(sentence, 0))
+  for (const unit of block.units) tokenizeUnit(sentence, unit, (found) => (tokens = found.tokens));
 
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
@@ -30,5 +31,9 @@ const cpu = process.cpuUsage(cpuBefore);
 console.log(`artifact: ${readFileSync(ARTIFACT).length} bytes, ${data.bucketDeltas.length} buckets`);
 console.log(`read + parse JSON: ${(parsed - started).toFixed(1)} ms`);
 console.log(`build lookup table: ${(built - parsed).toFixed(1)} ms`);
-console.log(`first verdict: ${(judged - built).toFixed(1)} ms (${verdicts.map((verdict) => `${verdict.category} ${verdict.probability.toFixed(3)}`).join(', ')})`);
-console.log(`total: ${(judged - started).toFixed(1)} ms (processor time ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms; on a busy machine the two differ)`);
+console.log(
+  `first verdict: ${(judged - built).toFixed(1)} ms (${verdicts.map((verdict) => `${verdict.category} ${verdict.probability.toFixed(3)}`).join(', ')})`,
+);
+console.log(
+  `total: ${(judged - started).toFixed(1)} ms (processor time ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms; on a busy machine the two differ)`,
+);

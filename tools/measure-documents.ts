@@ -26,11 +26,17 @@ for (const line of readFileSync(join(folder, 'EXPECTED.txt'), 'utf8').split('\n'
 let truePositives = 0;
 let falsePositives = 0;
 let falseNegatives = 0;
-for (const file of readdirSync(folder).filter((name) => !['EXPECTED.txt', 'NOT-PROSE.txt'].includes(name) && !name.startsWith('.')).sort()) {
+for (const file of readdirSync(folder)
+  .filter((name) => !['EXPECTED.txt', 'NOT-PROSE.txt'].includes(name) && !name.startsWith('.'))
+  .sort()) {
   const text = readFileSync(join(folder, file), 'utf8');
   const lines = new LineIndex(text);
   const kind = kindOfPath(file);
-  const found = new Set(builtinEngine().check(text, kind).findings.map((f) => `${file}:${lines.positionAt(f.range.start).line + 1} ${f.ruleId}`));
+  const found = new Set(
+    builtinEngine()
+      .check(text, kind)
+      .findings.map((f) => `${file}:${lines.positionAt(f.range.start).line + 1} ${f.ruleId}`),
+  );
   const expected = [...required].filter((entry) => entry.startsWith(`${file}:`));
   const missing = expected.filter((entry) => !found.has(entry));
   const unexpected = [...found].filter((entry) => !required.has(entry) && !allowed.has(entry));
@@ -38,8 +44,11 @@ for (const file of readdirSync(folder).filter((name) => !['EXPECTED.txt', 'NOT-P
   falseNegatives += missing.length;
   falsePositives += unexpected.length;
   console.log(`${file} (${kind}): ${expected.length - missing.length}/${expected.length} found, ${unexpected.length} unexpected`);
-  if (showMisses) for (const entry of [...missing.map((m) => `missed ${m}`), ...unexpected.map((u) => `unexpected ${u}`)]) console.log(`  ${entry}`);
+  if (showMisses)
+    for (const entry of [...missing.map((m) => `missed ${m}`), ...unexpected.map((u) => `unexpected ${u}`)]) console.log(`  ${entry}`);
 }
 const precision = truePositives / (truePositives + falsePositives);
 const recall = truePositives / (truePositives + falseNegatives);
-console.log(`all: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} of ${truePositives + falseNegatives}, ${falsePositives} unexpected)`);
+console.log(
+  `all: precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)} (${truePositives} of ${truePositives + falseNegatives}, ${falsePositives} unexpected)`,
+);

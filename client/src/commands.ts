@@ -87,7 +87,9 @@ export function registerCommands({ client, pages, log, hiddenResults }: CommandC
         // The server writes file URIs its own way; VS Code's spelling is what `elsewhere` is keyed by.
         const files = result.files.map((file) => ({ ...file, uri: vscode.Uri.parse(file.uri).toString() }));
         await showHiddenDocumentResults(files);
-        const elsewhere = vscode.languages.getDiagnostics().map(([uri, diagnostics]) => ({ uri: uri.toString(), counts: countListed(diagnostics) }));
+        const elsewhere = vscode.languages
+          .getDiagnostics()
+          .map(([uri, diagnostics]) => ({ uri: uri.toString(), counts: countListed(diagnostics) }));
         const summary = summarizeWorkspaceCheck({ ...result, files }, elsewhere);
         const text = describeWorkspaceCheck(summary);
         log.info(`Workspace check: ${text} (${(performance.now() - started).toFixed(0)} ms)`);
@@ -168,7 +170,8 @@ export function registerCommands({ client, pages, log, hiddenResults }: CommandC
     const items = new Map<string, vscode.QuickPickItem>();
     if (client.serverCommands().includes(SERVER_COMMANDS.rules)) {
       const rules = await client.executeCommand<readonly RuleInfo[]>(SERVER_COMMANDS.rules, activeArgs());
-      for (const rule of rules) items.set(rule.id, { label: rule.id, description: `${rule.severity} · ${rule.category}`, detail: rule.message });
+      for (const rule of rules)
+        items.set(rule.id, { label: rule.id, description: `${rule.severity} · ${rule.category}`, detail: rule.message });
     } else {
       for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
         for (const diagnostic of diagnostics) {
@@ -180,8 +183,16 @@ export function registerCommands({ client, pages, log, hiddenResults }: CommandC
     if (items.size === 0) {
       return vscode.window.showInputBox({ title: 'Termguard: Explain Rule', prompt: 'Rule id', placeHolder: 'memo/calls-on' });
     }
-    const ordered = [...underCursor.filter((id) => items.has(id)).map((id) => items.get(id)!), ...[...items.values()].filter((item) => !underCursor.includes(item.label))];
-    const picked = await vscode.window.showQuickPick(ordered, { title: 'Termguard: Explain Rule', placeHolder: 'Choose a rule', matchOnDescription: true, matchOnDetail: true });
+    const ordered = [
+      ...underCursor.filter((id) => items.has(id)).map((id) => items.get(id)!),
+      ...[...items.values()].filter((item) => !underCursor.includes(item.label)),
+    ];
+    const picked = await vscode.window.showQuickPick(ordered, {
+      title: 'Termguard: Explain Rule',
+      placeHolder: 'Choose a rule',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     return picked?.label;
   }
 

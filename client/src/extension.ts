@@ -6,7 +6,14 @@
  */
 import * as vscode from 'vscode';
 import { BrokenFileNotices, type ShownNotice } from './brokenFileNotices';
-import { COMMANDS, registerCommands, SERVER_COMMANDS, type GlossaryEntry, type RuleExplanation, type WorkspaceCheckSummary } from './commands';
+import {
+  COMMANDS,
+  registerCommands,
+  SERVER_COMMANDS,
+  type GlossaryEntry,
+  type RuleExplanation,
+  type WorkspaceCheckSummary,
+} from './commands';
 import { TermguardClient } from './languageClient';
 import { MarkdownPages } from './markdownView';
 import { createOutputChannel } from './outputChannel';

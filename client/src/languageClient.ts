@@ -154,7 +154,9 @@ export class TermguardClient implements vscode.Disposable {
   /** LSP diagnostics from a server result as VS Code diagnostics (converted as the client converts published ones). */
   async asCodeDiagnostics(diagnostics: readonly unknown[]): Promise<vscode.Diagnostic[]> {
     const client = await this.running();
-    return client.protocol2CodeConverter.asDiagnostics([...diagnostics] as Parameters<typeof client.protocol2CodeConverter.asDiagnostics>[0]);
+    return client.protocol2CodeConverter.asDiagnostics([...diagnostics] as Parameters<
+      typeof client.protocol2CodeConverter.asDiagnostics
+    >[0]);
   }
 
   /** Runs a server command (`workspace/executeCommand`) and returns its result. */
@@ -215,7 +217,10 @@ export class TermguardClient implements vscode.Disposable {
         // published ones (packs, configs, workspace checks) must not take the same name, or VS Code logs that a
         // collection named termguard already exists.
         diagnosticCollectionProvider: {
-          create: (name, source) => vscode.languages.createDiagnosticCollection(source === library.DiagnosticCollectionSource.push ? `${name ?? CLIENT_ID}-published` : name),
+          create: (name, source) =>
+            vscode.languages.createDiagnosticCollection(
+              source === library.DiagnosticCollectionSource.push ? `${name ?? CLIENT_ID}-published` : name,
+            ),
           dispose: (collection) => collection.dispose(),
         },
         outputChannel: this.log,
@@ -315,7 +320,13 @@ function createLanguageClient(
         commandFeature.register = (data: RegistrationData<ExecuteCommandRegistrationOptions>) => {
           const shared = data.registerOptions.commands.filter((command) => ownCommands.has(command));
           if (shared.length > 0) log.debug(`Server commands handled by the extension's own commands: ${shared.join(', ')}`);
-          register({ ...data, registerOptions: { ...data.registerOptions, commands: data.registerOptions.commands.filter((command) => !ownCommands.has(command)) } });
+          register({
+            ...data,
+            registerOptions: {
+              ...data.registerOptions,
+              commands: data.registerOptions.commands.filter((command) => !ownCommands.has(command)),
+            },
+          });
         };
       }
       super.registerFeature(feature);

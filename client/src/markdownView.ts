@@ -54,8 +54,22 @@ export class MarkdownPages implements vscode.FileSystemProvider, vscode.Disposab
 
   stat(uri: vscode.Uri): vscode.FileStat {
     const page = this.pages.get(uri.path);
-    if (page) return { type: vscode.FileType.File, ctime: page.mtime, mtime: page.mtime, size: page.data.byteLength, permissions: vscode.FilePermission.Readonly };
-    if (this.isFolder(uri.path)) return { type: vscode.FileType.Directory, ctime: this.created, mtime: this.created, size: 0, permissions: vscode.FilePermission.Readonly };
+    if (page)
+      return {
+        type: vscode.FileType.File,
+        ctime: page.mtime,
+        mtime: page.mtime,
+        size: page.data.byteLength,
+        permissions: vscode.FilePermission.Readonly,
+      };
+    if (this.isFolder(uri.path))
+      return {
+        type: vscode.FileType.Directory,
+        ctime: this.created,
+        mtime: this.created,
+        size: 0,
+        permissions: vscode.FilePermission.Readonly,
+      };
     throw vscode.FileSystemError.FileNotFound(uri);
   }
 

@@ -64,7 +64,9 @@ export function statusView(server: ServerState, file: CurrentFile, restricted: b
   } else if (server === 'failed' || server === 'stopped') {
     text = `${icon} Termguard $(circle-slash)`;
     label = server === 'failed' ? 'Termguard: the language server failed to start' : 'Termguard: the language server is not running';
-    tooltip.push(server === 'failed' ? 'The language server failed to start; see **Termguard: Show Output**.' : 'The language server is not running.');
+    tooltip.push(
+      server === 'failed' ? 'The language server failed to start; see **Termguard: Show Output**.' : 'The language server is not running.',
+    );
   } else if (file.kind === 'none') {
     text = `${icon} Termguard`;
     label = 'Termguard';

@@ -40,7 +40,10 @@ function listedTotal(counts: FileCounts): number {
  * counts of the Termguard diagnostics VS Code holds for a URI; it is asked
  * only for URIs the result does not name.
  */
-export function summarizeWorkspaceCheck(result: WorkspaceCheckResult, elsewhere: Iterable<{ readonly uri: string; readonly counts: FileCounts }>): WorkspaceCheckSummary {
+export function summarizeWorkspaceCheck(
+  result: WorkspaceCheckResult,
+  elsewhere: Iterable<{ readonly uri: string; readonly counts: FileCounts }>,
+): WorkspaceCheckSummary {
   const counts: Record<Severity, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   const listed = { errors: 0, warnings: 0, infos: 0 };
   let filesWithFindings = 0;

@@ -30,7 +30,11 @@ export function readLabelledSentences(file: string): LabelledSentence[] {
 }
 
 export function categoriesFound(sentence: LabelledSentence): Set<string> {
-  return new Set(builtinEngine().check(sentence.text, 'markdown').findings.map((finding) => categoryOf(finding.ruleId)));
+  return new Set(
+    builtinEngine()
+      .check(sentence.text, 'markdown')
+      .findings.map((finding) => categoryOf(finding.ruleId)),
+  );
 }
 
 /** Counts per category, where `either` categories are neither rewarded nor punished. */

@@ -50,9 +50,28 @@ const MODEL_ONLY = 'The agent calls, whenever it needs a summary, on GPT-5.';
 
 describe('claim model features', () => {
   it('replaces every way of naming an OpenAI model, product or API by one token', () => {
-    for (const name of ['ChatGPT', 'GPT-4o', 'GPT 5', 'gpt5', 'gpt-4.1', 'o3', 'o4-mini', 'OpenAI models', "OpenAI's newest models", 'the OpenAI API', 'openai/gpt-5', 'openai.gpt-4o', 'Chat GPT', 'ChatGPT Enterprise']) {
+    for (const name of [
+      'ChatGPT',
+      'GPT-4o',
+      'GPT 5',
+      'gpt5',
+      'gpt-4.1',
+      'o3',
+      'o4-mini',
+      'OpenAI models',
+      "OpenAI's newest models",
+      'the OpenAI API',
+      'openai/gpt-5',
+      'openai.gpt-4o',
+      'Chat GPT',
+      'ChatGPT Enterprise',
+    ]) {
       const words = keys(`Agents use ${name} daily.`);
-      assert.deepEqual(words.filter((key) => key.startsWith('<')), [ENTITY.openaiModel], name);
+      assert.deepEqual(
+        words.filter((key) => key.startsWith('<')),
+        [ENTITY.openaiModel],
+        name,
+      );
       assert.equal(words.length, name.startsWith('the ') ? 5 : 4, `${name}: ${words.join(' ')}`);
     }
   });
@@ -60,7 +79,16 @@ describe('claim model features', () => {
   it('gives AWS, Azure, our product and the bare company name tokens of their own', () => {
     assert.deepEqual(keys('Amazon Bedrock and Amazon Web Services and AWS'), [ENTITY.aws, 'and', ENTITY.aws, 'and', ENTITY.aws]);
     assert.deepEqual(keys('Microsoft Azure or Azure OpenAI Service'), [ENTITY.azure, 'or', ENTITY.azure]);
-    assert.deepEqual(keys('SRE, the Stateful Runtime Environment, Frontier and our agents'), [ENTITY.ours, '|', 'the', ENTITY.ours, '|', ENTITY.ours, 'and', ENTITY.ours]);
+    assert.deepEqual(keys('SRE, the Stateful Runtime Environment, Frontier and our agents'), [
+      ENTITY.ours,
+      '|',
+      'the',
+      ENTITY.ours,
+      '|',
+      ENTITY.ours,
+      'and',
+      ENTITY.ours,
+    ]);
     assert.deepEqual(keys('OpenAI signed a deal'), [ENTITY.openai, 'sign', 'a', 'deal']);
   });
 
@@ -72,14 +100,36 @@ describe('claim model features', () => {
   it('sends the forms of a word to one stem and marks the words a negation covers', () => {
     assert.deepEqual(['enable', 'enables', 'enabled', 'enabling'].map(stem), ['enabl', 'enabl', 'enabl', 'enabl']);
     assert.deepEqual(['gave', 'given', 'calls', 'called', 'running', 'is'].map(stem), ['give', 'give', 'call', 'call', 'run', 'be']);
-    assert.deepEqual(keys('SRE does not enable access, but it integrates'), [ENTITY.ours, 'do', 'not', '!enabl', '!access', '|', 'but', 'it', 'integrat']);
+    assert.deepEqual(keys('SRE does not enable access, but it integrates'), [
+      ENTITY.ours,
+      'do',
+      'not',
+      '!enabl',
+      '!access',
+      '|',
+      'but',
+      'it',
+      'integrat',
+    ]);
     assert.deepEqual(keys('GPT-5 is not only fast'), [ENTITY.openaiModel, 'be', 'not', 'only', 'fast']);
   });
 
   it('builds word 1-3-grams, pairs around names and character 3-5-grams, and hashes them as their names', () => {
     const words = claimWords(tokensOf('SRE enables access to ChatGPT'));
     const names = featureNames(words);
-    for (const expected of ['w1:enabl', 'w2:<s> <ours>', 'w2:<ours> enabl', 'w3:enabl access to', 'w2:<openai-model> </s>', 'p:access<<openai-model>', 'p:<ours>>enabl', 'c:^en', 'c:^ena', 'c:^enab', 'c:les$']) {
+    for (const expected of [
+      'w1:enabl',
+      'w2:<s> <ours>',
+      'w2:<ours> enabl',
+      'w3:enabl access to',
+      'w2:<openai-model> </s>',
+      'p:access<<openai-model>',
+      'p:<ours>>enabl',
+      'c:^en',
+      'c:^ena',
+      'c:^enab',
+      'c:les$',
+    ]) {
       assert.ok(names.includes(expected), `${expected} in ${names.join(', ')}`);
     }
     assert.ok(!names.some((name) => name.startsWith('c:') && /chatgpt|sre/.test(name)), 'names have no spelling features');
@@ -90,8 +140,16 @@ describe('claim model features', () => {
 
   it('hashes exactly the features it names, for any list of words', () => {
     const word = fc.oneof(
-      fc.record({ key: fc.string({ maxLength: 8 }), chars: fc.string({ maxLength: 12 }), negated: fc.boolean(), firstToken: fc.nat(30), lastToken: fc.nat(30) }),
-      fc.constantFrom(...Object.values(ENTITY), '|', '<code>').map((key) => ({ key, chars: '', negated: false, firstToken: 0, lastToken: 0 })),
+      fc.record({
+        key: fc.string({ maxLength: 8 }),
+        chars: fc.string({ maxLength: 12 }),
+        negated: fc.boolean(),
+        firstToken: fc.nat(30),
+        lastToken: fc.nat(30),
+      }),
+      fc
+        .constantFrom(...Object.values(ENTITY), '|', '<code>')
+        .map((key) => ({ key, chars: '', negated: false, firstToken: 0, lastToken: 0 })),
     );
     fc.assert(
       fc.property(fc.array(word, { maxLength: 12 }), (words) => {
@@ -137,12 +195,18 @@ describe('claim model inference', () => {
 
   it('reports a claim the rules miss, as a warning without fixes that names the words that weighed most', () => {
     const findings = builtinEngine().check(MODEL_ONLY, 'markdown').findings;
-    assert.deepEqual(findings.map((finding) => finding.ruleId), ['memo/likely-calls-on']);
+    assert.deepEqual(
+      findings.map((finding) => finding.ruleId),
+      ['memo/likely-calls-on'],
+    );
     const finding = findings[0]!;
     assert.equal(finding.category, 'calls-on');
     assert.equal(finding.severity, 'warning');
     assert.deepEqual(finding.fixes, []);
-    assert.match(finding.message, /^Reads as a claim that the product calls an OpenAI model directly; say it integrates with or is powered by OpenAI instead\.$/);
+    assert.match(
+      finding.message,
+      /^Reads as a claim that the product calls an OpenAI model directly; say it integrates with or is powered by OpenAI instead\.$/,
+    );
     assert.ok(finding.evidence && finding.evidence.length >= 1 && finding.evidence.length <= 3, JSON.stringify(finding.evidence));
     for (const words of finding.evidence) assert.ok(MODEL_ONLY.replace(/,/g, '').includes(words), words);
     assert.equal(MODEL_ONLY.slice(finding.range.start, finding.range.end).replace(/,/g, ''), finding.matchedText);
@@ -157,13 +221,17 @@ describe('claim model inference', () => {
 
   it('stays out of a sentence whose category a rule already reported, and out of a question answered "No"', () => {
     const engine = builtinEngine();
-    assert.deepEqual(engine.check('The SRE enables access to ChatGPT.', 'markdown').findings.map((finding) => finding.ruleId), ['memo/enables-access']);
+    assert.deepEqual(
+      engine.check('The SRE enables access to ChatGPT.', 'markdown').findings.map((finding) => finding.ruleId),
+      ['memo/enables-access'],
+    );
     assert.deepEqual(engine.check('Is GPT-5 available on AWS? No, it is not.', 'markdown').findings, []);
   });
 
   it('is silenced by its own severity override, by `claimModel: false`, and with the rule it stands in for', () => {
     const engine = builtinEngine();
-    const ruleIds = (options: Parameters<typeof engine.check>[2]): string[] => engine.check(MODEL_ONLY, 'markdown', options).findings.map((finding) => finding.ruleId);
+    const ruleIds = (options: Parameters<typeof engine.check>[2]): string[] =>
+      engine.check(MODEL_ONLY, 'markdown', options).findings.map((finding) => finding.ruleId);
     assert.deepEqual(ruleIds({ severityOverrides: { 'memo/likely-calls-on': 'off' } }), []);
     assert.deepEqual(ruleIds({ claimModel: false }), []);
     assert.deepEqual(ruleIds({ severityOverrides: { 'memo/calls-on': 'off' } }), []);
@@ -172,15 +240,21 @@ describe('claim model inference', () => {
 });
 
 describe('claim-model rules in packs', () => {
-  const pack = (rule: string): string => `pack: house\nrules:\n  - id: house/x\n    category: access\n    severity: warning\n    message: M.\n    reason: R.\n${rule}    examples:\n      good: [Fine.]\n`;
+  const pack = (rule: string): string =>
+    `pack: house\nrules:\n  - id: house/x\n    category: access\n    severity: warning\n    message: M.\n    reason: R.\n${rule}    examples:\n      good: [Fine.]\n`;
 
   it('load without patterns, and run beside a pattern rule of their category', () => {
-    const text = pack('    claim-model: calls-on\n') + '  - id: house/calls\n    category: access\n    severity: error\n    message: M.\n    reason: R.\n    patterns: ["invoke"]\n    examples:\n      good: [Fine.]\n';
+    const text =
+      pack('    claim-model: calls-on\n') +
+      '  - id: house/calls\n    category: access\n    severity: error\n    message: M.\n    reason: R.\n    patterns: ["invoke"]\n    examples:\n      good: [Fine.]\n';
     const loaded = loadPack({ file: 'house.termguard.yaml', text });
     assert.deepEqual(loaded.problems, []);
     assert.equal(loaded.pack!.rules[0]!.info.claimModel, 'calls-on');
     const engine = createEngine([{ file: 'house.termguard.yaml', text }]);
-    assert.deepEqual(engine.check(MODEL_ONLY, 'markdown').findings.map((finding) => finding.ruleId), ['house/x']);
+    assert.deepEqual(
+      engine.check(MODEL_ONLY, 'markdown').findings.map((finding) => finding.ruleId),
+      ['house/x'],
+    );
   });
 
   it('refuse patterns, and a rule with neither patterns nor a claim model, with a message naming the key', () => {
@@ -198,7 +272,9 @@ describe('claim-model rules in packs', () => {
 describe('termguard check and the claim model', () => {
   const files = { 'doc.md': `# Notes\n\n${MODEL_ONLY}\n` };
 
-  async function check(tree: Record<string, string>): Promise<{ code: number; report: { diagnostics: { ruleId: string; evidence?: string[] }[] }[]; err: string }> {
+  async function check(
+    tree: Record<string, string>,
+  ): Promise<{ code: number; report: { diagnostics: { ruleId: string; evidence?: string[] }[] }[]; err: string }> {
     const io = memoryIO(tempTree(tree));
     const code = await main(['check', '--format', 'json', 'doc.md'], io);
     return { code, report: JSON.parse(io.out()) as { diagnostics: { ruleId: string; evidence?: string[] }[] }[], err: io.err() };
@@ -207,7 +283,10 @@ describe('termguard check and the claim model', () => {
   it('prints the finding with its evidence in JSON', async () => {
     const { report } = await check(files);
     const diagnostics = report[0]!.diagnostics;
-    assert.deepEqual(diagnostics.map((diagnostic) => diagnostic.ruleId), ['memo/likely-calls-on']);
+    assert.deepEqual(
+      diagnostics.map((diagnostic) => diagnostic.ruleId),
+      ['memo/likely-calls-on'],
+    );
     assert.ok(Array.isArray(diagnostics[0]!.evidence) && diagnostics[0]!.evidence.length > 0);
   });
 
@@ -232,7 +311,11 @@ describe('the shipped claim model artifact', () => {
     // The cross-validation that chose the thresholds takes a minute; the final training alone is quick.
     const retrained = trainFinal(recorded.lambdas, recorded.thresholds);
     const advice = 'run `node --import tsx tools/train-claim-model.ts` and commit the artifact';
-    assert.equal(recorded.inputsDigest, retrained.digest, `the training sentences or the model code changed since the artifact was written: ${advice}`);
+    assert.equal(
+      recorded.inputsDigest,
+      retrained.digest,
+      `the training sentences or the model code changed since the artifact was written: ${advice}`,
+    );
     assert.ok(shipped === retrained.text, `the artifact differs from what training gives: ${advice}`);
     assert.ok(Buffer.byteLength(shipped) < 1024 * 1024, 'the artifact stays under 1 MB');
   });

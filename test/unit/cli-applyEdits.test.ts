@@ -15,7 +15,14 @@ test('applies edits given in any order, keeping everything else', () => {
 });
 
 test('refuses overlapping or out-of-range edits', () => {
-  assert.throws(() => applyEdits('abcdef', [{ range: { start: 0, end: 3 }, newText: '' }, { range: { start: 2, end: 4 }, newText: '' }]), EditConflictError);
+  assert.throws(
+    () =>
+      applyEdits('abcdef', [
+        { range: { start: 0, end: 3 }, newText: '' },
+        { range: { start: 2, end: 4 }, newText: '' },
+      ]),
+    EditConflictError,
+  );
   assert.throws(() => applyEdits('abc', [{ range: { start: 2, end: 9 }, newText: '' }]), EditConflictError);
 });
 
@@ -28,14 +35,23 @@ function finding(start: number, end: number, newText?: string): Finding {
     range: { start, end },
     matchedText: 'x',
     sentence: 's',
-    fixes: newText === undefined ? [] : [{ title: 't', edits: [{ range: { start, end }, newText }] }, { title: 'second', edits: [{ range: { start, end }, newText: 'NOPE' }] }],
+    fixes:
+      newText === undefined
+        ? []
+        : [
+            { title: 't', edits: [{ range: { start, end }, newText }] },
+            { title: 'second', edits: [{ range: { start, end }, newText: 'NOPE' }] },
+          ],
   };
 }
 
 test('selectFixes takes the first fix of each finding and defers overlapping ones', () => {
   const selection = selectFixes([finding(10, 15, 'b'), finding(0, 5, 'a'), finding(3, 8, 'c'), finding(20, 22)]);
   assert.equal(selection.applied, 2);
-  assert.deepEqual(selection.edits.map((edit) => edit.newText), ['a', 'b']);
+  assert.deepEqual(
+    selection.edits.map((edit) => edit.newText),
+    ['a', 'b'],
+  );
   assert.equal(selection.deferred.length, 1);
   assert.equal(selection.deferred[0]!.range.start, 3);
 });

@@ -23,7 +23,23 @@ test('check defaults: stylish, target `.`, 64 MiB limit', () => {
 });
 
 test('check options in both spellings, `-` positional', () => {
-  const result = parseArgs(['check', '--format=json', '--config', 'c.yaml', '--fix', '--baseline', 'b.json', '--update-baseline', '--max-file-size', '512k', '--stdin-kind', 'plaintext', 'docs', '-', '*.md']);
+  const result = parseArgs([
+    'check',
+    '--format=json',
+    '--config',
+    'c.yaml',
+    '--fix',
+    '--baseline',
+    'b.json',
+    '--update-baseline',
+    '--max-file-size',
+    '512k',
+    '--stdin-kind',
+    'plaintext',
+    'docs',
+    '-',
+    '*.md',
+  ]);
   assert.ok('command' in result);
   assert.deepEqual(result.command, {
     kind: 'check',
@@ -46,8 +62,26 @@ test('check options in both spellings, `-` positional', () => {
 
 test('the CI options: quiet, limits, filters, colour, output file, cache, changed lines, stdin path', () => {
   const result = parseArgs([
-    'check', '-q', '--max-warnings', '0', '--rule', 'a/b', '--rule=c/d', '--category', 'naming', '--no-color', '--color',
-    '-o', 'report.sarif', '--cache', '--cache-location', 'tmp/c', '--changed-since', 'origin/main', '--stdin-filepath', 'docs/x.txt',
+    'check',
+    '-q',
+    '--max-warnings',
+    '0',
+    '--rule',
+    'a/b',
+    '--rule=c/d',
+    '--category',
+    'naming',
+    '--no-color',
+    '--color',
+    '-o',
+    'report.sarif',
+    '--cache',
+    '--cache-location',
+    'tmp/c',
+    '--changed-since',
+    'origin/main',
+    '--stdin-filepath',
+    'docs/x.txt',
   ]);
   assert.ok('command' in result);
   assert.deepEqual(result.command, {
@@ -81,7 +115,10 @@ test('every option of check is in --help, and --help lists nothing else', () => 
   const help = helpText('check');
   for (const option of CHECK_OPTIONS) assert.match(help, new RegExp(`--${option.name}\\b`), option.name);
   const listed = [...help.matchAll(/^\s+(?:-\w, )?--([\w-]+)/gm)].map((match) => match[1]);
-  assert.deepEqual(listed, CHECK_OPTIONS.map((option) => option.name));
+  assert.deepEqual(
+    listed,
+    CHECK_OPTIONS.map((option) => option.name),
+  );
 });
 
 test('usage errors are messages, not throws', () => {
@@ -125,12 +162,16 @@ test('help, version and per-command help', () => {
 });
 
 test('other commands', () => {
-  assert.deepEqual(parseArgs(['test', 'a.termguard.yaml', 'b.termguard.yaml']), { command: { kind: 'test', packs: ['a.termguard.yaml', 'b.termguard.yaml'] } });
+  assert.deepEqual(parseArgs(['test', 'a.termguard.yaml', 'b.termguard.yaml']), {
+    command: { kind: 'test', packs: ['a.termguard.yaml', 'b.termguard.yaml'] },
+  });
   assert.deepEqual(parseArgs(['explain', 'no-x', '--config', 'c']), { command: { kind: 'explain', ruleId: 'no-x', config: 'c' } });
   assert.deepEqual(parseArgs(['define', 'single', 'sign-on']), { command: { kind: 'define', term: 'single sign-on' } });
   assert.deepEqual(parseArgs(['server', '--stdio']), { command: { kind: 'server', transport: 'stdio' } });
   assert.deepEqual(parseArgs(['init']), { command: { kind: 'init' } });
-  assert.deepEqual(parseArgs(['print-config', 'docs/a.md', '-c', 'x.yaml']), { command: { kind: 'print-config', file: 'docs/a.md', config: 'x.yaml' } });
+  assert.deepEqual(parseArgs(['print-config', 'docs/a.md', '-c', 'x.yaml']), {
+    command: { kind: 'print-config', file: 'docs/a.md', config: 'x.yaml' },
+  });
   assert.deepEqual(parseArgs(['list-rules']), { command: { kind: 'list-rules', format: 'table' } });
   assert.deepEqual(parseArgs(['list-terms', '--format', 'json']), { command: { kind: 'list-terms', format: 'json' } });
 });

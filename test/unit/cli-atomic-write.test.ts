@@ -78,7 +78,12 @@ for (const [code, reason] of [
 test('failures at every later step (sync, permissions, rename) also leave the original', () => {
   for (const step of ['fsyncSync', 'fchmodSync', 'closeSync', 'renameSync'] as const) {
     const state = setup();
-    const failing = { ...fs, [step]: () => { throw errno('EIO'); } } as AtomicWriteFileSystem;
+    const failing = {
+      ...fs,
+      [step]: () => {
+        throw errno('EIO');
+      },
+    } as AtomicWriteFileSystem;
     assert.throws(() => writeFileAtomic(state.file, REPLACEMENT, { fileSystem: failing }), FileWriteError, step);
     assertUntouched(state);
   }
@@ -117,22 +122,41 @@ test('a folder that does not let a temporary file be created is reported as such
 
 test('a path that is a folder or a device is refused', () => {
   const dir = tempTree({ 'sub/x.md': 'x' });
-  assert.throws(() => writeFileAtomic(path.join(dir, 'sub'), REPLACEMENT), (error: unknown) => error instanceof FileWriteError && /not a regular file/.test(error.reason));
-  assert.throws(() => writeFileAtomic('/dev/null', REPLACEMENT), (error: unknown) => error instanceof FileWriteError && /not a regular file/.test(error.reason));
+  assert.throws(
+    () => writeFileAtomic(path.join(dir, 'sub'), REPLACEMENT),
+    (error: unknown) => error instanceof FileWriteError && /not a regular file/.test(error.reason),
+  );
+  assert.throws(
+    () => writeFileAtomic('/dev/null', REPLACEMENT),
+    (error: unknown) => error instanceof FileWriteError && /not a regular file/.test(error.reason),
+  );
 });
 
-test('as root, the owner of the replaced file is kept', { skip: isRoot ? false : 'needs root: only root can give a file to another owner' }, () => {
-  const state = setup();
-  fs.chownSync(state.file, 65534, 65534);
-  fs.chmodSync(state.file, 0o604);
-  writeFileAtomic(state.file, REPLACEMENT);
-  const stats = fs.statSync(state.file);
-  assert.deepEqual([stats.uid, stats.gid, stats.mode & 0o7777], [65534, 65534, 0o604]);
-});
+test(
+  'as root, the owner of the replaced file is kept',
+  { skip: isRoot ? false : 'needs root: only root can give a file to another owner' },
+  () => {
+    const state = setup();
+    fs.chownSync(state.file, 65534, 65534);
+    fs.chmodSync(state.file, 0o604);
+    writeFileAtomic(state.file, REPLACEMENT);
+    const stats = fs.statSync(state.file);
+    assert.deepEqual([stats.uid, stats.gid, stats.mode & 0o7777], [65534, 65534, 0o604]);
+  },
+);
 
-test('as another user, a read-only file is not replaced', { skip: isRoot ? 'runs as root, where permission bits do not stop writes (cli-file-safety covers this as an unprivileged child)' : false }, () => {
-  const state = setup();
-  fs.chmodSync(state.file, 0o444);
-  assert.throws(() => writeFileAtomic(state.file, REPLACEMENT), (error: unknown) => error instanceof FileWriteError && /not writable/.test(error.reason));
-  assertUntouched(state);
-});
+test(
+  'as another user, a read-only file is not replaced',
+  {
+    skip: isRoot ? 'runs as root, where permission bits do not stop writes (cli-file-safety covers this as an unprivileged child)' : false,
+  },
+  () => {
+    const state = setup();
+    fs.chmodSync(state.file, 0o444);
+    assert.throws(
+      () => writeFileAtomic(state.file, REPLACEMENT),
+      (error: unknown) => error instanceof FileWriteError && /not writable/.test(error.reason),
+    );
+    assertUntouched(state);
+  },
+);

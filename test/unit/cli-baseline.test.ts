@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/engine/api';
-import { BaselineIndex, createBaseline, parseBaseline, stringifyBaseline, toBaselineFileKey } from '../../server/src/engine/baseline/baseline';
+import {
+  BaselineIndex,
+  createBaseline,
+  parseBaseline,
+  stringifyBaseline,
+  toBaselineFileKey,
+} from '../../server/src/engine/baseline/baseline';
 
 function finding(start: number, matchedText: string, sentence: string, ruleId = 'rule'): Finding {
   return { ruleId, category: 'c', severity: 'error', message: 'm', range: { start, end: start + 1 }, matchedText, sentence, fixes: [] };
@@ -14,7 +20,11 @@ test('baseline counts findings per key and round-trips through JSON', () => {
   ]);
   assert.deepEqual(
     baseline.entries.map((entry) => [entry.file, entry.matchedText, entry.count]),
-    [['b.md', 'x', 1], ['docs/a.md', 'x', 2], ['docs/a.md', 'y', 1]],
+    [
+      ['b.md', 'x', 1],
+      ['docs/a.md', 'x', 2],
+      ['docs/a.md', 'y', 1],
+    ],
   );
   const parsed = parseBaseline(stringifyBaseline(baseline), 'baseline.json');
   assert.deepEqual(parsed.problems, []);
@@ -26,20 +36,34 @@ test('split: recorded occurrences are baselined, extra ones are fresh; line move
   const moved = [finding(100, 'x', 'S one.'), finding(200, 'x', 'S one.'), finding(300, 'x', 'S one.'), finding(400, 'x', 'Other.')];
   const { fresh, baselined } = index.split('a.md', moved);
   assert.equal(baselined.length, 2);
-  assert.deepEqual(fresh.map((f) => f.range.start), [300, 400]);
+  assert.deepEqual(
+    fresh.map((f) => f.range.start),
+    [300, 400],
+  );
   // Stateless between calls.
   assert.equal(index.split('a.md', moved).baselined.length, 2);
   // Other files are not covered.
   assert.equal(index.split('b.md', moved).baselined.length, 0);
   const marked = index.mark('a.md', moved);
-  assert.deepEqual(marked.map((f) => [f.severity, f.baselined ?? false]), [['hint', true], ['hint', true], ['error', false], ['error', false]]);
+  assert.deepEqual(
+    marked.map((f) => [f.severity, f.baselined ?? false]),
+    [
+      ['hint', true],
+      ['hint', true],
+      ['error', false],
+      ['error', false],
+    ],
+  );
 });
 
 test('parseBaseline reports broken files without throwing', () => {
   assert.equal(parseBaseline('{', 'b.json').problems.length, 1);
   assert.equal(parseBaseline('[]', 'b.json').problems.length, 1);
   assert.equal(parseBaseline('{"version":2,"entries":[]}', 'b.json').problems.length, 1);
-  const bad = parseBaseline('{\n"version":1,\n"entries":[\n{"ruleId":"r","file":"a","matchedText":"x","sentence":"s","count":0}]}', 'b.json');
+  const bad = parseBaseline(
+    '{\n"version":1,\n"entries":[\n{"ruleId":"r","file":"a","matchedText":"x","sentence":"s","count":0}]}',
+    'b.json',
+  );
   assert.equal(bad.problems[0]!.line, 3);
   assert.equal(toBaselineFileKey('.\\x\\y.md'), 'x/y.md');
 });

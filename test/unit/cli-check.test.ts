@@ -20,7 +20,12 @@ test('json output is exactly one array entry per checked file with the documente
           severity: 'error',
           message: 'Avoid "forbidden".',
           range: { start: { line: 2, character: 8 }, end: { line: 2, character: 17 } },
-          fixes: [{ title: 'Replace with "allowed"', edits: [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 17 } }, newText: 'allowed' }] }],
+          fixes: [
+            {
+              title: 'Replace with "allowed"',
+              edits: [{ range: { start: { line: 2, character: 8 }, end: { line: 2, character: 17 } }, newText: 'allowed' }],
+            },
+          ],
         },
         {
           ruleId: 'no-meh',
@@ -50,15 +55,27 @@ test('exit status: 0 for warnings only, 1 for errors, 2 for usage errors and mis
 });
 
 test('severity overrides from the config reach the engine; category keys work; unknown keys warn', async () => {
-  const root = tempTree({ '.termguard.yaml': 'rules:\n  no-forbidden: warning\n  "category:test": hint\n  no-such-rule: off\n', 'a.md': 'forbidden meh\n' });
+  const root = tempTree({
+    '.termguard.yaml': 'rules:\n  no-forbidden: warning\n  "category:test": hint\n  no-such-rule: off\n',
+    'a.md': 'forbidden meh\n',
+  });
   const { code, out, err } = await run(root, ['check', '--format', 'json']);
   assert.equal(code, 0);
-  assert.deepEqual(JSON.parse(out)[0].diagnostics.map((d: { severity: string }) => d.severity), ['warning', 'hint']);
+  assert.deepEqual(
+    JSON.parse(out)[0].diagnostics.map((d: { severity: string }) => d.severity),
+    ['warning', 'hint'],
+  );
   assert.match(err, /^\.termguard\.yaml:4:3: warning: unknown rule `no-such-rule`/m);
 });
 
 test('config errors exit 2 naming file:line:col; broken packs too', async () => {
-  const root = tempTree({ 'a/.termguard.yaml': 'rules:\n  no-forbidden: loud\n', 'a/x.md': 'x', 'b/.termguard.yaml': 'packs: [bad.termguard.yaml]\n', 'b/bad.termguard.yaml': 'pack: bad\nrule r x error\nbroken\n', 'b/y.md': 'x' });
+  const root = tempTree({
+    'a/.termguard.yaml': 'rules:\n  no-forbidden: loud\n',
+    'a/x.md': 'x',
+    'b/.termguard.yaml': 'packs: [bad.termguard.yaml]\n',
+    'b/bad.termguard.yaml': 'pack: bad\nrule r x error\nbroken\n',
+    'b/y.md': 'x',
+  });
   const config = await run(root, ['check', 'a']);
   assert.equal(config.code, 2);
   assert.match(config.err, /^a\/\.termguard\.yaml:2:17: error: /m);
@@ -79,12 +96,22 @@ test('a broken pack is reported at file:line:col and fails the run, while the bu
   assert.equal(code, 2, err);
   assert.match(err, /^bad\.termguard\.yaml:3:3: error: this pack is broken/m);
   const report = JSON.parse(out) as { file: string; diagnostics: { ruleId: string }[] }[];
-  assert.deepEqual(report.map((file) => [file.file, file.diagnostics.map((diagnostic) => diagnostic.ruleId)]), [['a.md', ['no-forbidden', 'good/no-meh2']]]);
+  assert.deepEqual(
+    report.map((file) => [file.file, file.diagnostics.map((diagnostic) => diagnostic.ruleId)]),
+    [['a.md', ['no-forbidden', 'good/no-meh2']]],
+  );
 });
 
 test('--fix and --update-baseline write nothing while a pack is broken', async () => {
-  const root = tempTree({ '.termguard.yaml': 'root: true\npacks: [bad.termguard.yaml]\n', 'bad.termguard.yaml': 'pack: bad\nbroken\n', 'a.md': 'This is forbidden.\n' });
-  for (const args of [['check', '--fix', 'a.md'], ['check', '--update-baseline', '--baseline', 'base.json', 'a.md']]) {
+  const root = tempTree({
+    '.termguard.yaml': 'root: true\npacks: [bad.termguard.yaml]\n',
+    'bad.termguard.yaml': 'pack: bad\nbroken\n',
+    'a.md': 'This is forbidden.\n',
+  });
+  for (const args of [
+    ['check', '--fix', 'a.md'],
+    ['check', '--update-baseline', '--baseline', 'base.json', 'a.md'],
+  ]) {
     const { code, err } = await run(root, args);
     assert.equal(code, 2, err);
     assert.match(err, /^bad\.termguard\.yaml:2:3: error: this pack is broken/m);
@@ -96,7 +123,12 @@ test('--fix and --update-baseline write nothing while a pack is broken', async (
 // The alias cap of the YAML parser is what keeps this quick; the test's timeout is only a guard against a hang.
 test('a YAML alias bomb config is a located config error', { timeout: 60_000 }, async () => {
   const lines = ['a: &a [x,x,x,x,x,x,x,x,x,x]'];
-  for (let i = 1; i < 12; i++) lines.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+  for (let i = 1; i < 12; i++)
+    lines.push(
+      `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+        .fill(`*${String.fromCharCode(96 + i)}`)
+        .join(',')}]`,
+    );
   const root = tempTree({ '.termguard.yaml': `${lines.join('\n')}\n`, 'a.md': 'x' });
   const { code, err } = await run(root, ['check']);
   assert.equal(code, 2);
@@ -123,9 +155,17 @@ test('engines are built once per distinct pack set, not per file', async () => {
 });
 
 test('config `ignore` globs skip files (with a note for explicitly named ones)', async () => {
-  const root = tempTree({ '.termguard.yaml': 'ignore: [drafts, "**/*.gen.md"]\n', 'drafts/a.md': 'forbidden', 'b.gen.md': 'forbidden', 'c.md': 'ok' });
+  const root = tempTree({
+    '.termguard.yaml': 'ignore: [drafts, "**/*.gen.md"]\n',
+    'drafts/a.md': 'forbidden',
+    'b.gen.md': 'forbidden',
+    'c.md': 'ok',
+  });
   const walked = await run(root, ['check', '--format', 'json']);
-  assert.deepEqual(JSON.parse(walked.out).map((entry: { file: string }) => entry.file), ['c.md']);
+  assert.deepEqual(
+    JSON.parse(walked.out).map((entry: { file: string }) => entry.file),
+    ['c.md'],
+  );
   assert.equal(walked.code, 0);
   const explicit = await run(root, ['check', 'drafts/a.md']);
   assert.match(explicit.err, /drafts\/a\.md: ignored/);
@@ -144,7 +184,10 @@ test('binary, invalid UTF-8 and oversized files are skipped with a note; others 
   assert.match(err, /bin\.md looks binary.*skipped/);
   assert.match(err, /latin1\.md is not valid UTF-8 \(first bad byte at offset 3, line 1\); skipped/);
   assert.match(err, /big\.md is 200 bytes, over --max-file-size 100; skipped/);
-  assert.deepEqual(JSON.parse(out).map((entry: { file: string }) => entry.file), ['ok.md']);
+  assert.deepEqual(
+    JSON.parse(out).map((entry: { file: string }) => entry.file),
+    ['ok.md'],
+  );
   assert.deepEqual(fs.readFileSync(path.join(root, 'latin1.md')), before);
   assert.equal(code, 0); // ok.md was fixed
 });
@@ -184,7 +227,10 @@ test('stdin: `-` is checked as <stdin>; with --fix the fixed text goes to stdout
 test('stylish output: grouped, aligned, 1-based, summary; colour only when asked for', async () => {
   const root = tempTree({ 'a.md': 'meh\n\nforbidden\n' });
   const plain = await run(root, ['check']);
-  assert.equal(plain.out, 'a.md:1:1  warning  Avoid "meh".  no-meh\na.md:3:1  error    Avoid "forbidden".  no-forbidden\n\n✖ 2 problems (1 error, 1 warning) in 1 file checked\n');
+  assert.equal(
+    plain.out,
+    'a.md:1:1  warning  Avoid "meh".  no-meh\na.md:3:1  error    Avoid "forbidden".  no-forbidden\n\n✖ 2 problems (1 error, 1 warning) in 1 file checked\n',
+  );
   assert.doesNotMatch(plain.out, /\u001b\[/);
   const tty = await run(root, ['check'], { isTTY: true });
   assert.match(tty.out, /\u001b\[31merror/);
@@ -238,11 +284,14 @@ test('baseline round trip: update, clean run, then one new finding is reported',
   assert.equal(update.code, 0);
   assert.match(update.err, /baseline written to \.termguard\/baseline\.json: 3 findings/);
   const baseline = JSON.parse(fs.readFileSync(path.join(root, '.termguard', 'baseline.json'), 'utf8'));
-  assert.deepEqual(baseline.entries.map((entry: { file: string; ruleId: string; count: number }) => [entry.file, entry.ruleId, entry.count]), [
-    ['../b.txt', 'no-forbidden', 1],
-    ['../docs/a.md', 'no-forbidden', 1],
-    ['../docs/a.md', 'no-forbidden', 1],
-  ]);
+  assert.deepEqual(
+    baseline.entries.map((entry: { file: string; ruleId: string; count: number }) => [entry.file, entry.ruleId, entry.count]),
+    [
+      ['../b.txt', 'no-forbidden', 1],
+      ['../docs/a.md', 'no-forbidden', 1],
+      ['../docs/a.md', 'no-forbidden', 1],
+    ],
+  );
 
   const clean = await run(root, ['check', '--format', 'json', '--baseline', '.termguard/baseline.json']);
   assert.equal(clean.code, 0);
@@ -252,7 +301,9 @@ test('baseline round trip: update, clean run, then one new finding is reported',
   writeTree(root, { 'docs/a.md': 'Intro.\n\nTwo forbidden things. Meh.\n\nOne forbidden thing.\n\nThree forbidden.\n' });
   const after = await run(root, ['check', '--format', 'json', '--baseline', '.termguard/baseline.json']);
   assert.equal(after.code, 1);
-  const diagnostics = JSON.parse(after.out).flatMap((entry: { diagnostics: { range: { start: { line: number } } }[] }) => entry.diagnostics);
+  const diagnostics = JSON.parse(after.out).flatMap(
+    (entry: { diagnostics: { range: { start: { line: number } } }[] }) => entry.diagnostics,
+  );
   assert.equal(diagnostics.length, 1);
   assert.equal(diagnostics[0].range.start.line, 6);
 

@@ -33,7 +33,12 @@ test('test: runs examples of the project packs, prints file:line per example', a
 
 test('test PACK: only the given pack, failures exit 1 with details', async () => {
   const root = tempTree({
-    'mine.termguard.yaml': ['rule no-foo foo error', 'example no-foo bad A foo here.', 'example no-foo bad Nothing here.', 'example no-foo good foo is fine?'].join('\n'),
+    'mine.termguard.yaml': [
+      'rule no-foo foo error',
+      'example no-foo bad A foo here.',
+      'example no-foo bad Nothing here.',
+      'example no-foo good foo is fine?',
+    ].join('\n'),
   });
   const result = await run(root, ['test', 'mine.termguard.yaml']);
   assert.equal(result.code, 1);
@@ -51,7 +56,10 @@ test('test PACK: only the given pack, failures exit 1 with details', async () =>
 });
 
 test('test uses the packs of the nearest config', async () => {
-  const root = tempTree({ '.termguard.yaml': 'builtin: false\npacks: [p.termguard.yaml]\n', 'p.termguard.yaml': 'rule no-bar bar error\nexample no-bar bad bar\n' });
+  const root = tempTree({
+    '.termguard.yaml': 'builtin: false\npacks: [p.termguard.yaml]\n',
+    'p.termguard.yaml': 'rule no-bar bar error\nexample no-bar bad bar\n',
+  });
   const result = await run(root, ['test']);
   assert.equal(result.code, 0);
   assert.match(result.out, /^PASS p\.termguard\.yaml:2  no-bar  bad: bar$/m);
@@ -129,9 +137,20 @@ test('init writes a commented config that parses cleanly, and never replaces one
   assert.equal(written, INITIAL_CONFIG);
   const parsed = parseTermguardConfig(written, '.termguard.yaml');
   assert.deepEqual(parsed.problems, []);
-  assert.deepEqual(parsed.config, { root: true, builtin: true, packs: [], rules: {}, 'claim-model': true, ignore: [], kinds: [], readers: {} });
+  assert.deepEqual(parsed.config, {
+    root: true,
+    builtin: true,
+    packs: [],
+    rules: {},
+    'claim-model': true,
+    ignore: [],
+    kinds: [],
+    readers: {},
+  });
   // Every key of the config schema is written and explained.
-  const configSchema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schema/termguard-config.schema.json'), 'utf8')) as { properties: object };
+  const configSchema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schema/termguard-config.schema.json'), 'utf8')) as {
+    properties: object;
+  };
   for (const key of Object.keys(configSchema.properties)) assert.match(written, new RegExp(`^${key}:`, 'm'), key);
 
   fs.writeFileSync(path.join(root, '.termguard.yaml'), 'rules: { no-meh: off }\n');
@@ -194,7 +213,10 @@ test('list-rules and list-terms: a table, or JSON, with severities as the config
   assert.match(terms.out, /^TERM\s+DEFINITION\s+DEFINED IN$/m);
   assert.match(terms.out, /^widget\s+A small part\.\s+\S*core\.termguard\.yaml:5$/m);
   const termsJson = JSON.parse((await run(root, ['list-terms', '-f', 'json'])).out);
-  assert.deepEqual(termsJson.map((entry: { term: string }) => entry.term), ['widget']);
+  assert.deepEqual(
+    termsJson.map((entry: { term: string }) => entry.term),
+    ['widget'],
+  );
 });
 
 test('packNameOf reads the top-level pack name as written, quoted or not', () => {

@@ -6,10 +6,17 @@ import { ConfigResolver, EngineCache, ignoredByConfig } from '../../server/src/p
 import { FakeEngine, tempTree } from './cli-testkit';
 
 test('parseTermguardConfig accepts every documented key', () => {
-  const text = 'root: true\nbuiltin: false\npacks:\n  - team.termguard.yaml\nrules:\n  no-x: off\n  "category:inclusive": warning\nignore:\n  - drafts/**\n';
+  const text =
+    'root: true\nbuiltin: false\npacks:\n  - team.termguard.yaml\nrules:\n  no-x: off\n  "category:inclusive": warning\nignore:\n  - drafts/**\n';
   const { config, problems } = parseTermguardConfig(text, 'c.yaml');
   assert.deepEqual(problems, []);
-  assert.deepEqual(config, { root: true, builtin: false, packs: ['team.termguard.yaml'], rules: { 'no-x': 'off', 'category:inclusive': 'warning' }, ignore: ['drafts/**'] });
+  assert.deepEqual(config, {
+    root: true,
+    builtin: false,
+    packs: ['team.termguard.yaml'],
+    rules: { 'no-x': 'off', 'category:inclusive': 'warning' },
+    ignore: ['drafts/**'],
+  });
   assert.deepEqual(parseTermguardConfig('', 'c.yaml').config, {});
   assert.deepEqual(parseTermguardConfig('# only a comment\n', 'c.yaml').config, {});
 });
@@ -39,20 +46,30 @@ test('a YAML alias bomb is refused, not expanded', () => {
   }
   const { config, problems } = parseTermguardConfig(`${lines.join('\n')}\n`, 'bomb.yaml');
   assert.equal(config, undefined);
-  assert.ok(problems.some((problem) => /alias/i.test(problem.message)), JSON.stringify(problems));
+  assert.ok(
+    problems.some((problem) => /alias/i.test(problem.message)),
+    JSON.stringify(problems),
+  );
 });
 
 test('mergeTermguardConfigs: nearer wins for scalars and rule keys, packs and ignores accumulate, root stops', () => {
   const merged = mergeTermguardConfigs(
     [
-      { file: 'sub/.termguard.yaml', dir: '/p/sub', config: { builtin: false, packs: ['b.yaml', '../a.yaml'], rules: { r1: 'error' }, ignore: ['x/**'] } },
+      {
+        file: 'sub/.termguard.yaml',
+        dir: '/p/sub',
+        config: { builtin: false, packs: ['b.yaml', '../a.yaml'], rules: { r1: 'error' }, ignore: ['x/**'] },
+      },
       { file: '.termguard.yaml', dir: '/p', config: { root: true, packs: ['a.yaml'], rules: { r1: 'off', r2: 'hint' } } },
       { file: '../.termguard.yaml', dir: '/', config: { rules: { r3: 'off' } } },
     ],
     (dir, rel) => path.posix.resolve(dir, rel),
   );
   assert.equal(merged.builtin, false);
-  assert.deepEqual(merged.packs.map((pack) => pack.path), ['/p/a.yaml', '/p/sub/b.yaml']);
+  assert.deepEqual(
+    merged.packs.map((pack) => pack.path),
+    ['/p/a.yaml', '/p/sub/b.yaml'],
+  );
   assert.deepEqual(merged.rules, { r1: 'error', r2: 'hint' });
   assert.deepEqual(merged.ignore, [{ dir: '/p/sub', patterns: ['x/**'] }]);
   assert.deepEqual(merged.files, ['.termguard.yaml', 'sub/.termguard.yaml']);
@@ -71,9 +88,15 @@ test('ConfigResolver walks up from a folder, stops at root: true, and reports mi
   const docs = resolver.forDirectory(path.join(root, 'project', 'docs'));
   assert.ok(docs.config);
   assert.deepEqual(docs.config.rules, { r1: 'hint' });
-  assert.deepEqual(docs.config.packs.map((pack) => pack.path), [path.join(root, 'project', 'team.termguard.yaml')]);
+  assert.deepEqual(
+    docs.config.packs.map((pack) => pack.path),
+    [path.join(root, 'project', 'team.termguard.yaml')],
+  );
   assert.deepEqual(docs.config.files, ['project/.termguard.yaml', 'project/docs/.termguard.yaml']);
-  assert.equal(ignoredByConfig(docs.config.ignore, path.join(root, 'project', 'docs', 'drafts', 'a.md')), path.join(root, 'project', 'docs'));
+  assert.equal(
+    ignoredByConfig(docs.config.ignore, path.join(root, 'project', 'docs', 'drafts', 'a.md')),
+    path.join(root, 'project', 'docs'),
+  );
   assert.equal(ignoredByConfig(docs.config.ignore, path.join(root, 'project', 'docs', 'guide.md')), undefined);
   assert.equal(ignoredByConfig(docs.config.ignore, path.join(root, 'project', 'drafts', 'a.md')), undefined);
 
@@ -115,7 +138,10 @@ test('EngineCache builds one engine per distinct pack list', () => {
   assert.equal(cache.get([a, b]), first);
   cache.get([a]);
   assert.equal(built, 2);
-  assert.deepEqual(first.packs.map((pack) => pack.file), ['a.termguard.yaml', 'b.termguard.yaml']);
+  assert.deepEqual(
+    first.packs.map((pack) => pack.file),
+    ['a.termguard.yaml', 'b.termguard.yaml'],
+  );
   const missing = cache.get([path.join(root, 'gone.termguard.yaml')]);
   assert.match(missing.problems[0]!.message, /cannot read pack/);
 });

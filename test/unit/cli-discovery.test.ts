@@ -29,29 +29,53 @@ test('walks directories for .md/.markdown/.txt, honouring nested .gitignore file
     result.files.map((file) => file.displayPath),
     ['.github/PULL_REQUEST_TEMPLATE.md', 'README.md', 'docs/guide.md', 'docs/keep.draft.md', 'notes.txt', 'page.markdown'],
   );
-  assert.deepEqual(result.files.map((file) => file.kind), ['markdown', 'markdown', 'markdown', 'markdown', 'plaintext', 'markdown']);
+  assert.deepEqual(
+    result.files.map((file) => file.kind),
+    ['markdown', 'markdown', 'markdown', 'markdown', 'plaintext', 'markdown'],
+  );
 });
 
 test('.gitignore of ancestors up to the repository root applies to a walked subfolder', () => {
   const root = tempTree({ '.git/HEAD': 'x', '.gitignore': 'docs/generated/\n', 'docs/a.md': 'x', 'docs/generated/b.md': 'x' });
   const result = discoverFiles(['docs'], root);
-  assert.deepEqual(result.files.map((file) => file.displayPath), ['docs/a.md']);
+  assert.deepEqual(
+    result.files.map((file) => file.displayPath),
+    ['docs/a.md'],
+  );
 });
 
 test('explicit files are taken whatever their extension or .gitignore; duplicates collapse', () => {
   const root = tempTree({ '.gitignore': 'ignored.md\n', 'ignored.md': 'x', 'notes.rst': 'x' });
   const result = discoverFiles(['ignored.md', 'notes.rst', './notes.rst', path.join(root, 'notes.rst')], root);
-  assert.deepEqual(result.files.map((file) => [file.displayPath, file.kind, file.explicit]), [
-    ['ignored.md', 'markdown', true],
-    ['notes.rst', 'rst', true],
-  ]);
+  assert.deepEqual(
+    result.files.map((file) => [file.displayPath, file.kind, file.explicit]),
+    [
+      ['ignored.md', 'markdown', true],
+      ['notes.rst', 'rst', true],
+    ],
+  );
 });
 
 test('globs expand relative to cwd, match any extension, still skip ignored files', () => {
-  const root = tempTree({ '.gitignore': 'docs/skip.rst\n', 'docs/a.md': 'x', 'docs/sub/b.rst': 'x', 'docs/skip.rst': 'x', 'other/c.md': 'x' });
-  assert.deepEqual(discoverFiles(['docs/**/*.rst'], root).files.map((file) => file.displayPath), ['docs/sub/b.rst']);
-  assert.deepEqual(discoverFiles(['./**/*.md'], root).files.map((file) => file.displayPath), ['docs/a.md', 'other/c.md']);
-  assert.deepEqual(discoverFiles(['*/c.md'], root).files.map((file) => file.displayPath), ['other/c.md']);
+  const root = tempTree({
+    '.gitignore': 'docs/skip.rst\n',
+    'docs/a.md': 'x',
+    'docs/sub/b.rst': 'x',
+    'docs/skip.rst': 'x',
+    'other/c.md': 'x',
+  });
+  assert.deepEqual(
+    discoverFiles(['docs/**/*.rst'], root).files.map((file) => file.displayPath),
+    ['docs/sub/b.rst'],
+  );
+  assert.deepEqual(
+    discoverFiles(['./**/*.md'], root).files.map((file) => file.displayPath),
+    ['docs/a.md', 'other/c.md'],
+  );
+  assert.deepEqual(
+    discoverFiles(['*/c.md'], root).files.map((file) => file.displayPath),
+    ['other/c.md'],
+  );
 });
 
 test('missing paths and empty globs are usage errors; `-` means stdin', () => {
@@ -61,14 +85,20 @@ test('missing paths and empty globs are usage errors; `-` means stdin', () => {
   assert.match(result.errors[0]!, /nope\.md: no such file or directory/);
   assert.match(result.errors[1]!, /none\/\*\*\/\*\.md: no files match/);
   assert.equal(result.stdin, true);
-  assert.deepEqual(result.files.map((file) => file.displayPath), ['a.md']);
+  assert.deepEqual(
+    result.files.map((file) => file.displayPath),
+    ['a.md'],
+  );
 });
 
 test('symbolic links to folders are not followed (no cycles)', () => {
   const root = tempTree({ 'docs/a.md': 'x' });
   fs.symlinkSync(root, path.join(root, 'docs', 'loop'));
   const result = discoverFiles(['.'], root);
-  assert.deepEqual(result.files.map((file) => file.displayPath), ['docs/a.md']);
+  assert.deepEqual(
+    result.files.map((file) => file.displayPath),
+    ['docs/a.md'],
+  );
 });
 
 test('decodeDocument: BOM kept aside, binary, UTF-16 and invalid UTF-8 refused with location', () => {

@@ -28,7 +28,10 @@ async function filesWithFindings(root: string, argv: string[]): Promise<string[]
   });
   assert.ok(code === 0 || code === 1, err);
   const report = JSON.parse(out) as { file: string; diagnostics: unknown[] }[];
-  return report.filter((entry) => entry.diagnostics.length > 0).map((entry) => entry.file).sort();
+  return report
+    .filter((entry) => entry.diagnostics.length > 0)
+    .map((entry) => entry.file)
+    .sort();
 }
 
 describe('document kinds in the CLI', () => {
@@ -39,7 +42,16 @@ describe('document kinds in the CLI', () => {
 
   it('walks the kinds a config lists under `kinds:` and the files its `readers:` globs match', async () => {
     const root = tempTree({ ...MIXED, '.termguard.yaml': 'kinds: [python, json]\nreaders:\n  "**/*.vue": vue\n' });
-    assert.deepEqual(await filesWithFindings(root, ['.']), ['Widget.vue', 'app.py', 'guide.md', 'locales/en.json', 'manual.adoc', 'notes.rst', 'page.html', 'page.mdx']);
+    assert.deepEqual(await filesWithFindings(root, ['.']), [
+      'Widget.vue',
+      'app.py',
+      'guide.md',
+      'locales/en.json',
+      'manual.adoc',
+      'notes.rst',
+      'page.html',
+      'page.mdx',
+    ]);
   });
 
   it('checks a file named on the command line with its kind, whatever the config', async () => {

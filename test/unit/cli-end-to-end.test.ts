@@ -59,14 +59,20 @@ describe('bad input never crashes, hangs or changes a file', () => {
   it('names binary and invalid UTF-8 files given on the command line, exits 2, and still checks the others', () => {
     writeFileSync(join(work, 'empty.md'), '');
     writeFileSync(join(work, 'binary.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 1, 2, 3]));
-    writeFileSync(join(work, 'latin1.md'), Buffer.concat([Buffer.from('The SRE calls on ChatGPT.\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]));
+    writeFileSync(
+      join(work, 'latin1.md'),
+      Buffer.concat([Buffer.from('The SRE calls on ChatGPT.\nCaf'), Buffer.from([0xe9]), Buffer.from('\n')]),
+    );
     writeFileSync(join(work, 'fine.md'), 'The SRE calls on ChatGPT.\n');
     const before = ['empty.md', 'binary.md', 'latin1.md'].map((name) => readFileSync(join(work, name)));
     const run = termguard(['check', '--fix', '--format', 'json', 'empty.md', 'binary.md', 'latin1.md', 'fine.md']);
     assert.equal(run.status, 2, run.stderr);
     assert.match(run.stderr, /binary\.md/);
     assert.match(run.stderr, /latin1\.md.*(UTF-8|utf-8)/s);
-    assert.deepEqual(['empty.md', 'binary.md', 'latin1.md'].map((name) => readFileSync(join(work, name))), before);
+    assert.deepEqual(
+      ['empty.md', 'binary.md', 'latin1.md'].map((name) => readFileSync(join(work, name))),
+      before,
+    );
     assert.equal(readFileSync(join(work, 'fine.md'), 'utf8'), 'The SRE integrates with ChatGPT.\n');
   });
 
@@ -78,10 +84,26 @@ describe('bad input never crashes, hangs or changes a file', () => {
 
   it('reports broken packs with file, line and column, and exits 2 without touching documents', () => {
     const cases: [string, string, RegExp][] = [
-      ['unknown-key', 'pack: team\nrules:\n  - id: team/a\n    category: c\n    severity: error\n    message: m\n    reason: r\n    patterns: [foo]\n    colour: red\n', /unknown-key\.termguard\.yaml:9:5.*colour/],
-      ['bad-pattern', 'pack: team\nrules:\n  - id: team/a\n    category: c\n    severity: error\n    message: m\n    reason: r\n    patterns: ["foo (bar"]\n', /bad-pattern\.termguard\.yaml:8:21.*never closed/],
-      ['unknown-set', 'pack: team\nrules:\n  - id: team/a\n    category: c\n    severity: error\n    message: m\n    reason: r\n    patterns: ["eat @fruit"]\n', /unknown-set\.termguard\.yaml:8:.*@fruit/],
-      ['alias-bomb', 'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n', /alias-bomb\.termguard\.yaml:\d+:\d+/],
+      [
+        'unknown-key',
+        'pack: team\nrules:\n  - id: team/a\n    category: c\n    severity: error\n    message: m\n    reason: r\n    patterns: [foo]\n    colour: red\n',
+        /unknown-key\.termguard\.yaml:9:5.*colour/,
+      ],
+      [
+        'bad-pattern',
+        'pack: team\nrules:\n  - id: team/a\n    category: c\n    severity: error\n    message: m\n    reason: r\n    patterns: ["foo (bar"]\n',
+        /bad-pattern\.termguard\.yaml:8:21.*never closed/,
+      ],
+      [
+        'unknown-set',
+        'pack: team\nrules:\n  - id: team/a\n    category: c\n    severity: error\n    message: m\n    reason: r\n    patterns: ["eat @fruit"]\n',
+        /unknown-set\.termguard\.yaml:8:.*@fruit/,
+      ],
+      [
+        'alias-bomb',
+        'a: &a ["x","x","x","x","x","x","x","x","x"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: [*f,*f,*f,*f,*f,*f,*f,*f,*f]\n',
+        /alias-bomb\.termguard\.yaml:\d+:\d+/,
+      ],
     ];
     for (const [name, pack, message] of cases) {
       const dir = mkdtempSync(join(work, `${name}-`));

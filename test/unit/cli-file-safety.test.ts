@@ -40,7 +40,9 @@ function failingWrites(code: string): AtomicWriteFileSystem {
 test('--fix: a write that runs out of space leaves the file as it was and says so plainly', async () => {
   const original = '\uFEFFThis is forbidden.\r\n'.repeat(50);
   const root = tempTree({ 'docs/a.md': original, 'docs/b.md': 'fine' });
-  const { code, out, err } = await run(root, ['check', '--fix', '--format', 'json', 'docs'], { dependencies: { fileSystem: failingWrites('ENOSPC') } });
+  const { code, out, err } = await run(root, ['check', '--fix', '--format', 'json', 'docs'], {
+    dependencies: { fileSystem: failingWrites('ENOSPC') },
+  });
   assert.equal(code, 2);
   assert.match(err, /^termguard: could not write docs\/a\.md: no space left on device; the file is unchanged$/m);
   assert.doesNotMatch(err, STACK_LINE);
@@ -53,7 +55,9 @@ test('--fix: a write that runs out of space leaves the file as it was and says s
 
 test('--update-baseline: a failed write keeps the old baseline and says so plainly', async () => {
   const root = tempTree({ 'a.md': 'forbidden', 'baseline.json': '{"version": 1, "entries": []}\n' });
-  const { code, err } = await run(root, ['check', '--baseline', 'baseline.json', '--update-baseline'], { dependencies: { fileSystem: failingWrites('EFBIG') } });
+  const { code, err } = await run(root, ['check', '--baseline', 'baseline.json', '--update-baseline'], {
+    dependencies: { fileSystem: failingWrites('EFBIG') },
+  });
   assert.equal(code, 2);
   assert.match(err, /^termguard: could not write baseline\.json: .*too large.*; the file is unchanged$/m);
   assert.doesNotMatch(err, STACK_LINE);
@@ -62,12 +66,21 @@ test('--update-baseline: a failed write keeps the old baseline and says so plain
 });
 
 /** Runs the bundled CLI in `cwd`, optionally through `bash -c` with a shell prefix, optionally as another user. */
-function cliProcess(cwd: string, args: string[], options: { shellPrefix?: string; uid?: number } = {}): { status: number | null; stdout: string; stderr: string } {
+function cliProcess(
+  cwd: string,
+  args: string[],
+  options: { shellPrefix?: string; uid?: number } = {},
+): { status: number | null; stdout: string; stderr: string } {
   assert.ok(fs.existsSync(cli), `${cli} is missing: run \`npm run build\` first`);
   const quoted = [process.execPath, cli, ...args].map((arg) => `'${arg.replaceAll("'", "'\\''")}'`).join(' ');
   const result = options.shellPrefix
     ? spawnSync('bash', ['-c', `${options.shellPrefix}; exec ${quoted}`], { cwd, encoding: 'utf8', timeout: 60_000 })
-    : spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', timeout: 60_000, ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}) });
+    : spawnSync(process.execPath, [cli, ...args], {
+        cwd,
+        encoding: 'utf8',
+        timeout: 60_000,
+        ...(options.uid !== undefined ? { uid: options.uid, gid: options.uid } : {}),
+      });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -112,7 +125,10 @@ test('--fix in a read-only folder reports that no temporary file could be create
   try {
     const result = cliProcess(root, ['check', '--fix', 'a.md'], asUnprivileged);
     assert.equal(result.status, 2, result.stderr);
-    assert.match(result.stderr, /^termguard: could not write a\.md: cannot create a temporary file in its folder \(permission denied\); the file is unchanged$/m);
+    assert.match(
+      result.stderr,
+      /^termguard: could not write a\.md: cannot create a temporary file in its folder \(permission denied\); the file is unchanged$/m,
+    );
     assert.doesNotMatch(result.stderr, STACK_LINE);
     assert.equal(fs.readFileSync(path.join(root, 'a.md'), 'utf8'), 'The SRE calls on ChatGPT.\n');
     assert.deepEqual(fs.readdirSync(root), ['a.md']);

@@ -17,7 +17,14 @@ const LATIN1 = new Uint8Array([0x63, 0x61, 0x66, 0xe9, 0x0a]);
 const BINARY = new Uint8Array([0x66, 0x00, 0x01]);
 
 test('a file named on the command line that cannot be checked fails the run; the others are still checked', async () => {
-  const root = tempTree({ 'utf16.md': UTF16, 'latin1.md': LATIN1, 'bin.md': BINARY, 'big.md': 'meh '.repeat(50), 'ok.md': 'meh', 'other.md': 'meh' });
+  const root = tempTree({
+    'utf16.md': UTF16,
+    'latin1.md': LATIN1,
+    'bin.md': BINARY,
+    'big.md': 'meh '.repeat(50),
+    'ok.md': 'meh',
+    'other.md': 'meh',
+  });
   for (const [name, message] of [
     ['utf16.md', /^termguard: utf16\.md is UTF-16 encoded; only UTF-8 is supported, so it cannot be checked$/m],
     ['latin1.md', /^termguard: latin1\.md is not valid UTF-8 \(first bad byte at offset 3, line 1\), so it cannot be checked$/m],
@@ -27,7 +34,11 @@ test('a file named on the command line that cannot be checked fails the run; the
     const { code, out, err } = await run(root, ['check', '--format', 'json', '--max-file-size', '100', 'ok.md', name, 'other.md']);
     assert.equal(code, 2, name);
     assert.match(err, message);
-    assert.deepEqual(JSON.parse(out).map((entry: { file: string }) => entry.file), ['ok.md', 'other.md'], name);
+    assert.deepEqual(
+      JSON.parse(out).map((entry: { file: string }) => entry.file),
+      ['ok.md', 'other.md'],
+      name,
+    );
   }
   const stylish = await run(root, ['check', 'ok.md', 'bin.md']);
   assert.equal(stylish.code, 2);
@@ -39,7 +50,10 @@ test('files found by walking a folder that cannot be checked are skipped with a 
   const { code, out, err } = await run(root, ['check', '--format', 'json', 'docs']);
   assert.equal(code, 0);
   assert.match(err, /^termguard: docs\/utf16\.md is UTF-16 encoded; only UTF-8 is supported; skipped$/m);
-  assert.deepEqual(JSON.parse(out).map((entry: { file: string }) => entry.file), ['docs/ok.md']);
+  assert.deepEqual(
+    JSON.parse(out).map((entry: { file: string }) => entry.file),
+    ['docs/ok.md'],
+  );
 });
 
 test('a missing path among several is reported, the rest are checked, and the run exits 2', async () => {
@@ -48,7 +62,10 @@ test('a missing path among several is reported, the rest are checked, and the ru
   assert.equal(code, 2);
   assert.match(err, /^termguard: missing\.md: no such file or directory$/m);
   assert.match(err, /^termguard: nothing\/\*\.md: no files match this pattern$/m);
-  assert.deepEqual(JSON.parse(out).map((entry: { file: string }) => entry.file), ['a.md', 'b.md']);
+  assert.deepEqual(
+    JSON.parse(out).map((entry: { file: string }) => entry.file),
+    ['a.md', 'b.md'],
+  );
   const stylish = await run(root, ['check', 'b.md', 'missing.md']);
   assert.equal(stylish.code, 2);
   assert.match(stylish.out, /✖ 1 problem \(0 errors, 1 warning\) in 1 file checked; 1 file could not be checked$/m);
@@ -70,7 +87,10 @@ test('symbolic link loops and broken links are named as such', async () => {
   const walked = await run(root, ['check', '--format', 'json', 'docs']);
   assert.equal(walked.code, 0);
   assert.match(walked.err, /docs\/looped\.md: symbolic link loop; skipped/);
-  assert.deepEqual(JSON.parse(walked.out).map((entry: { file: string }) => entry.file), ['docs/ok.md']);
+  assert.deepEqual(
+    JSON.parse(walked.out).map((entry: { file: string }) => entry.file),
+    ['docs/ok.md'],
+  );
 });
 
 test('--fix - keeps the byte-order mark of standard input', async () => {
@@ -90,7 +110,10 @@ test('a pack or config that is a device, a folder or too large is refused with a
   for (const [pack, message] of [
     ['/dev/zero', /^\.termguard\.yaml:1:\d+: error: pack file \/dev\/zero is not a regular file$/m],
     ['packs/dir', /^\.termguard\.yaml:1:\d+: error: pack file packs\/dir is not a regular file$/m],
-    ['huge.termguard.yaml', /^huge\.termguard\.yaml:1:1: error: pack file is 17825792 bytes, over the limit of 16777216 bytes for packs and configs$/m],
+    [
+      'huge.termguard.yaml',
+      /^huge\.termguard\.yaml:1:1: error: pack file is 17825792 bytes, over the limit of 16777216 bytes for packs and configs$/m,
+    ],
   ] as const) {
     fs.writeFileSync(path.join(root, '.termguard.yaml'), `packs: [${pack}]\n`);
     const { code, err } = await run(root, ['check', 'a.md']);
@@ -116,16 +139,25 @@ const SHADOW = [
 test('a pack or config that is not YAML of the right kind is refused with at most a short excerpt', async () => {
   const root = tempTree({ shadow: SHADOW, 'a.md': 'x', '.termguard.yaml': 'packs: [shadow]\n' });
   const real = { dependencies: { engineFactory: createEngine, builtinPackFiles: () => [] } };
-  for (const argv of [['check', 'a.md'], ['check', '--config', 'shadow', 'a.md']]) {
+  for (const argv of [
+    ['check', 'a.md'],
+    ['check', '--config', 'shadow', 'a.md'],
+  ]) {
     const { code, err } = await run(root, argv, real);
     assert.equal(code, 2, argv.join(' '));
     const lines = err.trim().split('\n');
     assert.equal(lines.length, 1, err);
-    assert.match(lines[0]!, /^shadow:1:1: error: (pack|config) file is not a Termguard (rule pack|config); it begins "root:\$6\$abcdefg.{0,20}…"/);
+    assert.match(
+      lines[0]!,
+      /^shadow:1:1: error: (pack|config) file is not a Termguard (rule pack|config); it begins "root:\$6\$abcdefg.{0,20}…"/,
+    );
     assert.doesNotMatch(err, /daemon|ABCDEFGHIJ/);
   }
   // A real pack with a mistake still gets the precise message.
-  fs.writeFileSync(path.join(root, 'team.termguard.yaml'), 'pack: team\nrules:\n  - id: team/a\n    category: c\n    severity: error\n    message: m\n    reason: r\n    patterns: [foo]\n    colour: red\n');
+  fs.writeFileSync(
+    path.join(root, 'team.termguard.yaml'),
+    'pack: team\nrules:\n  - id: team/a\n    category: c\n    severity: error\n    message: m\n    reason: r\n    patterns: [foo]\n    colour: red\n',
+  );
   fs.writeFileSync(path.join(root, '.termguard.yaml'), 'packs: [team.termguard.yaml]\n');
   const team = await run(root, ['check', 'a.md'], real);
   assert.equal(team.code, 2);
@@ -155,7 +187,11 @@ test('usage and configuration errors under --format json print a JSON error obje
 
 test('none of these errors prints a stack trace', async () => {
   const root = tempTree({ 'bin.md': BINARY, '.termguard.yaml': 'packs: [/dev/zero]\n' });
-  for (const argv of [['check', 'bin.md'], ['check', '--format', 'json', '--nope'], ['check', 'nope.md']]) {
+  for (const argv of [
+    ['check', 'bin.md'],
+    ['check', '--format', 'json', '--nope'],
+    ['check', 'nope.md'],
+  ]) {
     const { err } = await run(root, argv);
     assert.doesNotMatch(err, STACK_LINE, argv.join(' '));
   }

@@ -64,7 +64,12 @@ test('sarif output of many files is the same log as before streaming (rule index
 });
 
 /** An engine wrapper and a stdout that log, in one sequence, each check and each write. */
-function instrumented(options: { backPressureEvery?: number } = {}): { events: string[]; stdout: CliWriter; wrapEngine: (engine: Engine) => Engine; text: () => string } {
+function instrumented(options: { backPressureEvery?: number } = {}): {
+  events: string[];
+  stdout: CliWriter;
+  wrapEngine: (engine: Engine) => Engine;
+  text: () => string;
+} {
   const events: string[] = [];
   let text = '';
   let writes = 0;

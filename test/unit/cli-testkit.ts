@@ -83,7 +83,15 @@ export class FakeEngine implements Engine {
         }
       } else if (keyword === 'term') {
         const [term, ...definition] = rest as [string, ...string[]];
-        entries.push({ id: term, term, forms: [term], definition: definition.join(' '), facts: ['a fact'], guidance: 'use it well', source: { file: pack.file, line: index } });
+        entries.push({
+          id: term,
+          term,
+          forms: [term],
+          definition: definition.join(' '),
+          facts: ['a fact'],
+          guidance: 'use it well',
+          source: { file: pack.file, line: index },
+        });
       } else if (keyword === 'problem') {
         const [word, code] = rest as [string, string];
         this.problemWords.push({ word, code });
@@ -217,14 +225,18 @@ export interface MemoryIO extends CliIO {
 }
 
 /** Creates an in-memory IO rooted at `cwd`, with optional stdin bytes. */
-export function memoryIO(cwd: string, options: { stdin?: string | Uint8Array; color?: boolean; isTTY?: boolean; env?: Record<string, string> } = {}): MemoryIO {
+export function memoryIO(
+  cwd: string,
+  options: { stdin?: string | Uint8Array; color?: boolean; isTTY?: boolean; env?: Record<string, string> } = {},
+): MemoryIO {
   let out = '';
   let err = '';
   return {
     cwd,
     stdout: { write: (text: string) => void (out += text), isTTY: options.isTTY ?? false },
     stderr: { write: (text: string) => void (err += text), isTTY: false },
-    readStdin: async () => (typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array())),
+    readStdin: async () =>
+      typeof options.stdin === 'string' ? new TextEncoder().encode(options.stdin) : (options.stdin ?? new Uint8Array()),
     env: options.env ?? {},
     ...(options.color !== undefined ? { color: options.color } : {}),
     out: () => out,
@@ -286,7 +298,11 @@ export interface RunOptions {
 }
 
 /** Runs main in `cwd` with the fake engine and a built-in pack at `<cwd>/.builtin/core.termguard.yaml` (or `builtin`). */
-export async function run(cwd: string, argv: string[], options: RunOptions = {}): Promise<{ code: number; out: string; err: string; io: MemoryIO }> {
+export async function run(
+  cwd: string,
+  argv: string[],
+  options: RunOptions = {},
+): Promise<{ code: number; out: string; err: string; io: MemoryIO }> {
   const memory = memoryIO(cwd, options);
   const io: MemoryIO = options.stdout ? { ...memory, stdout: options.stdout } : memory;
   let builtin = options.builtin;

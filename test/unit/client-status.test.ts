@@ -7,7 +7,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { statusView, type CurrentFile, type ServerState } from '../../client/src/statusText';
 
-const checked = (errors: number, warnings: number, infos = 0, name = 'notes.md'): CurrentFile => ({ kind: 'checked', name, counts: { errors, warnings, infos }, noun: 'finding' });
+const checked = (errors: number, warnings: number, infos = 0, name = 'notes.md'): CurrentFile => ({
+  kind: 'checked',
+  name,
+  counts: { errors, warnings, infos },
+  noun: 'finding',
+});
 
 describe('the status bar item', () => {
   it('says "checking…" until the current file has a result, then that file\'s findings', () => {
@@ -15,7 +20,14 @@ describe('the status bar item', () => {
     assert.equal(statusView('running', checked(1, 1), false).text, '$(book) Termguard: 2 findings');
     assert.equal(statusView('running', checked(0, 0, 1), false).text, '$(book) Termguard: 1 finding');
     assert.equal(statusView('running', checked(0, 0), false).text, '$(book) Termguard $(check)');
-    assert.equal(statusView('running', { kind: 'checked', name: 'team.termguard.yaml', counts: { errors: 2, warnings: 0, infos: 0 }, noun: 'problem' }, false).text, '$(book) Termguard: 2 problems');
+    assert.equal(
+      statusView(
+        'running',
+        { kind: 'checked', name: 'team.termguard.yaml', counts: { errors: 2, warnings: 0, infos: 0 }, noun: 'problem' },
+        false,
+      ).text,
+      '$(book) Termguard: 2 problems',
+    );
   });
 
   it('keeps the Termguard label in every state', () => {

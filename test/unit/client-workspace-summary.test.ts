@@ -36,7 +36,13 @@ describe('the Check Workspace summary', () => {
   });
 
   it('says so when there is nothing, and when the check was stopped', () => {
-    assert.equal(describeWorkspaceCheck(summarizeWorkspaceCheck({ files: [file('a.md', 0, 0)], cancelled: false }, [])), 'Checked 1 file: no problems.');
-    assert.equal(describeWorkspaceCheck(summarizeWorkspaceCheck({ files: [file('a.md', 0, 1)], cancelled: true }, [])), 'Stopped after 1 file: 1 problem in 1 file (1 warning).');
+    assert.equal(
+      describeWorkspaceCheck(summarizeWorkspaceCheck({ files: [file('a.md', 0, 0)], cancelled: false }, [])),
+      'Checked 1 file: no problems.',
+    );
+    assert.equal(
+      describeWorkspaceCheck(summarizeWorkspaceCheck({ files: [file('a.md', 0, 1)], cancelled: true }, [])),
+      'Stopped after 1 file: 1 problem in 1 file (1 warning).',
+    );
   });
 });

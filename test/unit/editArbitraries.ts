@@ -102,6 +102,9 @@ export function toOffsetEdit(document: TextDocument, spec: ChangeSpec): Document
   const change = toChange(document, { ...spec, reversed: false });
   if (!('range' in change)) throw new Error('toChange makes incremental changes only');
   // `raw` positions can come end first; the reference library turns such a range around.
-  const [start, end] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)].sort((x, y) => x - y) as [number, number];
+  const [start, end] = [document.offsetAt(change.range.start), document.offsetAt(change.range.end)].sort((x, y) => x - y) as [
+    number,
+    number,
+  ];
   return { range: { start, end }, newText: change.text };
 }

@@ -21,9 +21,17 @@ function notebook(markdown: string, code: string): string {
 const SAMPLES: Readonly<Record<DocumentKind, { prose: string; notProse: string; proseLine: string }>> = {
   markdown: { prose: `# Title\n\n${CLAIM}\n`, notProse: `\`\`\`\n${CLAIM}\n\`\`\`\n`, proseLine: CLAIM },
   plaintext: { prose: `${CLAIM}\n`, notProse: '', proseLine: CLAIM },
-  mdx: { prose: `import X from './x'\n\n${CLAIM}\n`, notProse: `export const note = '${CLAIM}'\n\n<Chart data={"${CLAIM}"} />\n`, proseLine: CLAIM },
+  mdx: {
+    prose: `import X from './x'\n\n${CLAIM}\n`,
+    notProse: `export const note = '${CLAIM}'\n\n<Chart data={"${CLAIM}"} />\n`,
+    proseLine: CLAIM,
+  },
   html: { prose: `<p>${CLAIM}</p>\n`, notProse: `<script>\nconst s = "${CLAIM}";\n</script>\n`, proseLine: `<p>${CLAIM}</p>` },
-  vue: { prose: `<template>\n  <p>${CLAIM}</p>\n</template>\n`, notProse: `<script>\nexport default { name: "${CLAIM}" };\n</script>\n`, proseLine: `  <p>${CLAIM}</p>` },
+  vue: {
+    prose: `<template>\n  <p>${CLAIM}</p>\n</template>\n`,
+    notProse: `<script>\nexport default { name: "${CLAIM}" };\n</script>\n`,
+    proseLine: `  <p>${CLAIM}</p>`,
+  },
   svelte: { prose: `<p>${CLAIM}</p>\n`, notProse: `<script>\n  let s = "${CLAIM}";\n</script>\n`, proseLine: `<p>${CLAIM}</p>` },
   asciidoc: { prose: `= Title\n\n${CLAIM}\n`, notProse: `----\n${CLAIM}\n----\n`, proseLine: CLAIM },
   rst: { prose: `Title\n=====\n\n${CLAIM}\n`, notProse: `Code::\n\n    ${CLAIM}\n`, proseLine: CLAIM },
@@ -32,9 +40,21 @@ const SAMPLES: Readonly<Record<DocumentKind, { prose: string; notProse: string; 
   json: { prose: `{ "greeting": "${CLAIM}" }\n`, notProse: `{ "${CLAIM}": 1 }\n`, proseLine: '' },
   yaml: { prose: `greeting: ${CLAIM}\n`, notProse: `"${CLAIM}": 1\n`, proseLine: `greeting: ${CLAIM}` },
   typescript: { prose: `// ${CLAIM}\nconst x = 1;\n`, notProse: `const x = { "${CLAIM}": 1 };\n`, proseLine: `const s = "${CLAIM}";` },
-  typescriptreact: { prose: `const x = <p>${CLAIM}</p>;\n`, notProse: `const x = { "${CLAIM}": 1 };\n`, proseLine: `const s = "${CLAIM}";` },
-  javascript: { prose: `/** ${CLAIM} */\nfunction f() {}\n`, notProse: `const x = { "${CLAIM}": 1 };\n`, proseLine: `const s = "${CLAIM}";` },
-  javascriptreact: { prose: `const x = <p>${CLAIM}</p>;\n`, notProse: `const x = { "${CLAIM}": 1 };\n`, proseLine: `const s = "${CLAIM}";` },
+  typescriptreact: {
+    prose: `const x = <p>${CLAIM}</p>;\n`,
+    notProse: `const x = { "${CLAIM}": 1 };\n`,
+    proseLine: `const s = "${CLAIM}";`,
+  },
+  javascript: {
+    prose: `/** ${CLAIM} */\nfunction f() {}\n`,
+    notProse: `const x = { "${CLAIM}": 1 };\n`,
+    proseLine: `const s = "${CLAIM}";`,
+  },
+  javascriptreact: {
+    prose: `const x = <p>${CLAIM}</p>;\n`,
+    notProse: `const x = { "${CLAIM}": 1 };\n`,
+    proseLine: `const s = "${CLAIM}";`,
+  },
   python: { prose: `def f():\n    """${CLAIM}"""\n`, notProse: `x = {"${CLAIM}": 1}\n`, proseLine: `s = "${CLAIM}"` },
   go: { prose: `// ${CLAIM}\nfunc f() {}\n`, notProse: `import "${CLAIM}"\n`, proseLine: `var s = "${CLAIM}"` },
   java: { prose: `/** ${CLAIM} */\nclass A {}\n`, notProse: `import ${CLAIM.replace(/ /g, '.')};\n`, proseLine: `String s = "${CLAIM}";` },
@@ -45,7 +65,9 @@ const SAMPLES: Readonly<Record<DocumentKind, { prose: string; notProse: string; 
 };
 
 function ruleIds(text: string, kind: DocumentKind): string[] {
-  return builtinEngine().check(text, kind).findings.map((finding) => finding.ruleId);
+  return builtinEngine()
+    .check(text, kind)
+    .findings.map((finding) => finding.ruleId);
 }
 
 describe('document kinds', () => {

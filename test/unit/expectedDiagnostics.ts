@@ -34,4 +34,3 @@ export function expected(text: string, kind: DocumentKind = 'markdown', options?
     })),
   ];
 }
-

@@ -41,7 +41,8 @@ describe('the contributed settings', () => {
 
   it('describe every choice of an enumeration, and come in a fixed order', () => {
     for (const [key, setting] of Object.entries(settings)) {
-      if (setting.enum) assert.equal((setting.markdownEnumDescriptions ?? setting.enumDescriptions)?.length, setting.enum.length, `${key}'s choices`);
+      if (setting.enum)
+        assert.equal((setting.markdownEnumDescriptions ?? setting.enumDescriptions)?.length, setting.enum.length, `${key}'s choices`);
       assert.equal(typeof setting.order, 'number', `${key} has an order`);
     }
     const orders = Object.values(settings).map((setting) => setting.order);

@@ -8,7 +8,9 @@ import { builtinEngine } from './builtinEngine';
 
 /** The text after applying the finding's fix with the given title prefix (or the first fix). */
 function fixed(text: string, ruleId: string, fixIndex = 0): string {
-  const finding = builtinEngine().check(text, 'markdown').findings.find((candidate) => candidate.ruleId === ruleId);
+  const finding = builtinEngine()
+    .check(text, 'markdown')
+    .findings.find((candidate) => candidate.ruleId === ruleId);
   assert.ok(finding, `no ${ruleId} finding in "${text}"`);
   const fix = finding.fixes[fixIndex];
   assert.ok(fix, `finding has no fix #${fixIndex}`);
@@ -20,7 +22,12 @@ describe('quick fixes keep the sentence grammatical', () => {
     ['SRE enables access to ChatGPT.', 'memo/enables-access', 0, 'SRE integrates with ChatGPT.'],
     ['Frontier enabled access to GPT-4o.', 'memo/enables-access', 0, 'Frontier integrated with GPT-4o.'],
     ['Enabling access to ChatGPT matters.', 'memo/enables-access', 0, 'Integrating with ChatGPT matters.'],
-    ['The connector will enable direct access to OpenAI models.', 'memo/enables-access', 0, 'The connector will integrate with OpenAI models.'],
+    [
+      'The connector will enable direct access to OpenAI models.',
+      'memo/enables-access',
+      0,
+      'The connector will integrate with OpenAI models.',
+    ],
     ['SRE has enabled access to GPT-5.', 'memo/enables-access', 0, 'SRE has integrated with GPT-5.'],
     ['SRE enables access to ChatGPT.', 'memo/enables-access', 1, 'SRE is powered by ChatGPT.'],
     ['SRE enables access to ChatGPT.', 'memo/enables-access', 2, 'SRE is enabled by ChatGPT.'],
@@ -44,7 +51,10 @@ describe('quick fixes keep the sentence grammatical', () => {
 
   it('marks exactly the first fix as preferred', () => {
     const finding = builtinEngine().check('SRE enables access to ChatGPT.', 'markdown').findings[0]!;
-    assert.deepEqual(finding.fixes.map((fix) => fix.preferred === true), [true, false, false]);
+    assert.deepEqual(
+      finding.fixes.map((fix) => fix.preferred === true),
+      [true, false, false],
+    );
   });
 
   it('offers no rewrite for availability claims', () => {
@@ -84,13 +94,24 @@ function naiveSelectFixes(findings: readonly Finding[]): { edits: TextEdit[]; ap
 
 /** Applies edits one at a time from the last, the obvious way. */
 function naiveApplyEdits(text: string, edits: readonly TextEdit[]): string {
-  const ordered = edits.map((edit, index) => ({ edit, index })).sort((a, b) => b.edit.range.start - a.edit.range.start || b.edit.range.end - a.edit.range.end || b.index - a.index);
+  const ordered = edits
+    .map((edit, index) => ({ edit, index }))
+    .sort((a, b) => b.edit.range.start - a.edit.range.start || b.edit.range.end - a.edit.range.end || b.index - a.index);
   for (const { edit } of ordered) text = text.slice(0, edit.range.start) + edit.newText + text.slice(edit.range.end);
   return text;
 }
 
 function findingWithEdits(start: number, end: number, edits: readonly TextEdit[]): Finding {
-  return { ruleId: 'r', category: 'c', severity: 'error', message: 'm', range: { start, end }, matchedText: 'x', sentence: 's', fixes: edits.length > 0 ? [{ title: 't', edits }] : [] };
+  return {
+    ruleId: 'r',
+    category: 'c',
+    severity: 'error',
+    message: 'm',
+    range: { start, end },
+    matchedText: 'x',
+    sentence: 's',
+    fixes: edits.length > 0 ? [{ title: 't', edits }] : [],
+  };
 }
 
 const arbitraryEdit = (length: number) =>
@@ -119,7 +140,10 @@ describe('applying many fixes takes time proportional to their number', () => {
   it('applies a selection exactly as edits applied one at a time would', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 70 }), fc.array(arbitraryEdit(70), { maxLength: 20 }), (text, edits) => {
-        const fitted = edits.map((edit) => ({ ...edit, range: { start: Math.min(edit.range.start, text.length), end: Math.min(edit.range.end, text.length) } }));
+        const fitted = edits.map((edit) => ({
+          ...edit,
+          range: { start: Math.min(edit.range.start, text.length), end: Math.min(edit.range.end, text.length) },
+        }));
         const selected = selectFixes(fitted.map((edit) => findingWithEdits(edit.range.start, edit.range.end, [edit]))).edits;
         assert.equal(applyEdits(text, selected), naiveApplyEdits(text, selected));
       }),
@@ -141,7 +165,8 @@ describe('applying many fixes takes time proportional to their number', () => {
       },
     });
     const findings: Finding[] = [];
-    for (let i = 0; i < count; i++) findings.push(findingWithEdits(i * 4, i * 4 + 3, [{ range: countedRange(i * 4, i * 4 + 3), newText: 'x' }]));
+    for (let i = 0; i < count; i++)
+      findings.push(findingWithEdits(i * 4, i * 4 + 3, [{ range: countedRange(i * 4, i * 4 + 3), newText: 'x' }]));
     const selection = selectFixes(findings);
     assert.equal(selection.applied, count);
     const bound = 40 * count * Math.log2(count);
@@ -156,7 +181,8 @@ describe('applying many fixes takes time proportional to their number', () => {
     for (let i = count - 1; i >= 0; i--) {
       const start = i * 4;
       findings.push(findingWithEdits(start, start + 3, [{ range: { start, end: start + 3 }, newText: 'xy' }]));
-      if (i % 1000 === 0) findings.push(findingWithEdits(start + 1, start + 5, [{ range: { start: start + 1, end: start + 5 }, newText: '!' }]));
+      if (i % 1000 === 0)
+        findings.push(findingWithEdits(start + 1, start + 5, [{ range: { start: start + 1, end: start + 5 }, newText: '!' }]));
     }
     const selection = selectFixes(findings);
     assert.equal(selection.applied, count);

@@ -7,14 +7,44 @@ import { builtinEngine } from './builtinEngine';
 import { seededRandom } from '../seededRandom';
 
 const SNIPPETS = [
-  '\n', '\n\n', '```\n', '~~~\n', '> ', '- ', '1. ', '# ', '*', '_', '`', '<!-- ', ' -->', 'enables access to ChatGPT', ' calls on GPT-5 ', 'x', '|',
-  '| a | b |\n|---|---|\n', '---\n', '    ', '\t', 'AWS bedrock', '<div>\n', '\n</div>\n', '[x]: http://a\n', '===\n', '<!-- termguard-disable -->\n',
-  '<!-- termguard-enable -->\n', '<!-- termguard-disable-next-line -->\n', 'SRE',
+  '\n',
+  '\n\n',
+  '```\n',
+  '~~~\n',
+  '> ',
+  '- ',
+  '1. ',
+  '# ',
+  '*',
+  '_',
+  '`',
+  '<!-- ',
+  ' -->',
+  'enables access to ChatGPT',
+  ' calls on GPT-5 ',
+  'x',
+  '|',
+  '| a | b |\n|---|---|\n',
+  '---\n',
+  '    ',
+  '\t',
+  'AWS bedrock',
+  '<div>\n',
+  '\n</div>\n',
+  '[x]: http://a\n',
+  '===\n',
+  '<!-- termguard-disable -->\n',
+  '<!-- termguard-enable -->\n',
+  '<!-- termguard-disable-next-line -->\n',
+  'SRE',
 ];
 
 function summary(result: CheckResult): string[] {
   return [
-    ...result.findings.map((f) => `${f.range.start}-${f.range.end} ${f.ruleId} ${f.fixes.map((fix) => fix.edits.map((e) => `${e.range.start}:${e.newText}`).join()).join('|')}`),
+    ...result.findings.map(
+      (f) =>
+        `${f.range.start}-${f.range.end} ${f.ruleId} ${f.fixes.map((fix) => fix.edits.map((e) => `${e.range.start}:${e.newText}`).join()).join('|')}`,
+    ),
     ...result.problems.map((p) => `problem ${p.range?.start} ${p.code}`),
   ];
 }
@@ -65,7 +95,8 @@ describe('incremental re-checking', () => {
           spliced++;
           const suffix = previous.slice(splice.start + splice.removed);
           assert.equal(current.length, splice.start + splice.added.length + suffix.length, `length after step ${step}`);
-          for (let i = 0; i < splice.start; i++) assert.equal(current[i], previous[i], `finding ${i} before the splice is the same object (step ${step})`);
+          for (let i = 0; i < splice.start; i++)
+            assert.equal(current[i], previous[i], `finding ${i} before the splice is the same object (step ${step})`);
           assert.deepEqual(current.slice(splice.start, splice.start + splice.added.length), splice.added, `added findings (step ${step})`);
           const moved = current.slice(splice.start + splice.added.length);
           moved.forEach((finding, i) => {
@@ -74,7 +105,13 @@ describe('incremental re-checking', () => {
             assert.equal(finding.message, old.message);
             assert.ok(finding.range.start >= splice.unchangedFrom, `moved findings lie after unchangedFrom (step ${step})`);
           });
-          assert.ok(splice.unchangedFrom === 0 || splice.unchangedFrom === text.length || text[splice.unchangedFrom - 1] === '\n' || text[splice.unchangedFrom - 1] === '\r', `unchangedFrom starts a line (step ${step})`);
+          assert.ok(
+            splice.unchangedFrom === 0 ||
+              splice.unchangedFrom === text.length ||
+              text[splice.unchangedFrom - 1] === '\n' ||
+              text[splice.unchangedFrom - 1] === '\r',
+            `unchangedFrom starts a line (step ${step})`,
+          );
         }
         previous = current;
       }
@@ -87,7 +124,7 @@ describe('incremental re-checking', () => {
     const session = engine.openDocument(text, 'markdown');
     const result = session.update([
       { range: { start: 0, end: 0 }, newText: '# Title\n\n' },
-      { range: { start: 9 + 8, end: 9 + 8 + "enables access to".length }, newText: "integrates with" },
+      { range: { start: 9 + 8, end: 9 + 8 + 'enables access to'.length }, newText: 'integrates with' },
     ]);
     assert.equal(session.text, '# Title\n\nThe SRE integrates with ChatGPT.\n\nAll good here.\n');
     assert.deepEqual(result.findings, []);

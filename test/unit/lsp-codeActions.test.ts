@@ -44,7 +44,9 @@ describe('lsp code actions', () => {
     for (const [index, diagnostic] of diagnostics.entries()) {
       const finding = findings[index]!;
       const actions = (await client.codeActions(uri, diagnostic.range, { diagnostics: [diagnostic] }))!;
-      const fixActions = actions.filter((action) => action.kind === 'quickfix' && !action.title.startsWith('Disable') && !action.title.startsWith('Fix all'));
+      const fixActions = actions.filter(
+        (action) => action.kind === 'quickfix' && !action.title.startsWith('Disable') && !action.title.startsWith('Fix all'),
+      );
       assert.deepEqual(
         fixActions.map((action) => action.title),
         finding.fixes.map((fix) => fix.title),
@@ -60,7 +62,9 @@ describe('lsp code actions', () => {
     }
     assert.ok(checkedActions >= 8, `many fixes checked (${checkedActions})`);
     // A literal spot check of the whole round trip.
-    const first = (await client.codeActions(uri, diagnostics[0]!.range, { diagnostics: [diagnostics[0]!] }))!.find((action) => action.isPreferred)!;
+    const first = (await client.codeActions(uri, diagnostics[0]!.range, { diagnostics: [diagnostics[0]!] }))!.find(
+      (action) => action.isPreferred,
+    )!;
     assert.ok(applyWorkspaceEdit(TEXT, uri, first.edit).includes('The SRE integrates with ChatGPT for every support agent.'));
   });
 
@@ -88,14 +92,21 @@ describe('lsp code actions', () => {
       const disable = actions.filter((action) => action.title === `Disable ${diagnostic.code} for this line`);
       assert.equal(disable.length, 1, `one disable action for ${diagnostic.code}`);
       const after = applyWorkspaceEdit(TEXT, uri, disable[0]!.edit);
-      const key = expectations[`${diagnostic.code}@${diagnostic.range.start.line}`] !== undefined ? `${diagnostic.code}@${diagnostic.range.start.line}` : String(diagnostic.code);
+      const key =
+        expectations[`${diagnostic.code}@${diagnostic.range.start.line}`] !== undefined
+          ? `${diagnostic.code}@${diagnostic.range.start.line}`
+          : String(diagnostic.code);
       if (expectations[key] !== undefined) {
         assert.equal(after, expectations[key], key);
         seen.add(key);
       }
       const remaining = builtinEngine()
         .check(after, 'markdown')
-        .findings.filter((finding) => finding.ruleId === diagnostic.code && finding.range.start === offsetOfLine(after, diagnostic.range.start.line + 1) + diagnostic.range.start.character);
+        .findings.filter(
+          (finding) =>
+            finding.ruleId === diagnostic.code &&
+            finding.range.start === offsetOfLine(after, diagnostic.range.start.line + 1) + diagnostic.range.start.character,
+        );
       assert.deepEqual(remaining, [], `the directive silences ${diagnostic.code} on line ${diagnostic.range.start.line}`);
     }
     assert.deepEqual([...seen].sort(), Object.keys(expectations).sort());
@@ -115,9 +126,12 @@ describe('lsp code actions', () => {
     const actions = (await client.codeActions(uri, callsOn.range, { diagnostics: [callsOn] }))!;
     const fixAll = actions.filter((action) => action.title === 'Fix all memo/calls-on findings in this document');
     assert.equal(fixAll.length, 1);
-    const expectedText = 'Agents integrate with ChatGPT.\n\nThe router integrates with GPT-5 too. We use Chat GPT.\n\nPlanners integrate with OpenAI models.\n';
+    const expectedText =
+      'Agents integrate with ChatGPT.\n\nThe router integrates with GPT-5 too. We use Chat GPT.\n\nPlanners integrate with OpenAI models.\n';
     assert.equal(applyWorkspaceEdit(text, uri, fixAll[0]!.edit), expectedText);
-    const findings = builtinEngine().check(text, 'markdown').findings.filter((finding) => finding.ruleId === 'memo/calls-on');
+    const findings = builtinEngine()
+      .check(text, 'markdown')
+      .findings.filter((finding) => finding.ruleId === 'memo/calls-on');
     assert.equal(applyWorkspaceEdit(text, uri, fixAll[0]!.edit), applyEdits(text, selectFixes(findings).edits));
     // A rule with a single finding gets no "fix all".
     const chatgpt = diagnostics.find((diagnostic) => diagnostic.code === 'names/chatgpt')!;
@@ -135,7 +149,11 @@ describe('lsp code actions', () => {
       const findings = builtinEngine().check(TEXT, 'markdown').findings;
       assert.equal(applyWorkspaceEdit(TEXT, uri, actions[0]!.edit), applyEdits(TEXT, selectFixes(findings).edits));
     }
-    const fixed = applyWorkspaceEdit(TEXT, uri, (await client.codeActions(uri, whole, { diagnostics: [], only: ['source.fixAll'] }))![0]!.edit);
+    const fixed = applyWorkspaceEdit(
+      TEXT,
+      uri,
+      (await client.codeActions(uri, whole, { diagnostics: [], only: ['source.fixAll'] }))![0]!.edit,
+    );
     assert.equal(
       fixed,
       [
@@ -181,7 +199,10 @@ describe('lsp code actions', () => {
     const results = await Promise.all(
       Array.from({ length: 5 }, () => client.codeActions(uri, diagnostics[0]!.range, { diagnostics, cancelled: true })),
     );
-    assert.ok(results.every((result) => result === null), JSON.stringify(results).slice(0, 200));
+    assert.ok(
+      results.every((result) => result === null),
+      JSON.stringify(results).slice(0, 200),
+    );
   });
 });
 

@@ -28,14 +28,23 @@ describe('lsp commands', () => {
       const byName = new Map(result.files.map((file) => [file.uri.slice(ws.uri('').length + 1), file]));
       assert.deepEqual([...byName.keys()].sort(), ['a.md', 'clean.md', 'notes/b.txt', 'open.md']);
       assert.deepEqual(byName.get('a.md')!.counts, { error: 1, warning: 0, information: 0, hint: 0 });
-      assert.deepEqual(byName.get('notes/b.txt')!.diagnostics.map((d) => d.code), ['memo/calls-on']);
+      assert.deepEqual(
+        byName.get('notes/b.txt')!.diagnostics.map((d) => d.code),
+        ['memo/calls-on'],
+      );
       assert.equal(byName.get('clean.md')!.diagnostics.length, 0);
       // An open document is reported as the editor has it, not as on disk.
-      assert.deepEqual(byName.get('open.md')!.diagnostics.map((d) => d.code), ['memo/enables-access', 'names/chatgpt']);
+      assert.deepEqual(
+        byName.get('open.md')!.diagnostics.map((d) => d.code),
+        ['memo/enables-access', 'names/chatgpt'],
+      );
       const publishedA = client.lastDiagnostics(ws.uri('a.md'));
       assert.ok(publishedA, 'diagnostics were pushed for a file that is not open');
       assert.equal(publishedA.version, undefined);
-      assert.deepEqual(publishedA.diagnostics.map((d) => d.code), ['memo/enables-access']);
+      assert.deepEqual(
+        publishedA.diagnostics.map((d) => d.code),
+        ['memo/enables-access'],
+      );
       assert.equal(client.lastDiagnostics(open)!.version, 1, 'the open document keeps its versioned diagnostics');
 
       const quiet = await client.executeCommand<WorkspaceCheckResult>('termguard.checkWorkspace', { publish: false });

@@ -34,7 +34,12 @@ function codes(diagnostics: readonly { code?: string | number }[]): string[] {
 
 async function withClient(
   setup: (workspace: TempWorkspace) => void,
-  options: { trusted?: boolean; settings?: Record<string, unknown>; folders?: (workspace: TempWorkspace) => string[]; brokenFileNotices?: boolean },
+  options: {
+    trusted?: boolean;
+    settings?: Record<string, unknown>;
+    folders?: (workspace: TempWorkspace) => string[];
+    brokenFileNotices?: boolean;
+  },
   body: (client: TestClient, workspace: TempWorkspace) => Promise<void>,
 ): Promise<void> {
   const workspace = new TempWorkspace();
@@ -122,14 +127,22 @@ describe('lsp workspace configuration', () => {
         const published = await client.waitForDiagnostics(doc, 1);
         assert.deepEqual(codes(published.diagnostics), ['memo/enables-access'], 'built-in rules still run');
         const packUri = ws.uri('broken.termguard.yaml');
-        const packDiagnostics = await client.waitForPublication(packUri, (params) => params.diagnostics.length > 0, 'diagnostics on the broken pack');
+        const packDiagnostics = await client.waitForPublication(
+          packUri,
+          (params) => params.diagnostics.length > 0,
+          'diagnostics on the broken pack',
+        );
         assert.ok(packDiagnostics.diagnostics.every((diagnostic) => diagnostic.source === 'termguard'));
         assert.ok(packDiagnostics.diagnostics.some((diagnostic) => diagnostic.severity === 1));
         await client.waitForMessage(/broken\.termguard\.yaml has errors/);
         const second = ws.uri('second.md');
         await client.open(second, DOC);
         await client.waitForDiagnostics(second, 1);
-        assert.equal(client.shownMessages.filter((message) => message.message.includes('broken.termguard.yaml')).length, 1, 'the warning is shown once');
+        assert.equal(
+          client.shownMessages.filter((message) => message.message.includes('broken.termguard.yaml')).length,
+          1,
+          'the warning is shown once',
+        );
         assert.equal(client.shownMessages.find((message) => message.message.includes('broken.termguard.yaml'))!.type, 2);
       },
     );
@@ -152,8 +165,15 @@ describe('lsp workspace configuration', () => {
         await client.notifyWatchedFiles([{ uri: packUri, type: 2 }]);
         await client.waitForPublication(packUri, (params) => params.diagnostics.length > 0, 'the broken pack is reported');
         const warning = await client.waitForMessage(/team\.termguard\.yaml has errors/);
-        assert.equal(warning.message, 'Termguard: team.termguard.yaml has errors, so its rules are off until fixed; all other rules still run.');
-        const broken = await client.waitForPublication(doc, (params) => !codes(params.diagnostics).includes('team/synergy'), 'the broken pack to be off');
+        assert.equal(
+          warning.message,
+          'Termguard: team.termguard.yaml has errors, so its rules are off until fixed; all other rules still run.',
+        );
+        const broken = await client.waitForPublication(
+          doc,
+          (params) => !codes(params.diagnostics).includes('team/synergy'),
+          'the broken pack to be off',
+        );
         assert.deepEqual(codes(broken.diagnostics), ['memo/enables-access'], 'the built-in rules still run');
 
         ws.write('team.termguard.yaml', teamPack('Say cooperation, not “{match}”.'));
@@ -196,14 +216,22 @@ describe('lsp workspace configuration', () => {
         await client.open(doc, DOC);
         assert.deepEqual(codes((await client.waitForDiagnostics(doc, 1)).diagnostics), ['memo/enables-access', 'team/synergy']);
         const warning = await client.waitForMessage(/team\.termguard\.yaml has errors/);
-        assert.equal(warning.message, 'Termguard: packs/team.termguard.yaml has errors. The parts with errors are off until fixed; all other rules still run.');
-        const pack = await client.waitForPublication(ws.uri('packs/team.termguard.yaml'), (params) => params.diagnostics.length > 0, 'the pack problem');
+        assert.equal(
+          warning.message,
+          'Termguard: packs/team.termguard.yaml has errors. The parts with errors are off until fixed; all other rules still run.',
+        );
+        const pack = await client.waitForPublication(
+          ws.uri('packs/team.termguard.yaml'),
+          (params) => params.diagnostics.length > 0,
+          'the pack problem',
+        );
         const text = readFileSync(ws.path('packs/team.termguard.yaml'), 'utf8');
         const line = text.split('\n').findIndex((candidate) => candidate.includes('@vendr'));
         const character = text.split('\n')[line]!.indexOf('@vendr');
-        assert.deepEqual(pack.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]), [
-          ['termguard/unknown-set', { start: { line, character }, end: { line, character: character + '@vendr'.length } }],
-        ]);
+        assert.deepEqual(
+          pack.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range]),
+          [['termguard/unknown-set', { start: { line, character }, end: { line, character: character + '@vendr'.length } }]],
+        );
       },
     );
   });
@@ -268,7 +296,11 @@ describe('lsp workspace configuration', () => {
         const doc = ws.uri('doc.md');
         await client.open(doc, DOC);
         assert.deepEqual(codes((await client.waitForDiagnostics(doc, 1)).diagnostics), ['memo/enables-access']);
-        const config = await client.waitForPublication(ws.uri('.termguard.yaml'), (params) => params.diagnostics.length > 0, 'config problems');
+        const config = await client.waitForPublication(
+          ws.uri('.termguard.yaml'),
+          (params) => params.diagnostics.length > 0,
+          'config problems',
+        );
         assert.match(String(config.diagnostics[0]!.message), /pack file not found/);
         assert.equal(config.diagnostics[0]!.range.start.line, 0);
       },
@@ -303,7 +335,10 @@ describe('lsp workspace configuration', () => {
         const message = await client.waitForMessage(/restricted mode/);
         assert.equal(message.type, 3);
         assert.equal(client.shownMessages.filter((shown) => /restricted mode/.test(shown.message)).length, 1);
-        assert.ok(client.logMessages.some((log) => /restricted mode/.test(log.message)), 'and logs it');
+        assert.ok(
+          client.logMessages.some((log) => /restricted mode/.test(log.message)),
+          'and logs it',
+        );
       },
     );
   });

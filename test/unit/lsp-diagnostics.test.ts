@@ -70,12 +70,17 @@ describe('lsp diagnostics', () => {
     await client.replace(uri, at, at + 3, '');
     // Two changes in one event, the second in coordinates left by the first.
     const version = await client.change(uri, [
-      { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'Intro: GPT-4o now runs on AWS infrastructure.\n\n' },
+      {
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+        text: 'Intro: GPT-4o now runs on AWS infrastructure.\n\n',
+      },
       { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 1 } }, text: '#' },
     ]);
     const published = await client.waitForDiagnostics(uri, version);
     assert.deepEqual(published.diagnostics.map(essentials), expected(text()));
-    assert.ok(published.diagnostics.some((diagnostic) => diagnostic.code === 'memo/calls-on' && String(diagnostic.message).includes('calls on')));
+    assert.ok(
+      published.diagnostics.some((diagnostic) => diagnostic.code === 'memo/calls-on' && String(diagnostic.message).includes('calls on')),
+    );
   });
 
   it('handles CRLF documents and edits that split a CRLF pair', async () => {
@@ -112,21 +117,28 @@ describe('lsp diagnostics', () => {
     await client.open(uri, text, 'html');
     const published = await client.waitForDiagnostics(uri, 1);
     assert.ok(published.diagnostics.length > 0, 'a finding in the <p>');
-    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.range.start.line), published.diagnostics.map(() => 0), 'nothing in the <script>');
+    assert.deepEqual(
+      published.diagnostics.map((diagnostic) => diagnostic.range.start.line),
+      published.diagnostics.map(() => 0),
+      'nothing in the <script>',
+    );
     assert.deepEqual(published.diagnostics.map(essentials), expected(text, 'html'));
     const actions = (await client.codeActions(uri, published.diagnostics[0]!.range, { diagnostics: [published.diagnostics[0]!] })) ?? [];
     const disable = actions.find((action) => action.title.startsWith('Disable '));
     assert.match(applyWorkspaceEdit(text, uri, disable?.edit), /^<!-- termguard-disable-next-line \S+ -->\n<p>/);
   });
 
-  it('takes the kind from the file name for a language id it does not know, and Neovim\'s `text` as plain text', async () => {
+  it("takes the kind from the file name for a language id it does not know, and Neovim's `text` as plain text", async () => {
     const unknown = workspace.uri('guide.adoc');
     const adoc = '= Guide\n\n----\nThe SRE calls on ChatGPT.\n----\n\nThe SRE calls on ChatGPT.\n';
     await client.changeSettings({ debounceMs: 0, languages: ['asciidoctor', 'text'] });
     await client.open(unknown, adoc, 'asciidoctor');
     const published = await client.waitForDiagnostics(unknown, 1);
     assert.deepEqual(published.diagnostics.map(essentials), expected(adoc, 'asciidoc'));
-    assert.ok(published.diagnostics.every((diagnostic) => diagnostic.range.start.line === 6), 'nothing in the listing block');
+    assert.ok(
+      published.diagnostics.every((diagnostic) => diagnostic.range.start.line === 6),
+      'nothing in the listing block',
+    );
 
     const text = workspace.uri('notes');
     await client.open(text, 'The SRE calls on ChatGPT.\n', 'text');
@@ -141,8 +153,15 @@ describe('lsp diagnostics', () => {
     const before = await client.waitForDiagnostics(uri, 1);
     assert.ok(before.diagnostics.some((diagnostic) => diagnostic.code === 'memo/calls-on'));
     await client.changeSettings({ debounceMs: 0, severityOverrides: { 'memo/calls-on': 'off', 'category:access': 'hint' } });
-    const after = await client.waitForPublication(uri, (params) => !params.diagnostics.some((d) => d.code === 'memo/calls-on'), 'calls-on to disappear');
-    assert.deepEqual(after.diagnostics.map(essentials), expected(text, 'markdown', { severityOverrides: { 'memo/calls-on': 'off', 'category:access': 'hint' } }));
+    const after = await client.waitForPublication(
+      uri,
+      (params) => !params.diagnostics.some((d) => d.code === 'memo/calls-on'),
+      'calls-on to disappear',
+    );
+    assert.deepEqual(
+      after.diagnostics.map(essentials),
+      expected(text, 'markdown', { severityOverrides: { 'memo/calls-on': 'off', 'category:access': 'hint' } }),
+    );
     assert.equal(after.diagnostics.find((d) => d.code === 'memo/enables-access')?.severity, 4);
     assert.equal(after.version, 1, 'a re-check after a settings change publishes the same version again');
 
@@ -172,7 +191,11 @@ describe('lsp diagnostics', () => {
     await client.open(uri, 'The SRE enables access to ChatGPT.\n');
     await client.waitForPublication(uri, (params) => params.diagnostics.length === 1, 'one finding');
     await client.close(uri);
-    await client.waitForPublication(uri, (params) => params.diagnostics.length === 0 && params.version === undefined, 'diagnostics cleared on close');
+    await client.waitForPublication(
+      uri,
+      (params) => params.diagnostics.length === 0 && params.version === undefined,
+      'diagnostics cleared on close',
+    );
   });
 });
 

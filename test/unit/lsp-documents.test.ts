@@ -48,7 +48,14 @@ describe('lsp documents: DocumentText', () => {
 
 describe('lsp documents: OpenDocument', () => {
   const engine = builtinEngine();
-  const sentences = [' The SRE enables access to ChatGPT.', ' Agents call on GPT-5.', '\n\n', ' AWS bedrock', 'x', '\n- item calls on ChatGPT\n'];
+  const sentences = [
+    ' The SRE enables access to ChatGPT.',
+    ' Agents call on GPT-5.',
+    '\n\n',
+    ' AWS bedrock',
+    'x',
+    '\n- item calls on ChatGPT\n',
+  ];
 
   it('keeps the engine session equal to a full check through batches of queued edits, merged or not', () => {
     const random = randomSource(11);
@@ -69,7 +76,9 @@ describe('lsp documents: OpenDocument', () => {
         const deleting = random(4) === 0 && at < length;
         const inserted = deleting ? '' : sentences[random(sentences.length)]!;
         const end = deleting ? Math.min(length, at + 1 + random(3)) : at;
-        const changes: TextDocumentContentChangeEvent[] = [{ range: { start: client.positionAt(at), end: client.positionAt(end) }, text: inserted }];
+        const changes: TextDocumentContentChangeEvent[] = [
+          { range: { start: client.positionAt(at), end: client.positionAt(end) }, text: inserted },
+        ];
         version++;
         client = TextDocument.update(client, changes, version);
         document.applyChanges(changes, version);
@@ -89,38 +98,48 @@ describe('lsp documents: OpenDocument', () => {
   it('keeps its text, line table and session equal to the client through random changes, including deletions of over half the text', () => {
     const options = { severityOverrides: {} };
     fc.assert(
-      fc.property(documentText(24), fc.array(fc.array(changeSpec, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }), fc.boolean(), (initial, batches, checkBetween) => {
-        const client = TextDocument.create('file:///p.md', 'markdown', 1, initial);
-        const document = new OpenDocument('file:///p.md', 'markdown', 1, initial);
-        document.session(engine, options, '{}');
-        batches.forEach((specs, index) => {
-          const changes = specs.map((spec) => {
-            const change = toChange(client, spec);
-            TextDocument.update(client, [change], client.version);
-            return change;
+      fc.property(
+        documentText(24),
+        fc.array(fc.array(changeSpec, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (initial, batches, checkBetween) => {
+          const client = TextDocument.create('file:///p.md', 'markdown', 1, initial);
+          const document = new OpenDocument('file:///p.md', 'markdown', 1, initial);
+          document.session(engine, options, '{}');
+          batches.forEach((specs, index) => {
+            const changes = specs.map((spec) => {
+              const change = toChange(client, spec);
+              TextDocument.update(client, [change], client.version);
+              return change;
+            });
+            document.applyChanges(changes, index + 2);
+            const text = client.getText();
+            assert.equal(document.text, text);
+            assert.equal(document.length, text.length);
+            assert.equal(document.lines.lineCount, client.lineCount);
+            for (let offset = 0; offset <= text.length; offset++) {
+              const expected = client.positionAt(offset);
+              // Between the two characters of a CRLF the reference library answers the line's end; the table counts the `\r`.
+              if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
+              assert.deepEqual(document.lines.positionAt(offset), expected, `position of offset ${offset} in ${JSON.stringify(text)}`);
+              assert.equal(document.lines.offsetAt(expected), client.offsetAt(expected));
+            }
+            for (let line = 0; line <= client.lineCount; line++) {
+              for (const character of [0, 1, 3, 1000])
+                assert.equal(
+                  document.lines.offsetAt({ line, character }),
+                  client.offsetAt({ line, character }),
+                  `offset of ${line}:${character}`,
+                );
+            }
+            if (checkBetween || index === batches.length - 1) {
+              const { session } = document.session(engine, options, '{}');
+              assert.equal(session.text, text);
+              assert.deepEqual(session.result(), engine.check(text, 'markdown', options));
+            }
           });
-          document.applyChanges(changes, index + 2);
-          const text = client.getText();
-          assert.equal(document.text, text);
-          assert.equal(document.length, text.length);
-          assert.equal(document.lines.lineCount, client.lineCount);
-          for (let offset = 0; offset <= text.length; offset++) {
-            const expected = client.positionAt(offset);
-            // Between the two characters of a CRLF the reference library answers the line's end; the table counts the `\r`.
-            if (text[offset - 1] === '\r' && text[offset] === '\n') continue;
-            assert.deepEqual(document.lines.positionAt(offset), expected, `position of offset ${offset} in ${JSON.stringify(text)}`);
-            assert.equal(document.lines.offsetAt(expected), client.offsetAt(expected));
-          }
-          for (let line = 0; line <= client.lineCount; line++) {
-            for (const character of [0, 1, 3, 1000]) assert.equal(document.lines.offsetAt({ line, character }), client.offsetAt({ line, character }), `offset of ${line}:${character}`);
-          }
-          if (checkBetween || index === batches.length - 1) {
-            const { session } = document.session(engine, options, '{}');
-            assert.equal(session.text, text);
-            assert.deepEqual(session.result(), engine.check(text, 'markdown', options));
-          }
-        });
-      }),
+        },
+      ),
       { seed: 42, numRuns: 300 },
     );
   });

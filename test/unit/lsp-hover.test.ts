@@ -20,9 +20,16 @@ function literalsOf(form: string): string[] {
   if (choice) {
     return choice[1]!
       .split('|')
-      .flatMap((alternative) => literalsOf(withoutOptional.slice(0, choice.index) + alternative + withoutOptional.slice(choice.index + choice[0].length)));
+      .flatMap((alternative) =>
+        literalsOf(withoutOptional.slice(0, choice.index) + alternative + withoutOptional.slice(choice.index + choice[0].length)),
+      );
   }
-  return [withoutOptional.replace(/(^|\s)[\^=~]/g, '$1').replace(/\s+/g, ' ').trim()];
+  return [
+    withoutOptional
+      .replace(/(^|\s)[\^=~]/g, '$1')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  ];
 }
 
 /** Markdown without backslash escapes, to compare with pack text. */
@@ -67,7 +74,10 @@ describe('lsp hover', () => {
       const hover = await client.hover(uri, offset);
       const markdown = unescape(markdownOf(hover));
       const entry = occurrence.entry;
-      assert.ok(markdown.startsWith(`**${entry.term}**\n\n${entry.definition}`), `hover for "${literal}" starts with the term and definition: ${markdown.slice(0, 80)}`);
+      assert.ok(
+        markdown.startsWith(`**${entry.term}**\n\n${entry.definition}`),
+        `hover for "${literal}" starts with the term and definition: ${markdown.slice(0, 80)}`,
+      );
       for (const fact of entry.facts) assert.ok(markdown.includes(`\n- ${fact}`), `fact as a bullet: ${fact}`);
       assert.ok(markdown.endsWith(`*Guidance:* ${entry.guidance}`), 'guidance comes last');
       assert.deepEqual(hover!.range, { start: lines.positionAt(occurrence.range.start), end: lines.positionAt(occurrence.range.end) });
@@ -79,11 +89,16 @@ describe('lsp hover', () => {
     const text = 'Our SRE keeps memory between tasks.\n';
     await client.open(uri, text);
     const markdown = unescape(markdownOf(await client.hover(uri, text.indexOf('SRE') + 1)));
-    const entry = builtinEngine().glossary().find((candidate) => candidate.id === 'sre')!;
+    const entry = builtinEngine()
+      .glossary()
+      .find((candidate) => candidate.id === 'sre')!;
     const blocks = markdown.split('\n\n');
     assert.equal(blocks[0], '**Stateful Runtime Environment (SRE)**');
     assert.equal(blocks[1], entry.definition);
-    assert.deepEqual(blocks[2]!.split('\n'), entry.facts.map((fact) => `- ${fact}`));
+    assert.deepEqual(
+      blocks[2]!.split('\n'),
+      entry.facts.map((fact) => `- ${fact}`),
+    );
     assert.equal(blocks[3], `*Guidance:* ${entry.guidance}`);
   });
 
@@ -109,7 +124,13 @@ describe('lsp hover', () => {
     const text = 'Nothing to see in this sentence.\n';
     await client.open(uri, text);
     assert.equal(await client.hover(uri, 3), null);
-    assert.equal(await client.connection.sendRequest('textDocument/hover', { textDocument: { uri: workspace.uri('nope.md') }, position: { line: 0, character: 0 } }), null);
+    assert.equal(
+      await client.connection.sendRequest('textDocument/hover', {
+        textDocument: { uri: workspace.uri('nope.md') },
+        position: { line: 0, character: 0 },
+      }),
+      null,
+    );
   });
 
   it('hovers the current version right after an edit (the pending check runs first)', async () => {

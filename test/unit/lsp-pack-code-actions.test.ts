@@ -9,7 +9,11 @@ import { applyWorkspaceEdit, HOUSE_PACK, serverForSuite, TempWorkspace, TestClie
 
 /** The quick fixes offered for the first diagnostic with `code` in the published diagnostics of `uri`. */
 async function fixesFor(client: TestClient, uri: string, code: string): Promise<{ diagnostic: Diagnostic; actions: CodeAction[] }> {
-  const published = await client.waitForPublication(uri, (params) => params.diagnostics.some((d) => d.code === `termguard/${code}`), `a ${code} diagnostic`);
+  const published = await client.waitForPublication(
+    uri,
+    (params) => params.diagnostics.some((d) => d.code === `termguard/${code}`),
+    `a ${code} diagnostic`,
+  );
   const diagnostic = published.diagnostics.find((d) => d.code === `termguard/${code}`)!;
   const actions = await client.codeActions(uri, diagnostic.range, { diagnostics: [diagnostic] });
   return { diagnostic, actions: actions ?? [] };
@@ -25,7 +29,10 @@ describe('lsp pack quick fixes', () => {
     const text = HOUSE_PACK.replace('"{@weak-verb}"', '"{@vendr Corp}"');
     await client.open(uri, text, 'termguard-pack');
     const { actions } = await fixesFor(client, uri, 'unknown-set');
-    assert.deepEqual(actions.map((action) => action.title), ['Did you mean @vendor?']);
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Did you mean @vendor?'],
+    );
     assert.equal(actions[0]!.isPreferred, true);
     assert.equal(applyWorkspaceEdit(text, uri, actions[0]!.edit), HOUSE_PACK.replace('"{@weak-verb}"', '"{@vendor Corp}"'));
   });
@@ -35,7 +42,10 @@ describe('lsp pack quick fixes', () => {
     const text = HOUSE_PACK.replace('    patterns:\n', '    conditions:\n      sentence-mentions: [vendorz]\n    patterns:\n');
     await client.open(uri, text, 'termguard-pack');
     const { actions } = await fixesFor(client, uri, 'unknown-set');
-    assert.deepEqual(actions.map((action) => action.title), ['Did you mean vendor?']);
+    assert.deepEqual(
+      actions.map((action) => action.title),
+      ['Did you mean vendor?'],
+    );
     assert.equal(applyWorkspaceEdit(text, uri, actions[0]!.edit), text.replace('[vendorz]', '[vendor]'));
   });
 
@@ -46,7 +56,7 @@ describe('lsp pack quick fixes', () => {
     assert.deepEqual(actions, []);
   });
 
-  it('offers the closest rule id or category for an unknown key of a config\'s rules', async () => {
+  it("offers the closest rule id or category for an unknown key of a config's rules", async () => {
     const uri = workspace.uri('cfg/.termguard.yaml');
     const text = 'rules:\n  memo/enables-acess: hint\n  "category:nameing": off\n';
     await client.open(uri, text, 'termguard-pack');

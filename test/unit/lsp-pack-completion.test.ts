@@ -19,7 +19,6 @@ import { startServer } from '../../server/src/lsp/server';
 import { builtinEngine } from './builtinEngine';
 import { HOUSE_PACK as HOUSE, serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
-
 /** `text` with the cursor marker `|` removed, and the cursor's offset. */
 function cursor(marked: string): { text: string; offset: number } {
   const offset = marked.indexOf('|');
@@ -97,15 +96,35 @@ describe('lsp pack completion', () => {
 
   it('completes condition, fix, example, fixed-example, pattern and glossary keys by place', async () => {
     const rule = 'pack: house\nrules:\n  - id: house/x\n    category: style\n';
-    assert.deepEqual(labels(await complete(`${rule}    conditions:\n      not-negated: true\n      |\n`)).sort(), ['not-followed-by', 'outside-approved', 'sentence-mentions']);
-    assert.deepEqual(labels(await complete(`${rule}    fixes:\n      - replace: use\n        |\n`)).sort(), ['inflect', 'keep-case', 'title']);
+    assert.deepEqual(labels(await complete(`${rule}    conditions:\n      not-negated: true\n      |\n`)).sort(), [
+      'not-followed-by',
+      'outside-approved',
+      'sentence-mentions',
+    ]);
+    assert.deepEqual(labels(await complete(`${rule}    fixes:\n      - replace: use\n        |\n`)).sort(), [
+      'inflect',
+      'keep-case',
+      'title',
+    ]);
     assert.deepEqual(labels(await complete(`${rule}    fixes:\n      - |\n`)).sort(), ['inflect', 'keep-case', 'replace', 'title']);
     assert.deepEqual(labels(await complete(`${rule}    examples:\n      bad: ["x"]\n      |\n`)).sort(), ['fixed', 'good']);
     assert.deepEqual(labels(await complete(`${rule}    examples:\n      fixed:\n        - from: a\n          |\n`)), ['to']);
     assert.deepEqual(labels(await complete(`${rule}    patterns:\n      - pattern: "a b"\n        |\n`)), ['fixes']);
-    assert.deepEqual(labels(await complete('pack: house\nglossary:\n  - id: acme\n    |\n')).sort(), ['definition', 'facts', 'forms', 'guidance', 'term']);
+    assert.deepEqual(labels(await complete('pack: house\nglossary:\n  - id: acme\n    |\n')).sort(), [
+      'definition',
+      'facts',
+      'forms',
+      'guidance',
+      'term',
+    ]);
     // After the rules, back at the top level.
-    assert.deepEqual(labels(await complete(`${rule}    severity: hint\n|\n`)).sort(), ['approved', 'description', 'documentation', 'glossary', 'sets']);
+    assert.deepEqual(labels(await complete(`${rule}    severity: hint\n|\n`)).sort(), [
+      'approved',
+      'description',
+      'documentation',
+      'glossary',
+      'sets',
+    ]);
   });
 
   it('completes severities after `severity:`, and booleans', async () => {
@@ -115,7 +134,10 @@ describe('lsp pack completion', () => {
     assert.equal(((afterColon as CompletionList).items[0]!.textEdit as TextEdit).newText, ' error', 'a space is inserted after the colon');
     const partial = (await complete('pack: house\nrules:\n  - id: house/x\n    severity: wa|\n')) as CompletionList;
     assert.deepEqual((partial.items[0]!.textEdit as TextEdit).range.start.character, '    severity: '.length, 'the typed part is replaced');
-    assert.deepEqual(labels(await complete('pack: house\nrules:\n  - id: house/x\n    conditions:\n      not-negated: |\n', { trigger: ' ' })), ['true', 'false']);
+    assert.deepEqual(
+      labels(await complete('pack: house\nrules:\n  - id: house/x\n    conditions:\n      not-negated: |\n', { trigger: ' ' })),
+      ['true', 'false'],
+    );
   });
 
   it('offers nothing when a space is typed in indentation or in text', async () => {
@@ -143,7 +165,9 @@ describe('lsp pack completion', () => {
   it('completes rule ids of the built-in and listed packs as keys of a config’s rules, and severities after them', async () => {
     const result = await complete('packs: [house.termguard.yaml]\nrules:\n  memo/enables-access: off\n  |\n', { config: true });
     const found = labels(result);
-    const builtin = builtinEngine().rules().map((rule) => rule.id);
+    const builtin = builtinEngine()
+      .rules()
+      .map((rule) => rule.id);
     assert.ok(found.includes('house/weak-verbs'), 'a rule of the listed pack');
     for (const id of builtin.filter((id) => id !== 'memo/enables-access')) assert.ok(found.includes(id), `built-in rule ${id}`);
     assert.ok(!found.includes('memo/enables-access'), 'not a rule already configured');
@@ -152,12 +176,28 @@ describe('lsp pack completion', () => {
     assert.equal((item.textEdit as TextEdit).newText, 'house/weak-verbs: ');
     assert.match(String((item.documentation as { value: string }).value), /Prefer a plain verb/);
 
-    assert.deepEqual(labels(await complete('rules:\n  memo/enables-access: |\n', { config: true, trigger: ' ' })), ['off', 'hint', 'information', 'warning', 'error']);
-    assert.deepEqual(labels(await complete('root: true\n|\n', { config: true })).sort(), ['builtin', 'claim-model', 'ignore', 'kinds', 'packs', 'readers', 'rules']);
+    assert.deepEqual(labels(await complete('rules:\n  memo/enables-access: |\n', { config: true, trigger: ' ' })), [
+      'off',
+      'hint',
+      'information',
+      'warning',
+      'error',
+    ]);
+    assert.deepEqual(labels(await complete('root: true\n|\n', { config: true })).sort(), [
+      'builtin',
+      'claim-model',
+      'ignore',
+      'kinds',
+      'packs',
+      'readers',
+      'rules',
+    ]);
   });
 
   it('completes rule ids after a suppression directive', async () => {
-    const result = await complete(HOUSE.replace('good: ["We used the cache."]', 'good: ["<!-- termguard-disable-next-line house/| --> We utilized it."]'));
+    const result = await complete(
+      HOUSE.replace('good: ["We used the cache."]', 'good: ["<!-- termguard-disable-next-line house/| --> We utilized it."]'),
+    );
     const found = labels(result);
     assert.ok(found.includes('house/weak-verbs') && found.includes('memo/enables-access'), found.join(', '));
     const item = (result as CompletionList).items.find((candidate) => candidate.label === 'house/weak-verbs')!;
@@ -168,6 +208,9 @@ describe('lsp pack completion', () => {
     const uri = workspace.uri('prose.md');
     await client.open(uri, 'Some text.\n');
     await client.waitForDiagnostics(uri, 1);
-    assert.equal(await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 3 } }), null);
+    assert.equal(
+      await client.connection.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: 0, character: 3 } }),
+      null,
+    );
   });
 });

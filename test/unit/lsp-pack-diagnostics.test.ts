@@ -10,7 +10,6 @@ import { DiagnosticSeverity, type Diagnostic, type PublishDiagnosticsParams } fr
 import { LineIndex } from '../../server/src/engine/index';
 import { HOUSE_PACK as VALID_PACK, serverForSuite, TempWorkspace, TestClient } from './lspTestClient';
 
-
 /** The 0-based position of the `nth` occurrence of `needle` in `text`, plus `delta` characters. */
 function positionOf(text: string, needle: string, delta = 0, nth = 0): { line: number; character: number } {
   let index = -1;
@@ -100,7 +99,10 @@ describe('lsp pack diagnostics', () => {
 
   it('reports a set cycle', async () => {
     const uri = workspace.uri('cycle.termguard.yaml');
-    const text = VALID_PACK.replace('  weak-verb: [utilize, leverage]\n', '  weak-verb: [utilize, leverage, "@more"]\n  more: ["@weak-verb"]\n');
+    const text = VALID_PACK.replace(
+      '  weak-verb: [utilize, leverage]\n',
+      '  weak-verb: [utilize, leverage, "@more"]\n  more: ["@weak-verb"]\n',
+    );
     await client.open(uri, text, 'termguard-pack');
     const [diagnostic] = withCode(await client.waitForDiagnostics(uri, 1), 'set-cycle');
     assert.ok(diagnostic, 'a set-cycle diagnostic');
@@ -156,7 +158,10 @@ colour: red
     await client.open(uri, text, 'termguard-pack');
     let published = await client.waitForDiagnostics(uri, 1);
     // A schema error makes the config unusable: it is the only problem then.
-    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), ['termguard/schema']);
+    assert.deepEqual(
+      published.diagnostics.map((diagnostic) => diagnostic.code),
+      ['termguard/schema'],
+    );
     assert.deepEqual(published.diagnostics[0]!.range.start, positionOf(text, 'colour'));
     const fixed = text.replace('colour: red\n', '');
     const version = await client.change(uri, [{ text: fixed }]);
@@ -168,7 +173,10 @@ colour: red
     assert.deepEqual(missing.range.start, positionOf(fixed, 'missing.termguard.yaml'));
     assert.match(String(missing.message), /missing\.termguard\.yaml/);
     const unknown = withCode(published, 'unknown-rule');
-    assert.deepEqual(unknown.map((diagnostic) => diagnostic.message), ['unknown rule `nope/rule` in `rules`', 'unknown category `nothing` in `rules`']);
+    assert.deepEqual(
+      unknown.map((diagnostic) => diagnostic.message),
+      ['unknown rule `nope/rule` in `rules`', 'unknown category `nothing` in `rules`'],
+    );
     assert.ok(unknown.every((diagnostic) => diagnostic.severity === DiagnosticSeverity.Warning));
     assert.deepEqual(unknown[0]!.range.start, positionOf(fixed, 'nope/rule'));
     assert.equal(published.diagnostics.length, 3);
@@ -186,10 +194,18 @@ colour: red
       await own.open(root.uri('doc.md'), 'Nothing here.\n');
       const fromDisk = await own.waitForPublication(packUri, (params) => params.diagnostics.length > 0, 'problems of the pack on disk');
       assert.equal(fromDisk.version, undefined);
-      assert.deepEqual(fromDisk.diagnostics.map((diagnostic) => diagnostic.code), ['termguard/unknown-set']);
+      assert.deepEqual(
+        fromDisk.diagnostics.map((diagnostic) => diagnostic.code),
+        ['termguard/unknown-set'],
+      );
 
       await own.open(packUri, broken, 'termguard-pack');
-      const version = await own.replace(packUri, broken.indexOf('@weak-verbs'), broken.indexOf('@weak-verbs') + '@weak-verbs'.length, '@weak-verb');
+      const version = await own.replace(
+        packUri,
+        broken.indexOf('@weak-verbs'),
+        broken.indexOf('@weak-verbs') + '@weak-verbs'.length,
+        '@weak-verb',
+      );
       const live = await own.waitForDiagnostics(packUri, version);
       assert.deepEqual(live.diagnostics, [], 'the fixed text has no problems, whatever the file on disk says');
 
@@ -203,7 +219,10 @@ colour: red
 
       await own.close(packUri);
       const restored = await own.waitForPublication(packUri, (params) => params.diagnostics.length > 0, 'the disk problems after closing');
-      assert.deepEqual(restored.diagnostics.map((diagnostic) => diagnostic.code), ['termguard/unknown-set']);
+      assert.deepEqual(
+        restored.diagnostics.map((diagnostic) => diagnostic.code),
+        ['termguard/unknown-set'],
+      );
       assert.match(String(restored.diagnostics[0]!.message), /@vendorz/, 'the problems of the file as it is now on disk');
     } finally {
       own.dispose();

@@ -62,12 +62,23 @@ describe('lsp pack examples on save', () => {
     workspace.write('house.termguard.yaml', PACK);
     await client.open(uri, PACK, 'termguard-pack');
     const typed = await client.waitForDiagnostics(uri, 1);
-    assert.deepEqual(typed.diagnostics.map((diagnostic) => diagnostic.code), ['termguard/no-examples'], 'no example runs before a save');
+    assert.deepEqual(
+      typed.diagnostics.map((diagnostic) => diagnostic.code),
+      ['termguard/no-examples'],
+      'no example runs before a save',
+    );
 
     await save(uri);
-    const saved = await client.waitForPublication(uri, (params) => exampleFailures(params.diagnostics).length > 0, 'example failures after saving');
+    const saved = await client.waitForPublication(
+      uri,
+      (params) => exampleFailures(params.diagnostics).length > 0,
+      'example failures after saving',
+    );
     assert.equal(saved.version, 1);
-    assert.ok(saved.diagnostics.some((diagnostic) => diagnostic.code === 'termguard/no-examples'), 'the as-you-type diagnostics stay');
+    assert.ok(
+      saved.diagnostics.some((diagnostic) => diagnostic.code === 'termguard/no-examples'),
+      'the as-you-type diagnostics stay',
+    );
     const failures = exampleFailures(saved.diagnostics);
     assert.deepEqual(
       failures.map((diagnostic) => diagnostic.range),
@@ -76,8 +87,14 @@ describe('lsp pack examples on save', () => {
     );
     const [bad, good, fixed] = failures as [Diagnostic, Diagnostic, Diagnostic];
     assert.equal(bad.message, 'bad example of house/weak-verbs fails: expected a finding of house/weak-verbs, got none');
-    assert.match(String(good.message), /^good example of house\/weak-verbs fails: expected no finding of house\/weak-verbs, got one on "leveraged"/);
-    assert.equal(fixed.message, 'fixed example of house/weak-verbs fails: expected the first fix to give "We employ caches.", got "We use caches."');
+    assert.match(
+      String(good.message),
+      /^good example of house\/weak-verbs fails: expected no finding of house\/weak-verbs, got one on "leveraged"/,
+    );
+    assert.equal(
+      fixed.message,
+      'fixed example of house/weak-verbs fails: expected the first fix to give "We employ caches.", got "We use caches."',
+    );
     assert.ok(failures.every((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error && diagnostic.source === 'termguard'));
 
     // Typing keeps the example results of the last save.
@@ -99,8 +116,15 @@ describe('lsp pack examples on save', () => {
       text = client.text(uri);
     }
     await save(uri);
-    const clean = await client.waitForPublication(uri, (params) => exampleFailures(params.diagnostics).length === 0 && params.version === client.version(uri), 'no example failures after the second save');
-    assert.deepEqual(clean.diagnostics.map((diagnostic) => diagnostic.code), ['termguard/no-examples']);
+    const clean = await client.waitForPublication(
+      uri,
+      (params) => exampleFailures(params.diagnostics).length === 0 && params.version === client.version(uri),
+      'no example failures after the second save',
+    );
+    assert.deepEqual(
+      clean.diagnostics.map((diagnostic) => diagnostic.code),
+      ['termguard/no-examples'],
+    );
   });
 
   it('runs nothing for a pack that does not load, and nothing for configs', async () => {
@@ -112,7 +136,10 @@ describe('lsp pack examples on save', () => {
     await save(uri);
     // The broken rule is left out of the pack, so its examples do not run; the save still republishes.
     const published = await next;
-    assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), ['termguard/unknown-set', 'termguard/no-examples']);
+    assert.deepEqual(
+      published.diagnostics.map((diagnostic) => diagnostic.code),
+      ['termguard/unknown-set', 'termguard/no-examples'],
+    );
 
     const config = workspace.uri('.termguard.yaml');
     await client.open(config, 'rules:\n  memo/enables-access: off\n', 'termguard-pack');
@@ -121,6 +148,9 @@ describe('lsp pack examples on save', () => {
     await save(config);
     // A hover round trip orders the save before the check below.
     await client.hover(config, 0);
-    assert.ok(client.published.slice(before).every((params) => params.uri !== config), 'saving a config publishes nothing');
+    assert.ok(
+      client.published.slice(before).every((params) => params.uri !== config),
+      'saving a config publishes nothing',
+    );
   });
 });

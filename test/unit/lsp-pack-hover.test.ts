@@ -65,7 +65,10 @@ describe('lsp pack hover', () => {
     const hover = await client.hover(packUri(), offset);
     const markdown = markdownOf(hover);
     assert.ok(markdown.startsWith('**@weak-verb** · word set of house · 2 members'), markdown);
-    assert.deepEqual(markdown.split('\n').filter((line) => line.startsWith('- ')), ['- `utilize`', '- `leverage`']);
+    assert.deepEqual(
+      markdown.split('\n').filter((line) => line.startsWith('- ')),
+      ['- `utilize`', '- `leverage`'],
+    );
     const lines = new LineIndex(HOUSE);
     const start = HOUSE.indexOf('@weak-verb}');
     assert.deepEqual(hover!.range, { start: lines.positionAt(start), end: lines.positionAt(start + '@weak-verb'.length) });
@@ -80,7 +83,10 @@ describe('lsp pack hover', () => {
   });
 
   it('describes sets at their definition and in conditions too', async () => {
-    assert.match(markdownOf(await client.hover(packUri(), HOUSE.indexOf('vendor:') + 2)), /^\*\*@vendor\*\* · word set of house · 2 members\n\n- `Acme`\n- `Acme Corp`$/);
+    assert.match(
+      markdownOf(await client.hover(packUri(), HOUSE.indexOf('vendor:') + 2)),
+      /^\*\*@vendor\*\* · word set of house · 2 members\n\n- `Acme`\n- `Acme Corp`$/,
+    );
     assert.match(markdownOf(await client.hover(packUri(), HOUSE.indexOf('- vendor') + 4)), /^\*\*@vendor\*\*/);
   });
 
@@ -93,7 +99,10 @@ describe('lsp pack hover', () => {
   it('shows message, reason and severity on a rule id', async () => {
     const offset = HOUSE.indexOf('house/weak-verbs') + 4;
     const markdown = unescape(markdownOf(await client.hover(packUri(), offset)));
-    assert.equal(markdown, '**house/weak-verbs** · warning · style\n\nPrefer a plain verb to {match}.\n\n*Why:* Plain verbs are easier to read.');
+    assert.equal(
+      markdown,
+      '**house/weak-verbs** · warning · style\n\nPrefer a plain verb to {match}.\n\n*Why:* Plain verbs are easier to read.',
+    );
   });
 
   it('shows the rule on a key of a config’s rules, for built-in and listed packs', async () => {

@@ -42,7 +42,8 @@ describe('lsp positions: LineTable', () => {
       const newText = pieces[random(pieces.length)]!;
       text = text.slice(0, start) + newText + text.slice(end);
       table.applyEdit({ range: { start, end }, newText }, text);
-      if (i % 100 === 0 || text.length < 40) assertSameMapping(table, text, `after edit ${i} (${start}-${end} → ${JSON.stringify(newText)})`);
+      if (i % 100 === 0 || text.length < 40)
+        assertSameMapping(table, text, `after edit ${i} (${start}-${end} → ${JSON.stringify(newText)})`);
     }
     assertSameMapping(table, text, 'at the end');
   });

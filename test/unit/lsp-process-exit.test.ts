@@ -49,7 +49,9 @@ async function startServer(processId: number | null, transport: 'stdio' | 'ipc' 
       : fork(main, ['--node-ipc'], { cwd: ROOT, execArgv: ['--import', 'tsx'], stdio: ['pipe', 'pipe', 'pipe', 'ipc'] });
   let stderr = '';
   server.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => server.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    server.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let connection: ProtocolConnection;
   if (transport === 'stdio') {
     const reader = new StreamMessageReader(server.stdout!);
@@ -85,7 +87,13 @@ async function queueExpensiveWork(connection: ProtocolConnection, afterFirstChec
   if (afterFirstCheck) await checked;
   const range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   for (let i = 0; i < QUEUED_REQUESTS; i++) {
-    connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [], only: ['source.fixAll.termguard'] } }).catch(() => undefined);
+    connection
+      .sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range,
+        context: { diagnostics: [], only: ['source.fixAll.termguard'] },
+      })
+      .catch(() => undefined);
   }
 }
 

@@ -18,7 +18,16 @@ function itemsOf(report: DocumentDiagnosticReport): Diagnostic[] {
   return (report as { items: Diagnostic[] }).items;
 }
 
-const DOCUMENT = ['# Notes', '', 'The SRE enables access to ChatGPT for every agent.', '', 'All good here.', '', '- Agents call on OpenAI models.', ''].join('\n');
+const DOCUMENT = [
+  '# Notes',
+  '',
+  'The SRE enables access to ChatGPT for every agent.',
+  '',
+  'All good here.',
+  '',
+  '- Agents call on OpenAI models.',
+  '',
+].join('\n');
 
 describe('lsp pulled diagnostics', () => {
   let server: SuiteServer;
@@ -61,7 +70,20 @@ describe('lsp pulled diagnostics', () => {
     const uri = workspace.uri('random.md');
     await client.open(uri, DOCUMENT.repeat(4));
     const next = seededRandom(2718);
-    const snippets = ['x', ' ', '\n', '\n\n', 'enables access to ChatGPT', ' calls on GPT-4o ', '> ', '- ', '`', '# ', 'AWS bedrock', 'powered by OpenAI'];
+    const snippets = [
+      'x',
+      ' ',
+      '\n',
+      '\n\n',
+      'enables access to ChatGPT',
+      ' calls on GPT-4o ',
+      '> ',
+      '- ',
+      '`',
+      '# ',
+      'AWS bedrock',
+      'powered by OpenAI',
+    ];
     let resultId: string | undefined;
     let items: Diagnostic[] = [];
     for (let step = 0; step < 300; step++) {

@@ -15,7 +15,11 @@ import { applyWorkspaceEdit, HOUSE_PACK, serverForSuite, type SuiteServer, type 
 
 /** A code action with the document's URI and version taken out, so those of two documents compare. */
 function comparable(action: CodeAction, uri: string): unknown {
-  return JSON.parse(JSON.stringify(action).replaceAll(JSON.stringify(uri).slice(1, -1), 'URI').replace(/"version":\d+/g, '"version":0'));
+  return JSON.parse(
+    JSON.stringify(action)
+      .replaceAll(JSON.stringify(uri).slice(1, -1), 'URI')
+      .replace(/"version":\d+/g, '"version":0'),
+  );
 }
 
 /** What the server says about a document: its diagnostics, every code action for them, and the fix-all action. */
@@ -42,8 +46,15 @@ async function currentDiagnostics(client: TestClient, uri: string, pull: boolean
  * pulls until they do, a publishing one waits for such a publication (the
  * version alone cannot tell when the client reused a version).
  */
-async function settledDiagnostics(client: TestClient, uri: string, pull: boolean, settled: (diagnostics: readonly Diagnostic[]) => boolean): Promise<Diagnostic[]> {
-  if (!pull) return (await client.waitForPublication(uri, (params) => settled(params.diagnostics), 'the diagnostics of the changed text')).diagnostics;
+async function settledDiagnostics(
+  client: TestClient,
+  uri: string,
+  pull: boolean,
+  settled: (diagnostics: readonly Diagnostic[]) => boolean,
+): Promise<Diagnostic[]> {
+  if (!pull)
+    return (await client.waitForPublication(uri, (params) => settled(params.diagnostics), 'the diagnostics of the changed text'))
+      .diagnostics;
   // A pull runs the pending check first, so one pull answers for the latest change.
   return currentDiagnostics(client, uri, true);
 }
@@ -65,7 +76,13 @@ async function answers(client: TestClient, uri: string, pull: boolean): Promise<
  * Opens `initial`, sends `steps`, and asserts that the server's answers
  * for the result equal those for a fresh open of the client's final text.
  */
-async function replayAndCompare(server: SuiteServer, name: string, initial: string, steps: readonly { changes: readonly ChangeSpec[]; settle: boolean }[], pull: boolean): Promise<void> {
+async function replayAndCompare(
+  server: SuiteServer,
+  name: string,
+  initial: string,
+  steps: readonly { changes: readonly ChangeSpec[]; settle: boolean }[],
+  pull: boolean,
+): Promise<void> {
   const { client, workspace } = server;
   const uri = workspace.uri(`${name}.md`);
   const freshUri = workspace.uri(`${name}-fresh.md`);
@@ -109,20 +126,29 @@ for (const pull of [false, true]) {
       await client.change(uri, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 5 } }, text: 'y' }]);
       await client.change(uri, [{ range: { start: { line: 0, character: 5 }, end: { line: 0, character: 6 } }, text: '' }]);
       await client.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }, text: '' }]);
-      await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Use Chatgpt natively on AWS.' }]);
+      await client.change(uri, [
+        { range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'Use Chatgpt natively on AWS.' },
+      ]);
       assert.equal(client.text(uri), 'The SRE enables access to ChatGPT.\nUse Chatgpt natively on AWS.');
       const diagnostics = await currentDiagnostics(client, uri, pull);
       const enables = diagnostics.find((diagnostic) => diagnostic.code === 'memo/enables-access');
       assert.deepEqual(enables?.range, { start: { line: 0, character: 8 }, end: { line: 0, character: 25 } });
-      for (const diagnostic of diagnostics) assert.ok(diagnostic.range.end.line <= 1, `${diagnostic.code} lies inside the two-line document`);
+      for (const diagnostic of diagnostics)
+        assert.ok(diagnostic.range.end.line <= 1, `${diagnostic.code} lies inside the two-line document`);
       const actions = (await client.codeActions(uri, enables!.range, { diagnostics: [enables!] })) ?? [];
       const fixed = applyWorkspaceEdit(client.text(uri), uri, actions[0]?.edit);
       assert.ok(fixed.endsWith('\nUse Chatgpt natively on AWS.'), `the fix leaves the second line alone: ${JSON.stringify(fixed)}`);
       await client.close(uri);
-      await replayAndCompare(server, 'large-deletion-replay', TWENTY_LINES_THEN_FINDING, [
-        { changes: [{ kind: 'replace', a: 0, b: 0, text: 'y', reversed: false }], settle: true },
-        { changes: [{ kind: 'shrink', a: 0, b: 0.2, text: '', reversed: false }], settle: false },
-      ], pull);
+      await replayAndCompare(
+        server,
+        'large-deletion-replay',
+        TWENTY_LINES_THEN_FINDING,
+        [
+          { changes: [{ kind: 'replace', a: 0, b: 0, text: 'y', reversed: false }], settle: true },
+          { changes: [{ kind: 'shrink', a: 0, b: 0.2, text: '', reversed: false }], settle: false },
+        ],
+        pull,
+      );
     });
 
     it('takes the content of a change whose version is not higher than the current one as the truth', async () => {
@@ -131,9 +157,16 @@ for (const pull of [false, true]) {
       await client.open(uri, 'All good here.\n', 'markdown', 5);
       assert.deepEqual(await currentDiagnostics(client, uri, pull), []);
       // The same version again, now with a finding.
-      await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'The SRE enables access to ChatGPT.\n' }], 5);
+      await client.change(
+        uri,
+        [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, text: 'The SRE enables access to ChatGPT.\n' }],
+        5,
+      );
       const same = await settledDiagnostics(client, uri, pull, (diagnostics) => diagnostics.length > 0);
-      assert.deepEqual(same.map((diagnostic) => diagnostic.code), ['memo/enables-access']);
+      assert.deepEqual(
+        same.map((diagnostic) => diagnostic.code),
+        ['memo/enables-access'],
+      );
       // A lower version that removes it.
       await client.change(uri, [{ range: { start: { line: 1, character: 0 }, end: { line: 2, character: 0 } }, text: '' }], 3);
       assert.equal(client.text(uri), 'All good here.\n');
@@ -147,9 +180,20 @@ for (const pull of [false, true]) {
       await client.open(uri, HOUSE_PACK, 'termguard-pack');
       assert.deepEqual((await client.waitForDiagnostics(uri, 1)).diagnostics, []);
       const at = HOUSE_PACK.indexOf('severity: warning') + 'severity: '.length;
-      await client.change(uri, [{ range: { start: client.positionAt(uri, at), end: client.positionAt(uri, at + 'warning'.length) }, text: 'loud' }], 1);
-      const published = await client.waitForPublication(uri, (params) => params.diagnostics.length > 0, 'a schema error for the bad severity');
-      assert.deepEqual(published.diagnostics.map((diagnostic) => diagnostic.code), ['termguard/schema']);
+      await client.change(
+        uri,
+        [{ range: { start: client.positionAt(uri, at), end: client.positionAt(uri, at + 'warning'.length) }, text: 'loud' }],
+        1,
+      );
+      const published = await client.waitForPublication(
+        uri,
+        (params) => params.diagnostics.length > 0,
+        'a schema error for the bad severity',
+      );
+      assert.deepEqual(
+        published.diagnostics.map((diagnostic) => diagnostic.code),
+        ['termguard/schema'],
+      );
       await client.close(uri);
     });
 
@@ -162,9 +206,13 @@ for (const pull of [false, true]) {
       assert.equal(client.text(uri), 'All good here.\nThe SRE integrates with ChatGPT.\n');
       assert.deepEqual(await currentDiagnostics(client, uri, pull), []);
       await client.close(uri);
-      await replayAndCompare(server, 'reversed-range-replay', 'The SRE enables access to ChatGPT.\n\nAWS bedrock\n', [
-        { changes: [{ kind: 'replace', a: 0.3, b: 0.5, text: 'x', reversed: true }], settle: false },
-      ], pull);
+      await replayAndCompare(
+        server,
+        'reversed-range-replay',
+        'The SRE enables access to ChatGPT.\n\nAWS bedrock\n',
+        [{ changes: [{ kind: 'replace', a: 0.3, b: 0.5, text: 'x', reversed: true }], settle: false }],
+        pull,
+      );
     });
 
     it('answers like a fresh open of the client text after random incremental changes', { timeout: 120_000 }, async () => {

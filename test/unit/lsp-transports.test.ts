@@ -31,7 +31,10 @@ function overIpc(script: string): { child: ChildProcess; connection: ProtocolCon
   return { child, connection: createProtocolConnection(new IPCMessageReader(child), new IPCMessageWriter(child)) };
 }
 
-async function roundTrip(started: { child: ChildProcess; connection: ProtocolConnection }): Promise<{ diagnostics: PublishDiagnosticsParams; exitCode: number | null }> {
+async function roundTrip(started: {
+  child: ChildProcess;
+  connection: ProtocolConnection;
+}): Promise<{ diagnostics: PublishDiagnosticsParams; exitCode: number | null }> {
   const { child, connection } = started;
   let stderr = '';
   child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -47,7 +50,9 @@ async function roundTrip(started: { child: ChildProcess; connection: ProtocolCon
   try {
     await connection.sendRequest('initialize', { processId: null, rootUri: null, capabilities: { workspace: { configuration: true } } });
     await connection.sendNotification('initialized', {});
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text: 'The SRE enables access to ChatGPT.\n' } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'markdown', version: 1, text: 'The SRE enables access to ChatGPT.\n' },
+    });
     const diagnostics = await published;
     await connection.sendRequest('shutdown');
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
@@ -99,12 +104,21 @@ describe('the stdio wire encoding', () => {
     code: 'memo/calls-on',
     source: 'termguard',
     message: 'Say “powered by” — not "calls on".',
-    data: { fixes: ['is powered by', { title: 'Rewrite', edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } }, newText: 'We' }] }] },
+    data: {
+      fixes: [
+        'is powered by',
+        { title: 'Rewrite', edits: [{ range: { start: { line: 1, character: 0 }, end: { line: 1, character: 2 } }, newText: 'We' }] },
+      ],
+    },
   };
 
   it('writes a publication and a full pulled report exactly as JSON.stringify does', () => {
     const messages = [
-      { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', version: 3, diagnostics: [diagnostic, diagnostic] } },
+      {
+        jsonrpc: '2.0',
+        method: 'textDocument/publishDiagnostics',
+        params: { uri: 'file:///a.md', version: 3, diagnostics: [diagnostic, diagnostic] },
+      },
       { jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///a.md', diagnostics: [] } },
       { jsonrpc: '2.0', id: 7, result: { kind: 'full', resultId: '12', items: [diagnostic] } },
       { jsonrpc: '2.0', id: 'x', result: { kind: 'full', items: [] } },

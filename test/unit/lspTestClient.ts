@@ -160,7 +160,10 @@ export class TestClient {
           ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
           publishDiagnostics: { versionSupport: true, codeDescriptionSupport: options.codeDescriptionSupport ?? true, dataSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
-          codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
+          codeAction: {
+            codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+            dataSupport: true,
+          },
         },
       },
       ...(options.trusted !== undefined || options.brokenFileNotices || options.cacheDirectory !== undefined
@@ -218,7 +221,12 @@ export class TestClient {
   }
 
   /** Waits for the next publication for `uri` that satisfies `predicate`. */
-  waitForPublication(uri: string, predicate: (params: PublishDiagnosticsParams) => boolean, what: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<PublishDiagnosticsParams> {
+  waitForPublication(
+    uri: string,
+    predicate: (params: PublishDiagnosticsParams) => boolean,
+    what: string,
+    timeoutMs = DEFAULT_TIMEOUT_MS,
+  ): Promise<PublishDiagnosticsParams> {
     return this.waitFor(
       `${what} (last published for ${uri}: ${JSON.stringify(this.lastDiagnostics(uri)?.diagnostics.map((d) => d.code))})`,
       () => {
@@ -231,7 +239,11 @@ export class TestClient {
 
   /** Waits for a window/showMessage whose text matches. */
   waitForMessage(pattern: RegExp, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<ShowMessageParams> {
-    return this.waitFor(`a message matching ${pattern}`, () => this.shownMessages.find((message) => pattern.test(message.message)), timeoutMs);
+    return this.waitFor(
+      `a message matching ${pattern}`,
+      () => this.shownMessages.find((message) => pattern.test(message.message)),
+      timeoutMs,
+    );
   }
 
   /** Changes the settings and tells the server (it pulls them again). */
@@ -300,7 +312,11 @@ export class TestClient {
   }
 
   /** Requests code actions for `range`, sending `diagnostics` as context (default: the last published ones that touch the range). */
-  codeActions(uri: string, range: Range, options: { diagnostics?: Diagnostic[]; only?: string[]; cancelled?: boolean } = {}): Promise<CodeAction[] | null> {
+  codeActions(
+    uri: string,
+    range: Range,
+    options: { diagnostics?: Diagnostic[]; only?: string[]; cancelled?: boolean } = {},
+  ): Promise<CodeAction[] | null> {
     const diagnostics =
       options.diagnostics ??
       (this.lastDiagnostics(uri)?.diagnostics ?? []).filter(
@@ -322,7 +338,10 @@ export class TestClient {
 
   /** Pulls the diagnostics of `uri` (`textDocument/diagnostic`), naming the result id the client holds. */
   pull(uri: string, previousResultId?: string): Promise<DocumentDiagnosticReport> {
-    return this.connection.sendRequest('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+    return this.connection.sendRequest('textDocument/diagnostic', {
+      textDocument: { uri },
+      ...(previousResultId ? { previousResultId } : {}),
+    });
   }
 
   /** Ends both connections. */

@@ -13,7 +13,8 @@ const CHARACTER_REFERENCES =
   'Character references (`&copy;`, `&#42;`) are read as written: a prose segment is an exact range of the source, so the reader does not decode them, and their letters and digits read as words where CommonMark renders one character.';
 const REFERENCE_DEFINITIONS =
   'Whether `[text]` or `[text][label]` is a link depends on a link reference definition, which may be in any other block; blocks are read on their own (that is what makes re-checks incremental), so the reader takes `[text][label]` for a link and keeps the words of a shortcut `[text]` apart, where CommonMark, knowing the definitions, renders literal brackets or joins the words.';
-const BARE_URLS = 'GitHub Flavored Markdown extended autolinks: a bare URL is one opaque word to the reader, where CommonMark renders it as text.';
+const BARE_URLS =
+  'GitHub Flavored Markdown extended autolinks: a bare URL is one opaque word to the reader, where CommonMark renders it as text.';
 
 /** The spec examples where the reader's words differ on purpose, by example number. */
 const ACCEPTED_DIFFERENCES: ReadonlyMap<number, string> = new Map([
@@ -85,7 +86,10 @@ describe('Markdown conformance with commonmark.js', () => {
 
   it('lists no accepted difference that no longer differs', () => {
     const differing = new Set(differences.map((difference) => difference.example.number));
-    assert.deepEqual([...ACCEPTED_DIFFERENCES.keys()].filter((number) => !differing.has(number)), []);
+    assert.deepEqual(
+      [...ACCEPTED_DIFFERENCES.keys()].filter((number) => !differing.has(number)),
+      [],
+    );
   });
 
   for (const extension of EXTENSIONS) {
@@ -95,7 +99,21 @@ describe('Markdown conformance with commonmark.js', () => {
   }
 
   it('compares words as the engine tokenizes them', () => {
-    assert.deepEqual(referenceWords('*Seamless* sync of `code`, <b>tags</b>, ![images](i.png) and [links](https://x.y).'), ['Seamless', 'sync', 'of', 'tags', 'and', 'links']);
-    assert.deepEqual(readerWords('*Seamless* sync of `code`, <b>tags</b>, ![images](i.png) and [links](https://x.y).'), ['Seamless', 'sync', 'of', 'tags', 'and', 'links']);
+    assert.deepEqual(referenceWords('*Seamless* sync of `code`, <b>tags</b>, ![images](i.png) and [links](https://x.y).'), [
+      'Seamless',
+      'sync',
+      'of',
+      'tags',
+      'and',
+      'links',
+    ]);
+    assert.deepEqual(readerWords('*Seamless* sync of `code`, <b>tags</b>, ![images](i.png) and [links](https://x.y).'), [
+      'Seamless',
+      'sync',
+      'of',
+      'tags',
+      'and',
+      'links',
+    ]);
   });
 });

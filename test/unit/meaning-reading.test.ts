@@ -18,31 +18,53 @@ function sentencesOf(text: string): Token[][] {
 }
 
 function tagsOf(tokens: readonly Token[]): string[] {
-  return tokens.map((token) => (token.tag === TAG_OPENAI_NAME ? `[${token.text}]` : token.tag === TAG_OPENAI_REFERENCE ? `<${token.text}>` : token.text));
+  return tokens.map((token) =>
+    token.tag === TAG_OPENAI_NAME ? `[${token.text}]` : token.tag === TAG_OPENAI_REFERENCE ? `<${token.text}>` : token.text,
+  );
 }
 
 function matches(patterns: string[], text: string, sets = ''): string[] {
   const pack = `pack: t\n${sets}rules:\n  - id: t/rule\n    category: test\n    severity: error\n    message: "found {match}"\n    reason: test\n    patterns: ${JSON.stringify(patterns)}\n    examples: { bad: [], good: [] }\n`;
   const engine = createEngine([{ file: 't.termguard.yaml', text: pack }]);
-  assert.deepEqual(engine.problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    engine.problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   return engine.check(text, 'plaintext').findings.map((finding) => text.slice(finding.range.start, finding.range.end));
 }
 
 describe('OpenAI names are recognised by their shape', () => {
   it('gpt + optional separator + version number, with suffixes, in any case', () => {
-    for (const word of ['gpt5', 'gpt-5', 'GPT-4.1', 'gpt-4o-mini', 'GPT-5-codex', 'gpt-image-1', 'gpt', 'gpts']) assert.ok(isOpenAINameWord(word.toLowerCase()), word);
+    for (const word of ['gpt5', 'gpt-5', 'GPT-4.1', 'gpt-4o-mini', 'GPT-5-codex', 'gpt-image-1', 'gpt', 'gpts'])
+      assert.ok(isOpenAINameWord(word.toLowerCase()), word);
   });
   it('ChatGPT spellings with versions, o-series and 4o in any case, provider-prefixed ids', () => {
-    for (const word of ['chatgpt', 'chatgpt-5', 'chat-gpt', 'o3', 'o4-mini', 'O4-MINI', '4o', '4o-mini', 'openai.gpt-5', 'openai-o3']) assert.ok(isOpenAINameWord(word.toLowerCase()), word);
+    for (const word of ['chatgpt', 'chatgpt-5', 'chat-gpt', 'o3', 'o4-mini', 'O4-MINI', '4o', '4o-mini', 'openai.gpt-5', 'openai-o3'])
+      assert.ok(isOpenAINameWord(word.toLowerCase()), word);
   });
   it('not descriptive compounds or look-alikes', () => {
     for (const word of ['chatgpt-style', 'gpt-5-powered', 'o2', 'go', 'got', 'gptx', 'ok']) assert.ok(!isOpenAINameWord(word), word);
   });
   it('a version or variant written as the next word joins the name into one token', () => {
-    assert.deepEqual(tagsOf(tagOpenAINames(sentencesOf('we use gpt 5 and GPT 4o and o4 mini and chat gpt')[0]!)), ['we', 'use', '[gpt 5]', 'and', '[GPT 4o]', 'and', '[o4 mini]', 'and', 'chat', '[gpt]']);
+    assert.deepEqual(tagsOf(tagOpenAINames(sentencesOf('we use gpt 5 and GPT 4o and o4 mini and chat gpt')[0]!)), [
+      'we',
+      'use',
+      '[gpt 5]',
+      'and',
+      '[GPT 4o]',
+      'and',
+      '[o4 mini]',
+      'and',
+      'chat',
+      '[gpt]',
+    ]);
   });
   it('a pattern reaches the names through %openai-name', () => {
-    assert.deepEqual(matches(['{call} %openai-name'], 'It calls gpt 5. It calls O4-MINI. It calls openai.gpt-5. It calls Claude.'), ['calls', 'calls', 'calls']);
+    assert.deepEqual(matches(['{call} %openai-name'], 'It calls gpt 5. It calls O4-MINI. It calls openai.gpt-5. It calls Claude.'), [
+      'calls',
+      'calls',
+      'calls',
+    ]);
   });
 });
 
@@ -67,13 +89,19 @@ describe('pronouns that refer back to an OpenAI name', () => {
     assert.ok(read('o4-mini is what our agents query for cheap tasks, SRE just forwards to it').includes('<it>'));
   });
   it('a pattern reaches the pronoun through %openai-reference', () => {
-    assert.deepEqual(matches(['{call on} %openai-reference'], 'GPT-5 is fast. The SRE calls on it often. Claude is slow. The SRE calls on it too.'), ['calls on']);
+    assert.deepEqual(
+      matches(['{call on} %openai-reference'], 'GPT-5 is fast. The SRE calls on it often. Claude is slow. The SRE calls on it too.'),
+      ['calls on'],
+    );
   });
 });
 
 describe('asides in round brackets', () => {
   it('are read past: the aside-free view joins verb and object', () => {
-    assert.deepEqual(matches(['{enable access to} %openai-name'], 'The connector enables (after you approve the role) access to o4-mini.'), ['enables (after you approve the role) access to']);
+    assert.deepEqual(
+      matches(['{enable access to} %openai-name'], 'The connector enables (after you approve the role) access to o4-mini.'),
+      ['enables (after you approve the role) access to'],
+    );
   });
   it('a match read past an aside offers no fix, so the aside is never lost', () => {
     const pack = `pack: t\nrules:\n  - id: t/rule\n    category: test\n    severity: error\n    message: "m"\n    reason: r\n    patterns: ["{call on} %openai-name"]\n    fixes: [{ replace: integrate with }]\n    examples: { bad: [], good: [] }\n`;
@@ -87,11 +115,38 @@ describe('asides in round brackets', () => {
 
 describe('meaning classes', () => {
   it('are derived, with every member inflected and an optional particle', () => {
-    assert.deepEqual(matches(['{%contact} %openai-name'], 'It queried o3. It pinged gpt5. It reached out to GPT-5. It described GPT-5.'), ['queried', 'pinged', 'reached out to']);
-    assert.deepEqual(matches(['{%send *2 =to} %openai-name'], 'The router hands off the task to gpt-5. It forwarded tickets to o3. It described tickets to GPT-5.'), ['hands off the task to', 'forwarded tickets to']);
+    assert.deepEqual(matches(['{%contact} %openai-name'], 'It queried o3. It pinged gpt5. It reached out to GPT-5. It described GPT-5.'), [
+      'queried',
+      'pinged',
+      'reached out to',
+    ]);
+    assert.deepEqual(
+      matches(
+        ['{%send *2 =to} %openai-name'],
+        'The router hands off the task to gpt-5. It forwarded tickets to o3. It described tickets to GPT-5.',
+      ),
+      ['hands off the task to', 'forwarded tickets to'],
+    );
   });
   it('list their members, provenance and prunes', () => {
-    assert.deepEqual(meaningClassNames(), ['contact', 'grant', 'host', 'openai-name', 'openai-reference', 'send', 'use']);
+    assert.deepEqual(meaningClassNames(), [
+      'aws-name',
+      'aws-region',
+      'contact',
+      'contact-able',
+      'contact-noun',
+      'grant',
+      'grant-noun',
+      'host',
+      'host-able',
+      'host-noun',
+      'openai-name',
+      'openai-reference',
+      'person',
+      'send',
+      'send-noun',
+      'use',
+    ]);
     const contact = meaningClassInfo('contact')!;
     assert.ok(contact.members.includes('consult') && contact.members.includes('ping'));
     assert.ok(meaningClassInfo('send')!.members.includes('forward'));
@@ -107,13 +162,18 @@ describe('meaning classes', () => {
   it('the generated file is what the derivation script writes from WordNet', async () => {
     const { deriveClasses, renderGenerated, GENERATED_FILE, WORDNET_DICT } = await import('../../tools/derive-meaning-classes');
     const { readFileSync } = await import('node:fs');
-    assert.equal(readFileSync(GENERATED_FILE, 'utf8'), renderGenerated(deriveClasses(WORDNET_DICT)), 'run: node --import tsx tools/derive-meaning-classes.ts');
+    assert.equal(
+      readFileSync(GENERATED_FILE, 'utf8'),
+      renderGenerated(deriveClasses(WORDNET_DICT)),
+      'run: node --import tsx tools/derive-meaning-classes.ts',
+    );
   });
 });
 
 describe('negation the reader understands', () => {
   const negatedPack = `pack: t\nrules:\n  - id: t/rule\n    category: test\n    severity: error\n    message: "m"\n    reason: r\n    patterns: ["{host} %openai-name =on =aws", "{call} *4 =on %openai-name"]\n    conditions: { not-negated: true }\n    examples: { bad: [], good: [] }\n`;
-  const found = (text: string): number => createEngine([{ file: 't.termguard.yaml', text: negatedPack }]).check(text, 'plaintext').findings.length;
+  const found = (text: string): number =>
+    createEngine([{ file: 't.termguard.yaml', text: negatedPack }]).check(text, 'plaintext').findings.length;
   it('negative contractions written without the apostrophe negate ("we dont host")', () => {
     assert.equal(found('we dont host gpt-5 on AWS'), 0);
     assert.equal(found('we host gpt-5 on AWS'), 1);
@@ -150,10 +210,75 @@ describe('a subject pronoun is resolved only when the nearest thing and the sent
   });
 });
 
-describe('the prose filter and the trigger index know the reader\'s tags', () => {
+describe("the prose filter and the trigger index know the reader's tags", () => {
   it('a unit whose only trigger is an OpenAI name, by its shape, is still checked', () => {
     // "call" is an everyday word, so the name (a tag) is this pattern's trigger; no listed word is in the text.
     assert.deepEqual(matches(['{call} %openai-name'], 'Our bot calls gpt5 nightly.'), ['calls']);
     assert.deepEqual(matches(['{call} %openai-name'], 'Our bot calls O4-MINI nightly.'), ['calls']);
+  });
+});
+
+describe('classes derived from the verb classes', () => {
+  it("nouns come from WordNet's derivational links of the class's own senses, acts and messages only", () => {
+    const nouns = meaningClassInfo('contact-noun')!;
+    assert.ok(nouns.members.includes('consultation') && nouns.members.includes('query') && nouns.members.includes('invocation'));
+    // "caller" is a person (WordNet files it with people); "a contact" is too, in everyday prose, so it is pruned with its reason.
+    assert.ok(!nouns.members.includes('caller') && !nouns.members.includes('contact'));
+    assert.match(nouns.pruned['contact']!, /person/);
+    assert.ok(meaningClassInfo('host-noun')!.members.includes('deployment'));
+    assert.match(meaningClassInfo('host-noun')!.source, /singular or plural/);
+  });
+  it('people are every noun WordNet files as a person, without those that usually name a thing', () => {
+    const people = meaningClassInfo('person')!;
+    for (const word of ['underwriter', 'nurse', 'developer', 'analyst', 'tenant']) assert.ok(people.members.includes(word), word);
+    assert.ok(!people.members.includes('model') && !people.members.includes('server'));
+    assert.match(people.pruned['server']!, /thing/);
+    assert.deepEqual(matches(['{%person}'], 'Two salesmen and three analysts met.'), ['salesmen', 'analysts']);
+  });
+  it('"-able" adjectives are formed by the spelling rules, with recorded prunes', () => {
+    const able = meaningClassInfo('host-able')!.members;
+    for (const word of ['deployable', 'runnable', 'selectable', 'available', 'purchasable']) assert.ok(able.includes(word), word);
+    assert.ok(!able.includes('executable'));
+  });
+  it('verbs also match with "re-" in front, except words that mean something else', () => {
+    assert.deepEqual(matches(['{%send *2 =to} %openai-name'], 'It re-sends the request to gpt-5. It reroutes it to o3.'), [
+      're-sends the request to',
+      'reroutes it to',
+    ]);
+    assert.ok(!meaningClassInfo('contact')!.members.includes('recall'));
+  });
+  it('a noun class matches singular and plural, not verb forms', () => {
+    assert.deepEqual(
+      matches(['{%contact-noun =to} %openai-name'], 'Queries to o3 are logged. A consultation to gpt-5 is cheap. It queried to o3.'),
+      ['Queries to', 'consultation to'],
+    );
+  });
+});
+
+describe('AWS region codes', () => {
+  it('are recognised by their shape and reached through %aws-region', () => {
+    assert.deepEqual(
+      matches(
+        ['{%openai-name} *3 %aws-region'],
+        'GPT-5 runs in us-east-1. GPT-5 runs in ap-southeast-2. GPT-5 runs in us-east. GPT-5 runs in eu-west-1a.',
+      ),
+      ['GPT-5', 'GPT-5'],
+    );
+  });
+  it('a unit whose only place is a region code still passes the prose filter', () => {
+    assert.deepEqual(matches(['{%aws-region}'], 'Deploy to eu-central-1 tonight.'), ['eu-central-1']);
+  });
+});
+
+describe('provider-prefixed model ids', () => {
+  it('"openai/gpt-5" is one name, not the company name misspelt', () => {
+    assert.deepEqual(tagsOf(tagOpenAINames(sentencesOf('Default model: openai/gpt-5 or openai / gpt-5')[0]!)), [
+      'Default',
+      'model',
+      '[openai/gpt-5]',
+      'or',
+      'openai',
+      '[gpt-5]',
+    ]);
   });
 });

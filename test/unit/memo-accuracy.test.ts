@@ -4,9 +4,27 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { builtinEngine, categoriesFound, readLabelledSentences, scoreSentences as score } from './builtinEngine';
 
-const devFile = [join(__dirname, '../../../shared/eval/dev-sentences.jsonl'), join(process.cwd(), '../shared/eval/dev-sentences.jsonl')].find(existsSync);
+const devFile = [
+  join(__dirname, '../../../shared/eval/dev-sentences.jsonl'),
+  join(process.cwd(), '../shared/eval/dev-sentences.jsonl'),
+].find(existsSync);
 /** Two sentence sets written by other people than the rules' author, to measure generalisation. */
-const independentFiles = ['heldout-sentences.jsonl', 'generalisation-sentences.jsonl', 'third-sentences.jsonl', 'fourth-sentences.jsonl', 'fifth-sentences.jsonl', 'sixth-sentences.jsonl', 'seventh-sentences.jsonl', 'eighth-sentences.jsonl', 'ninth-sentences.jsonl', 'tenth-sentences.jsonl', 'chat-nonnative-sentences.jsonl', 'support-email-sentences.jsonl'].map((name) => join(__dirname, '../fixtures', name));
+const independentFiles = [
+  'heldout-sentences.jsonl',
+  'generalisation-sentences.jsonl',
+  'third-sentences.jsonl',
+  'fourth-sentences.jsonl',
+  'fifth-sentences.jsonl',
+  'sixth-sentences.jsonl',
+  'seventh-sentences.jsonl',
+  'eighth-sentences.jsonl',
+  'ninth-sentences.jsonl',
+  'tenth-sentences.jsonl',
+  'chat-nonnative-sentences.jsonl',
+  'support-email-sentences.jsonl',
+  'code-ui-slides-sentences.jsonl',
+  'social-press-meetings-sentences.jsonl',
+].map((name) => join(__dirname, '../fixtures', name));
 
 describe('the memo pack on the labelled development sentences', () => {
   // A skipped suite with no tests would count as nothing in the summary; one skipped test shows the reason there.
@@ -14,7 +32,8 @@ describe('the memo pack on the labelled development sentences', () => {
   for (const sentence of devFile ? readLabelledSentences(devFile) : []) {
     it(`${sentence.id}: ${sentence.text.replace(/\n/g, '\\n')}`, () => {
       const found = categoriesFound(sentence);
-      for (const category of sentence.expect) assert.ok(found.has(category), `expected ${category}, found ${[...found].join(', ') || 'nothing'}`);
+      for (const category of sentence.expect)
+        assert.ok(found.has(category), `expected ${category}, found ${[...found].join(', ') || 'nothing'}`);
       for (const category of found) {
         assert.ok(sentence.expect.includes(category) || sentence.either.includes(category), `unexpected ${category}`);
       }
@@ -32,6 +51,9 @@ const RECALL_FLOOR: Readonly<Record<string, number>> = {
   // Studied after their blind measurement (0.679 and 0.802); held a little below what the meaning classes and sentence reader reach.
   'chat-nonnative-sentences.jsonl': 0.97,
   'support-email-sentences.jsonl': 0.97,
+  // Studied after their blind measurement (0.794 and 0.777); held a little below what the derived noun, adjective and people classes and the new constructions reach (0.971 and 0.957).
+  'code-ui-slides-sentences.jsonl': 0.95,
+  'social-press-meetings-sentences.jsonl': 0.94,
 };
 
 describe('the memo pack on the independently written sentence sets', () => {
@@ -62,10 +84,21 @@ describe('every literal memo expression, in any inflection and formatting', () =
         `- SRE ${verb}   access to ${object}.`,
         `| SRE ${verb} access to ${object} | x |\n|---|---|`,
         `# SRE ${verb} access to ${object}`,
-      ]) cases.push([text, 'memo/enables-access']);
+      ])
+        cases.push([text, 'memo/enables-access']);
     }
   }
-  for (const phrase of ['call on', 'calls on', 'called on', 'calling on', 'call upon', 'calls upon', 'called upon', 'Calling on', 'CALLS ON']) {
+  for (const phrase of [
+    'call on',
+    'calls on',
+    'called on',
+    'calling on',
+    'call upon',
+    'calls upon',
+    'called upon',
+    'Calling on',
+    'CALLS ON',
+  ]) {
     const [verb, particle] = phrase.split(' ');
     for (const object of objects) {
       for (const text of [
@@ -75,18 +108,25 @@ describe('every literal memo expression, in any inflection and formatting', () =
         `> The agent ${verb}\n> ${particle} ${object}.`,
         `The agent *${verb}* ${particle} ${object}.`,
         `1. The agent ${phrase} ${object} for each ticket.`,
-      ]) cases.push([text, 'memo/calls-on']);
+      ])
+        cases.push([text, 'memo/calls-on']);
     }
   }
   it(`catches all ${cases.length} variants`, () => {
-    const missed = cases.filter(([text, ruleId]) => !builtinEngine().check(text, 'markdown').findings.some((finding) => finding.ruleId === ruleId));
+    const missed = cases.filter(
+      ([text, ruleId]) =>
+        !builtinEngine()
+          .check(text, 'markdown')
+          .findings.some((finding) => finding.ruleId === ruleId),
+    );
     assert.deepEqual(missed, []);
   });
 });
 
 describe('claims in context', () => {
   const engine = builtinEngine();
-  const availability = (text: string): number => engine.check(text, 'markdown').findings.filter((finding) => finding.ruleId === 'memo/availability-claim').length;
+  const availability = (text: string): number =>
+    engine.check(text, 'markdown').findings.filter((finding) => finding.ruleId === 'memo/availability-claim').length;
 
   it('takes a question answered "No" by the next sentence as no claim', () => {
     assert.equal(availability('Is GPT-5 available on AWS? No, OpenAI models are served through Azure.'), 0);

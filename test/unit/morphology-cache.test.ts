@@ -14,7 +14,13 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { RemoteConsole } from 'vscode-languageserver/node';
 import { createEngine } from '../../server/src/engine/index';
-import { computeConjugation, computeWordForms, learnedMorphology, morphologyLibraryLoaded, rememberMorphology } from '../../server/src/engine/morphology/wordForms';
+import {
+  computeConjugation,
+  computeWordForms,
+  learnedMorphology,
+  morphologyLibraryLoaded,
+  rememberMorphology,
+} from '../../server/src/engine/morphology/wordForms';
 import { Logger } from '../../server/src/lsp/logger';
 import { MORPHOLOGY_CACHE_FILE, MorphologyCache, parseMorphologyCache } from '../../server/src/lsp/morphologyCache';
 import { TempWorkspace, TestClient } from './lspTestClient';
@@ -52,26 +58,46 @@ after(() => {
 describe('word forms remembered from an earlier process', () => {
   it('let a pack with words outside the built-in table build, check and fix without loading compromise', () => {
     rememberMorphology({
-      forms: { frobnicate: [['frobnicate', 'base'], ['frobnicates', 'third-person'], ['frobnicated', 'past'], ['frobnicating', 'gerund']] },
+      forms: {
+        frobnicate: [
+          ['frobnicate', 'base'],
+          ['frobnicates', 'third-person'],
+          ['frobnicated', 'past'],
+          ['frobnicating', 'gerund'],
+        ],
+      },
       conjugations: { 'tweak\u0000past': 'tweaked' },
     });
     const engine = createEngine([{ file: 'team.termguard.yaml', text: PACK }]);
     assert.deepEqual(engine.problems, []);
     const findings = engine.check('We frobnicated the queue.', 'plaintext').findings;
-    assert.deepEqual(findings.map((finding) => [finding.ruleId, finding.fixes[0]?.edits[0]?.newText]), [['team/no-frobnicate', 'tweaked']]);
+    assert.deepEqual(
+      findings.map((finding) => [finding.ruleId, finding.fixes[0]?.edits[0]?.newText]),
+      [['team/no-frobnicate', 'tweaked']],
+    );
     assert.equal(morphologyLibraryLoaded(), false, 'compromise stayed unloaded');
     assert.deepEqual(learnedMorphology(), { forms: {}, conjugations: {} }, 'nothing new was learned');
   });
 
   it('are what compromise says (the cache holds its answers, not guesses)', () => {
-    assert.deepEqual(computeWordForms('frobnicate'), [['frobnicate', 'base'], ['frobnicates', 'third-person'], ['frobnicated', 'past'], ['frobnicating', 'gerund']]);
+    assert.deepEqual(computeWordForms('frobnicate'), [
+      ['frobnicate', 'base'],
+      ['frobnicates', 'third-person'],
+      ['frobnicated', 'past'],
+      ['frobnicating', 'gerund'],
+    ]);
     assert.equal(computeConjugation('tweak', 'past'), 'tweaked');
   });
 });
 
 describe('the morphology cache file', () => {
   it('keeps only valid entries of a file for this installation', () => {
-    const good = { format: 1, key: 'k', forms: { a: [['a', null]], b: [['b', 'bogus']], c: 'x' }, conjugations: { 'a\u0000past': 'aed', bad: 3 } };
+    const good = {
+      format: 1,
+      key: 'k',
+      forms: { a: [['a', null]], b: [['b', 'bogus']], c: 'x' },
+      conjugations: { 'a\u0000past': 'aed', bad: 3 },
+    };
     assert.deepEqual(parseMorphologyCache(good, 'k'), { forms: { a: [['a', null]] }, conjugations: { 'a\u0000past': 'aed' } });
     assert.equal(parseMorphologyCache(good, 'other installation'), undefined);
     assert.equal(parseMorphologyCache({ ...good, format: 2 }, 'k'), undefined);
@@ -91,12 +117,18 @@ describe('the morphology cache file', () => {
 
     const other = recordingLogger();
     new MorphologyCache(folder, 'install-2', other.logger).load();
-    assert.ok(other.lines.some((line) => /another installation/.test(line)), other.lines.join('\n'));
+    assert.ok(
+      other.lines.some((line) => /another installation/.test(line)),
+      other.lines.join('\n'),
+    );
 
     writeFileSync(join(folder, MORPHOLOGY_CACHE_FILE), '{"format": 1, "key": "install-1", "forms": {');
     const garbage = recordingLogger();
     new MorphologyCache(folder, 'install-1', garbage.logger).load();
-    assert.ok(garbage.lines.some((line) => /ignoring the morphology cache/.test(line)), garbage.lines.join('\n'));
+    assert.ok(
+      garbage.lines.some((line) => /ignoring the morphology cache/.test(line)),
+      garbage.lines.join('\n'),
+    );
   });
 
   it('only warns when the folder cannot be written', () => {
@@ -106,7 +138,10 @@ describe('the morphology cache file', () => {
     createEngine([{ file: 'team.termguard.yaml', text: PACK.replace(/frobnicate/g, 'quibblify') }]);
     const { logger, lines } = recordingLogger();
     new MorphologyCache(join(blocker, 'cache'), 'k', logger).save();
-    assert.ok(lines.some((line) => /could not save the morphology cache/.test(line)), lines.join('\n'));
+    assert.ok(
+      lines.some((line) => /could not save the morphology cache/.test(line)),
+      lines.join('\n'),
+    );
   });
 
   it('is written by the server for the folder the client names, and read at the next start', async () => {
@@ -128,7 +163,9 @@ describe('the morphology cache file', () => {
 
       const second = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 }, cacheDirectory: cache });
       try {
-        await second.waitFor('the cache to be read', () => second.logMessages.find((message) => /from the morphology cache/.test(message.message)));
+        await second.waitFor('the cache to be read', () =>
+          second.logMessages.find((message) => /from the morphology cache/.test(message.message)),
+        );
       } finally {
         second.dispose();
       }

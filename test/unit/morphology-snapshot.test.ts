@@ -44,8 +44,14 @@ describe('the built-in morphology table', () => {
     builtinPacksFullyBuilt();
     const engine = createEngine(builtinPackFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') })));
     // Present-tense findings with rewrites that agree with their verbs; only "was"/"were" needs compromise's tagger.
-    const result = engine.check('The SRE enables access to ChatGPT.\n\nOur planner calls on GPT-5 daily.\n\nAgents call upon OpenAI models.\n', 'markdown');
-    assert.deepEqual(result.findings.map((finding) => finding.fixes[0]?.edits[0]?.newText), ['integrates with', 'integrates with', 'integrate with']);
+    const result = engine.check(
+      'The SRE enables access to ChatGPT.\n\nOur planner calls on GPT-5 daily.\n\nAgents call upon OpenAI models.\n',
+      'markdown',
+    );
+    assert.deepEqual(
+      result.findings.map((finding) => finding.fixes[0]?.edits[0]?.newText),
+      ['integrates with', 'integrates with', 'integrate with'],
+    );
     assert.equal(morphologyLibraryLoaded(), false, 'compromise stayed unloaded');
   });
 

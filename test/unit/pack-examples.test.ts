@@ -6,7 +6,10 @@ import { builtinEngine } from './builtinEngine';
 describe('every example of every built-in rule', () => {
   const engine = builtinEngine();
   it('loads the built-in packs without problems', () => {
-    assert.deepEqual(engine.problems.filter((problem) => problem.severity === 'error'), []);
+    assert.deepEqual(
+      engine.problems.filter((problem) => problem.severity === 'error'),
+      [],
+    );
     assert.ok(engine.rules().length >= 6);
   });
   for (const result of engine.runExamples()) {
@@ -29,7 +32,11 @@ describe('fixes never produce a new finding of the same rule', () => {
             const edit = fix.edits[0]!;
             const newEnd = edit.range.start + edit.newText.length;
             const overlapping = after.filter((other) => other.range.start < newEnd && other.range.end > edit.range.start);
-            assert.deepEqual(overlapping.map((other) => other.matchedText), [], `"${fixed}"`);
+            assert.deepEqual(
+              overlapping.map((other) => other.matchedText),
+              [],
+              `"${fixed}"`,
+            );
             assert.ok(after.length < findings.length, `"${fixed}" still has ${after.length} finding(s)`);
           }
         }

@@ -30,7 +30,9 @@ function lineOf(text: string, line: string): number {
 }
 
 function builtinSources(): { file: string; text: string }[] {
-  const files = builtinEngine().rules().map((rule) => rule.source.file);
+  const files = builtinEngine()
+    .rules()
+    .map((rule) => rule.source.file);
   return [...new Set(files)].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }
 
@@ -76,13 +78,19 @@ describe('loading rule packs', () => {
 
   it('reports a word set that refers to itself', () => {
     const problems = problemsOf(`pack: team\nsets:\n  loop: ["a @loop"]\nrules:\n${validRule('team/one', 'x @loop')}`);
-    assert.ok(problems.some((p) => p.code === 'set-cycle'), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.code === 'set-cycle'),
+      JSON.stringify(problems),
+    );
   });
 
   it('reports duplicate rule ids and rules without examples', () => {
     const noExamples = `  - id: team/two\n    category: test\n    severity: hint\n    message: m\n    reason: r\n    patterns: [baz]\n`;
     const problems = problemsOf(`pack: team\nrules:\n${validRule('team/one', 'foo')}${validRule('team/one', 'bar')}${noExamples}`);
-    assert.ok(problems.some((p) => p.code === 'duplicate-rule' && p.line === 11), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.code === 'duplicate-rule' && p.line === 11),
+      JSON.stringify(problems),
+    );
     assert.ok(problems.some((p) => p.code === 'no-examples' && p.severity === 'warning'));
   });
 
@@ -91,10 +99,15 @@ describe('loading rule packs', () => {
     for (let i = 1; i < 12; i++) {
       const previous = String.fromCharCode(96 + i);
       const name = String.fromCharCode(97 + i);
-      lines.push(`${name}: &${name} [*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous}]`);
+      lines.push(
+        `${name}: &${name} [*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous},*${previous}]`,
+      );
     }
     const problems = problemsOf(lines.join('\n') + '\n');
-    assert.ok(problems.some((p) => p.code === 'yaml' && /alias/i.test(p.message)), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.code === 'yaml' && /alias/i.test(p.message)),
+      JSON.stringify(problems),
+    );
   });
 
   it('reports invalid YAML with a position', () => {
@@ -105,14 +118,20 @@ describe('loading rule packs', () => {
 
   it('keeps the built-in rules working beside a broken pack', () => {
     const builtin = builtinEngine();
-    const sources = builtin.rules().map((rule) => rule.source.file).filter((file, index, all) => all.indexOf(file) === index);
+    const sources = builtin
+      .rules()
+      .map((rule) => rule.source.file)
+      .filter((file, index, all) => all.indexOf(file) === index);
     const engine = createEngine([
       ...sources.map((file) => ({ file, text: readFileSync(file, 'utf8') })),
       { file: 'broken.termguard.yaml', text: 'pack: broken\nrules: [{id: 1}]\n' },
     ]);
     assert.ok(engine.problems.some((p) => p.file === 'broken.termguard.yaml'));
     const findings = engine.check('SRE enables access to ChatGPT.', 'markdown').findings;
-    assert.deepEqual(findings.map((f) => f.ruleId), ['memo/enables-access']);
+    assert.deepEqual(
+      findings.map((f) => f.ruleId),
+      ['memo/enables-access'],
+    );
   });
 
   it('reports a chain of 2,000 word sets where it gets too deep, without overflowing the stack', () => {
@@ -139,9 +158,18 @@ describe('loading rule packs', () => {
   });
 
   it('keeps the built-in rules working beside a pack whose word sets nest 2,000 deep', () => {
-    const engine = createEngine([...builtinSources(), { file: 'deep.termguard.yaml', text: `pack: deep\n${chainOfSets(2000)}rules:\n${validRule('deep/one', 'eat @s2000')}` }]);
-    assert.ok(engine.problems.some((p) => p.file === 'deep.termguard.yaml' && p.code === 'set-too-deep'), JSON.stringify(engine.problems));
-    assert.deepEqual(engine.check('SRE enables access to ChatGPT.', 'markdown').findings.map((f) => f.ruleId), ['memo/enables-access']);
+    const engine = createEngine([
+      ...builtinSources(),
+      { file: 'deep.termguard.yaml', text: `pack: deep\n${chainOfSets(2000)}rules:\n${validRule('deep/one', 'eat @s2000')}` },
+    ]);
+    assert.ok(
+      engine.problems.some((p) => p.file === 'deep.termguard.yaml' && p.code === 'set-too-deep'),
+      JSON.stringify(engine.problems),
+    );
+    assert.deepEqual(
+      engine.check('SRE enables access to ChatGPT.', 'markdown').findings.map((f) => f.ruleId),
+      ['memo/enables-access'],
+    );
   });
 
   it('drops members that repeat an earlier one, so sets of doubled sets stay small', () => {
@@ -149,11 +177,17 @@ describe('loading rule packs', () => {
     for (let i = 1; i <= 40; i++) sets += `  s${i}: ["@s${i - 1}", "(@s${i - 1})"]\n`;
     const text = `pack: team\n${sets}rules:\n${validRule('team/one', '@s16 y')}`;
     const { pack, problems } = loadPack({ file: 'team.termguard.yaml', text });
-    assert.deepEqual(problems.filter((p) => p.severity === 'error' && p.code !== 'set-too-deep'), []);
+    assert.deepEqual(
+      problems.filter((p) => p.severity === 'error' && p.code !== 'set-too-deep'),
+      [],
+    );
     const program = pack!.rules[0]!.scanGroups[0]!.program;
     assert.ok(program.instructions.length < 100, `${program.instructions.length} instructions`);
     // Forty levels are more than sets may nest: an error at the first set too deep, not a 4 GB program.
-    assert.ok(problems.some((p) => p.code === 'set-too-deep' && p.line === lineOf(text, '  s20: ["@s19", "(@s19)"]')), JSON.stringify(problems));
+    assert.ok(
+      problems.some((p) => p.code === 'set-too-deep' && p.line === lineOf(text, '  s20: ["@s19", "(@s19)"]')),
+      JSON.stringify(problems),
+    );
   });
 
   it('refuses a word set that grows too large when filled in, at its line', () => {
@@ -167,7 +201,10 @@ describe('loading rule packs', () => {
     assert.match(atSets[0]!.message, /word set `@s14` is too large.*16385 word-to-word steps.*limit of 10000/);
     assert.equal(atSets.length, 2);
     assert.equal(atSets[1]!.line, lineOf(text, '    patterns: ["@s16 y"]'));
-    assert.deepEqual(pack!.rules.map((rule) => rule.info.id), ['team/two']);
+    assert.deepEqual(
+      pack!.rules.map((rule) => rule.info.id),
+      ['team/two'],
+    );
   });
 
   it('lets a later pack redefine a rule and keeps the rest', () => {

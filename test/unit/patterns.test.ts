@@ -24,7 +24,10 @@ ${sets}rules:
 
 function matches(patterns: string[], text: string, sets = ''): string[] {
   const engine = createEngine([{ file: 't.termguard.yaml', text: packWith(patterns, sets) }]);
-  assert.deepEqual(engine.problems.filter((p) => p.severity === 'error'), []);
+  assert.deepEqual(
+    engine.problems.filter((p) => p.severity === 'error'),
+    [],
+  );
   return engine.check(text, 'plaintext').findings.map((finding) => text.slice(finding.range.start, finding.range.end));
 }
 
@@ -46,13 +49,24 @@ describe('word forms come from the lemma', () => {
 
 describe('the pattern language', () => {
   it('matches every inflection of a plain word', () => {
-    assert.deepEqual(matches(['call on'], 'He calls on it. She called on it. They are calling on it. Call on me.'), ['calls on', 'called on', 'calling on', 'Call on']);
+    assert.deepEqual(matches(['call on'], 'He calls on it. She called on it. They are calling on it. Call on me.'), [
+      'calls on',
+      'called on',
+      'calling on',
+      'Call on',
+    ]);
   });
   it('matches alternatives and optional words', () => {
-    assert.deepEqual(matches(['(give|offer) [direct] access'], 'It offers direct access and gives access.'), ['offers direct access', 'gives access']);
+    assert.deepEqual(matches(['(give|offer) [direct] access'], 'It offers direct access and gives access.'), [
+      'offers direct access',
+      'gives access',
+    ]);
   });
   it('bounds gaps', () => {
-    assert.deepEqual(matches(['enable *2 access'], 'enables secure access; enables very secure access; enables very very secure access'), ['enables secure access', 'enables very secure access']);
+    assert.deepEqual(matches(['enable *2 access'], 'enables secure access; enables very secure access; enables very very secure access'), [
+      'enables secure access',
+      'enables very secure access',
+    ]);
   });
   it('lets gaps skip punctuation but not adjacent words', () => {
     assert.deepEqual(matches(['enable *2 access'], 'It enables secure, governed access.'), ['enables secure, governed access']);
@@ -60,7 +74,10 @@ describe('the pattern language', () => {
   });
   it('resolves word sets, with multi-word members', () => {
     const sets = 'sets:\n  fruit: [apple, "passion fruit", "=kiwi"]\n';
-    assert.deepEqual(matches(['eat @fruit'], 'We eat apples. We ate passion fruit. We eat kiwis.', sets), ['eat apples', 'ate passion fruit']);
+    assert.deepEqual(matches(['eat @fruit'], 'We eat apples. We ate passion fruit. We eat kiwis.', sets), [
+      'eat apples',
+      'ate passion fruit',
+    ]);
   });
   it('honours exact case and mis-casing per word', () => {
     assert.deepEqual(matches(['^Bedrock'], 'Bedrock and bedrock.'), ['Bedrock']);
@@ -73,9 +90,22 @@ describe('the pattern language', () => {
     assert.deepEqual(matches(['enable access', 'enable access to data'], 'It enables access to data.'), ['enables access to data']);
   });
   it('rejects malformed patterns with a column', () => {
-    const cases: [string, number][] = [['foo (bar', 4], ['foo *', 4], ['foo *12', 4], ['@', 0], ['a } b', 2], ['[maybe]', 0], ['{a} {b}', 4], ['a % b', 2]];
+    const cases: [string, number][] = [
+      ['foo (bar', 4],
+      ['foo *', 4],
+      ['foo *12', 4],
+      ['@', 0],
+      ['a } b', 2],
+      ['[maybe]', 0],
+      ['{a} {b}', 4],
+      ['a % b', 2],
+    ];
     for (const [pattern, column] of cases) {
-      assert.throws(() => parsePattern(pattern), (error: unknown) => error instanceof PatternSyntaxError && error.column === column, pattern);
+      assert.throws(
+        () => parsePattern(pattern),
+        (error: unknown) => error instanceof PatternSyntaxError && error.column === column,
+        pattern,
+      );
     }
   });
 });
@@ -85,7 +115,10 @@ describe('matching cannot hang', () => {
     const sets = `sets:\n  s: ["a a a a a a a a b", "a *9 a *9 a *9 c", "${'[a] '.repeat(30)}d"]\n`;
     const patterns = ['a *9 a *9 a *9 a *9 b', '@s *9 @s *9 e', '(a|a a|a a a) *9 (a|a a) *9 f', `${'[a] '.repeat(40)}g`];
     const engine = createEngine([{ file: 't.termguard.yaml', text: packWith(patterns, sets) }]);
-    assert.deepEqual(engine.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      engine.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
     // One sentence that has every word the patterns need, so each of them scans all of it.
     const text = `${'a '.repeat(50_000)}b e f g`;
     const before = matcherSteps();
@@ -117,7 +150,10 @@ describe('matching cannot hang', () => {
       '@many *1 @many b',
     ];
     const engine = createEngine([{ file: 't.termguard.yaml', text: packWith(patterns, sets) }]);
-    assert.deepEqual(engine.problems.filter((p) => p.severity === 'error'), []);
+    assert.deepEqual(
+      engine.problems.filter((p) => p.severity === 'error'),
+      [],
+    );
     const wordCount = 4000;
     const before = matcherSteps();
     // `z0` is there because a match of @many needs one of its `=zN` words: without it the sentence would be skipped.
@@ -126,7 +162,10 @@ describe('matching cannot hang', () => {
   });
 
   it('scans for the words a rule needs once per sentence, however many matches the sentence has', () => {
-    const text = packWith(['x y'], 'sets:\n  who: [alice]\n').replace('    patterns:', '    conditions: { sentence-mentions: [who] }\n    patterns:');
+    const text = packWith(['x y'], 'sets:\n  who: [alice]\n').replace(
+      '    patterns:',
+      '    conditions: { sentence-mentions: [who] }\n    patterns:',
+    );
     const engine = createEngine([{ file: 't.termguard.yaml', text }]);
     const before = matcherSteps();
     assert.equal(engine.check(`${'x y '.repeat(5000)}alice`, 'plaintext').findings.length, 5000);
@@ -136,15 +175,29 @@ describe('matching cannot hang', () => {
   it('keeps the leftmost longest of overlapping matches, reading each match a bounded number of times', () => {
     let reads = 0;
     const counted = (start: number, end: number) => ({
-      get start() { reads++; return start; },
-      get end() { reads++; return end; },
+      get start() {
+        reads++;
+        return start;
+      },
+      get end() {
+        reads++;
+        return end;
+      },
       focusStart: start,
       focusEnd: end,
     });
     const matches = [];
     for (let i = 0; i < 20_000; i++) matches.push(counted(i, i + 1 + (i % 3)));
     const kept = longestNonOverlapping(matches);
-    assert.deepEqual(kept.slice(0, 4).map((match) => [match.start, match.end]), [[0, 1], [1, 3], [3, 4], [4, 6]]);
+    assert.deepEqual(
+      kept.slice(0, 4).map((match) => [match.start, match.end]),
+      [
+        [0, 1],
+        [1, 3],
+        [3, 4],
+        [4, 6],
+      ],
+    );
     assert.ok(reads < 40 * matches.length * Math.log2(matches.length), `${reads} reads`);
   });
 });
@@ -160,7 +213,11 @@ function assertWithinBound(steps: number, patterns: readonly string[], sets: str
 function setsOf(block: string) {
   const definitions = new Map<string, SetMember[]>();
   const data = (yamlLoad(`${block}`) ?? {}) as { sets?: Record<string, string[]> };
-  for (const [name, members] of Object.entries(data.sets ?? {})) definitions.set(name, members.map((member, index) => ({ tree: parsePattern(member), index })));
+  for (const [name, members] of Object.entries(data.sets ?? {}))
+    definitions.set(
+      name,
+      members.map((member, index) => ({ tree: parsePattern(member), index })),
+    );
   return resolveWordSets(definitions);
 }
 

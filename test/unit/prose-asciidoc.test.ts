@@ -65,7 +65,8 @@ describe('AsciiDoc prose', () => {
   });
 
   it('reads table cells as units, except literal and monospace cells', () => {
-    const text = '|===\n|Head one |Head two\n\n|Cell *one*\n|Cell two\n2+a|Spanning cell\nm|mono cell\n|===\n\n[format=csv]\n,===\nA,B\n,===';
+    const text =
+      '|===\n|Head one |Head two\n\n|Cell *one*\n|Cell two\n2+a|Spanning cell\nm|mono cell\n|===\n\n[format=csv]\n,===\nA,B\n,===';
     assert.deepEqual(prose(adoc, text), ['Head one', 'Head two', 'Cell one', 'Cell two', 'Spanning cell', 'A', 'B']);
   });
 
@@ -84,7 +85,8 @@ describe('AsciiDoc prose', () => {
   });
 
   it('reports line and block comments, and applies suppression directives', () => {
-    const text = 'First calls.\n\n// termguard-disable-next-line demo-rule\nSecond calls.\n\n////\ntermguard-disable-next-line\n////\nThird calls.\n\nFourth calls.';
+    const text =
+      'First calls.\n\n// termguard-disable-next-line demo-rule\nSecond calls.\n\n////\ntermguard-disable-next-line\n////\nThird calls.\n\nFourth calls.';
     assert.deepEqual(commentsOf(adoc, text), [
       { source: '// termguard-disable-next-line demo-rule', body: 'termguard-disable-next-line demo-rule' },
       { source: '////\ntermguard-disable-next-line\n////', body: 'termguard-disable-next-line' },
@@ -105,15 +107,65 @@ describe('AsciiDoc prose', () => {
 
   it('keeps the reader promises on random documents', () => {
     const pieces = [
-      'word', 'two words', ' ', '\n', '\n', '\n\n', '*', '**', '_', '`', '+', '#', '^', '~', '{attr}', '[source]', '.Title', ':name: value',
-      '== ', '= ', '----', '....', '====', '////', '|===', '|', 'a|', '--', '// c', '* ', '. ', 'Term:: ', 'NOTE: ', '  ', 'link:u[t]',
-      'https://x.y', '<<a,b>>', 'footnote:[f]', '\\', '[', ']', '((', '))', '+\n', '\r\n',
+      'word',
+      'two words',
+      ' ',
+      '\n',
+      '\n',
+      '\n\n',
+      '*',
+      '**',
+      '_',
+      '`',
+      '+',
+      '#',
+      '^',
+      '~',
+      '{attr}',
+      '[source]',
+      '.Title',
+      ':name: value',
+      '== ',
+      '= ',
+      '----',
+      '....',
+      '====',
+      '////',
+      '|===',
+      '|',
+      'a|',
+      '--',
+      '// c',
+      '* ',
+      '. ',
+      'Term:: ',
+      'NOTE: ',
+      '  ',
+      'link:u[t]',
+      'https://x.y',
+      '<<a,b>>',
+      'footnote:[f]',
+      '\\',
+      '[',
+      ']',
+      '((',
+      '))',
+      '+\n',
+      '\r\n',
     ];
     checkRandomDocuments(adoc, pieces, 400);
   });
 
   it('reads large and hostile inputs in one pass', { timeout: 60_000 }, () => {
-    for (const text of ['*a '.repeat(200_000), '`'.repeat(500_000), '[['.repeat(200_000), 'link:x['.repeat(100_000), '====\n'.repeat(100_000), '* a\n'.repeat(200_000), '{'.repeat(300_000)]) {
+    for (const text of [
+      '*a '.repeat(200_000),
+      '`'.repeat(500_000),
+      '[['.repeat(200_000),
+      'link:x['.repeat(100_000),
+      '====\n'.repeat(100_000),
+      '* a\n'.repeat(200_000),
+      '{'.repeat(300_000),
+    ]) {
       let end = 0;
       for (const block of adoc(text)) end = block.end;
       assert.equal(end, text.length);

@@ -19,8 +19,22 @@ describe('user-facing strings', () => {
       assert.ok(isUserFacing(message), message);
     }
     for (const notMessage of [
-      'agent.calls_on_gpt', 'gpt-4o', './file', '../x/y.ts', 'user_id', 'userId', 'https://example.com/a b', 'a@b.co', 'flex items-center justify-between',
-      'color: red; margin: 0;', 'SELECT * FROM users WHERE id = ?', 'x', '', 'e.g.', 'v1.2.3', 'OK',
+      'agent.calls_on_gpt',
+      'gpt-4o',
+      './file',
+      '../x/y.ts',
+      'user_id',
+      'userId',
+      'https://example.com/a b',
+      'a@b.co',
+      'flex items-center justify-between',
+      'color: red; margin: 0;',
+      'SELECT * FROM users WHERE id = ?',
+      'x',
+      '',
+      'e.g.',
+      'v1.2.3',
+      'OK',
     ]) {
       assert.ok(!isUserFacing(notMessage), notMessage);
     }
@@ -35,7 +49,8 @@ describe('code prose: TypeScript and JavaScript', () => {
   });
 
   it('reads doc comments without their decoration, tag names, types, parameter names or examples', () => {
-    const text = '/**\n * Saves the file.\n * @param {string} path - The path to use.\n * @returns {boolean} True when saved.\n * @example\n * save("calls on")\n * @see other\n */';
+    const text =
+      '/**\n * Saves the file.\n * @param {string} path - The path to use.\n * @returns {boolean} True when saved.\n * @example\n * save("calls on")\n * @see other\n */';
     assert.deepEqual(prose(ts, text), ['Saves the file.', 'The path to use.', 'True when saved.']);
   });
 
@@ -49,13 +64,16 @@ describe('code prose: TypeScript and JavaScript', () => {
   });
 
   it('is not fooled by comment markers in strings and regexes, or quotes in comments', () => {
-    const text = 'const u = "see http://x.y // here";\nconst r = /\\/\\/ "not a string/g;\nconst d = a / b / c; // it\'s a note\n/* a "quoted" note */';
+    const text =
+      'const u = "see http://x.y // here";\nconst r = /\\/\\/ "not a string/g;\nconst d = a / b / c; // it\'s a note\n/* a "quoted" note */';
     assert.deepEqual(prose(ts, text), ['see http://x.y // here', "it's a note", 'a "quoted" note']);
   });
 
   it('maps escapes and placeholders to exact ranges', () => {
     const text = 'msg("It is done.\\nNext %s step\\u0021");';
-    assert.deepEqual(words(ts, text), [[...located(text, 'It', 'is', 'done', 'Next'), `#@${text.indexOf('%s')}`, `step@${text.indexOf('step')}`]]);
+    assert.deepEqual(words(ts, text), [
+      [...located(text, 'It', 'is', 'done', 'Next'), `#@${text.indexOf('%s')}`, `step@${text.indexOf('step')}`],
+    ]);
   });
 
   it('switches strings off on request, keeping comments', () => {
@@ -67,7 +85,14 @@ describe('code prose: TypeScript and JavaScript', () => {
     const text =
       'return (\n  <div className="flex items-center" title="Dialog title">\n    {/* a comment */}\n    Hello <b>world</b>, you have {count} messages&nbsp;today.\n' +
       '    <Button label="Save the draft" onClick={() => go("a file to open")}>Save now</Button>\n  </div>\n);';
-    assert.deepEqual(prose(tsx, text), ['Dialog title', 'a comment', 'Hello world, you have # messages today.', 'Save the draft', 'a file to open', 'Save now']);
+    assert.deepEqual(prose(tsx, text), [
+      'Dialog title',
+      'a comment',
+      'Hello world, you have # messages today.',
+      'Save the draft',
+      'a file to open',
+      'Save now',
+    ]);
     assert.deepEqual(words(tsx, text)[2].slice(0, 2), located(text, 'Hello', 'world'));
   });
 
@@ -77,8 +102,11 @@ describe('code prose: TypeScript and JavaScript', () => {
   });
 
   it('reports comments, and applies suppression directives written as comments', () => {
-    const text = 'const a = "The agent calls here.";\n// termguard-disable-next-line demo-rule\nconst b = "The agent calls again.";\nconst c = "The agent calls once more.";';
-    assert.deepEqual(commentsOf(ts, text), [{ source: '// termguard-disable-next-line demo-rule', body: 'termguard-disable-next-line demo-rule' }]);
+    const text =
+      'const a = "The agent calls here.";\n// termguard-disable-next-line demo-rule\nconst b = "The agent calls again.";\nconst c = "The agent calls once more.";';
+    assert.deepEqual(commentsOf(ts, text), [
+      { source: '// termguard-disable-next-line demo-rule', body: 'termguard-disable-next-line demo-rule' },
+    ]);
     const all = located(text, 'calls', 'calls', 'calls');
     assert.deepEqual(unsuppressed(ts, text, 'calls'), [all[0], all[2]]);
     assert.deepEqual(prose(ts, '/* termguard-disable */\n// eslint-disable-next-line no-console\nx;'), []);
@@ -112,22 +140,41 @@ describe('code prose: other languages', () => {
     const text =
       '#region Setup\n/// <summary>Saves the <c>file</c> now.</summary>\n/// <param name="path">The path to use.</param>\n' +
       'var v = @"A ""quoted"" word here.";\nvar i = $"Hello {name}, welcome back.";\nvar r = """\n    Raw text goes here.\n    """;';
-    assert.deepEqual(prose(reader('csharp'), text), ['Saves the # now.', 'The path to use.', 'A "quoted" word here.', 'Hello #, welcome back.', 'Raw text goes here.']);
+    assert.deepEqual(prose(reader('csharp'), text), [
+      'Saves the # now.',
+      'The path to use.',
+      'A "quoted" word here.',
+      'Hello #, welcome back.',
+      'Raw text goes here.',
+    ]);
   });
 
   it('reads Rust doc comments, raw strings and nested block comments, and skips lifetimes and chars', () => {
-    const text = "/// Returns the `name`.\n/* outer /* inner */ still outer */\nfn g<'a>(x: &'a str) {\n    let c = '\"';\n    let r = r#\"A \"raw\" one here.\"#;\n}";
+    const text =
+      '/// Returns the `name`.\n/* outer /* inner */ still outer */\nfn g<\'a>(x: &\'a str) {\n    let c = \'"\';\n    let r = r#"A "raw" one here."#;\n}';
     assert.deepEqual(prose(reader('rust'), text), ['Returns the #.', 'outer /* inner */ still outer', 'A "raw" one here.']);
   });
 
   it('reads Ruby comments, =begin blocks, interpolated strings and heredocs, not word lists or data', () => {
-    const text = '# Greets people.\n=begin\nA block comment.\n=end\nm = "Hello #{name}, welcome back!"\nw = %w[one two three]\nt = <<~EOS\n  Prints a friendly greeting.\nEOS\n__END__\nnot code at all\n';
-    assert.deepEqual(prose(reader('ruby'), text), ['Greets people.', 'A block comment.', 'Hello #, welcome back!', 'Prints a friendly greeting.']);
+    const text =
+      '# Greets people.\n=begin\nA block comment.\n=end\nm = "Hello #{name}, welcome back!"\nw = %w[one two three]\nt = <<~EOS\n  Prints a friendly greeting.\nEOS\n__END__\nnot code at all\n';
+    assert.deepEqual(prose(reader('ruby'), text), [
+      'Greets people.',
+      'A block comment.',
+      'Hello #, welcome back!',
+      'Prints a friendly greeting.',
+    ]);
   });
 
   it('reads shell comments only at word starts, strings and heredocs', () => {
-    const text = '#!/bin/bash\n# Installs the tool.\necho "Installing the tool now..." # at the end\nn=${#list[@]}; echo $# args\ncat <<EOF\nUsage: it installs things.\nEOF\n';
-    assert.deepEqual(prose(reader('shellscript'), text), ['Installs the tool.', 'Installing the tool now...', 'at the end', 'Usage: it installs things.']);
+    const text =
+      '#!/bin/bash\n# Installs the tool.\necho "Installing the tool now..." # at the end\nn=${#list[@]}; echo $# args\ncat <<EOF\nUsage: it installs things.\nEOF\n';
+    assert.deepEqual(prose(reader('shellscript'), text), [
+      'Installs the tool.',
+      'Installing the tool now...',
+      'at the end',
+      'Usage: it installs things.',
+    ]);
   });
 
   it('applies suppression directives in each comment syntax', () => {
@@ -137,16 +184,61 @@ describe('code prose: other languages', () => {
       ['shellscript', '# termguard-disable-next-line\nx="The agent calls here."\ny="The agent calls again."'],
       ['rust', '// termguard-disable-next-line\nlet x = "The agent calls here.";\nlet y = "The agent calls again.";'],
     ];
-    for (const [language, text] of cases) assert.deepEqual(unsuppressed(reader(language), text, 'calls'), [`calls@${text.lastIndexOf('calls')}`], language);
+    for (const [language, text] of cases)
+      assert.deepEqual(unsuppressed(reader(language), text, 'calls'), [`calls@${text.lastIndexOf('calls')}`], language);
   });
 
   it('keeps the reader promises on random code', () => {
-    const pieces = ['word', ' ', '\n', '\n\n', '"', "'", '`', '//', '/*', '*/', '#', '/', '<div>', '</div>', '<b>', '{', '}', '${', 'a text here', '\\', '"""', "r#\"", '"#', '<<EOF\n', 'EOF\n', '=begin\n', '=end\n', 'return ', '<T>', '(', ')', '=>', '&amp;', '\r\n'];
-    for (const language of ['typescriptreact', 'python', 'rust', 'ruby', 'shellscript', 'csharp']) checkRandomDocuments(reader(language), pieces, 150, language.length);
+    const pieces = [
+      'word',
+      ' ',
+      '\n',
+      '\n\n',
+      '"',
+      "'",
+      '`',
+      '//',
+      '/*',
+      '*/',
+      '#',
+      '/',
+      '<div>',
+      '</div>',
+      '<b>',
+      '{',
+      '}',
+      '${',
+      'a text here',
+      '\\',
+      '"""',
+      'r#"',
+      '"#',
+      '<<EOF\n',
+      'EOF\n',
+      '=begin\n',
+      '=end\n',
+      'return ',
+      '<T>',
+      '(',
+      ')',
+      '=>',
+      '&amp;',
+      '\r\n',
+    ];
+    for (const language of ['typescriptreact', 'python', 'rust', 'ruby', 'shellscript', 'csharp'])
+      checkRandomDocuments(reader(language), pieces, 150, language.length);
   });
 
   it('reads large and hostile inputs in one pass', { timeout: 60_000 }, () => {
-    for (const text of ['"'.repeat(300_000), '/*'.repeat(200_000), '<a>'.repeat(100_000), '{'.repeat(200_000), '${'.repeat(100_000), '// x\n'.repeat(100_000), '`${`'.repeat(50_000)]) {
+    for (const text of [
+      '"'.repeat(300_000),
+      '/*'.repeat(200_000),
+      '<a>'.repeat(100_000),
+      '{'.repeat(200_000),
+      '${'.repeat(100_000),
+      '// x\n'.repeat(100_000),
+      '`${`'.repeat(50_000),
+    ]) {
       for (const language of ['typescriptreact', 'python', 'rust']) {
         let end = 0;
         for (const block of reader(language)(text)) end = block.end;
@@ -158,11 +250,20 @@ describe('code prose: other languages', () => {
 
 describe('locale files', () => {
   it('reads JSON string values, not keys, with escapes and placeholders at exact ranges', () => {
-    const text = '{\n  // comment\n  "greeting": "Hello {name}, welcome!",\n  "nested": { "list": ["First item", "It\\u2019s \\"fine\\"\\n"] }\n}';
+    const text =
+      '{\n  // comment\n  "greeting": "Hello {name}, welcome!",\n  "nested": { "list": ["First item", "It\\u2019s \\"fine\\"\\n"] }\n}';
     assert.deepEqual(prose(scanJsonBlocks, text).slice(0, 2), ['Hello #, welcome!', 'First item']);
     // an escaped apostrophe reads as punctuation, an escaped quote as the quote, `\\n` as a space
-    assert.deepEqual(words(scanJsonBlocks, text)[2], [`It@${text.indexOf('It')}`, `s@${text.indexOf('s \\"')}`, `fine@${text.indexOf('fine')}`]);
-    assert.deepEqual(words(scanJsonBlocks, text)[0], [...located(text, 'Hello'), `#@${text.indexOf('{name}')}`, ...located(text, 'welcome')]);
+    assert.deepEqual(words(scanJsonBlocks, text)[2], [
+      `It@${text.indexOf('It')}`,
+      `s@${text.indexOf('s \\"')}`,
+      `fine@${text.indexOf('fine')}`,
+    ]);
+    assert.deepEqual(words(scanJsonBlocks, text)[0], [
+      ...located(text, 'Hello'),
+      `#@${text.indexOf('{name}')}`,
+      ...located(text, 'welcome'),
+    ]);
     assert.deepEqual(commentsOf(scanJsonBlocks, text), [{ source: '// comment', body: 'comment' }]);
   });
 
@@ -183,11 +284,22 @@ describe('locale files', () => {
       'Anchored text',
       'Value',
     ]);
-    assert.deepEqual(commentsOf(scanYamlBlocks, text).map((c) => c.body), ['termguard-disable-next-line', 'a comment']);
+    assert.deepEqual(
+      commentsOf(scanYamlBlocks, text).map((c) => c.body),
+      ['termguard-disable-next-line', 'a comment'],
+    );
   });
 
   it('keeps the reader promises on random JSON and YAML', () => {
-    checkRandomDocuments(scanJsonBlocks, ['{', '}', '[', ']', '"', 'key', ':', ',', ' ', '\n', '\\', '\\n', '\\u00e9', '//', '/*', '*/', 'a word'], 300);
-    checkRandomDocuments(scanYamlBlocks, ['key: ', '- ', '  ', '\n', '\n', '"', "'", '|', '>', '#', 'a value', '&a ', '*a', '{', '}', '\\', ':'], 300);
+    checkRandomDocuments(
+      scanJsonBlocks,
+      ['{', '}', '[', ']', '"', 'key', ':', ',', ' ', '\n', '\\', '\\n', '\\u00e9', '//', '/*', '*/', 'a word'],
+      300,
+    );
+    checkRandomDocuments(
+      scanYamlBlocks,
+      ['key: ', '- ', '  ', '\n', '\n', '"', "'", '|', '>', '#', 'a value', '&a ', '*a', '{', '}', '\\', ':'],
+      300,
+    );
   });
 });

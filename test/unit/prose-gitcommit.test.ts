@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanGitCommitBlocks } from '../../server/src/engine/prose/gitcommit';
-import { blocksOf, checkRandomDocuments, checkRestarts, commentsOf, cuts, located, prose, unsuppressed, words } from './prose-readers-testkit';
+import {
+  blocksOf,
+  checkRandomDocuments,
+  checkRestarts,
+  commentsOf,
+  cuts,
+  located,
+  prose,
+  unsuppressed,
+  words,
+} from './prose-readers-testkit';
 
 const commit = scanGitCommitBlocks;
 
@@ -66,7 +76,9 @@ describe('git commit message prose', () => {
     const text = 'Subject calls\n\n# termguard-disable-next-line demo-rule\nBody calls\n\nMore calls\n';
     const all = located(text, 'calls', 'calls', 'calls');
     assert.deepEqual(unsuppressed(commit, text, 'calls'), [all[0], all[2]]);
-    assert.deepEqual(commentsOf(commit, text), [{ source: '# termguard-disable-next-line demo-rule', body: 'termguard-disable-next-line demo-rule' }]);
+    assert.deepEqual(commentsOf(commit, text), [
+      { source: '# termguard-disable-next-line demo-rule', body: 'termguard-disable-next-line demo-rule' },
+    ]);
   });
 
   it('handles CRLF, the empty message and a message of only comments', () => {
@@ -78,7 +90,25 @@ describe('git commit message prose', () => {
   });
 
   it('keeps the reader promises on random messages', () => {
-    const pieces = ['Subject', 'word', ' words here', '\n', '\n', '\n\n', '# comment', '#', '# ---- >8 ----', 'Signed-off-by: x', 'Key: value', '  ', '- ', '1. ', 'feat: ', '\r\n', ':'];
+    const pieces = [
+      'Subject',
+      'word',
+      ' words here',
+      '\n',
+      '\n',
+      '\n\n',
+      '# comment',
+      '#',
+      '# ---- >8 ----',
+      'Signed-off-by: x',
+      'Key: value',
+      '  ',
+      '- ',
+      '1. ',
+      'feat: ',
+      '\r\n',
+      ':',
+    ];
     checkRandomDocuments(commit, pieces, 400);
   });
 });

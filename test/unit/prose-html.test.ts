@@ -18,7 +18,8 @@ const html = scanHtmlBlocks;
 
 describe('HTML prose', () => {
   it('makes a unit of each block element, joining the words around inline elements', () => {
-    const text = '<ul>\n  <li>The <b>agent</b> calls <a href="/x">on</a> it.</li>\n  <li>Second <em>item</em></li>\n</ul>\n<p>A para<i>graph</i>.</p>';
+    const text =
+      '<ul>\n  <li>The <b>agent</b> calls <a href="/x">on</a> it.</li>\n  <li>Second <em>item</em></li>\n</ul>\n<p>A para<i>graph</i>.</p>';
     assert.deepEqual(words(html, text), [
       located(text, 'The', 'agent', 'calls', 'on', 'it'),
       located(text, 'Second', 'item'),
@@ -101,12 +102,19 @@ describe('HTML prose', () => {
     ]);
     // the ellipsis ends the sentence, as the character would
     const unit = blocksOf(html, text)[0]!.units[0]!;
-    assert.ok(unit.segments.some((s) => text.slice(s.start, s.end) === ';'), 'the ellipsis reads as its `;`');
+    assert.ok(
+      unit.segments.some((s) => text.slice(s.start, s.end) === ';'),
+      'the ellipsis reads as its `;`',
+    );
   });
 
   it('maps character references in attribute values', () => {
     const text = '<img alt="Tom &amp; Jerry&rsquo;s&#32;show">';
-    assert.deepEqual(words(html, text)[1], [...located(text, 'Tom', 'Jerry'), `s@${text.indexOf(';s') + 1}`, `show@${text.indexOf('show')}`]);
+    assert.deepEqual(words(html, text)[1], [
+      ...located(text, 'Tom', 'Jerry'),
+      `s@${text.indexOf(';s') + 1}`,
+      `show@${text.indexOf('show')}`,
+    ]);
   });
 
   it('reports comments with their bodies, for suppression directives', () => {
@@ -126,7 +134,14 @@ describe('HTML prose', () => {
 
   it('cuts blocks at line starts where nothing is open', () => {
     const text = '<ul>\n  <li>One</li>\n  <li>Two\n  more</li>\n</ul>\n<pre>\ncode\n\n</pre>\n<p>x</p>';
-    assert.deepEqual(cuts(html, text), ['<ul>\n', '  <li>One</li>\n', '  <li>Two\n  more</li>\n', '</ul>\n', '<pre>\ncode\n\n</pre>\n', '<p>x</p>']);
+    assert.deepEqual(cuts(html, text), [
+      '<ul>\n',
+      '  <li>One</li>\n',
+      '  <li>Two\n  more</li>\n',
+      '</ul>\n',
+      '<pre>\ncode\n\n</pre>\n',
+      '<p>x</p>',
+    ]);
   });
 
   it('runs an unclosed comment, raw-text element or skipped element to the end of the document', () => {
@@ -137,7 +152,19 @@ describe('HTML prose', () => {
   });
 
   it('never throws on malformed markup and keeps its text', () => {
-    const cases = ['<', '<<p>>', '</>', '<p title="open', '<b><i>x</b>y</i>', 'a & b &unknown; &#xZZ; &#99999999;', '<![CDATA[x]]>', '<?php echo 1 ?>', '<!doctype', '</p></div>text', '<p\n\nalt="x">y'];
+    const cases = [
+      '<',
+      '<<p>>',
+      '</>',
+      '<p title="open',
+      '<b><i>x</b>y</i>',
+      'a & b &unknown; &#xZZ; &#99999999;',
+      '<![CDATA[x]]>',
+      '<?php echo 1 ?>',
+      '<!doctype',
+      '</p></div>text',
+      '<p\n\nalt="x">y',
+    ];
     for (const text of cases) checkRestarts(html, text);
     assert.deepEqual(prose(html, 'a & b &unknown; c'), ['a & b &unknown; c']);
     assert.deepEqual(prose(html, '</p></div>text'), ['text']);
@@ -153,15 +180,61 @@ describe('HTML prose', () => {
 
   it('yields the same blocks when restarted at any block start, and no block depends on the text after it', () => {
     const pieces = [
-      '<p>', '</p>', '<li>', '</li>', '<b>', '</b>', '<a href="x">', '</a>', '<code>', '</code>', '<pre>', '</pre>', '<script>', '</script>',
-      '<!--', '-->', '<img alt="alt text">', '<br>', '&amp;', '&nbsp;', '&eacute;', '&hellip;', '&', '<', '>', '"', 'word', 'two words',
-      ' ', '  ', '\n', '\n', '\n\n', '\r\n', '<div title="t &amp; u">', '</div>', '<title>', '</title>', '<template>', '</template>', '<kbd>',
+      '<p>',
+      '</p>',
+      '<li>',
+      '</li>',
+      '<b>',
+      '</b>',
+      '<a href="x">',
+      '</a>',
+      '<code>',
+      '</code>',
+      '<pre>',
+      '</pre>',
+      '<script>',
+      '</script>',
+      '<!--',
+      '-->',
+      '<img alt="alt text">',
+      '<br>',
+      '&amp;',
+      '&nbsp;',
+      '&eacute;',
+      '&hellip;',
+      '&',
+      '<',
+      '>',
+      '"',
+      'word',
+      'two words',
+      ' ',
+      '  ',
+      '\n',
+      '\n',
+      '\n\n',
+      '\r\n',
+      '<div title="t &amp; u">',
+      '</div>',
+      '<title>',
+      '</title>',
+      '<template>',
+      '</template>',
+      '<kbd>',
     ];
     checkRandomDocuments(html, pieces, 400);
   });
 
   it('reads large and hostile inputs in one pass', { timeout: 60_000 }, () => {
-    for (const text of ['<p>'.repeat(200_000), '<'.repeat(500_000), '&'.repeat(500_000), '<!--'.repeat(200_000), '<a b="'.repeat(100_000), 'word\n'.repeat(200_000), '<code>'.repeat(100_000)]) {
+    for (const text of [
+      '<p>'.repeat(200_000),
+      '<'.repeat(500_000),
+      '&'.repeat(500_000),
+      '<!--'.repeat(200_000),
+      '<a b="'.repeat(100_000),
+      'word\n'.repeat(200_000),
+      '<code>'.repeat(100_000),
+    ]) {
       let end = 0;
       for (const block of html(text)) end = block.end;
       assert.equal(end, text.length);
@@ -180,7 +253,8 @@ describe('Vue and Svelte component prose', () => {
   });
 
   it('reads the markup of a Svelte component, with block tags ending units', () => {
-    const text = '<script>let a = "calls on";</script>\n{#if user}\n  <p title="Hi {name}!">Hello {user.name}, welcome {"}"} back.</p>\n{:else}\n  <p>Log in</p>\n{/if}';
+    const text =
+      '<script>let a = "calls on";</script>\n{#if user}\n  <p title="Hi {name}!">Hello {user.name}, welcome {"}"} back.</p>\n{:else}\n  <p>Log in</p>\n{/if}';
     assert.deepEqual(prose(scanSvelteBlocks, text), ['Hi #!', 'Hello #, welcome # back.', 'Log in']);
   });
 
@@ -190,7 +264,28 @@ describe('Vue and Svelte component prose', () => {
   });
 
   it('keeps the reader promises on random components', () => {
-    const pieces = ['<template>', '</template>', '<p>', '</p>', '{{', '}}', '{', '}', '{#if x}', '{/if}', 'word', ' ', '\n', '\n\n', '<b>', '</b>', '"', "'", '<script>', '</script>'];
+    const pieces = [
+      '<template>',
+      '</template>',
+      '<p>',
+      '</p>',
+      '{{',
+      '}}',
+      '{',
+      '}',
+      '{#if x}',
+      '{/if}',
+      'word',
+      ' ',
+      '\n',
+      '\n\n',
+      '<b>',
+      '</b>',
+      '"',
+      "'",
+      '<script>',
+      '</script>',
+    ];
     checkRandomDocuments(scanVueBlocks, pieces, 200, 11);
     checkRandomDocuments(scanSvelteBlocks, pieces, 200, 12);
   });

@@ -109,11 +109,84 @@ function checkRestarts(text: string, samples = Infinity): void {
 }
 
 const PIECES = [
-  '> ', '>', '- ', '* ', '+ ', '1. ', '2) ', '10. ', '   ', '    ', '\t', '# ', '## ', '#', '|', ' | ', '---', '***', '===',
-  '```', '~~~', '```js', '<!--', '-->', '<div>', '</div>', '<script>', '</script>', '<?', '?>', '<!X', '<a href="x">', '<b>',
-  '[', ']', '(', ')', '![', '](u)', '][r]', '[ ] ', '[x] ', '`', '``', '*', '**', '_', '__', '~~', '\\', '\\\n', ' ', '  ',
-  'word', 'words', 'foo bar', 'snake_case', 'http://x.y/z', 'www.a.b', '<http://a.b>', '<m@x.y>', ':', '"', "'", '[r]: /u "t"',
-  '[^1]', '[^1]: ', '|---|---|', '| a | b |', '\n', '\n', '\n', '\n', '\n\n', '\r\n', '\r', 'é', '—',
+  '> ',
+  '>',
+  '- ',
+  '* ',
+  '+ ',
+  '1. ',
+  '2) ',
+  '10. ',
+  '   ',
+  '    ',
+  '\t',
+  '# ',
+  '## ',
+  '#',
+  '|',
+  ' | ',
+  '---',
+  '***',
+  '===',
+  '```',
+  '~~~',
+  '```js',
+  '<!--',
+  '-->',
+  '<div>',
+  '</div>',
+  '<script>',
+  '</script>',
+  '<?',
+  '?>',
+  '<!X',
+  '<a href="x">',
+  '<b>',
+  '[',
+  ']',
+  '(',
+  ')',
+  '![',
+  '](u)',
+  '][r]',
+  '[ ] ',
+  '[x] ',
+  '`',
+  '``',
+  '*',
+  '**',
+  '_',
+  '__',
+  '~~',
+  '\\',
+  '\\\n',
+  ' ',
+  '  ',
+  'word',
+  'words',
+  'foo bar',
+  'snake_case',
+  'http://x.y/z',
+  'www.a.b',
+  '<http://a.b>',
+  '<m@x.y>',
+  ':',
+  '"',
+  "'",
+  '[r]: /u "t"',
+  '[^1]',
+  '[^1]: ',
+  '|---|---|',
+  '| a | b |',
+  '\n',
+  '\n',
+  '\n',
+  '\n',
+  '\n\n',
+  '\r\n',
+  '\r',
+  'é',
+  '—',
 ];
 
 function randomDoc(rnd: () => number, pieces: number): string {
@@ -138,7 +211,10 @@ describe('markdown block structure', () => {
 
   it('keeps a whole list, with nested lists, quotes, code and lazy lines, as one block', () => {
     const text = '- one\n  - nested\n    - deeper\nlazy line\n\n  > quote in item\n\n      code in item\n- two\n\npara\nnext';
-    assert.deepEqual(cuts(text), ['- one\n  - nested\n    - deeper\nlazy line\n\n  > quote in item\n\n      code in item\n- two\n\n', 'para\nnext']);
+    assert.deepEqual(cuts(text), [
+      '- one\n  - nested\n    - deeper\nlazy line\n\n  > quote in item\n\n      code in item\n- two\n\n',
+      'para\nnext',
+    ]);
   });
 
   it('starts a new block when the list kind changes', () => {
@@ -269,7 +345,12 @@ describe('markdown prose', () => {
     const [unit] = blocks(text)[0].units;
     assert.deepEqual(
       unit.segments.map((s) => [text.slice(s.start, s.end), !!s.glued]),
-      [['en', false], ['able', true], ['d and re', true], ['use', true]],
+      [
+        ['en', false],
+        ['able', true],
+        ['d and re', true],
+        ['use', true],
+      ],
     );
     assert.deepEqual(prose(text), ['enabled and reuse']);
   });
@@ -277,7 +358,10 @@ describe('markdown prose', () => {
   it('does not glue across whitespace, line breaks or quote markers', () => {
     const text = '> a **b**\n> *c*';
     const [unit] = blocks(text)[0].units;
-    assert.deepEqual(unit.segments.map((s) => !!s.glued), [false, false, false]);
+    assert.deepEqual(
+      unit.segments.map((s) => !!s.glued),
+      [false, false, false],
+    );
   });
 
   it('keeps `_` inside words and `*` between spaces as text', () => {
@@ -289,7 +373,7 @@ describe('markdown prose', () => {
 
   it('keeps link text and drops link targets and titles', () => {
     assert.deepEqual(slices('[seamless sync](https://x.y "Title") here'), [['seamless sync', ' here']]);
-    assert.deepEqual(prose('[full][ref] [collapsed][] [shortcut] [a](<u v> \'t\') [b](u (t))'), ['full collapsed shortcut a b']);
+    assert.deepEqual(prose("[full][ref] [collapsed][] [shortcut] [a](<u v> 't') [b](u (t))"), ['full collapsed shortcut a b']);
     assert.deepEqual(prose('[multi\nline](u\n"title\nmore") after'), ['multi line after']);
     assert.deepEqual(prose('[a [b] c](url)'), ['a b c']);
     // links cannot contain links: the inner one wins and the outer brackets stay text
@@ -450,7 +534,9 @@ describe('markdown words where CommonMark differs from a quick reading', () => {
     assert.deepEqual(prose('---\nThis is not YAML.\n---\nText'), ['This is not YAML.', 'Text']);
     assert.deepEqual(prose('---\ntitle: Seamless\ntags: [a, b]\n---\nText'), ['Text']);
     assert.deepEqual(prose('---\n---\nText'), ['Text']);
-    assert.deepEqual(prose('---\n# a comment\nlist:\n  - a\n- b\nsummary: >\n  folded\n  text\n"quoted key": v\n\nempty:\n...\nText'), ['Text']);
+    assert.deepEqual(prose('---\n# a comment\nlist:\n  - a\n- b\nsummary: >\n  folded\n  text\n"quoted key": v\n\nempty:\n...\nText'), [
+      'Text',
+    ]);
     assert.deepEqual(prose('---\nkey: value\nbut then a sentence\n---\nText'), ['key: value but then a sentence', 'Text']);
   });
 });
@@ -481,8 +567,35 @@ describe('markdown restart property', () => {
   it('holds for random documents made of whole lines', () => {
     const rnd = seededRandom(7);
     const lines = [
-      '', '', 'para', '> q', '>', '- a', '  b', '    c', '1. x', '   y', '```', '~~~', '# h', '---', '===', '|a|b|', '|-|-|',
-      '<div>', '<!--', '-->', '[r]: /u', '- [ ] t', '  - n', '\tt', '> - q', '> > r', '***', '<!-- c -->', '* s',
+      '',
+      '',
+      'para',
+      '> q',
+      '>',
+      '- a',
+      '  b',
+      '    c',
+      '1. x',
+      '   y',
+      '```',
+      '~~~',
+      '# h',
+      '---',
+      '===',
+      '|a|b|',
+      '|-|-|',
+      '<div>',
+      '<!--',
+      '-->',
+      '[r]: /u',
+      '- [ ] t',
+      '  - n',
+      '\tt',
+      '> - q',
+      '> > r',
+      '***',
+      '<!-- c -->',
+      '* s',
     ];
     for (let i = 0; i < 400; i++) {
       const n = 2 + Math.floor(rnd() * 25);

@@ -14,7 +14,9 @@ function ipynb(cells: { type: string; source: string[]; outputs?: string[]; lang
         cell_type: cell.type,
         metadata: cell.language ? { vscode: { languageId: cell.language } } : {},
         source: cell.source,
-        ...(cell.type === 'code' ? { execution_count: 1, outputs: (cell.outputs ?? []).map((text) => ({ output_type: 'stream', name: 'stdout', text: [text] })) } : {}),
+        ...(cell.type === 'code'
+          ? { execution_count: 1, outputs: (cell.outputs ?? []).map((text) => ({ output_type: 'stream', name: 'stdout', text: [text] })) }
+          : {}),
       })),
       metadata: { kernelspec: { display_name: 'Kernel', language, name: 'kernel' } },
       nbformat: 4,
@@ -45,11 +47,20 @@ describe('Jupyter notebook prose', () => {
 
   it('reads code cells with the code reader in the notebook language, and skips outputs and raw cells', () => {
     const text = ipynb([
-      { type: 'code', source: ['# A comment here.\n', 'print("Hello there, friend.")\n', 'x = "user_id"'], outputs: ['Output text is not prose.\n'] },
+      {
+        type: 'code',
+        source: ['# A comment here.\n', 'print("Hello there, friend.")\n', 'x = "user_id"'],
+        outputs: ['Output text is not prose.\n'],
+      },
       { type: 'raw', source: ['raw text is not prose'] },
       { type: 'code', source: ['// A cell in another language.\n', 'const m = "A message for you.";'], language: 'typescript' },
     ]);
-    assert.deepEqual(prose(notebook, text), ['A comment here.', 'Hello there, friend.', 'A cell in another language.', 'A message for you.']);
+    assert.deepEqual(prose(notebook, text), [
+      'A comment here.',
+      'Hello there, friend.',
+      'A cell in another language.',
+      'A message for you.',
+    ]);
   });
 
   it('uses the kernel language for code cells', () => {
@@ -59,7 +70,15 @@ describe('Jupyter notebook prose', () => {
 
   it('applies suppression comments written in cells to the next line of the cell', () => {
     const text = ipynb([
-      { type: 'markdown', source: ['The agent calls here.\n', '<!-- termguard-disable-next-line demo-rule -->\n', 'The agent calls again.\n', 'The agent calls once more.\n'] },
+      {
+        type: 'markdown',
+        source: [
+          'The agent calls here.\n',
+          '<!-- termguard-disable-next-line demo-rule -->\n',
+          'The agent calls again.\n',
+          'The agent calls once more.\n',
+        ],
+      },
       { type: 'code', source: ['# termguard-disable-next-line\n', 'x = "The agent calls in code."\n'] },
     ]);
     assert.deepEqual(
@@ -83,7 +102,26 @@ describe('Jupyter notebook prose', () => {
     assert.deepEqual(blocksOf(notebook, text, 5), [{ start: 5, end: text.length, units: [], comments: [] }]);
     assert.deepEqual(blocksOf(notebook, ''), []);
     const rnd = seededRandom(5);
-    const pieces = ['{', '}', '[', ']', '"cells"', '"source"', '"cell_type"', '"markdown"', '"code"', ':', ',', '"', '\\', '\\n', '\\u00', 'text', ' ', '\n'];
+    const pieces = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '"cells"',
+      '"source"',
+      '"cell_type"',
+      '"markdown"',
+      '"code"',
+      ':',
+      ',',
+      '"',
+      '\\',
+      '\\n',
+      '\\u00',
+      'text',
+      ' ',
+      '\n',
+    ];
     for (let i = 0; i < 500; i++) {
       let doc = '';
       for (let j = Math.floor(rnd() * 80); j > 0; j--) doc += pieces[Math.floor(rnd() * pieces.length)];

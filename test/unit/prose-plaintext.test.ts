@@ -86,7 +86,13 @@ describe('plain-text prose', () => {
 
   // Throughput is the benchmark's business (npm run bench); here only that hostile large inputs are read to the end.
   it('reads large and degenerate inputs to the end', () => {
-    for (const text of ['a'.repeat(5_000_000), '\n'.repeat(5_000_000), 'a\n'.repeat(2_000_000), 'a\n\n'.repeat(1_000_000), '\r'.repeat(1_000_000)]) {
+    for (const text of [
+      'a'.repeat(5_000_000),
+      '\n'.repeat(5_000_000),
+      'a\n'.repeat(2_000_000),
+      'a\n\n'.repeat(1_000_000),
+      '\r'.repeat(1_000_000),
+    ]) {
       let end = 0;
       for (const block of scanPlainTextBlocks(text)) end = block.end;
       assert.equal(end, text.length);

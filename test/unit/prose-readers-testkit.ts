@@ -53,7 +53,9 @@ export function words(reader: Reader, text: string): string[][] {
 
 /** Every comment: its source and its body. */
 export function commentsOf(reader: Reader, text: string): { source: string; body: string }[] {
-  return blocksOf(reader, text).flatMap((block) => block.comments.map((comment) => ({ source: text.slice(comment.start, comment.end), body: comment.body })));
+  return blocksOf(reader, text).flatMap((block) =>
+    block.comments.map((comment) => ({ source: text.slice(comment.start, comment.end), body: comment.body })),
+  );
 }
 
 /** The source of each block. */
@@ -95,7 +97,8 @@ export function checkInvariants(text: string, list: readonly ProseBlock[], from 
       }
     }
     spans.sort((a, b) => a[0] - b[0]);
-    for (let i = 1; i < spans.length; i++) assert.ok(spans[i]![0] >= spans[i - 1]![1], `segments do not overlap (${JSON.stringify(spans[i - 1])} ${JSON.stringify(spans[i])})`);
+    for (let i = 1; i < spans.length; i++)
+      assert.ok(spans[i]![0] >= spans[i - 1]![1], `segments do not overlap (${JSON.stringify(spans[i - 1])} ${JSON.stringify(spans[i])})`);
     for (const comment of block.comments) {
       assert.ok(comment.start >= block.start && comment.end <= block.end && comment.end > comment.start, 'comments lie inside their block');
     }
@@ -157,7 +160,16 @@ export function unsuppressed(reader: Reader, text: string, word: string, rule = 
         for (const token of sentence.tokens) {
           if (token.lower !== word.toLowerCase()) continue;
           const range = { start: token.start, end: token.end };
-          findings.push({ ruleId: rule, category: 'demo', severity: 'warning', message: 'demo', range, matchedText: token.text, sentence: '', fixes: [] });
+          findings.push({
+            ruleId: rule,
+            category: 'demo',
+            severity: 'warning',
+            message: 'demo',
+            range,
+            matchedText: token.text,
+            sentence: '',
+            fixes: [],
+          });
         }
       });
     }
@@ -165,7 +177,7 @@ export function unsuppressed(reader: Reader, text: string, word: string, rule = 
   const lines: LineLookup = {
     lineStart: (offset) => text.lastIndexOf('\n', offset - 1) + 1,
     nextNonBlankLine: (offset) => {
-      for (let start = text.indexOf('\n', offset) + 1; start > 0 && start < text.length; ) {
+      for (let start = text.indexOf('\n', offset) + 1; start > 0 && start < text.length;) {
         let end = text.indexOf('\n', start);
         if (end < 0) end = text.length;
         if (text.slice(start, end).trim().length > 0) return { start, end };

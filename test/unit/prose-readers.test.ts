@@ -32,7 +32,27 @@ const DOCUMENTS = [
 ];
 
 function randomDocument(rnd: () => number): string {
-  const pieces = ['word ', 'two words', '\n', '\n\n', '\r\n', '> ', '- ', '# ', '`', '*', '[', '](u)', '<!--', '-->', '---\n', '|', '\t', ' ', 'é'];
+  const pieces = [
+    'word ',
+    'two words',
+    '\n',
+    '\n\n',
+    '\r\n',
+    '> ',
+    '- ',
+    '# ',
+    '`',
+    '*',
+    '[',
+    '](u)',
+    '<!--',
+    '-->',
+    '---\n',
+    '|',
+    '\t',
+    ' ',
+    'é',
+  ];
   let out = '';
   for (let i = 0, n = Math.floor(rnd() * 60); i < n; i++) out += pieces[Math.floor(rnd() * pieces.length)];
   return out;
@@ -55,13 +75,20 @@ function checkBlocks(reader: DocumentReader, text: string, list: readonly ProseB
     for (const unit of block.units) {
       assert.ok(unit.segments.length > 0, `${reader.kind}: units have segments`);
       for (const segment of unit.segments) {
-        assert.ok(segment.start >= last && segment.end > segment.start && segment.end <= block.end, `${reader.kind}: segments are ordered, non-empty and inside their block`);
-        if (!segment.opaque) assert.doesNotMatch(text.slice(segment.start, segment.end), /[\r\n]/, `${reader.kind}: prose segments hold no line ending`);
+        assert.ok(
+          segment.start >= last && segment.end > segment.start && segment.end <= block.end,
+          `${reader.kind}: segments are ordered, non-empty and inside their block`,
+        );
+        if (!segment.opaque)
+          assert.doesNotMatch(text.slice(segment.start, segment.end), /[\r\n]/, `${reader.kind}: prose segments hold no line ending`);
         last = segment.end;
       }
     }
     for (const comment of block.comments) {
-      assert.ok(comment.start >= block.start && comment.end <= block.end && comment.start < comment.end, `${reader.kind}: comments lie inside their block`);
+      assert.ok(
+        comment.start >= block.start && comment.end <= block.end && comment.start < comment.end,
+        `${reader.kind}: comments lie inside their block`,
+      );
       assert.equal(comment.body, comment.body.trim(), `${reader.kind}: comment bodies are trimmed`);
     }
     pos = block.end;
@@ -75,7 +102,11 @@ function checkRestarts(reader: DocumentReader, text: string, samples = Infinity)
   checkBlocks(reader, text, full, 0);
   const step = Math.max(1, Math.floor(full.length / samples));
   for (let i = 0; i < full.length; i += step) {
-    assert.deepEqual([...reader.scanBlocks(text, full[i]!.start)], full.slice(i), `${reader.kind}: restart at block ${i} of ${JSON.stringify(text.slice(0, 200))}`);
+    assert.deepEqual(
+      [...reader.scanBlocks(text, full[i]!.start)],
+      full.slice(i),
+      `${reader.kind}: restart at block ${i} of ${JSON.stringify(text.slice(0, 200))}`,
+    );
   }
 }
 
@@ -84,7 +115,12 @@ describe('the document-reader registry', () => {
     const kinds = allDocumentKinds();
     assert.ok(kinds.includes('html') && kinds.includes('python'), 'the registry holds the new kinds');
     for (const kind of kinds) assert.equal(readerFor(kind).kind, kind);
-    assert.deepEqual(allReaders().map((reader) => reader.kind).sort(), [...kinds].sort());
+    assert.deepEqual(
+      allReaders()
+        .map((reader) => reader.kind)
+        .sort(),
+      [...kinds].sort(),
+    );
     assert.equal(readerFor('markdown'), markdownReader);
     assert.equal(readerFor('plaintext'), plainTextReader);
   });
@@ -115,24 +151,36 @@ describe('every reader keeps the contract', () => {
     });
 
     const blankLineGap = BLANK_LINE_GAPS[reader.kind];
-    it(`${reader.kind}: reads a blank line as a block of its own, so a window scanned behind one opens no preamble`, blankLineGap ? { todo: blankLineGap } : {}, () => {
-      for (const text of DOCUMENTS) {
-        const list = [...reader.scanBlocks(`\n${text}`)];
-        if (text.length > 0 && !/^[ \t]*(\r\n|\n|\r)/.test(text)) assert.equal(list[0]?.end, 1, `${reader.kind}: ${JSON.stringify(text.slice(0, 40))}`);
-      }
-    });
+    it(
+      `${reader.kind}: reads a blank line as a block of its own, so a window scanned behind one opens no preamble`,
+      blankLineGap ? { todo: blankLineGap } : {},
+      () => {
+        for (const text of DOCUMENTS) {
+          const list = [...reader.scanBlocks(`\n${text}`)];
+          if (text.length > 0 && !/^[ \t]*(\r\n|\n|\r)/.test(text))
+            assert.equal(list[0]?.end, 1, `${reader.kind}: ${JSON.stringify(text.slice(0, 40))}`);
+        }
+      },
+    );
 
     const commentGap = COMMENT_GAPS[reader.kind];
-    it(`${reader.kind}: reports a comment written in its comment syntax with its body, or none if it has no comments`, commentGap ? { todo: commentGap } : {}, () => {
-      const syntax = reader.commentSyntax;
-      if (!syntax) {
-        for (const text of DOCUMENTS) for (const block of reader.scanBlocks(text)) assert.deepEqual(block.comments, []);
-        return;
-      }
-      const text = `Before.\n\n${syntax.open} termguard-disable-next-line memo/x ${syntax.close}\nAfter.\n`;
-      const comments = [...reader.scanBlocks(text)].flatMap((block) => block.comments);
-      assert.deepEqual(comments.map((comment) => comment.body), ['termguard-disable-next-line memo/x']);
-    });
+    it(
+      `${reader.kind}: reports a comment written in its comment syntax with its body, or none if it has no comments`,
+      commentGap ? { todo: commentGap } : {},
+      () => {
+        const syntax = reader.commentSyntax;
+        if (!syntax) {
+          for (const text of DOCUMENTS) for (const block of reader.scanBlocks(text)) assert.deepEqual(block.comments, []);
+          return;
+        }
+        const text = `Before.\n\n${syntax.open} termguard-disable-next-line memo/x ${syntax.close}\nAfter.\n`;
+        const comments = [...reader.scanBlocks(text)].flatMap((block) => block.comments);
+        assert.deepEqual(
+          comments.map((comment) => comment.body),
+          ['termguard-disable-next-line memo/x'],
+        );
+      },
+    );
   }
 });
 
@@ -189,7 +237,19 @@ describe('markdown preamble (front matter) for incremental re-checks', () => {
 
   it('gives the same result as a full check after random edits near front matter', () => {
     const engine = builtinEngine();
-    const snippets = ['---\n', '...\n', 'key: value\n', '  nested: 1\n', '- item\n', '# comment\n', '\n', 'The SRE enables access to ChatGPT.\n', 'prose line\n', '\uFEFF', 'x'];
+    const snippets = [
+      '---\n',
+      '...\n',
+      'key: value\n',
+      '  nested: 1\n',
+      '- item\n',
+      '# comment\n',
+      '\n',
+      'The SRE enables access to ChatGPT.\n',
+      'prose line\n',
+      '\uFEFF',
+      'x',
+    ];
     const rnd = seededRandom(2024);
     for (let round = 0; round < 40; round++) {
       let text = '---\ntitle: x\n---\n\nThe SRE enables access to ChatGPT.\n\nEnd.\n';
@@ -200,7 +260,11 @@ describe('markdown preamble (front matter) for incremental re-checks', () => {
         const newText = rnd() < 0.25 ? '' : snippets[Math.floor(rnd() * snippets.length)]!;
         session.update([{ range: { start, end }, newText }]);
         text = text.slice(0, start) + newText + text.slice(end);
-        assert.deepEqual(summary(session.result()), summary(engine.check(text, 'markdown')), `round ${round}, step ${step}: ${JSON.stringify(text)}`);
+        assert.deepEqual(
+          summary(session.result()),
+          summary(engine.check(text, 'markdown')),
+          `round ${round}, step ${step}: ${JSON.stringify(text)}`,
+        );
       }
     }
   });

@@ -57,18 +57,29 @@ describe('reStructuredText prose', () => {
       '.. code-block:: python\n   :caption: Calling the agent\n\n   calls_on()\n\n>>> calls on\nresult\n\n.. _target: https://x.y\n\n' +
       '.. note:: Note text.\n\n   More note.\n\n.. versionadded:: 2.0 New reader.\n\n.. image:: a.png\n   :alt: The diagram\n   :width: 200\n\n' +
       '.. admonition:: Custom title\n\n   Body.\n\n.. py:function:: calls_on(x)\n\n   Calls on x.\n\n.. autofunction:: calls_on\n';
-    assert.deepEqual(prose(rst, text), ['Calling the agent', 'Note text.', 'More note.', 'New reader.', 'The diagram', 'Custom title', 'Body.', 'Calls on x.']);
+    assert.deepEqual(prose(rst, text), [
+      'Calling the agent',
+      'Note text.',
+      'More note.',
+      'New reader.',
+      'The diagram',
+      'Custom title',
+      'Body.',
+      'Calls on x.',
+    ]);
   });
 
   it('reads grid and simple table cells as units', () => {
-    const grid = '+----------+----------+\n| Cell one | Cell two |\n| more     |          |\n+==========+==========+\n| Spanning cell       |\n+---------------------+\n';
+    const grid =
+      '+----------+----------+\n| Cell one | Cell two |\n| more     |          |\n+==========+==========+\n| Spanning cell       |\n+---------------------+\n';
     assert.deepEqual(prose(rst, grid), ['Cell one more', 'Cell two', 'Spanning cell']);
     const simple = '=====  =========\nA      B header\n=====  =========\na one  b one\n       b more\n=====  =========\n\nAfter.';
     assert.deepEqual(prose(rst, simple), ['A', 'B header', 'a one', 'b one b more', 'After.']);
   });
 
   it('reports comments, and applies suppression directives written as comments', () => {
-    const text = 'First calls.\n\n.. termguard-disable-next-line demo-rule\n\nSecond calls.\n\nThird calls.\n\n..\n   An empty comment\n   with a body.\n';
+    const text =
+      'First calls.\n\n.. termguard-disable-next-line demo-rule\n\nSecond calls.\n\nThird calls.\n\n..\n   An empty comment\n   with a body.\n';
     assert.deepEqual(commentsOf(rst, text), [
       { source: '.. termguard-disable-next-line demo-rule', body: 'termguard-disable-next-line demo-rule' },
       { source: '..\n   An empty comment\n   with a body.', body: 'An empty comment\n   with a body.' },
@@ -86,15 +97,54 @@ describe('reStructuredText prose', () => {
 
   it('keeps the reader promises on random documents', () => {
     const pieces = [
-      'word', 'two words', ' ', '   ', '\n', '\n', '\n\n', '*', '**', '`', '``', ':code:', ':emphasis:', '_', '__', '|', '[1]_', '::', '.. ',
-      '.. note:: ', '.. code-block:: py', ':param x: ', '- ', '1. ', '#. ', '=====', '-----', '+----+----+', '| a  | b  |', '=====  =====',
-      '>>> ', '\\', '<https://x>', '\t', '\r\n',
+      'word',
+      'two words',
+      ' ',
+      '   ',
+      '\n',
+      '\n',
+      '\n\n',
+      '*',
+      '**',
+      '`',
+      '``',
+      ':code:',
+      ':emphasis:',
+      '_',
+      '__',
+      '|',
+      '[1]_',
+      '::',
+      '.. ',
+      '.. note:: ',
+      '.. code-block:: py',
+      ':param x: ',
+      '- ',
+      '1. ',
+      '#. ',
+      '=====',
+      '-----',
+      '+----+----+',
+      '| a  | b  |',
+      '=====  =====',
+      '>>> ',
+      '\\',
+      '<https://x>',
+      '\t',
+      '\r\n',
     ];
     checkRandomDocuments(rst, pieces, 400);
   });
 
   it('reads large and hostile inputs in one pass', { timeout: 60_000 }, () => {
-    for (const text of ['*a '.repeat(200_000), '`'.repeat(500_000), ':x:`'.repeat(100_000), '- '.repeat(100_000) + 'x', '  a\n'.repeat(200_000), '.. x::\n'.repeat(100_000)]) {
+    for (const text of [
+      '*a '.repeat(200_000),
+      '`'.repeat(500_000),
+      ':x:`'.repeat(100_000),
+      '- '.repeat(100_000) + 'x',
+      '  a\n'.repeat(200_000),
+      '.. x::\n'.repeat(100_000),
+    ]) {
       let end = 0;
       for (const block of rst(text)) end = block.end;
       assert.equal(end, text.length);

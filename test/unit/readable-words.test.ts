@@ -11,7 +11,9 @@ import { builtinEngine } from './builtinEngine';
 /** The sentences of a text, as lists of token texts. */
 function sentencesOf(text: string): string[][] {
   const sentences: string[][] = [];
-  tokenizeUnit(text, { segments: [{ start: 0, end: text.length }] }, (sentence) => sentences.push(sentence.tokens.map((token) => token.text)));
+  tokenizeUnit(text, { segments: [{ start: 0, end: text.length }] }, (sentence) =>
+    sentences.push(sentence.tokens.map((token) => token.text)),
+  );
   return sentences;
 }
 
@@ -24,8 +26,14 @@ function findings(text: string): string[] {
 
 describe('a full stop glued to the next word', () => {
   it('ends the sentence before a capitalised word or, after a letter, a number', () => {
-    assert.deepEqual(sentencesOf('It runs on AWS.Thanks for asking'), [['It', 'runs', 'on', 'AWS'], ['Thanks', 'for', 'asking']]);
-    assert.deepEqual(sentencesOf('We call ChatGPT.1 more thing'), [['We', 'call', 'ChatGPT'], ['1', 'more', 'thing']]);
+    assert.deepEqual(sentencesOf('It runs on AWS.Thanks for asking'), [
+      ['It', 'runs', 'on', 'AWS'],
+      ['Thanks', 'for', 'asking'],
+    ]);
+    assert.deepEqual(sentencesOf('We call ChatGPT.1 more thing'), [
+      ['We', 'call', 'ChatGPT'],
+      ['1', 'more', 'thing'],
+    ]);
     assert.deepEqual(findings('GPT-5 runs on AWS.Thanks to the team'), ['memo/availability-claim: GPT-5 runs on AWS']);
     assert.deepEqual(findings('SRE enables access to ChatGPT.1 more'), ['memo/enables-access: enables access to']);
   });
@@ -33,7 +41,21 @@ describe('a full stop glued to the next word', () => {
   it('keeps versions, abbreviations, initials, file names and dotted names whole', () => {
     const text = 'Use gpt-4.1, v1.2, e.g.The, U.S.Army, Fig.1, Mr.Smith, node.js, README.md, ASP.NET and Python3.11 today';
     assert.deepEqual(sentencesOf(text), [
-      ['Use', 'gpt-4.1', 'v1.2', 'e.g.The', 'U.S.Army', 'Fig.1', 'Mr.Smith', 'node.js', 'README.md', 'ASP.NET', 'and', 'Python3.11', 'today'],
+      [
+        'Use',
+        'gpt-4.1',
+        'v1.2',
+        'e.g.The',
+        'U.S.Army',
+        'Fig.1',
+        'Mr.Smith',
+        'node.js',
+        'README.md',
+        'ASP.NET',
+        'and',
+        'Python3.11',
+        'today',
+      ],
     ]);
   });
 });
@@ -53,7 +75,10 @@ describe('words written so as not to be found', () => {
     it(`reads a word with a ${name} inside as the word, underlining it all`, () => {
       const text = `SRE en${character}ables access to ChatGPT.`;
       const found = builtinEngine().check(text, 'markdown').findings;
-      assert.deepEqual(found.map((finding) => finding.ruleId), ['memo/enables-access']);
+      assert.deepEqual(
+        found.map((finding) => finding.ruleId),
+        ['memo/enables-access'],
+      );
       assert.equal(text.slice(found[0]!.range.start, found[0]!.range.end), `en${character}ables access to`);
       assert.ok(found[0]!.message.endsWith(DISGUISE_NOTE), found[0]!.message);
     });
@@ -75,7 +100,9 @@ describe('words written so as not to be found', () => {
 
   it('replaces the disguised word whole when a fix is applied', () => {
     const text = 'SRE en\u200bables access to \u0421hatGPT.';
-    const finding = builtinEngine().check(text, 'markdown').findings.find((candidate) => candidate.ruleId === 'memo/enables-access')!;
+    const finding = builtinEngine()
+      .check(text, 'markdown')
+      .findings.find((candidate) => candidate.ruleId === 'memo/enables-access')!;
     assert.equal(applyEdits(text, finding.fixes[0]!.edits), 'SRE integrates with \u0421hatGPT.');
   });
 
@@ -85,9 +112,15 @@ describe('words written so as not to be found', () => {
       todo: 'needs markdown reader change: an entity reference that decodes to an invisible character (&shy;, &#8203;, &#x200B;, &zwj;, ...), now left in the prose as text, and an inline <wbr> element, now an opaque segment, must end the segment before them and start the next one `glued: true` with nothing emitted for them, as intraword emphasis does',
     },
     () => {
-      for (const text of ['SRE en&shy;ables access to ChatGPT.', 'SRE en&#x200B;ables access to ChatGPT.', 'SRE enables access to Chat<wbr>GPT.']) {
+      for (const text of [
+        'SRE en&shy;ables access to ChatGPT.',
+        'SRE en&#x200B;ables access to ChatGPT.',
+        'SRE enables access to Chat<wbr>GPT.',
+      ]) {
         assert.deepEqual(
-          builtinEngine().check(text, 'markdown').findings.map((finding) => finding.ruleId),
+          builtinEngine()
+            .check(text, 'markdown')
+            .findings.map((finding) => finding.ruleId),
           ['memo/enables-access'],
           text,
         );
@@ -96,11 +129,18 @@ describe('words written so as not to be found', () => {
   );
 
   it('leaves words of other scripts alone', () => {
-    assert.deepEqual(sentencesOf('\u0432\u0445\u043e\u0434 \u0438 \u0432\u044b\u0445\u043e\u0434 caf\u00e9'), [['\u0432\u0445\u043e\u0434', '\u0438', '\u0432\u044b\u0445\u043e\u0434', 'caf\u00e9']]);
+    assert.deepEqual(sentencesOf('\u0432\u0445\u043e\u0434 \u0438 \u0432\u044b\u0445\u043e\u0434 caf\u00e9'), [
+      ['\u0432\u0445\u043e\u0434', '\u0438', '\u0432\u044b\u0445\u043e\u0434', 'caf\u00e9'],
+    ]);
   });
 
   it('finds the same rules at the same words, whatever invisible characters are slipped into them', () => {
-    const sentences = ['SRE enables access to ChatGPT.', 'GPT-5 runs on AWS.', 'The planner calls on ChatGPT to plan.', 'SRE is powered by Open-AI.'];
+    const sentences = [
+      'SRE enables access to ChatGPT.',
+      'GPT-5 runs on AWS.',
+      'The planner calls on ChatGPT to plan.',
+      'SRE is powered by Open-AI.',
+    ];
     const invisible = fc.constantFrom('\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\ufe0f');
     fc.assert(
       fc.property(fc.constantFrom(...sentences), fc.array(fc.tuple(fc.nat(), invisible), { maxLength: 6 }), (sentence, insertions) => {
@@ -137,7 +177,9 @@ describe('the unit filter, before any tokenizing', () => {
     (text: string) => `${text}\u00ad`,
   );
   const separator = fc.constantFrom(' ', '.', '. ', ', ', '-', "'", '\u200d');
-  const unitText = fc.array(fc.tuple(word, disguise, separator), { minLength: 1, maxLength: 8 }).map((parts) => parts.map(([w, d, sep]) => d(w) + sep).join(''));
+  const unitText = fc
+    .array(fc.tuple(word, disguise, separator), { minLength: 1, maxLength: 8 })
+    .map((parts) => parts.map(([w, d, sep]) => d(w) + sep).join(''));
 
   for (const [name, filter] of filters) {
     it(`(${name}) never turns away a unit in which the tokenizer reads one of its words`, () => {

@@ -21,7 +21,12 @@ function renderSchemaValidators(): string {
   ajv.addSchema(schemaFile('termguard-pack.schema.json'), 'pack');
   ajv.addSchema(schemaFile('termguard-config.schema.json'), 'config');
   const code = standaloneCode(ajv, { validatePack: 'pack', validateConfig: 'config' });
-  return ['// @ts-nocheck', '// Generated from schema/*.schema.json by test/unit/schema-validators.test.ts (npm run generate). Do not edit.', code.replace(/^"use strict";\n?/, ''), ''].join('\n');
+  return [
+    '// @ts-nocheck',
+    '// Generated from schema/*.schema.json by test/unit/schema-validators.test.ts (npm run generate). Do not edit.',
+    code.replace(/^"use strict";\n?/, ''),
+    '',
+  ].join('\n');
 }
 
 describe('precompiled schema validators', () => {
@@ -51,7 +56,12 @@ describe('precompiled schema validators', () => {
       assert.equal(validatePack(data), runtimePack(data), JSON.stringify(data));
       assert.deepEqual(validatePack.errors ?? null, runtimePack.errors ?? null);
     }
-    const configs: unknown[] = [{ packs: ['team.termguard.yaml'] }, { packs: 3 }, { severity: { 'memo/calls-on': 'loud' } }, { unknown: true }];
+    const configs: unknown[] = [
+      { packs: ['team.termguard.yaml'] },
+      { packs: 3 },
+      { severity: { 'memo/calls-on': 'loud' } },
+      { unknown: true },
+    ];
     for (const data of configs) {
       assert.equal(validateConfig(data), runtimeConfig(data), JSON.stringify(data));
       assert.deepEqual(validateConfig.errors ?? null, runtimeConfig.errors ?? null);

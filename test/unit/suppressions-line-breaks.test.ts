@@ -35,13 +35,22 @@ function withLineBreak(text: string, lineBreak: string): string {
 }
 
 /** Findings and problems as `line:character rule` strings, the positions read with the engine's LineIndex. */
-function summary(text: string, result: { findings: readonly { ruleId: string; range: { start: number } }[]; problems: readonly { code: string; line: number; column: number }[] }): string[] {
+function summary(
+  text: string,
+  result: {
+    findings: readonly { ruleId: string; range: { start: number } }[];
+    problems: readonly { code: string; line: number; column: number }[];
+  },
+): string[] {
   const lineOf = (offset: number): string => {
     const before = text.slice(0, offset);
     const line = before.split(/\r\n|\r|\n/).length - 1;
     return `${line}:${offset - Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r')) - 1}`;
   };
-  return [...result.findings.map((finding) => `${lineOf(finding.range.start)} ${finding.ruleId}`), ...result.problems.map((problem) => `${problem.line}:${problem.column} ${problem.code}`)];
+  return [
+    ...result.findings.map((finding) => `${lineOf(finding.range.start)} ${finding.ruleId}`),
+    ...result.problems.map((problem) => `${problem.line}:${problem.column} ${problem.code}`),
+  ];
 }
 
 describe('suppression comments with CRLF and lone CR line breaks', () => {
@@ -87,7 +96,9 @@ describe('suppression comments with a lone CR, in the editor', () => {
     assert.deepEqual((await client.waitForDiagnostics(uri, 1)).diagnostics, []);
     // And typing keeps it so: the session is updated, not rebuilt.
     const version = await client.replace(uri, client.text(uri).length, client.text(uri).length, 'The SRE enables access to ChatGPT.\r');
-    const codes = (await client.waitForDiagnostics(uri, version)).diagnostics.map((diagnostic) => `${diagnostic.range.start.line} ${diagnostic.code}`);
+    const codes = (await client.waitForDiagnostics(uri, version)).diagnostics.map(
+      (diagnostic) => `${diagnostic.range.start.line} ${diagnostic.code}`,
+    );
     assert.deepEqual(codes, ['2 memo/enables-access']);
   });
 });

@@ -38,10 +38,7 @@ interface Diagnostic {
 }
 
 before(() => {
-  assert.ok(
-    fs.existsSync(cli),
-    `${cli} is missing: build the CLI first with \`node build.mjs\` (or \`npm run build\`) in ${repo}`,
-  );
+  assert.ok(fs.existsSync(cli), `${cli} is missing: build the CLI first with \`node build.mjs\` (or \`npm run build\`) in ${repo}`);
 });
 
 test('termguard test: every example of the Northwind pack passes', () => {
@@ -153,7 +150,7 @@ test('termguard define prints a glossary entry', () => {
   assert.match(edge.stdout, /The in-store appliance that caches NorthStar data/);
 });
 
-test('termguard explain prints a rule\'s reason', () => {
+test("termguard explain prints a rule's reason", () => {
   const r = termguard(['explain', 'northwind/uptime-promise']);
   assert.equal(r.status, 0, show(r));
   assert.match(r.stdout, /Legal only allows uptime targets; guarantees are defined in the contract\./);

@@ -16,7 +16,31 @@ import { seededRandom } from '../seededRandom';
 
 const WANTED = ['access', 'chatgpt', 'gpt-4o', 'aws', 'openai', "don't", 'kelvin', 'bedrock', 'o3'];
 const OTHER = ['laws', 'accessible', 'chat', 'gpt', 'open', 'the', 'agent', 'runs', 'on', 'data', 'o', '3', 'kel', 'vin'];
-const SEPARATORS = [' ', '  ', ', ', '. ', '\n', ' (', ') ', ' "', '" ', '-', "'", '’', '_', '/', ' **', '** ', '*', '`', '[', '](https://example.com/aws) ', '\n> ', '\n- ', ' | '];
+const SEPARATORS = [
+  ' ',
+  '  ',
+  ', ',
+  '. ',
+  '\n',
+  ' (',
+  ') ',
+  ' "',
+  '" ',
+  '-',
+  "'",
+  '’',
+  '_',
+  '/',
+  ' **',
+  '** ',
+  '*',
+  '`',
+  '[',
+  '](https://example.com/aws) ',
+  '\n> ',
+  '\n- ',
+  ' | ',
+];
 
 /** A word in a random written form: case, a Kelvin sign for k, a typographic apostrophe, emphasis inside or around it. */
 function variant(word: string, next: () => number): string {
@@ -68,7 +92,10 @@ describe('the unit filter', () => {
             const passes = filter.mayContain(text, unit);
             if (holds) {
               held++;
-              assert.ok(passes, `${kind} unit ${JSON.stringify(text.slice(unit.segments[0]!.start, unit.segments.at(-1)!.end))} holds a wanted word`);
+              assert.ok(
+                passes,
+                `${kind} unit ${JSON.stringify(text.slice(unit.segments[0]!.start, unit.segments.at(-1)!.end))} holds a wanted word`,
+              );
             } else if (!passes) {
               refused++;
             }

@@ -56,7 +56,14 @@ try {
   fail(2, error.message);
 }
 if (options.help) {
-  process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').filter((line) => line.startsWith('//')).map((line) => line.slice(3)).join('\n') + '\n');
+  process.stdout.write(
+    fs
+      .readFileSync(fileURLToPath(import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line.startsWith('//'))
+      .map((line) => line.slice(3))
+      .join('\n') + '\n',
+  );
   process.exit(0);
 }
 
@@ -67,7 +74,10 @@ if (missing.length > 0) fail(2, `${missing.join(' and ')} missing: run \`npm run
 // 2. The suite bundle.
 const { build } = await import('esbuild');
 fs.rmSync(SUITE_OUT, { recursive: true, force: true });
-const entryPoints = fs.readdirSync(SUITE_SRC).filter((file) => file === 'index.ts' || file.endsWith('.test.ts')).map((file) => path.join(SUITE_SRC, file));
+const entryPoints = fs
+  .readdirSync(SUITE_SRC)
+  .filter((file) => file === 'index.ts' || file.endsWith('.test.ts'))
+  .map((file) => path.join(SUITE_SRC, file));
 await build({
   entryPoints,
   outdir: SUITE_OUT,
@@ -100,7 +110,8 @@ const args = electron
   : [
       path.join(HERE, 'runInCodeServer.mjs'),
       ...common,
-      '--screenshot', path.join(ARTIFACTS, 'final.png'),
+      '--screenshot',
+      path.join(ARTIFACTS, 'final.png'),
       ...(options.timeout ? ['--timeout', options.timeout] : []),
       ...(options.verbose ? ['--verbose'] : []),
       ...(options['keep-state'] ? ['--keep-state'] : []),
@@ -126,7 +137,9 @@ const shot = path.join(ARTIFACTS, SCREENSHOT_NAME);
 if (options['update-screenshot']) {
   if (code !== 0) note('not updating images/screenshot.png: the suite failed');
   else if (!fs.existsSync(shot)) {
-    note(`not updating images/screenshot.png: ${path.relative(REPO_ROOT, shot)} was not taken${electron ? ' (screenshots need the code-server runner)' : ''}`);
+    note(
+      `not updating images/screenshot.png: ${path.relative(REPO_ROOT, shot)} was not taken${electron ? ' (screenshots need the code-server runner)' : ''}`,
+    );
     exitCode = 1;
   } else {
     fs.mkdirSync(path.join(REPO_ROOT, 'images'), { recursive: true });

@@ -35,8 +35,13 @@ const CACHE = process.env.TERMGUARD_VSCODE_CACHE || path.join(REPO_ROOT, '.vscod
 const CODE_SERVER = process.env.CODE_SERVER_PATH || path.join(CACHE, 'node_modules', '.bin', 'code-server');
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const SCREENSHOT_RE = /^TERMGUARD_SCREENSHOT ([A-Za-z0-9._-]+)\s*$/;
 // Workbench noise that is expected offline (the marketplace is unreachable).
@@ -44,7 +49,10 @@ const HARMLESS_RE = /ENOTFOUND open-vsx\.org|open-vsx\.org.*(?:Failed|ENOTFOUND|
 const EXIT = { usage: 2, harness: 3, timeout: 124, SIGINT: 130, SIGTERM: 143 };
 
 class HarnessError extends Error {
-  constructor(message, code = EXIT.harness) { super(message); this.exitCode = code; }
+  constructor(message, code = EXIT.harness) {
+    super(message);
+    this.exitCode = code;
+  }
 }
 
 const t0 = Date.now();
@@ -70,7 +78,10 @@ function parseOptions() {
   } catch (e) {
     throw new HarnessError(`${e.message}\n${usage()}`, EXIT.usage);
   }
-  if (values.help) { process.stdout.write(usage()); process.exit(0); }
+  if (values.help) {
+    process.stdout.write(usage());
+    process.exit(0);
+  }
   for (const k of ['extension', 'tests', 'workspace']) {
     if (!values[k]) throw new HarnessError(`missing --${k}\n${usage()}`, EXIT.usage);
     if (!path.isAbsolute(values[k])) throw new HarnessError(`--${k} must be an absolute path: ${values[k]}`, EXIT.usage);
@@ -91,8 +102,10 @@ function parseOptions() {
 }
 
 function usage() {
-  return 'usage: node test/vscode/runInCodeServer.mjs --extension <absDir> --tests <abs suite/index.js> ' +
-    '--workspace <absDir> [--screenshot <png>] [--timeout <sec>] [--keep-state] [--verbose]\n';
+  return (
+    'usage: node test/vscode/runInCodeServer.mjs --extension <absDir> --tests <abs suite/index.js> ' +
+    '--workspace <absDir> [--screenshot <png>] [--timeout <sec>] [--keep-state] [--verbose]\n'
+  );
 }
 
 // ------------------------------------------------------------ prerequisites --
@@ -124,9 +137,15 @@ function freePort() {
 
 function httpOk(url) {
   return new Promise((resolve) => {
-    const req = http.get(url, (res) => { res.resume(); resolve(res.statusCode > 0 && res.statusCode < 500); });
+    const req = http.get(url, (res) => {
+      res.resume();
+      resolve(res.statusCode > 0 && res.statusCode < 500);
+    });
     req.on('error', () => resolve(false));
-    req.setTimeout(2000, () => { req.destroy(); resolve(false); });
+    req.setTimeout(2000, () => {
+      req.destroy();
+      resolve(false);
+    });
   });
 }
 
@@ -138,7 +157,11 @@ let cleaningUp = null;
 function cleanup() {
   cleaningUp ??= (async () => {
     for (const fn of cleanups.reverse()) {
-      try { await fn(); } catch (e) { note(`cleanup: ${e.message}`); }
+      try {
+        await fn();
+      } catch (e) {
+        note(`cleanup: ${e.message}`);
+      }
     }
   })();
   return cleaningUp;
@@ -156,8 +179,14 @@ async function finish(code, message) {
 let csGroup = 0; // code-server's process group id, once started
 for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   process.on(sig, () => {
-    if (stopping) { // second signal: do not wait for a graceful cleanup
-      if (csGroup) try { process.kill(-csGroup, 'SIGKILL'); } catch { /* gone */ }
+    if (stopping) {
+      // second signal: do not wait for a graceful cleanup
+      if (csGroup)
+        try {
+          process.kill(-csGroup, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
       process.exit(EXIT[sig] ?? 129);
     }
     finish(EXIT[sig] ?? 129, `received ${sig}, stopping`);
@@ -182,59 +211,90 @@ async function main() {
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
   fs.writeFileSync(path.join(state, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
-  fs.writeFileSync(path.join(state, 'data', 'User', 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'workbench.tips.enabled': false,
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'extensions.ignoreRecommendations': true,
-    'telemetry.telemetryLevel': 'off',
-    'update.mode': 'none',
-    'security.workspace.trust.enabled': false,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(state, 'data', 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.ignoreRecommendations': true,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        'security.workspace.trust.enabled': false,
+      },
+      null,
+      2,
+    ),
+  );
 
   // ---- code-server, in its own process group (detached => setsid) ----
   const csLogPath = path.join(state, 'code-server.log');
   const csLog = fs.openSync(csLogPath, 'a');
-  const cs = spawn(CODE_SERVER, [
-    '--config', path.join(state, 'config.yaml'),
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
-    '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', path.join(state, 'data'),
-    '--extensions-dir', path.join(state, 'ext'),
-  ], {
-    detached: true,
-    stdio: ['ignore', csLog, csLog],
-    env: {
-      ...process.env,
-      // Inherited by the extension host: where TERMGUARD_SCREENSHOT files go.
-      TERMGUARD_SCREENSHOT_DIR: screenshotDir,
-      // Keep code-server from reading/writing ~/.config and ~/.local.
-      XDG_CONFIG_HOME: path.join(state, 'xdg-config'),
-      XDG_DATA_HOME: path.join(state, 'xdg-data'),
+  const cs = spawn(
+    CODE_SERVER,
+    [
+      '--config',
+      path.join(state, 'config.yaml'),
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-workspace-trust',
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--user-data-dir',
+      path.join(state, 'data'),
+      '--extensions-dir',
+      path.join(state, 'ext'),
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', csLog, csLog],
+      env: {
+        ...process.env,
+        // Inherited by the extension host: where TERMGUARD_SCREENSHOT files go.
+        TERMGUARD_SCREENSHOT_DIR: screenshotDir,
+        // Keep code-server from reading/writing ~/.config and ~/.local.
+        XDG_CONFIG_HOME: path.join(state, 'xdg-config'),
+        XDG_DATA_HOME: path.join(state, 'xdg-data'),
+      },
     },
-  });
+  );
   let csExited = null;
-  const csExit = new Promise((resolve) => cs.on('exit', (code, signal) => {
-    csExited = { code, signal };
-    resolve(csExited);
-  }));
+  const csExit = new Promise((resolve) =>
+    cs.on('exit', (code, signal) => {
+      csExited = { code, signal };
+      resolve(csExited);
+    }),
+  );
   cs.on('error', (e) => note(`code-server spawn error: ${e.message}`));
   csGroup = cs.pid ?? 0;
   cleanups.push(async () => {
     if (csExited || !cs.pid) return;
-    const killGroup = (sig) => { try { process.kill(-cs.pid, sig); } catch { /* gone */ } };
+    const killGroup = (sig) => {
+      try {
+        process.kill(-cs.pid, sig);
+      } catch {
+        /* gone */
+      }
+    };
     killGroup('SIGTERM');
-    if (await Promise.race([csExit.then(() => true), delay(3000).then(() => false)]) === false) {
+    if ((await Promise.race([csExit.then(() => true), delay(3000).then(() => false)])) === false) {
       killGroup('SIGKILL');
       await Promise.race([csExit, delay(2000)]);
     }
     killGroup('SIGKILL'); // stragglers in the group (extension host, pty host)
   });
   const csTail = () => {
-    try { return fs.readFileSync(csLogPath, 'utf8').split('\n').slice(-30).join('\n'); } catch { return ''; }
+    try {
+      return fs.readFileSync(csLogPath, 'utf8').split('\n').slice(-30).join('\n');
+    } catch {
+      return '';
+    }
   };
 
   const deadline = Date.now() + opts.timeoutMs;
@@ -252,27 +312,37 @@ async function main() {
   note('code-server is listening');
 
   // ---- Chromium, fresh profile ----
-  const context = await chromium.launchPersistentContext(path.join(state, 'chromium'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_FLAGS,
-    viewport: { width: 1600, height: 1000 },
-    timeout: 60_000,
-    // We clean up ourselves (code-server's group, state dir); Playwright's own
-    // handlers would exit the process before that on SIGINT.
-    handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false,
-  }).catch((e) => { throw new HarnessError(`could not launch Chromium (${CHROMIUM}): ${e.message}`); });
+  const context = await chromium
+    .launchPersistentContext(path.join(state, 'chromium'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_FLAGS,
+      viewport: { width: 1600, height: 1000 },
+      timeout: 60_000,
+      // We clean up ourselves (code-server's group, state dir); Playwright's own
+      // handlers would exit the process before that on SIGINT.
+      handleSIGINT: false,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
+    })
+    .catch((e) => {
+      throw new HarnessError(`could not launch Chromium (${CHROMIUM}): ${e.message}`);
+    });
   cleanups.push(() => Promise.race([context.close(), delay(5000)]));
-  const page = context.pages()[0] ?? await context.newPage();
+  const page = context.pages()[0] ?? (await context.newPage());
 
   const pageLogPath = path.join(state, 'page-console.log');
   page.on('console', (m) => fs.appendFileSync(pageLogPath, `[${m.type()}] ${m.text()}\n`));
   page.on('pageerror', (e) => fs.appendFileSync(pageLogPath, `[pageerror] ${e.stack || e}\n`));
 
   let resolveExit;
-  const extHostExit = new Promise((r) => { resolveExit = r; });
+  const extHostExit = new Promise((r) => {
+    resolveExit = r;
+  });
   let browserGone;
-  const browserFailure = new Promise((r) => { browserGone = r; });
+  const browserFailure = new Promise((r) => {
+    browserGone = r;
+  });
   page.on('crash', () => browserGone('the page crashed'));
   context.on('close', () => browserGone('the browser closed'));
 
@@ -303,7 +373,9 @@ async function main() {
       if (m) screenshot(path.join(screenshotDir, `${m[1]}.png`));
     }
   });
-  await page.exposeFunction('codeAutomationExit', (code) => { resolveExit(Number(code)); });
+  await page.exposeFunction('codeAutomationExit', (code) => {
+    resolveExit(Number(code));
+  });
 
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${encodeURI(p)}`;
   const payload = [
@@ -321,34 +393,51 @@ async function main() {
     if (!stopping) await screenshot(opts.screenshot);
     if (opts.verbose) {
       note(`code-server log (tail):\n${csTail()}`);
-      try { note(`page console (tail):\n${fs.readFileSync(pageLogPath, 'utf8').split('\n').slice(-40).join('\n')}`); } catch { /* none */ }
+      try {
+        note(`page console (tail):\n${fs.readFileSync(pageLogPath, 'utf8').split('\n').slice(-40).join('\n')}`);
+      } catch {
+        /* none */
+      }
     }
     throw err;
   };
 
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: Math.min(60_000, Math.max(1000, timeLeft())) })
+  await page
+    .goto(url, { waitUntil: 'domcontentloaded', timeout: Math.min(60_000, Math.max(1000, timeLeft())) })
     .catch((e) => failWith(new HarnessError(`could not open the workbench at ${origin}: ${e.message}`)));
 
   // The workbench must render (unless the suite already finished).
-  const loaded = page.waitForSelector('.monaco-workbench', { timeout: Math.min(90_000, Math.max(1000, timeLeft())) })
-    .then(() => 'loaded', (e) => `not loaded: ${e.message.split('\n')[0]}`);
+  const loaded = page.waitForSelector('.monaco-workbench', { timeout: Math.min(90_000, Math.max(1000, timeLeft())) }).then(
+    () => 'loaded',
+    (e) => `not loaded: ${e.message.split('\n')[0]}`,
+  );
   const first = await Promise.race([
-    loaded, extHostExit.then(() => 'loaded'), timedOut,
-    csExit.then((x) => `code-server exited: ${JSON.stringify(x)}`), browserFailure,
+    loaded,
+    extHostExit.then(() => 'loaded'),
+    timedOut,
+    csExit.then((x) => `code-server exited: ${JSON.stringify(x)}`),
+    browserFailure,
   ]);
   if (first !== 'loaded') {
-    await failWith(new HarnessError(
-      first === 'timeout'
-        ? `timeout: the workbench did not load within ${opts.timeoutMs / 1000}s`
-        : `the workbench never loaded (${first}); re-run with --verbose --keep-state for logs`,
-      first === 'timeout' ? EXIT.timeout : EXIT.harness));
+    await failWith(
+      new HarnessError(
+        first === 'timeout'
+          ? `timeout: the workbench did not load within ${opts.timeoutMs / 1000}s`
+          : `the workbench never loaded (${first}); re-run with --verbose --keep-state for logs`,
+        first === 'timeout' ? EXIT.timeout : EXIT.harness,
+      ),
+    );
   }
   note('workbench loaded; waiting for the extension host to report an exit code');
 
   const outcome = await Promise.race([
     extHostExit.then((code) => ({ code })),
-    timedOut.then(() => ({ error: new HarnessError(`timeout: the suite reported no exit code within ${opts.timeoutMs / 1000}s`, EXIT.timeout) })),
-    csExit.then((x) => ({ error: new HarnessError(`code-server exited before the suite reported an exit code: ${JSON.stringify(x)}\n${csTail()}`) })),
+    timedOut.then(() => ({
+      error: new HarnessError(`timeout: the suite reported no exit code within ${opts.timeoutMs / 1000}s`, EXIT.timeout),
+    })),
+    csExit.then((x) => ({
+      error: new HarnessError(`code-server exited before the suite reported an exit code: ${JSON.stringify(x)}\n${csTail()}`),
+    })),
     browserFailure.then((why) => ({ error: new HarnessError(`${why} before the suite reported an exit code`) })),
   ]);
   if (outcome.error) await failWith(outcome.error);

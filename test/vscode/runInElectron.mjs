@@ -40,7 +40,10 @@ try {
 }
 for (const k of ['extension', 'tests', 'workspace']) {
   if (!values[k] || !path.isAbsolute(values[k])) {
-    fail(2, `--${k} <absolute path> is required\nusage: node test/vscode/runInElectron.mjs --extension <absDir> --tests <abs suite/index.js> --workspace <absDir>`);
+    fail(
+      2,
+      `--${k} <absolute path> is required\nusage: node test/vscode/runInElectron.mjs --extension <absDir> --tests <abs suite/index.js> --workspace <absDir>`,
+    );
   }
 }
 if (!fs.existsSync(values.tests)) fail(2, `--tests ${values.tests} does not exist (build the suite first?)`);
@@ -66,8 +69,10 @@ try {
     launchArgs: [
       values.workspace,
       '--disable-extensions', // only the extension under development
-      '--user-data-dir', path.join(state, 'user-data'),
-      '--extensions-dir', path.join(state, 'extensions'),
+      '--user-data-dir',
+      path.join(state, 'user-data'),
+      '--extensions-dir',
+      path.join(state, 'extensions'),
     ],
   });
   process.exit(code);
@@ -76,6 +81,11 @@ try {
     // VS Code ran and the suite (or the extension host) failed.
     process.exit(Number.isInteger(e.code) ? e.code : 1);
   }
-  fail(3, `could not run VS Code: ${e?.message ?? e}` +
-    (vscodeExecutablePath ? '' : '\n(no VSCODE_EXECUTABLE_PATH given, and downloading VS Code failed; offline? use test/vscode/runInCodeServer.mjs)'));
+  fail(
+    3,
+    `could not run VS Code: ${e?.message ?? e}` +
+      (vscodeExecutablePath
+        ? ''
+        : '\n(no VSCODE_EXECUTABLE_PATH given, and downloading VS Code failed; offline? use test/vscode/runInCodeServer.mjs)'),
+  );
 }

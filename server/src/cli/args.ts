@@ -75,7 +75,17 @@ export type Command =
 /** Names of the subcommands. */
 export type CommandName = 'check' | 'test' | 'explain' | 'define' | 'init' | 'print-config' | 'list-rules' | 'list-terms' | 'server';
 
-const COMMANDS: readonly CommandName[] = ['check', 'test', 'explain', 'define', 'init', 'print-config', 'list-rules', 'list-terms', 'server'];
+const COMMANDS: readonly CommandName[] = [
+  'check',
+  'test',
+  'explain',
+  'define',
+  'init',
+  'print-config',
+  'list-rules',
+  'list-terms',
+  'server',
+];
 
 /** The outcome of parsing: a command, or a usage error message. */
 export type ParseResult = { readonly command: Command } | { readonly error: string };
@@ -107,8 +117,17 @@ export const CHECK_OPTIONS: readonly CheckOptionSpec[] = [
   { name: 'max-warnings', type: 'string', value: 'N', help: ['exit 1 when more than N warnings are found'] },
   { name: 'rule', type: 'string', multiple: true, value: 'ID', help: ['only findings of this rule (repeatable)'] },
   { name: 'category', type: 'string', multiple: true, value: 'NAME', help: ['only findings of this category (repeatable)'] },
-  { name: 'changed-since', type: 'string', value: 'REF', help: ['only findings on lines changed since the git ref REF', '(compared with the files as they are now)'] },
-  { name: 'fix', type: 'boolean', help: ["apply each finding's first fix in place", '(with `-`, print the fixed text; the report goes to stderr)'] },
+  {
+    name: 'changed-since',
+    type: 'string',
+    value: 'REF',
+    help: ['only findings on lines changed since the git ref REF', '(compared with the files as they are now)'],
+  },
+  {
+    name: 'fix',
+    type: 'boolean',
+    help: ["apply each finding's first fix in place", '(with `-`, print the fixed text; the report goes to stderr)'],
+  },
   { name: 'baseline', type: 'string', value: 'FILE', help: ['hide findings recorded in this baseline file'] },
   { name: 'update-baseline', type: 'boolean', help: ['record all current findings in the --baseline file'] },
   { name: 'cache', type: 'boolean', help: ['skip files checked before with the same content, packs,', 'config and Termguard version'] },
@@ -118,9 +137,18 @@ export const CHECK_OPTIONS: readonly CheckOptionSpec[] = [
     short: 'j',
     type: 'string',
     value: 'N',
-    help: ['check files in N threads; 1 for the main thread alone (default: one', 'per idle core, up to 4, from 200 files or 4 MB and 3 idle cores on;', '1 with --fix)'],
+    help: [
+      'check files in N threads; 1 for the main thread alone (default: one',
+      'per idle core, up to 4, from 200 files or 4 MB and 3 idle cores on;',
+      '1 with --fix)',
+    ],
   },
-  { name: 'max-file-size', type: 'string', value: 'N', help: ['skip larger files (bytes, or 512k, 64m; default 64m);', 'a larger file named on the command line is an error'] },
+  {
+    name: 'max-file-size',
+    type: 'string',
+    value: 'N',
+    help: ['skip larger files (bytes, or 512k, 64m; default 64m);', 'a larger file named on the command line is an error'],
+  },
   { name: 'stdin-filepath', type: 'string', value: 'PATH', help: ['check `-` as if it were PATH: its kind, config and ignore rules'] },
   { name: 'stdin-kind', type: 'string', value: 'KIND', help: ['how to read `-`: markdown (default), plaintext, html, python…'] },
   { name: 'color', type: 'boolean', help: ['colour the stylish report even when not on a terminal'] },
@@ -197,14 +225,19 @@ function parseOtherCommand(name: Exclude<CommandName, 'check'>, rest: readonly s
 function parseCheck(argv: readonly string[]): ParseResult {
   const spec: OptionSpec = {};
   for (const option of CHECK_OPTIONS) {
-    spec[option.name] = { type: option.type, ...(option.short ? { short: option.short } : {}), ...(option.multiple ? { multiple: true } : {}) };
+    spec[option.name] = {
+      type: option.type,
+      ...(option.short ? { short: option.short } : {}),
+      ...(option.multiple ? { multiple: true } : {}),
+    };
   }
   const { values, positionals, lastColorFlag } = parse(argv, spec);
   const text = (name: string): string | undefined => values[name] as string | undefined;
   const list = (name: string): string[] => (values[name] as string[] | undefined) ?? [];
 
   const format = text('format') ?? 'stylish';
-  if (!(OUTPUT_FORMATS as readonly string[]).includes(format)) return { error: `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not \`${format}\`` };
+  if (!(OUTPUT_FORMATS as readonly string[]).includes(format))
+    return { error: `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not \`${format}\`` };
   const stdinKindText = text('stdin-kind');
   if (stdinKindText !== undefined && !isDocumentKind(stdinKindText)) {
     return { error: `--stdin-kind must be one of ${allDocumentKinds().join(', ')}, not \`${stdinKindText}\`` };
@@ -212,7 +245,8 @@ function parseCheck(argv: readonly string[]): ParseResult {
   let maxFileSize = DEFAULT_MAX_FILE_SIZE;
   if (text('max-file-size') !== undefined) {
     const parsed = parseByteSize(text('max-file-size')!);
-    if (parsed === undefined) return { error: `--max-file-size must be a positive number of bytes (e.g. 1048576, 512k, 64m), not \`${text('max-file-size')}\`` };
+    if (parsed === undefined)
+      return { error: `--max-file-size must be a positive number of bytes (e.g. 1048576, 512k, 64m), not \`${text('max-file-size')}\`` };
     maxFileSize = parsed;
   }
   const maxWarnings = parseCount('--max-warnings', text('max-warnings'), 0);
@@ -222,16 +256,21 @@ function parseCheck(argv: readonly string[]): ParseResult {
   const updateBaseline = values['update-baseline'] === true;
   const baseline = text('baseline');
   if (updateBaseline && baseline === undefined) return { error: '--update-baseline needs --baseline FILE' };
-  for (const [name, value] of [['--rule', list('rule')], ['--category', list('category')]] as const) {
+  for (const [name, value] of [
+    ['--rule', list('rule')],
+    ['--category', list('category')],
+  ] as const) {
     if (value.some((item) => item.trim() === '')) return { error: `${name} needs a name` };
   }
 
   const stdinFilepath = text('stdin-filepath');
   const targets = positionals.length > 0 ? positionals : stdinFilepath !== undefined ? ['-'] : ['.'];
   if (targets.filter((target) => target === '-').length > 1) return { error: '`-` (standard input) can be given only once' };
-  if (stdinFilepath !== undefined && !targets.includes('-')) return { error: '--stdin-filepath names what `-` (standard input) stands for; give `-` among the paths' };
+  if (stdinFilepath !== undefined && !targets.includes('-'))
+    return { error: '--stdin-filepath names what `-` (standard input) stands for; give `-` among the paths' };
   if (stdinFilepath !== undefined && stdinFilepath.trim() === '') return { error: '--stdin-filepath needs a path' };
-  const stdinKind: DocumentKind = (stdinKindText as DocumentKind | undefined) ?? (stdinFilepath !== undefined ? kindOfPath(stdinFilepath) : 'markdown');
+  const stdinKind: DocumentKind =
+    (stdinKindText as DocumentKind | undefined) ?? (stdinFilepath !== undefined ? kindOfPath(stdinFilepath) : 'markdown');
 
   return {
     command: {
@@ -278,8 +317,13 @@ function parse(
   const { values, positionals, tokens } = parseNodeArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
   // `--color` and `--no-color` may both appear (an alias adds one); as elsewhere, the last one wins.
   let lastColorFlag: 'color' | 'no-color' | undefined;
-  for (const token of tokens ?? []) if (token.kind === 'option' && (token.name === 'color' || token.name === 'no-color')) lastColorFlag = token.name;
-  return { values: values as Record<string, string | boolean | string[] | undefined>, positionals, ...(lastColorFlag ? { lastColorFlag } : {}) };
+  for (const token of tokens ?? [])
+    if (token.kind === 'option' && (token.name === 'color' || token.name === 'no-color')) lastColorFlag = token.name;
+  return {
+    values: values as Record<string, string | boolean | string[] | undefined>,
+    positionals,
+    ...(lastColorFlag ? { lastColorFlag } : {}),
+  };
 }
 
 function optionalString<K extends string>(key: K, value: string | boolean | string[] | undefined): { [P in K]?: string } {

@@ -29,7 +29,6 @@ export interface CliIO {
   readonly color?: boolean;
 }
 
-
 /** Replaceable collaborators of `main`, for tests and embedding. */
 export interface CliDependencies {
   /** Defaults to the engine's `createEngine`. */

@@ -52,7 +52,8 @@ export async function main(argv: readonly string[], io: CliIO, dependencies: Cli
   try {
     if (command.kind === 'server') return await runServer(commandContext(io, dependencies, version, notNeeded), dependencies.startServer);
     if (command.kind === 'init') return runInit(io);
-    if (command.kind === 'print-config') return runPrintConfig(command.file, command.config, commandContext(io, dependencies, version, notNeeded));
+    if (command.kind === 'print-config')
+      return runPrintConfig(command.file, command.config, commandContext(io, dependencies, version, notNeeded));
     const engineFactory = dependencies.engineFactory ?? (await defaultEngineFactory());
     const context = commandContext(io, dependencies, version, engineFactory);
     switch (command.kind) {

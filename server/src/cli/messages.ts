@@ -53,7 +53,8 @@ export class CheckMessages {
   fatal(lines: readonly string[]): void {
     this.errorReported = true;
     for (const line of lines) this.io.stderr.write(`${line}\n`);
-    if (this.format === 'json') this.io.stdout.write(jsonError(lines.map((line) => (line.startsWith(PREFIX) ? line.slice(PREFIX.length) : line)).join('\n')));
+    if (this.format === 'json')
+      this.io.stdout.write(jsonError(lines.map((line) => (line.startsWith(PREFIX) ? line.slice(PREFIX.length) : line)).join('\n')));
   }
 
   /** A bug: a plain first line, then the stack trace for the bug report. */

@@ -21,15 +21,24 @@ export type DocumentKind = ProseDocumentKind | DataDocumentKind | CodeDocumentKi
 
 /** Documents that are prose with markup. */
 export type ProseDocumentKind =
-  | 'markdown' | 'plaintext' | 'mdx' | 'html' | 'vue' | 'svelte' | 'asciidoc' | 'rst' | 'gitcommit' | 'notebook';
+  'markdown' | 'plaintext' | 'mdx' | 'html' | 'vue' | 'svelte' | 'asciidoc' | 'rst' | 'gitcommit' | 'notebook';
 
 /** Data files whose string values are prose (locale and message files). */
 export type DataDocumentKind = 'json' | 'yaml';
 
 /** Source code, whose comments and user-facing strings are prose. */
 export type CodeDocumentKind =
-  | 'typescript' | 'typescriptreact' | 'javascript' | 'javascriptreact'
-  | 'python' | 'go' | 'java' | 'csharp' | 'rust' | 'ruby' | 'shellscript';
+  | 'typescript'
+  | 'typescriptreact'
+  | 'javascript'
+  | 'javascriptreact'
+  | 'python'
+  | 'go'
+  | 'java'
+  | 'csharp'
+  | 'rust'
+  | 'ruby'
+  | 'shellscript';
 
 /** A half-open range of offsets into a text. */
 export interface OffsetRange {

@@ -43,7 +43,11 @@ function severityResolver(options: CheckOptions | undefined): SeverityResolver {
     let severity = cache.get(rule);
     if (severity === undefined) {
       severity =
-        overrides[rule.info.id] ?? overrides[`category:${rule.info.category}`] ?? overrides[`pack:${rule.pack.name}`] ?? overrides['*'] ?? rule.info.severity;
+        overrides[rule.info.id] ??
+        overrides[`category:${rule.info.category}`] ??
+        overrides[`pack:${rule.pack.name}`] ??
+        overrides['*'] ??
+        rule.info.severity;
       cache.set(rule, severity);
     }
     return severity;
@@ -113,4 +117,3 @@ export function createEngine(sources: readonly PackSource[]): Engine {
   };
   return Object.freeze(engine);
 }
-

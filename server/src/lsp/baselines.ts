@@ -55,7 +55,10 @@ export class BaselineStore {
         index = new BaselineIndex(parsed.baseline);
         this.reported.delete(file);
       } else {
-        this.reportOnce(file, `Termguard: the baseline file ${file} is invalid (${parsed.problems.map((problem) => problem.message).join('; ')}); findings are shown without it.`);
+        this.reportOnce(
+          file,
+          `Termguard: the baseline file ${file} is invalid (${parsed.problems.map((problem) => problem.message).join('; ')}); findings are shown without it.`,
+        );
       }
     } catch (error) {
       this.logger.error(`cannot read baseline ${file}`, error);

@@ -216,10 +216,15 @@ export class CheckScheduler {
     const checkedAt = performance.now();
     this.options.publisher.publishDocument(uri, checked.version, checked.diagnostics as Diagnostic[], checked.skipped === undefined);
     this.options.logger.debug(
-      () => `checked ${uri} v${checked.version} in ${(checkedAt - started).toFixed(1)} ms: ${checked.skipped ?? `${checked.findings.length} finding(s)`}`,
+      () =>
+        `checked ${uri} v${checked.version} in ${(checkedAt - started).toFixed(1)} ms: ${checked.skipped ?? `${checked.findings.length} finding(s)`}`,
     );
     if (this.options.logger.enabled('debug')) {
-      void this.options.publisher.drained().then(() => this.options.logger.debug(() => `published ${uri} v${checked.version} in ${(performance.now() - checkedAt).toFixed(1)} ms`));
+      void this.options.publisher
+        .drained()
+        .then(() =>
+          this.options.logger.debug(() => `published ${uri} v${checked.version} in ${(performance.now() - checkedAt).toFixed(1)} ms`),
+        );
     }
     return checked;
   }
@@ -250,12 +255,30 @@ export class CheckScheduler {
       const { session, change } = document.session(project.engine, project.options, project.optionsKey);
       const lineCount = document.lines.lineCount;
       // Baselined findings are marked one by one over the whole list, so a baseline takes the full path.
-      const local = change !== undefined && previous?.session === session && previous.problems.length === 0 && (!this.options.trusted || settings.baseline === '');
-      const diagnostics = local ? this.converter.applyChange(previous.diagnostics, change, document.lines, lineCount - (previous.lineCount ?? lineCount)) : undefined;
+      const local =
+        change !== undefined &&
+        previous?.session === session &&
+        previous.problems.length === 0 &&
+        (!this.options.trusted || settings.baseline === '');
+      const diagnostics = local
+        ? this.converter.applyChange(previous.diagnostics, change, document.lines, lineCount - (previous.lineCount ?? lineCount))
+        : undefined;
       if (diagnostics) return lazyFindings({ uri, version, revision, problems: [], diagnostics, project, session, lineCount });
       const result = session.result();
-      const findings = this.options.trusted ? this.options.baselines.mark(settings.baseline, project.baseDir, path, result.findings) : result.findings;
-      return { uri, version, revision, findings, problems: result.problems, diagnostics: this.converter.convert(findings, result.problems, document.lines), project, session, lineCount };
+      const findings = this.options.trusted
+        ? this.options.baselines.mark(settings.baseline, project.baseDir, path, result.findings)
+        : result.findings;
+      return {
+        uri,
+        version,
+        revision,
+        findings,
+        problems: result.problems,
+        diagnostics: this.converter.convert(findings, result.problems, document.lines),
+        project,
+        session,
+        lineCount,
+      };
     } catch (error) {
       // An engine bug must not take the server down; the document just goes unchecked.
       this.options.logger.error(`checking ${uri} failed: ${describeError(error)}`);

@@ -42,7 +42,10 @@ export interface CodeActionOptions {
 
 function sameRange(a: Range, b: Range): boolean {
   return (
-    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
   );
 }
 
@@ -52,7 +55,8 @@ function sameRange(a: Range, b: Range): boolean {
  * are indexed once instead of searched for each.
  */
 function diagnosticFinder(current: readonly Diagnostic[], sentCount: number): (sent: Diagnostic) => number {
-  if (sentCount <= 4) return (sent) => current.findIndex((candidate) => candidate.code === sent.code && sameRange(candidate.range, sent.range));
+  if (sentCount <= 4)
+    return (sent) => current.findIndex((candidate) => candidate.code === sent.code && sameRange(candidate.range, sent.range));
   const key = (diagnostic: Diagnostic): string => {
     const { start, end } = diagnostic.range;
     return `${String(diagnostic.code)}\0${start.line}:${start.character}:${end.line}:${end.character}`;
@@ -74,7 +78,12 @@ function requested(only: readonly string[] | undefined, kind: string, offeredByD
  * The code actions for a request on `document`, whose current version was
  * checked as `checked`.
  */
-export function codeActionsFor(params: CodeActionParams, document: OpenDocument, checked: CheckedDocument, options: CodeActionOptions): CodeAction[] {
+export function codeActionsFor(
+  params: CodeActionParams,
+  document: OpenDocument,
+  checked: CheckedDocument,
+  options: CodeActionOptions,
+): CodeAction[] {
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const workspaceEdit = (edits: LspTextEdit[]): WorkspaceEdit =>
@@ -115,7 +124,9 @@ export function codeActionsFor(params: CodeActionParams, document: OpenDocument,
 
       if (!fixAllRules.has(data.ruleId)) {
         fixAllRules.add(data.ruleId);
-        const fixable = checked.findings.filter((finding) => finding.ruleId === data.ruleId && !finding.baselined && finding.fixes.length > 0);
+        const fixable = checked.findings.filter(
+          (finding) => finding.ruleId === data.ruleId && !finding.baselined && finding.fixes.length > 0,
+        );
         if (fixable.length > 1) {
           const edits = selectFixes(fixable).edits;
           actions.push({
@@ -132,7 +143,11 @@ export function codeActionsFor(params: CodeActionParams, document: OpenDocument,
   if (requested(only, FIX_ALL_KIND, false)) {
     const edits = fixAllEdits(checked.findings);
     if (edits.length > 0) {
-      actions.push({ title: 'Fix all Termguard findings', kind: FIX_ALL_KIND, edit: workspaceEdit(edits.map((edit) => toLspTextEdit(document.lines, edit))) });
+      actions.push({
+        title: 'Fix all Termguard findings',
+        kind: FIX_ALL_KIND,
+        edit: workspaceEdit(edits.map((edit) => toLspTextEdit(document.lines, edit))),
+      });
     }
   }
   return actions;

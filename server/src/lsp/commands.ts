@@ -22,7 +22,12 @@ import type { BaselineStore } from './baselines';
 import type { CheckScheduler } from './checkScheduler';
 import { isLanguageChecked, type SettingsSource, type TermguardSettings } from './configuration';
 import { DiagnosticConverter, ruleDocumentationUrl, toDiagnosticSeverity, type DiagnosticsPublisher } from './diagnostics';
-import { SERVER_COMMANDS as COMMANDS, type RuleExplanation, type WorkspaceCheckResult, type WorkspaceFileResult } from '../protocol/protocol';
+import {
+  SERVER_COMMANDS as COMMANDS,
+  type RuleExplanation,
+  type WorkspaceCheckResult,
+  type WorkspaceFileResult,
+} from '../protocol/protocol';
 import type { DocumentStore } from './documents';
 import type { EngineRegistry } from './engines';
 import type { Logger } from './logger';
@@ -122,7 +127,11 @@ export class CommandHandlers {
         if (++count % FILES_PER_SLICE === 0) await new Promise((resolve) => setImmediate(resolve));
         if (token.isCancellationRequested) return { files, cancelled: true };
         const openUri = openByPath.get(file.absolutePath);
-        files.push(openUri !== undefined ? await this.openResult(openUri) : this.checkFile(folder, file.absolutePath, file.kind, settings, args.publish !== false));
+        files.push(
+          openUri !== undefined
+            ? await this.openResult(openUri)
+            : this.checkFile(folder, file.absolutePath, file.kind, settings, args.publish !== false),
+        );
       }
     }
     return { files, cancelled: false };
@@ -131,7 +140,12 @@ export class CommandHandlers {
   private async openResult(uri: string): Promise<WorkspaceFileResult> {
     const checked = await this.options.scheduler.current(uri);
     if (!checked) return { uri, counts: countBySeverity([]), diagnostics: [], skipped: 'closed' };
-    return { uri, counts: countBySeverity(checked.diagnostics), diagnostics: checked.diagnostics, ...(checked.skipped ? { skipped: checked.skipped } : {}) };
+    return {
+      uri,
+      counts: countBySeverity(checked.diagnostics),
+      diagnostics: checked.diagnostics,
+      ...(checked.skipped ? { skipped: checked.skipped } : {}),
+    };
   }
 
   private checkFile(folder: Folder, path: string, kind: DocumentKind, settings: TermguardSettings, publish: boolean): WorkspaceFileResult {
@@ -144,7 +158,9 @@ export class CommandHandlers {
     if (project.ignoredBy !== undefined) return skipped('ignored');
     try {
       const result = project.engine.check(read.text, kind, project.options);
-      const findings = this.options.trusted ? this.options.baselines.mark(settings.baseline, project.baseDir ?? folder.path, path, result.findings) : result.findings;
+      const findings = this.options.trusted
+        ? this.options.baselines.mark(settings.baseline, project.baseDir ?? folder.path, path, result.findings)
+        : result.findings;
       const diagnostics = this.converter.convert(findings, result.problems, new LineIndex(read.text));
       if (publish) this.options.publisher.publishDocument(uri, undefined, diagnostics);
       return { uri, counts: countBySeverity(diagnostics), diagnostics };

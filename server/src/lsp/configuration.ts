@@ -25,7 +25,17 @@ export type TraceLevel = 'off' | 'messages' | 'verbose';
  * and the kinds' names (which other editors' ids map to). Source code is
  * left out, so nobody gets findings in code they did not ask for.
  */
-export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze(['markdown', 'mdx', 'plaintext', 'html', 'asciidoc', 'restructuredtext', 'git-commit', 'gitcommit', 'rst']);
+export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze([
+  'markdown',
+  'mdx',
+  'plaintext',
+  'html',
+  'asciidoc',
+  'restructuredtext',
+  'git-commit',
+  'gitcommit',
+  'rst',
+]);
 
 /** The typed settings of one document (or folder). Immutable. */
 export interface TermguardSettings {
@@ -246,10 +256,12 @@ export class SettingsSource {
     const key = uri ?? '';
     let cached = this.cache.get(key);
     if (!cached) {
-      cached = this.connection.workspace.getConfiguration(uri === undefined ? { section: SETTINGS_SECTION } : { scopeUri: uri, section: SETTINGS_SECTION }).then(
-        (raw: unknown) => this.parse(key, raw),
-        () => DEFAULT_SETTINGS,
-      );
+      cached = this.connection.workspace
+        .getConfiguration(uri === undefined ? { section: SETTINGS_SECTION } : { scopeUri: uri, section: SETTINGS_SECTION })
+        .then(
+          (raw: unknown) => this.parse(key, raw),
+          () => DEFAULT_SETTINGS,
+        );
       this.cache.set(key, cached);
     }
     return cached;

@@ -129,7 +129,8 @@ export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefin
   for (const [index, fix] of data.fixes.entries()) {
     const preferred = index === 0 ? { isPreferred: true } : {};
     if (typeof fix === 'string') fixes.push({ title: defaultTitle(fix), ...preferred, edits: [{ range: diagnostic.range, newText: fix }] });
-    else if (fix && typeof fix.title === 'string' && Array.isArray(fix.edits)) fixes.push({ title: fix.title, ...preferred, edits: fix.edits });
+    else if (fix && typeof fix.title === 'string' && Array.isArray(fix.edits))
+      fixes.push({ title: fix.title, ...preferred, edits: fix.edits });
     else return undefined;
   }
   return { ruleId: diagnostic.code, fixes, ...(data.baselined ? { baselined: true } : {}) };
@@ -162,7 +163,10 @@ export class DiagnosticConverter {
       if (candidates) {
         const end = map.positionAt(finding.range.end);
         reusable = candidates.find(
-          (entry) => entry.diagnostic.range.end.line === end.line && entry.diagnostic.range.end.character === end.character && sameDiagnostic(entry.finding, finding, length),
+          (entry) =>
+            entry.diagnostic.range.end.line === end.line &&
+            entry.diagnostic.range.end.character === end.character &&
+            sameDiagnostic(entry.finding, finding, length),
         );
       }
       const diagnostic = reusable?.diagnostic ?? findingToDiagnostic(finding, map, this.codeDescriptions);
@@ -185,7 +189,12 @@ export class DiagnosticConverter {
    * Costs time in proportion to the edit, plus one array copy. Undefined when
    * the splice does not fit, and the full conversion must run.
    */
-  applyChange(previous: readonly Diagnostic[], change: FindingsSplice | 'unchanged', map: PositionMap, lineDelta: number): Diagnostic[] | undefined {
+  applyChange(
+    previous: readonly Diagnostic[],
+    change: FindingsSplice | 'unchanged',
+    map: PositionMap,
+    lineDelta: number,
+  ): Diagnostic[] | undefined {
     if (change === 'unchanged') return lineDelta === 0 ? (previous as Diagnostic[]) : undefined;
     if (previous.length < change.start + change.removed) return undefined;
     const tail = previous.slice(change.start + change.removed);
@@ -213,7 +222,11 @@ function moveLines(diagnostic: Diagnostic, lineDelta: number): Diagnostic {
   const data = diagnostic.data as WireData | undefined;
   const movedData: WireData | undefined = data && {
     ...data,
-    fixes: data.fixes.map((fix) => (typeof fix === 'string' ? fix : { title: fix.title, edits: fix.edits.map((edit) => ({ range: moveRange(edit.range), newText: edit.newText })) })),
+    fixes: data.fixes.map((fix) =>
+      typeof fix === 'string'
+        ? fix
+        : { title: fix.title, edits: fix.edits.map((edit) => ({ range: moveRange(edit.range), newText: edit.newText })) },
+    ),
   };
   return { ...diagnostic, range: moveRange(diagnostic.range), ...(movedData ? { data: movedData } : {}) };
 }
@@ -226,7 +239,8 @@ function moveLines(diagnostic: Diagnostic, lineDelta: number): Diagnostic {
  */
 function sameDiagnostic(before: Finding, after: Finding, length: number): boolean {
   if (before.ruleId !== after.ruleId || before.severity !== after.severity || before.baselined !== after.baselined) return false;
-  if (before.range.end - before.range.start !== length || before.matchedText !== after.matchedText || before.message !== after.message) return false;
+  if (before.range.end - before.range.start !== length || before.matchedText !== after.matchedText || before.message !== after.message)
+    return false;
   if (before.fixes.length !== after.fixes.length) return false;
   for (let i = 0; i < before.fixes.length; i++) {
     const a = before.fixes[i]!;
@@ -343,7 +357,10 @@ export class DiagnosticsPublisher {
     // What was published for the file while it was closed (a workspace check) would show twice.
     if (this.pushedNonEmpty.has(uri)) this.send(uri, undefined, []);
     const stored = this.pullable.get(uri);
-    const unchanged = stored !== undefined && stored.diagnostics.length === diagnostics.length && stored.diagnostics.every((diagnostic, index) => sameObjectOrProblem(diagnostic, diagnostics[index]!));
+    const unchanged =
+      stored !== undefined &&
+      stored.diagnostics.length === diagnostics.length &&
+      stored.diagnostics.every((diagnostic, index) => sameObjectOrProblem(diagnostic, diagnostics[index]!));
     if (!unchanged) this.pullable.set(uri, { resultId: String(++this.resultCounter), diagnostics });
   }
 
@@ -381,8 +398,10 @@ export class DiagnosticsPublisher {
     const diagnostics = extra ? own.concat(extra) : own;
     if (diagnostics.length > 0) this.pushedNonEmpty.add(uri);
     else this.pushedNonEmpty.delete(uri);
-    this.lastSend = this.connection.sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics }).catch(() => {
-      // The connection is closing; nothing to tell.
-    });
+    this.lastSend = this.connection
+      .sendDiagnostics(version === undefined ? { uri, diagnostics } : { uri, version, diagnostics })
+      .catch(() => {
+        // The connection is closing; nothing to tell.
+      });
   }
 }

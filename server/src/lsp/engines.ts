@@ -153,7 +153,9 @@ export class EngineRegistry {
         const started = Date.now();
         engine = this.factory(sources);
         this.builtEngines.set(key, engine);
-        this.options.logger.info(`built an engine from ${sources.length} pack(s) in ${Date.now() - started} ms: ${sources.map((source) => source.file).join(', ')}`);
+        this.options.logger.info(
+          `built an engine from ${sources.length} pack(s) in ${Date.now() - started} ms: ${sources.map((source) => source.file).join(', ')}`,
+        );
       }
       return engine;
     };
@@ -190,9 +192,17 @@ export class EngineRegistry {
     const config = this.configFor(dir);
     const extra = this.options.trusted ? settings.packs.map((pack) => resolve(baseDir ?? this.generation.cwd, pack)) : [];
     for (const path of extra) {
-      if (!existsSync(path)) this.warnOnce(`settings-pack:${path}`, `Termguard: the pack ${path} named in the termguard.packs setting does not exist; it is ignored.`);
+      if (!existsSync(path))
+        this.warnOnce(
+          `settings-pack:${path}`,
+          `Termguard: the pack ${path} named in the termguard.packs setting does not exist; it is ignored.`,
+        );
     }
-    const packSet = EngineCache.packSet(config, this.builtins(), extra.filter((path) => existsSync(path)));
+    const packSet = EngineCache.packSet(
+      config,
+      this.builtins(),
+      extra.filter((path) => existsSync(path)),
+    );
     const built = cache.get(packSet);
     for (const problem of built.problems) this.addProblem(problem);
     this.warnAboutBrokenPacks(built);
@@ -216,7 +226,9 @@ export class EngineRegistry {
     for (const name of new Set(errors.map((problem) => problem.file))) {
       const path = this.absolute(name);
       if (this.builtins().includes(path)) continue;
-      const loaded = built.engine.rules().some((rule) => rule.source.file === name) || built.engine.glossary().some((entry) => entry.source.file === name);
+      const loaded =
+        built.engine.rules().some((rule) => rule.source.file === name) ||
+        built.engine.glossary().some((entry) => entry.source.file === name);
       this.warnOnce(
         `pack:${path}`,
         loaded

@@ -12,7 +12,9 @@ import { toRange, type PositionMap } from './positions';
 
 /** The findings whose range covers `offset` (start inclusive, end exclusive; an empty range covers its point). */
 export function findingsAt(findings: readonly Finding[], offset: number): Finding[] {
-  return findings.filter(({ range }) => (range.start <= offset && offset < range.end) || (range.start === range.end && range.start === offset));
+  return findings.filter(
+    ({ range }) => (range.start <= offset && offset < range.end) || (range.start === range.end && range.start === offset),
+  );
 }
 
 /**
@@ -27,7 +29,8 @@ export function renderFinding(finding: Finding, engine: Engine): string {
   if (rule && rule.alternatives.length > 0) {
     lines.push('*Write instead:*', '', ...rule.alternatives.map((alternative) => `- ${escapeMarkdown(alternative)}`), '');
   }
-  if (finding.evidence && finding.evidence.length > 0) lines.push(`*Words that weighed most:* ${finding.evidence.map((words) => `“${escapeMarkdown(words)}”`).join(', ')}`, '');
+  if (finding.evidence && finding.evidence.length > 0)
+    lines.push(`*Words that weighed most:* ${finding.evidence.map((words) => `“${escapeMarkdown(words)}”`).join(', ')}`, '');
   if (finding.baselined) lines.push('_Recorded in the baseline._', '');
   lines.push(`[${finding.ruleId}](${ruleDocumentationUrl(finding.ruleId)}) · ${finding.severity}`);
   return lines.join('\n');
@@ -54,7 +57,10 @@ export function hoverAt(checked: CheckedDocument, map: PositionMap, offset: numb
       end: Math.max(...found.map((finding) => finding.range.end)),
     };
     return {
-      contents: { kind: MarkupKind.Markdown, value: found.map((finding) => renderFinding(finding, checked.project!.engine)).join('\n\n---\n\n') },
+      contents: {
+        kind: MarkupKind.Markdown,
+        value: found.map((finding) => renderFinding(finding, checked.project!.engine)).join('\n\n---\n\n'),
+      },
       range: toRange(map, range),
     };
   }

@@ -21,7 +21,13 @@ import { join } from 'node:path';
 import { installedVersion } from '../project/builtinPacks';
 import { readBoundedFile } from '../project/boundedRead';
 import { writeFileAtomic } from '../project/atomicWrite';
-import { learnedMorphology, rememberMorphology, type ComputedForms, type MorphologyMemo, type VerbForm } from '../engine/morphology/wordForms';
+import {
+  learnedMorphology,
+  rememberMorphology,
+  type ComputedForms,
+  type MorphologyMemo,
+  type VerbForm,
+} from '../engine/morphology/wordForms';
 import type { Logger } from './logger';
 
 function messageOf(error: unknown): string {
@@ -69,7 +75,11 @@ function validForms(value: unknown): value is ComputedForms {
     Array.isArray(value) &&
     value.length > 0 &&
     value.every(
-      (entry) => Array.isArray(entry) && entry.length === 2 && typeof entry[0] === 'string' && (entry[1] === null || (typeof entry[1] === 'string' && VERB_FORMS.has(entry[1]))),
+      (entry) =>
+        Array.isArray(entry) &&
+        entry.length === 2 &&
+        typeof entry[0] === 'string' &&
+        (entry[1] === null || (typeof entry[1] === 'string' && VERB_FORMS.has(entry[1]))),
     )
   );
 }
@@ -84,7 +94,8 @@ export function parseMorphologyCache(data: unknown, key: string): MorphologyMemo
     for (const [lemma, value] of Object.entries(file.forms)) if (validForms(value)) forms[lemma] = value;
   }
   if (typeof file.conjugations === 'object' && file.conjugations !== null) {
-    for (const [conjugationKey, value] of Object.entries(file.conjugations)) if (typeof value === 'string') conjugations[conjugationKey] = value;
+    for (const [conjugationKey, value] of Object.entries(file.conjugations))
+      if (typeof value === 'string') conjugations[conjugationKey] = value;
   }
   return { forms, conjugations };
 }

@@ -92,7 +92,10 @@ interface InitializationOptions {
 const cancelUndispatched = (message: Message): ResponseMessage | undefined => {
   const request = message as Partial<RequestMessage>;
   const method = request.method;
-  if ((method === CodeActionRequest.method || method === HoverRequest.method || method === CompletionRequest.method) && request.id !== undefined) {
+  if (
+    (method === CodeActionRequest.method || method === HoverRequest.method || method === CompletionRequest.method) &&
+    request.id !== undefined
+  ) {
     return { jsonrpc: message.jsonrpc, id: request.id, result: null };
   }
   return undefined;
@@ -100,7 +103,8 @@ const cancelUndispatched = (message: Message): ResponseMessage | undefined => {
 
 function connect(transport: Transport): Connection {
   const strategy = { cancelUndispatched };
-  if (transport === 'ipc') return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process), strategy);
+  if (transport === 'ipc')
+    return createConnection(ProposedFeatures.all, new IPCMessageReader(process), new IPCMessageWriter(process), strategy);
   if (transport === 'stdio') {
     const writer = new StreamMessageWriter(process.stdout, { charset: 'utf-8', contentTypeEncoder: cachingJsonEncoder });
     const connection = createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin), writer, strategy);
@@ -124,10 +128,19 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
   const folders = new WorkspaceFolders();
   const publisher = new DiagnosticsPublisher(connection);
   // Plain `window/showMessage` notifications: nothing waits for the user to dismiss them.
-  const showWarning = (message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
-  const showInformation = (message: string): void => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  const showWarning = (message: string): void =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+  const showInformation = (message: string): void =>
+    void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   let features:
-    | { settings: SettingsSource; engines: EngineRegistry; scheduler: CheckScheduler; commands: CommandHandlers; packs: PackAuthoring; documentChanges: boolean }
+    | {
+        settings: SettingsSource;
+        engines: EngineRegistry;
+        scheduler: CheckScheduler;
+        commands: CommandHandlers;
+        packs: PackAuthoring;
+        documentChanges: boolean;
+      }
     | undefined;
   let dynamicConfiguration = false;
   let dynamicWatchers = false;
@@ -142,7 +155,11 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     trusted = initializationOptions?.trusted !== false;
     const brokenFileNotices = initializationOptions?.brokenFileNotices === true;
     const cacheDirectory = initializationOptions?.cacheDirectory;
-    morphology = new MorphologyCache(typeof cacheDirectory === 'string' && isAbsolute(cacheDirectory) ? cacheDirectory : undefined, installationKey(), logger);
+    morphology = new MorphologyCache(
+      typeof cacheDirectory === 'string' && isAbsolute(cacheDirectory) ? cacheDirectory : undefined,
+      installationKey(),
+      logger,
+    );
     morphology.load();
     const morphologyCache = morphology;
     const engineFactory = options.engineFactory ?? createEngine;
@@ -150,7 +167,8 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     folderEvents = capabilities.workspace?.workspaceFolders === true;
     folders.set(params.workspaceFolders, params.rootUri);
-    if (capabilities.textDocument?.diagnostic !== undefined) publisher.usePullModel(capabilities.workspace?.diagnostics?.refreshSupport === true);
+    if (capabilities.textDocument?.diagnostic !== undefined)
+      publisher.usePullModel(capabilities.workspace?.diagnostics?.refreshSupport === true);
     // Pulling clients (LSP 3.17) show documentation links; publishing ones say whether they do.
     publisher.codeDescriptions = publisher.pulls || capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport === true;
 
@@ -189,7 +207,14 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     const baselines = new BaselineStore(logger, showWarning);
     const scheduler = new CheckScheduler({ documents, settings, engines, baselines, publisher, logger, trusted, inform: showInformation });
     const commands = new CommandHandlers({ documents, scheduler, settings, engines, baselines, publisher, folders, trusted, logger });
-    features = { settings, engines, scheduler, commands, packs, documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true };
+    features = {
+      settings,
+      engines,
+      scheduler,
+      commands,
+      packs,
+      documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
+    };
 
     // Rule packs and configs are not prose: pack authoring checks them.
     documents.listen(connection, {
@@ -209,7 +234,9 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
         completionProvider: { triggerCharacters: [...PACK_COMPLETION_TRIGGERS], resolveProvider: false },
         codeActionProvider: { codeActionKinds: [...CODE_ACTION_KINDS], resolveProvider: false },
         executeCommandProvider: { commands: [...CommandHandlers.ids] },
-        ...(publisher.pulls ? { diagnosticProvider: { identifier: 'termguard', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(publisher.pulls
+          ? { diagnosticProvider: { identifier: 'termguard', interFileDependencies: false, workspaceDiagnostics: false } }
+          : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'termguard' },
@@ -236,7 +263,8 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
     void features.settings.forResource(undefined).then(applyLogLevel);
     prepareFirstFolder();
     if (!trusted) {
-      const message = 'Termguard runs in restricted mode: this workspace is not trusted, so only the built-in rule packs are used (workspace .termguard.yaml files, the termguard.packs and termguard.baseline settings are ignored).';
+      const message =
+        'Termguard runs in restricted mode: this workspace is not trusted, so only the built-in rule packs are used (workspace .termguard.yaml files, the termguard.packs and termguard.baseline settings are ignored).';
       logger.info(message);
       showInformation(message);
     }

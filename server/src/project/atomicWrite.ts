@@ -101,7 +101,8 @@ export function openFileAtomic(path: string, options: AtomicWriteOptions = {}): 
     if (state === 'open') ignoreErrors(() => fileSystem.closeSync(fd));
     state = 'done';
     const left = !ignoreErrors(() => fileSystem.unlinkSync(temp));
-    const reason = (error instanceof FileWriteError ? error.reason : describeFileError(error)) + (left ? `; a temporary file was left at ${temp}` : '');
+    const reason =
+      (error instanceof FileWriteError ? error.reason : describeFileError(error)) + (left ? `; a temporary file was left at ${temp}` : '');
     throw new FileWriteError(reason, error instanceof FileWriteError ? error.code : errorCode(error));
   };
   return {
@@ -118,7 +119,8 @@ export function openFileAtomic(path: string, options: AtomicWriteOptions = {}): 
       try {
         if (existing) {
           // chown first: it may clear set-user-ID bits, which chmod then restores.
-          if (isRoot() && (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.())) fileSystem.fchownSync(fd, existing.uid, existing.gid);
+          if (isRoot() && (existing.uid !== process.getuid?.() || existing.gid !== process.getgid?.()))
+            fileSystem.fchownSync(fd, existing.uid, existing.gid);
           fileSystem.fchmodSync(fd, existing.mode & 0o7777);
         }
         fileSystem.fsyncSync(fd);
@@ -162,7 +164,10 @@ export function createFileExclusive(path: string, data: Uint8Array): void {
   } catch (error) {
     if (fd !== -1) ignoreErrors(() => fs.closeSync(fd));
     const code = error instanceof FileWriteError ? error.code : errorCode(error);
-    throw new FileWriteError(code === 'EEXIST' ? 'it already exists' : error instanceof FileWriteError ? error.reason : describeFileError(error), code);
+    throw new FileWriteError(
+      code === 'EEXIST' ? 'it already exists' : error instanceof FileWriteError ? error.reason : describeFileError(error),
+      code,
+    );
   } finally {
     ignoreErrors(() => fs.unlinkSync(temp));
   }

@@ -27,7 +27,10 @@ export function pathStatus(path: string): PathStatus {
   } catch (error) {
     const code = errorCode(error);
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return { kind: 'missing', message: isSymbolicLink(path) ? 'broken symbolic link (its target does not exist)' : 'no such file or directory' };
+      return {
+        kind: 'missing',
+        message: isSymbolicLink(path) ? 'broken symbolic link (its target does not exist)' : 'no such file or directory',
+      };
     }
     return { kind: 'error', message: describeFileError(error) };
   }

@@ -30,7 +30,9 @@ const CONFIG_KEYS = Object.keys(configSchema.properties);
 const PACK_KEYS = Object.keys(packSchema.properties);
 
 /** The effective config of a folder, or the problems that prevent it. */
-export type Resolution = { readonly config: EffectiveConfig; readonly problems?: undefined } | { readonly config?: undefined; readonly problems: readonly Problem[] };
+export type Resolution =
+  | { readonly config: EffectiveConfig; readonly problems?: undefined }
+  | { readonly config?: undefined; readonly problems: readonly Problem[] };
 
 /** Formats a problem as `file:line:col: severity: message` (1-based line and column). */
 export function formatProblem(problem: Problem): string {
@@ -151,7 +153,8 @@ export class ConfigResolver {
  */
 function whyNotAFile(what: string, name: string | undefined, status: PathStatus): string {
   const named = name === undefined ? what : `${what} ${name}`;
-  if (status.kind === 'missing' && status.message === 'no such file or directory') return name === undefined ? `${what} not found` : `${what} not found: ${name}`;
+  if (status.kind === 'missing' && status.message === 'no such file or directory')
+    return name === undefined ? `${what} not found` : `${what} not found: ${name}`;
   if (status.kind === 'missing' || status.kind === 'error') return `${named}: ${status.message}`;
   return `${named} is not a regular file`;
 }
@@ -159,7 +162,14 @@ function whyNotAFile(what: string, name: string | undefined, status: PathStatus)
 /** Reads and parses one config file (`name` is how messages call it). */
 function parseConfigFile(file: string, name: string): LocatedConfig | readonly Problem[] {
   const read = readBoundedFile(file, MAX_PACK_OR_CONFIG_BYTES, LIMIT_NAME);
-  if (!read.ok) return [problem(name, read.reason === 'unreadable' ? `cannot read config file (${read.message})` : `config file ${read.message}`, 'config-unreadable')];
+  if (!read.ok)
+    return [
+      problem(
+        name,
+        read.reason === 'unreadable' ? `cannot read config file (${read.message})` : `config file ${read.message}`,
+        'config-unreadable',
+      ),
+    ];
   const decoded = decodeDocument(read.bytes);
   if (!decoded.ok) return [problem(name, `config file ${decoded.message}`, 'config-encoding')];
   const parsed = parseTermguardConfig(decoded.text, name);
@@ -168,7 +178,13 @@ function parseConfigFile(file: string, name: string): LocatedConfig | readonly P
     return { file: name, dir: dirname(file), config: parsed.config, locate: parsed.locate, locateKey: parsed.locateKey };
   }
   if (errors.length > 0 && !looksLikeYamlWith(decoded.text, CONFIG_KEYS)) {
-    return [problem(name, `config file is not a Termguard config; it begins ${quotedExcerpt(decoded.text)} (a config has keys such as ${CONFIG_KEYS.join(', ')})`, 'config-unrecognised')];
+    return [
+      problem(
+        name,
+        `config file is not a Termguard config; it begins ${quotedExcerpt(decoded.text)} (a config has keys such as ${CONFIG_KEYS.join(', ')})`,
+        'config-unrecognised',
+      ),
+    ];
   }
   return errors.length > 0 ? errors : [problem(name, 'invalid config', 'schema')];
 }
@@ -280,7 +296,11 @@ export class EngineCache {
       const file = this.packName(path);
       const read = readBoundedFile(path, MAX_PACK_OR_CONFIG_BYTES, LIMIT_NAME);
       if (!read.ok) {
-        loaded = problem(file, read.reason === 'unreadable' ? `cannot read pack file (${read.message})` : `pack file ${read.message}`, 'pack-unreadable');
+        loaded = problem(
+          file,
+          read.reason === 'unreadable' ? `cannot read pack file (${read.message})` : `pack file ${read.message}`,
+          'pack-unreadable',
+        );
       } else {
         const decoded = decodeDocument(read.bytes);
         loaded = decoded.ok ? { file, text: decoded.text } : problem(file, `pack file ${decoded.message}`, 'pack-encoding');
@@ -325,7 +345,16 @@ export function unknownRuleWarnings(config: EffectiveConfig, engine: Engine): Pr
     if (known) continue;
     const where = config.ruleSources[key] ?? { file: config.files[config.files.length - 1] ?? '<config>', line: 0, column: 0 };
     const what = key.startsWith('category:') ? 'category' : 'rule';
-    warnings.push(problem(where.file, `unknown ${what} \`${key.replace(/^category:/, '')}\` in \`rules\``, 'unknown-rule', where.line, where.column, 'warning'));
+    warnings.push(
+      problem(
+        where.file,
+        `unknown ${what} \`${key.replace(/^category:/, '')}\` in \`rules\``,
+        'unknown-rule',
+        where.line,
+        where.column,
+        'warning',
+      ),
+    );
   }
   return warnings;
 }

@@ -53,7 +53,16 @@ const KIND_BY_FILE_NAME: Readonly<Record<string, DocumentKind>> = Object.freeze(
 });
 
 /** The kinds a folder walk checks when no config says otherwise: the prose formats. */
-export const DEFAULT_WALKED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>(['markdown', 'plaintext', 'mdx', 'html', 'asciidoc', 'rst', 'notebook', 'gitcommit']);
+export const DEFAULT_WALKED_KINDS: ReadonlySet<DocumentKind> = new Set<DocumentKind>([
+  'markdown',
+  'plaintext',
+  'mdx',
+  'html',
+  'asciidoc',
+  'rst',
+  'notebook',
+  'gitcommit',
+]);
 
 /** Folders whose JSON and YAML files are translations. */
 const LOCALE_FOLDERS = new Set(['locales', 'locale', 'i18n', 'l10n', 'lang', 'langs', 'translations', 'messages']);
@@ -69,8 +78,10 @@ const LANGUAGE_FILE_NAME = /^([a-z]{2})(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$/;
  * and `db.json` are not taken for translations.
  */
 const LANGUAGE_CODES = new Set(
-  ('af am ar az be bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl gu he hi hr hu hy id is it ja ka kk km kn ko ' +
-    'lo lt lv mk ml mn mr ms my nb ne nl nn no pa pl pt ro ru si sk sl sq sr sv sw ta te th tl tr uk ur uz vi zh').split(' '),
+  (
+    'af am ar az be bg bn bs ca cs cy da de el en es et eu fa fi fr ga gl gu he hi hr hu hy id is it ja ka kk km kn ko ' +
+    'lo lt lv mk ml mn mr ms my nb ne nl nn no pa pl pt ro ru si sk sl sq sr sv sw ta te th tl tr uk ur uz vi zh'
+  ).split(' '),
 );
 
 function baseNameOf(path: string): string {

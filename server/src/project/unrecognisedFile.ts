@@ -30,7 +30,11 @@ export function looksLikeYamlWith(text: string, knownKeys: readonly string[]): b
 
 /** The start of the first non-blank line, quoted and cut to EXCERPT_LENGTH characters (`…` marks a cut). */
 export function quotedExcerpt(text: string): string {
-  const line = text.split(/\r\n|\r|\n/).find((candidate) => candidate.trim() !== '')?.trim() ?? '';
+  const line =
+    text
+      .split(/\r\n|\r|\n/)
+      .find((candidate) => candidate.trim() !== '')
+      ?.trim() ?? '';
   const characters = [...line];
   const cut = characters.length > EXCERPT_LENGTH;
   // JSON quoting escapes control characters, so the excerpt cannot disturb the terminal.

@@ -8,37 +8,37 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { RuleInfo, Severity } from '../engine/api';
 /** `Diagnostic.source` of every diagnostic the server publishes. */
-export declare const DIAGNOSTIC_SOURCE = "termguard";
+export declare const DIAGNOSTIC_SOURCE = 'termguard';
 /** The settings section the server reads (`termguard.*`). */
-export declare const SETTINGS_SECTION = "termguard";
+export declare const SETTINGS_SECTION = 'termguard';
 /** The commands the server executes (`workspace/executeCommand`). */
 export declare const SERVER_COMMANDS: {
-    readonly checkWorkspace: "termguard.checkWorkspace";
-    readonly explainRule: "termguard.explainRule";
-    readonly glossary: "termguard.glossary";
-    readonly rules: "termguard.rules";
+  readonly checkWorkspace: 'termguard.checkWorkspace';
+  readonly explainRule: 'termguard.explainRule';
+  readonly glossary: 'termguard.glossary';
+  readonly rules: 'termguard.rules';
 };
 /** The outcome for one file of `termguard.checkWorkspace`. */
 export interface WorkspaceFileResult {
-    readonly uri: string;
-    /** Number of diagnostics per severity. */
-    readonly counts: Readonly<Record<Severity, number>>;
-    readonly diagnostics: readonly Diagnostic[];
-    /** Why the file was not checked (too large, unreadable, ignored, language not enabled). */
-    readonly skipped?: string;
+  readonly uri: string;
+  /** Number of diagnostics per severity. */
+  readonly counts: Readonly<Record<Severity, number>>;
+  readonly diagnostics: readonly Diagnostic[];
+  /** Why the file was not checked (too large, unreadable, ignored, language not enabled). */
+  readonly skipped?: string;
 }
 /** The result of `termguard.checkWorkspace`. */
 export interface WorkspaceCheckResult {
-    readonly files: readonly WorkspaceFileResult[];
-    /** True when the request was cancelled before every file was checked. */
-    readonly cancelled: boolean;
+  readonly files: readonly WorkspaceFileResult[];
+  /** True when the request was cancelled before every file was checked. */
+  readonly cancelled: boolean;
 }
 /** The result of `termguard.explainRule`. */
 export interface RuleExplanation {
-    readonly rule: RuleInfo;
-    readonly url: string;
-    /** The rule rendered as Markdown (message, reason, alternatives, examples). */
-    readonly markdown: string;
+  readonly rule: RuleInfo;
+  readonly url: string;
+  /** The rule rendered as Markdown (message, reason, alternatives, examples). */
+  readonly markdown: string;
 }
 /**
  * The notification a client that asks for it (`initializationOptions.brokenFileNotices`)
@@ -46,14 +46,14 @@ export interface RuleExplanation {
  * config it loads is broken: the same message, plus the file, so the editor
  * can offer to open it.
  */
-export declare const BROKEN_FILE_NOTIFICATION = "termguard/brokenFile";
+export declare const BROKEN_FILE_NOTIFICATION = 'termguard/brokenFile';
 /** The parameters of {@link BROKEN_FILE_NOTIFICATION}. */
 export interface BrokenFileNotice {
-    /** What is wrong and what still runs, naming the file relative to its workspace folder. */
-    readonly message: string;
-    /** The broken file. */
-    readonly uri: string;
-    readonly kind: 'pack' | 'config';
+  /** What is wrong and what still runs, naming the file relative to its workspace folder. */
+  readonly message: string;
+  /** The broken file. */
+  readonly uri: string;
+  readonly kind: 'pack' | 'config';
 }
 /**
  * Node options the server process is started with, by the extension and by

@@ -13,17 +13,24 @@ suite('Activation', () => {
     // `npm run bench` reports the last real-editor measurement from this file.
     const artifacts = path.join(vscode.extensions.getExtension(EXTENSION_ID)!.extensionPath, 'test-artifacts', 'vscode');
     fs.mkdirSync(artifacts, { recursive: true });
-    fs.writeFileSync(path.join(artifacts, 'activation.json'), JSON.stringify({ activationMs: api.activationMs, measuredAt: new Date().toISOString() }));
+    fs.writeFileSync(
+      path.join(artifacts, 'activation.json'),
+      JSON.stringify({ activationMs: api.activationMs, measuredAt: new Date().toISOString() }),
+    );
     assert.ok(Number.isFinite(api.activationMs) && api.activationMs >= 0, `activation time was recorded: ${api.activationMs}`);
     assert.doesNotMatch(api.statusText(), /sync~spin|circle-slash/, `status bar after start: ${api.statusText()}`);
   });
 
   // The first Markdown file of the session, in a folder whose .termguard.yaml names a team pack. How long it takes
   // is logged for the record (`npm run bench` measures it); the test is that the team pack's finding arrives.
-  test('the first Markdown file opened gets the team pack\'s findings', async () => {
+  test("the first Markdown file opened gets the team pack's findings", async () => {
     const started = performance.now();
     const editor = await openFile('notes/team-notes.md');
-    const found = await waitForDiagnostics(editor.document.uri, (diagnostics) => diagnostics.some((d) => ruleOf(d) === 'team/no-utilize'), 'the team pack\'s finding');
+    const found = await waitForDiagnostics(
+      editor.document.uri,
+      (diagnostics) => diagnostics.some((d) => ruleOf(d) === 'team/no-utilize'),
+      "the team pack's finding",
+    );
     console.log(`first Markdown file → first diagnostics (${found.length}): ${(performance.now() - started).toFixed(0)} ms`);
   });
 });

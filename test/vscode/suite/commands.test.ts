@@ -18,7 +18,13 @@ suite('Commands', () => {
 
   test('every contributed command is registered', async () => {
     const registered = new Set(await vscode.commands.getCommands(true));
-    for (const command of ['termguard.checkWorkspace', 'termguard.showGlossary', 'termguard.explainRule', 'termguard.restartServer', 'termguard.showOutput']) {
+    for (const command of [
+      'termguard.checkWorkspace',
+      'termguard.showGlossary',
+      'termguard.explainRule',
+      'termguard.restartServer',
+      'termguard.showOutput',
+    ]) {
       assert.ok(registered.has(command), command);
     }
   });
@@ -32,7 +38,7 @@ suite('Commands', () => {
     assert.match(text, /calls on ChatGPT/);
   });
 
-  test('Show Glossary shows a term\'s definition', async () => {
+  test("Show Glossary shows a term's definition", async () => {
     const text = await pageText(await vscode.commands.executeCommand<vscode.Uri>('termguard.showGlossary', 'amazon-bedrock'));
     assert.match(text, /^# Amazon Bedrock/);
     assert.match(text, /managed AI platform/);

@@ -32,7 +32,7 @@ suite('Hovers', () => {
     assert.ok(text.includes(definition.slice(0, 80)), `hover:\n${text}`);
   });
 
-  test('a finding shows the matched words and the rule\'s reason', async () => {
+  test("a finding shows the matched words and the rule's reason", async () => {
     const text = await hoverText(editor.document.uri, positionOf(editor.document, 16, 'enables access to', 3));
     const explanation = await api.explainRule('memo/enables-access');
     assert.ok(explanation, 'memo/enables-access is loaded');
@@ -56,7 +56,11 @@ suite('Hovers', () => {
     editor.selection = new vscode.Selection(position, position);
     editor.revealRange(new vscode.Range(position, position), vscode.TextEditorRevealType.InCenter);
     // Pulled diagnostics belong to open tabs: closing the editors dropped them, and showing the document pulls them again.
-    const diagnostics = await waitForDiagnostics(editor.document.uri, (all) => all.some((diagnostic) => diagnostic.range.contains(position)), 'the finding under the cursor');
+    const diagnostics = await waitForDiagnostics(
+      editor.document.uri,
+      (all) => all.some((diagnostic) => diagnostic.range.contains(position)),
+      'the finding under the cursor',
+    );
     const finding = diagnostics.find((diagnostic) => diagnostic.range.contains(position));
     assert.equal(finding && ruleOf(finding), 'memo/enables-access');
     await vscode.commands.executeCommand('editor.action.showHover');

@@ -69,14 +69,25 @@ suite('A broken team pack', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'broken'), { recursive: true });
   });
 
-  test('leaves the other rules running, warns with the pack\'s name relative to the folder, Open pack and Show Problems', async () => {
+  test("leaves the other rules running, warns with the pack's name relative to the folder, Open pack and Show Problems", async () => {
     const seen = api.brokenFileNotices().length;
     // Not a preview: opening the pack next must not close it.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc), { preview: false });
-    const found = await waitForDiagnostics(doc, (diagnostics) => rulesOf(diagnostics).includes('vendors/synergy'), 'the pack\'s working rule');
-    assert.deepEqual(rulesOf(found), ['team/no-utilize', 'vendors/synergy'], 'the workspace\'s team pack and the broken pack\'s other rule still run');
+    const found = await waitForDiagnostics(
+      doc,
+      (diagnostics) => rulesOf(diagnostics).includes('vendors/synergy'),
+      "the pack's working rule",
+    );
+    assert.deepEqual(
+      rulesOf(found),
+      ['team/no-utilize', 'vendors/synergy'],
+      "the workspace's team pack and the broken pack's other rule still run",
+    );
     const notice = await nextNotice(api, seen);
-    assert.equal(notice.message, 'Termguard: broken/vendors.termguard.yaml has errors. The parts with errors are off until fixed; all other rules still run.');
+    assert.equal(
+      notice.message,
+      'Termguard: broken/vendors.termguard.yaml has errors. The parts with errors are off until fixed; all other rules still run.',
+    );
     assert.ok(!notice.message.includes(workspaceRoot().fsPath), 'no absolute path');
     assert.deepEqual(notice.actions, ['Open pack', 'Show Problems']);
     assert.equal(vscode.Uri.parse(notice.uri).toString(), pack.toString());
@@ -84,9 +95,14 @@ suite('A broken team pack', () => {
 
   test('its problem is a diagnostic on the unknown set name only, with a "did you mean" fix', async () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(pack), { preview: false });
-    const [problem] = await waitForDiagnostics(pack, (diagnostics) => diagnostics.some((d) => ruleOf(d) === 'termguard/unknown-set'), 'the unknown set');
+    const [problem] = await waitForDiagnostics(
+      pack,
+      (diagnostics) => diagnostics.some((d) => ruleOf(d) === 'termguard/unknown-set'),
+      'the unknown set',
+    );
     assert.equal(editor.document.getText(problem!.range), '@vendr');
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', pack, problem!.range)) ?? [];
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', pack, problem!.range)) ?? [];
     const fix = actions.find((action) => action.title === 'Did you mean @vendor?');
     assert.ok(fix?.edit, `the fix among: ${actions.map((action) => action.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -101,7 +117,9 @@ suite('A broken team pack', () => {
     const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(pack), { preview: false });
     const seen = api.brokenFileNotices().length;
     const at = editor.document.getText().indexOf('@vendor Corp');
-    await editor.edit((edit) => edit.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + '@vendor'.length)), '@vendorz'));
+    await editor.edit((edit) =>
+      edit.replace(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + '@vendor'.length)), '@vendorz'),
+    );
     await waitForDiagnostics(pack, (diagnostics) => diagnostics.some((d) => ruleOf(d) === 'termguard/unknown-set'), 'the typed error');
     assert.equal(api.brokenFileNotices().length, seen, 'no warning for an unsaved pack');
     assert.ok(rulesOf(termguardDiagnostics(doc)).includes('vendors/corp'), 'the saved pack still applies');

@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import { activateExtension, openFile, ruleOf, waitForDiagnostics } from './testkit';
 
 const LINE = 16; // 1-based: "- The SRE now enables access to ChatGPT for every support agent."
-const isTarget = (diagnostic: vscode.Diagnostic): boolean => ruleOf(diagnostic) === 'memo/enables-access' && diagnostic.range.start.line === LINE - 1;
+const isTarget = (diagnostic: vscode.Diagnostic): boolean =>
+  ruleOf(diagnostic) === 'memo/enables-access' && diagnostic.range.start.line === LINE - 1;
 
 suite('Quick fixes', () => {
   let editor: vscode.TextEditor;
@@ -22,16 +23,33 @@ suite('Quick fixes', () => {
   });
 
   test('the preferred fix rewrites "enables access to" as "integrates with" and the finding goes', async () => {
-    const [finding] = (await waitForDiagnostics(editor.document.uri, (diagnostics) => diagnostics.some(isTarget), 'memo/enables-access on line 16')).filter(isTarget);
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, finding!.range)) ?? [];
+    const [finding] = (
+      await waitForDiagnostics(editor.document.uri, (diagnostics) => diagnostics.some(isTarget), 'memo/enables-access on line 16')
+    ).filter(isTarget);
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        finding!.range,
+      )) ?? [];
     const titles = actions.map((action) => action.title);
     const preferred = actions.find((action) => action.isPreferred && action.kind?.value === vscode.CodeActionKind.QuickFix.value);
     assert.ok(preferred?.edit, `a preferred quick fix with an edit among: ${titles.join(' | ')}`);
-    assert.ok(titles.some((title) => /disable memo\/enables-access for this line/i.test(title)), `a disable action among: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((title) => /disable memo\/enables-access for this line/i.test(title)),
+      `a disable action among: ${titles.join(' | ')}`,
+    );
 
     assert.ok(await vscode.workspace.applyEdit(preferred.edit), 'the edit applies');
     assert.equal(editor.document.lineAt(LINE - 1).text, '- The SRE now integrates with ChatGPT for every support agent.');
-    const after = await waitForDiagnostics(editor.document.uri, (diagnostics) => diagnostics.length > 0 && !diagnostics.some(isTarget), 'the finding to go');
-    assert.ok(after.some((diagnostic) => ruleOf(diagnostic) === 'memo/calls-on'), 'the other findings stay');
+    const after = await waitForDiagnostics(
+      editor.document.uri,
+      (diagnostics) => diagnostics.length > 0 && !diagnostics.some(isTarget),
+      'the finding to go',
+    );
+    assert.ok(
+      after.some((diagnostic) => ruleOf(diagnostic) === 'memo/calls-on'),
+      'the other findings stay',
+    );
   });
 });

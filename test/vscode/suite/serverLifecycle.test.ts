@@ -3,7 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { suite, suiteSetup, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, exampleExpectations, expectFindings, openFile, ruleOf, termguardDiagnostics, waitForDiagnostics, type TermguardApi } from './testkit';
+import {
+  activateExtension,
+  exampleExpectations,
+  expectFindings,
+  openFile,
+  ruleOf,
+  termguardDiagnostics,
+  waitForDiagnostics,
+  type TermguardApi,
+} from './testkit';
 
 suite('Server lifecycle', () => {
   let api: TermguardApi;
@@ -23,7 +32,10 @@ suite('Server lifecycle', () => {
   });
 
   test('adding a language to termguard.languages starts checking documents of that language', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'python', content: '# Planning agents call on GPT-5 to split a ticket.\nx = 1\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: '# Planning agents call on GPT-5 to split a ticket.\nx = 1\n',
+    });
     await vscode.window.showTextDocument(document);
     const settings = vscode.workspace.getConfiguration('termguard');
     try {
@@ -48,7 +60,11 @@ suite('Server lifecycle', () => {
       this.skip();
     }
     for (const name of logs) {
-      assert.doesNotMatch(fs.readFileSync(path.join(folder, name), 'utf8'), /DiagnosticCollection with name '[^']*termguard[^']*' does already exist/i, name);
+      assert.doesNotMatch(
+        fs.readFileSync(path.join(folder, name), 'utf8'),
+        /DiagnosticCollection with name '[^']*termguard[^']*' does already exist/i,
+        name,
+      );
     }
   });
 });

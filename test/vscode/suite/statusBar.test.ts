@@ -26,7 +26,10 @@ suite('The status bar item', () => {
   });
 
   test('says "checking…" for a new file until its result, then that file\'s findings', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Planning agents call on GPT-5 to split a ticket.\n\nWe utilize the planner.\n' });
+    const document = await vscode.workspace.openTextDocument({
+      language: 'markdown',
+      content: 'Planning agents call on GPT-5 to split a ticket.\n\nWe utilize the planner.\n',
+    });
     const seenBefore = api.statusTexts().length;
     await vscode.window.showTextDocument(document);
     const text = await statusToBe(api, /^\$\(book\) Termguard: \d+ findings?$/);
@@ -37,7 +40,7 @@ suite('The status bar item', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
-  test('shows the current file\'s state, not workspace totals', async () => {
+  test("shows the current file's state, not workspace totals", async () => {
     await openFile('notes/team-notes.md');
     await statusToBe(api, '$(book) Termguard: 1 finding');
     const clean = await vscode.workspace.openTextDocument({ language: 'markdown', content: 'Nothing to see here.\n' });

@@ -31,8 +31,19 @@ suite('A team pack named in .termguard.yaml', () => {
 
   test('its fix replaces "utilize" with "use"', async () => {
     const [finding] = await waitForDiagnostics(editor.document.uri, (diagnostics) => diagnostics.length === 1, 'the team finding');
-    const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, finding!.range)) ?? [];
-    const fix = actions.find((action) => action.edit && action.kind?.value === vscode.CodeActionKind.QuickFix.value && /use/.test(action.title) && !/disable/i.test(action.title));
+    const actions =
+      (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+        'vscode.executeCodeActionProvider',
+        editor.document.uri,
+        finding!.range,
+      )) ?? [];
+    const fix = actions.find(
+      (action) =>
+        action.edit &&
+        action.kind?.value === vscode.CodeActionKind.QuickFix.value &&
+        /use/.test(action.title) &&
+        !/disable/i.test(action.title),
+    );
     assert.ok(fix?.edit, `a fix among: ${actions.map((action) => action.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(editor.document.lineAt(2).text, 'Our agents use the planner for every ticket.');

@@ -11,7 +11,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo, Severity } from '../../engine/api';
-import { BaselineIndex, createBaseline, parseBaseline, stringifyBaseline, toBaselineFileKey, type FileFindings } from '../../engine/baseline/baseline';
+import {
+  BaselineIndex,
+  createBaseline,
+  parseBaseline,
+  stringifyBaseline,
+  toBaselineFileKey,
+  type FileFindings,
+} from '../../engine/baseline/baseline';
 import type { EffectiveConfig } from '../../engine/config/termguardConfig';
 import { applyEdits, EditConflictError, selectFixes } from '../../engine/fixes/applyEdits';
 import { LineIndex } from '../../engine/text/lineIndex';
@@ -21,7 +28,15 @@ import { readBoundedFile } from '../../project/boundedRead';
 import { changedLinesSince, type ChangedLines, type LineChanges } from '../changedLines';
 import { useColor, type CliWriter, type CommandContext } from '../cliIO';
 import { describeFileError } from '../../project/fileErrors';
-import { ConfigResolver, EngineCache, formatProblem, ignoredByConfig, nameForMessages, readerKindByConfig, unknownRuleWarnings } from '../../project/configResolution';
+import {
+  ConfigResolver,
+  EngineCache,
+  formatProblem,
+  ignoredByConfig,
+  nameForMessages,
+  readerKindByConfig,
+  unknownRuleWarnings,
+} from '../../project/configResolution';
 import { decodeDocument, discoverFiles, displayPathOf, encodeDocument, type DiscoveredFile } from '../../project/fileDiscovery';
 import { RuleSelection, touchesChangedLines } from '../findingScope';
 import { JsonFormatter } from '../formatters/json';
@@ -80,14 +95,22 @@ export async function runCheck(command: CheckCommand, context: CommandContext): 
   if (outcome === 'failed' || messages.failed) return 2;
   if (outcome.errorFindings) return 1;
   if (command.maxWarnings !== undefined && outcome.warnings > command.maxWarnings) {
-    messages.note(`${outcome.warnings} warning${outcome.warnings === 1 ? '' : 's'} found, more than --max-warnings ${command.maxWarnings} allows`);
+    messages.note(
+      `${outcome.warnings} warning${outcome.warnings === 1 ? '' : 's'} found, more than --max-warnings ${command.maxWarnings} allows`,
+    );
     return 1;
   }
   return 0;
 }
 
 /** The jobs of a run and the engines they use, or undefined after config errors were reported. */
-function planJobs(command: CheckCommand, context: CommandContext, files: readonly DiscoveredFile[], stdin: boolean, messages: CheckMessages): { jobs: Job[]; engines: Set<Engine> } | undefined {
+function planJobs(
+  command: CheckCommand,
+  context: CommandContext,
+  files: readonly DiscoveredFile[],
+  stdin: boolean,
+  messages: CheckMessages,
+): { jobs: Job[]; engines: Set<Engine> } | undefined {
   const { io } = context;
   const resolver = new ConfigResolver(io.cwd, command.config);
   const engineCache = new EngineCache(context.engineFactory, io.cwd);
@@ -107,7 +130,8 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
     }
     const config: EffectiveConfig = resolution.config;
     const path = isStdin(file) ? file.path : file.absolutePath;
-    const configuredKind = path === undefined || (isStdin(file) && command.stdinKindGiven) ? undefined : readerKindByConfig(config.readers, path);
+    const configuredKind =
+      path === undefined || (isStdin(file) && command.stdinKindGiven) ? undefined : readerKindByConfig(config.readers, path);
     const kind = configuredKind ?? namedKind;
     // A walk checks code and locale files only when a config asks for their kind.
     if (!isStdin(file) && file.optIn && configuredKind === undefined && !config.kinds.includes(kind)) return;
@@ -123,14 +147,27 @@ function planJobs(command: CheckCommand, context: CommandContext, files: readonl
     }
     for (const warning of unknownRuleWarnings(config, cached.engine)) warnings.set(formatProblem(warning), warning);
     engines.add(cached.engine);
-    jobs.push({ file, display, kind, engine: cached.engine, packs: cached.packs, options: { severityOverrides: config.rules, claimModel: config.claimModel }, ...(ignoredBy !== undefined ? { ignored: true } : {}) });
+    jobs.push({
+      file,
+      display,
+      kind,
+      engine: cached.engine,
+      packs: cached.packs,
+      options: { severityOverrides: config.rules, claimModel: config.claimModel },
+      ...(ignoredBy !== undefined ? { ignored: true } : {}),
+    });
   };
   for (const file of files) plan(file, dirname(file.absolutePath), file.displayPath, file.kind);
   if (stdin) {
     const given = command.stdinFilepath;
     const path = given === undefined ? undefined : resolve(io.cwd, given);
     const source: StdinSource = path === undefined ? { stdin: true } : { stdin: true, path };
-    plan(source, path === undefined ? io.cwd : dirname(path), path === undefined ? STDIN_NAME : displayPathOf(io.cwd, path, isAbsolute(given!)), command.stdinKind);
+    plan(
+      source,
+      path === undefined ? io.cwd : dirname(path),
+      path === undefined ? STDIN_NAME : displayPathOf(io.cwd, path, isAbsolute(given!)),
+      command.stdinKind,
+    );
   }
 
   // Fixes and baselines written from a partial rule set would be wrong in ways nobody sees: a broken pack stops those runs.
@@ -151,7 +188,10 @@ function loadBaseline(command: CheckCommand, cwd: string, messages: CheckMessage
   const path = resolve(cwd, command.baseline);
   const read = readBoundedFile(path, MAX_BASELINE_BYTES, 'baselines');
   if (!read.ok) {
-    const why = read.reason === 'unreadable' ? `cannot read baseline (${read.message}); create it with --update-baseline` : `baseline ${read.message}`;
+    const why =
+      read.reason === 'unreadable'
+        ? `cannot read baseline (${read.message}); create it with --update-baseline`
+        : `baseline ${read.message}`;
     messages.fatal([`termguard: ${command.baseline}: ${why}`]);
     return 'failed';
   }
@@ -214,7 +254,13 @@ async function checkAll(
   if (destination === undefined) return 'failed';
   const output = new PacedOutput(destination.writer);
   const formatter = createFormatter(command, context, plan.engines, reportColor(command, context, destination.writer));
-  const totals: Totals = { counts: { error: 0, warning: 0, information: 0, hint: 0 }, warnings: 0, fixed: 0, filesChecked: 0, unchecked: missingTargets };
+  const totals: Totals = {
+    counts: { error: 0, warning: 0, information: 0, hint: 0 },
+    warnings: 0,
+    fixed: 0,
+    filesChecked: 0,
+    unchecked: missingTargets,
+  };
   const forBaseline: FileFindings[] = [];
   const checker = new JobChecker(command, context, scope, plan.jobs);
 
@@ -245,7 +291,8 @@ async function checkAll(
       let checked: CheckedText;
       try {
         checked = fixText(job, input.text, await checker.result(job, prepared), command.fix, reportable, messages);
-        if (!isStdin(job.file) && checked.text !== input.text) checked = saveFixes(job.file.absolutePath, job.display, input, checked, context, messages);
+        if (!isStdin(job.file) && checked.text !== input.text)
+          checked = saveFixes(job.file.absolutePath, job.display, input, checked, context, messages);
       } catch (error) {
         messages.internalError(`${job.display}: internal error while checking`, error);
         continue;
@@ -267,9 +314,13 @@ async function checkAll(
 
   if (command.updateBaseline && baselinePath !== undefined) {
     destination.abandon();
-    return writeBaseline(baselinePath, command.baseline!, forBaseline, context, messages) ? { errorFindings: false, warnings: 0 } : 'failed';
+    return writeBaseline(baselinePath, command.baseline!, forBaseline, context, messages)
+      ? { errorFindings: false, warnings: 0 }
+      : 'failed';
   }
-  await output.add(formatter.end({ filesChecked: totals.filesChecked, unchecked: totals.unchecked, fixed: totals.fixed, counts: totals.counts }));
+  await output.add(
+    formatter.end({ filesChecked: totals.filesChecked, unchecked: totals.unchecked, fixed: totals.fixed, counts: totals.counts }),
+  );
   await output.flush();
   const failure = destination.finish();
   if (failure !== undefined) {
@@ -313,7 +364,12 @@ function fileReport(
 }
 
 /** Where the report goes, or undefined after saying why the `--output-file` cannot be written. */
-function openDestination(command: CheckCommand, context: CommandContext, plan: { jobs: readonly Job[] }, messages: CheckMessages): ReportDestination | undefined {
+function openDestination(
+  command: CheckCommand,
+  context: CommandContext,
+  plan: { jobs: readonly Job[] },
+  messages: CheckMessages,
+): ReportDestination | undefined {
   const { io } = context;
   if (command.outputFile === undefined || command.updateBaseline) {
     // With `--fix -`, stdout carries the fixed text, so the report goes to stderr.
@@ -391,7 +447,13 @@ function saveFixes(
 }
 
 /** Writes the baseline of all findings; false after reporting why it could not be written. */
-function writeBaseline(path: string, given: string, files: readonly FileFindings[], context: CommandContext, messages: CheckMessages): boolean {
+function writeBaseline(
+  path: string,
+  given: string,
+  files: readonly FileFindings[],
+  context: CommandContext,
+  messages: CheckMessages,
+): boolean {
   const written = createBaseline(files);
   try {
     mkdirSync(dirname(path), { recursive: true });
@@ -400,7 +462,11 @@ function writeBaseline(path: string, given: string, files: readonly FileFindings
     return false;
   }
   try {
-    writeFileAtomic(path, new TextEncoder().encode(stringifyBaseline(written)), context.fileSystem ? { fileSystem: context.fileSystem } : {});
+    writeFileAtomic(
+      path,
+      new TextEncoder().encode(stringifyBaseline(written)),
+      context.fileSystem ? { fileSystem: context.fileSystem } : {},
+    );
   } catch (error) {
     if (!(error instanceof FileWriteError)) throw error;
     messages.error(`could not write ${given}: ${error.reason}; the file is unchanged`);

@@ -20,7 +20,10 @@ export function runDefine(term: string, configFile: string | undefined, context:
   if ('exitCode' in built) return built.exitCode;
   const entry = built.engine.define(term);
   if (!entry) {
-    const suggestions = closestMatches(term, built.engine.glossary().map((candidate) => candidate.term));
+    const suggestions = closestMatches(
+      term,
+      built.engine.glossary().map((candidate) => candidate.term),
+    );
     const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : '';
     context.io.stderr.write(`termguard: no glossary entry for \`${term}\`.${hint}\n`);
     return 2;

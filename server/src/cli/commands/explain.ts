@@ -24,7 +24,16 @@ export function renderRule(rule: RuleInfo): string {
 
 /** Renders a meaning class for the terminal: what it means, where it comes from, its members and what was left out. */
 export function renderMeaningClass(info: MeaningClassInfo): string {
-  const lines = [`%${info.name}  (meaning class, ${info.members.length} members)`, '', info.meaning, '', `From: ${info.source}`, '', 'Members:', ...info.members.map((member) => `  - ${member}`)];
+  const lines = [
+    `%${info.name}  (meaning class, ${info.members.length} members)`,
+    '',
+    info.meaning,
+    '',
+    `From: ${info.source}`,
+    '',
+    'Members:',
+    ...info.members.map((member) => `  - ${member}`),
+  ];
   const added = Object.entries(info.added);
   if (added.length > 0) lines.push('', 'Added by hand:', ...added.map(([word, reason]) => `  + ${word}: ${reason}`));
   const pruned = Object.entries(info.pruned);
@@ -46,7 +55,12 @@ export function runExplain(ruleId: string, configFile: string | undefined, conte
     const info = meaningClassInfo(requestedClass);
     if (!info) {
       const suggestions = closestMatches(requestedClass, meaningClassNames()).map((name) => `class:${name}`);
-      const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : ` Known classes: ${meaningClassNames().map((name) => `class:${name}`).join(', ')}.`;
+      const hint =
+        suggestions.length > 0
+          ? ` Did you mean: ${suggestions.join(', ')}?`
+          : ` Known classes: ${meaningClassNames()
+              .map((name) => `class:${name}`)
+              .join(', ')}.`;
       context.io.stderr.write(`termguard: unknown meaning class \`${requestedClass}\`.${hint}\n`);
       return 2;
     }
@@ -57,7 +71,10 @@ export function runExplain(ruleId: string, configFile: string | undefined, conte
   if ('exitCode' in built) return built.exitCode;
   const rule = built.engine.rule(ruleId);
   if (!rule) {
-    const suggestions = closestMatches(ruleId, built.engine.rules().map((candidate) => candidate.id));
+    const suggestions = closestMatches(
+      ruleId,
+      built.engine.rules().map((candidate) => candidate.id),
+    );
     const hint = suggestions.length > 0 ? ` Did you mean: ${suggestions.join(', ')}?` : '';
     context.io.stderr.write(`termguard: unknown rule \`${ruleId}\`.${hint}\n`);
     return 2;

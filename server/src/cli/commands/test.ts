@@ -18,7 +18,12 @@ export function runTest(packs: readonly string[], configFile: string | undefined
     const status = pathStatus(resolve(io.cwd, pack));
     if (status.kind === 'file') continue;
     unusable = true;
-    const why = status.kind === 'missing' && status.message === 'no such file or directory' ? 'no such pack file' : 'message' in status ? status.message : 'not a regular file';
+    const why =
+      status.kind === 'missing' && status.message === 'no such file or directory'
+        ? 'no such pack file'
+        : 'message' in status
+          ? status.message
+          : 'not a regular file';
     io.stderr.write(`termguard: ${pack}: ${why}\n`);
   }
   if (unusable) return 2;
@@ -37,7 +42,9 @@ export function runTest(packs: readonly string[], configFile: string | undefined
       io.stdout.write(`${paint(32, 'PASS')} ${where}  ${result.ruleId}  ${result.kind}: ${text}\n`);
     } else {
       failures++;
-      io.stdout.write(`${paint(31, 'FAIL')} ${where}  ${result.ruleId}  ${result.kind}: ${text}${result.detail ? `\n       ${result.detail}` : ''}\n`);
+      io.stdout.write(
+        `${paint(31, 'FAIL')} ${where}  ${result.ruleId}  ${result.kind}: ${text}${result.detail ? `\n       ${result.detail}` : ''}\n`,
+      );
     }
   }
   const summary =

@@ -78,7 +78,12 @@ export const DOCUMENT_PROBLEM_PREFIX = 'termguard/';
  * Converts the findings and document problems of one text into diagnostics,
  * sorted by position. Document problems get the rule id `termguard/<code>`.
  */
-export function toDiagnostics(text: string, findings: readonly Finding[], problems: readonly Problem[], lines = new LineIndex(text)): ReportDiagnostic[] {
+export function toDiagnostics(
+  text: string,
+  findings: readonly Finding[],
+  problems: readonly Problem[],
+  lines = new LineIndex(text),
+): ReportDiagnostic[] {
   const range = (start: number, end: number): ReportRange => ({ start: lines.positionAt(start), end: lines.positionAt(end) });
   const diagnostics: { offset: number; end: number; diagnostic: ReportDiagnostic }[] = [];
   for (const finding of findings) {
@@ -106,7 +111,13 @@ export function toDiagnostics(text: string, findings: readonly Finding[], proble
     diagnostics.push({
       offset: start,
       end,
-      diagnostic: { ruleId: `${DOCUMENT_PROBLEM_PREFIX}${problem.code}`, severity: problem.severity, message: problem.message, range: range(start, end), fixes: [] },
+      diagnostic: {
+        ruleId: `${DOCUMENT_PROBLEM_PREFIX}${problem.code}`,
+        severity: problem.severity,
+        message: problem.message,
+        range: range(start, end),
+        fixes: [],
+      },
     });
   }
   diagnostics.sort((a, b) => a.offset - b.offset || a.end - b.end);

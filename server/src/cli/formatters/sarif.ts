@@ -36,7 +36,13 @@ function region(range: ReportRange): { startLine: number; startColumn: number; e
 /** An artifact location: relative (to %SRCROOT%) for relative paths, a file URI for absolute ones. */
 function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   if (file.startsWith('/') || /^[A-Za-z]:[\\/]/.test(file)) return { uri: pathToFileURL(file).href };
-  return { uri: file.split('/').map((segment) => encodeURIComponent(segment)).join('/'), uriBaseId: '%SRCROOT%' };
+  return {
+    uri: file
+      .split('/')
+      .map((segment) => encodeURIComponent(segment))
+      .join('/'),
+    uriBaseId: '%SRCROOT%',
+  };
 }
 
 function quoteList(items: readonly string[]): string {

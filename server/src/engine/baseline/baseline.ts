@@ -58,7 +58,11 @@ export function createBaseline(files: readonly FileFindings[]): Baseline {
       const key = keyOf(finding.ruleId, fileKey, finding.matchedText, finding.sentence);
       const existing = counts.get(key);
       if (existing) existing.count++;
-      else counts.set(key, { entry: { ruleId: finding.ruleId, file: fileKey, matchedText: finding.matchedText, sentence: finding.sentence }, count: 1 });
+      else
+        counts.set(key, {
+          entry: { ruleId: finding.ruleId, file: fileKey, matchedText: finding.matchedText, sentence: finding.sentence },
+          count: 1,
+        });
     }
   }
   const entries = [...counts.values()].map(({ entry, count }) => ({ ...entry, count }));
@@ -94,7 +98,8 @@ export function parseBaseline(text: string, file: string): { baseline?: Baseline
     return fail(`invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (!isRecord(data) || !Array.isArray(data.entries)) return fail('a baseline must be an object with an `entries` array');
-  if (data.version !== BASELINE_VERSION) return fail(`unsupported baseline version ${JSON.stringify(data.version)} (expected ${BASELINE_VERSION})`);
+  if (data.version !== BASELINE_VERSION)
+    return fail(`unsupported baseline version ${JSON.stringify(data.version)} (expected ${BASELINE_VERSION})`);
   const entries: BaselineEntry[] = [];
   for (const [index, entry] of data.entries.entries()) {
     const valid =
@@ -106,7 +111,10 @@ export function parseBaseline(text: string, file: string): { baseline?: Baseline
       Number.isInteger(entry.count) &&
       (entry.count as number) > 0;
     if (!valid) {
-      return fail(`entry ${index} must have string ruleId, file, matchedText, sentence and a positive integer count`, lineOfEntry(text, index));
+      return fail(
+        `entry ${index} must have string ruleId, file, matchedText, sentence and a positive integer count`,
+        lineOfEntry(text, index),
+      );
     }
     entries.push({
       ruleId: entry.ruleId as string,

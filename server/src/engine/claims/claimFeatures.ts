@@ -56,7 +56,8 @@ const CLAUSE_MARK = '|';
 const OPAQUE_MARK = '<code>';
 
 /** Single tokens that name an OpenAI model or product. */
-const OPENAI_MODEL_TOKEN = /^(?:chat-?gpt(?:-[a-z0-9.]+)*|gpt(?:-?\d[a-z0-9.]*|-series|s)?(?:-[a-z0-9.]+)*|o[1-9](?:-(?:mini|pro|nano|preview|high|low))*|dall-e(?:-?\d)?|sora|whisper|codex|openai[./:][a-z0-9][a-z0-9.:-]*)$/;
+const OPENAI_MODEL_TOKEN =
+  /^(?:chat-?gpt(?:-[a-z0-9.]+)*|gpt(?:-?\d[a-z0-9.]*|-series|s)?(?:-[a-z0-9.]+)*|o[1-9](?:-(?:mini|pro|nano|preview|high|low))*|dall-e(?:-?\d)?|sora|whisper|codex|openai[./:][a-z0-9][a-z0-9.:-]*)$/;
 /** What may follow "GPT" as a separate version word ("GPT 5", "GPT 4o", "GPT 4.1"). */
 const GPT_VERSION = /^\d+(?:\.\d+)?[a-z]?(?:-[a-z]+)*$/;
 /** ChatGPT plan names: "ChatGPT Enterprise" is one product. */
@@ -67,20 +68,84 @@ const OPENAI_OFFERINGS = new Set(['model', 'models', 'api', 'apis', 'llm', 'llms
 const AWS_WORDS = new Set(['aws', 'amazon', 'bedrock', 'sagemaker', 'ec2']);
 const AWS_CONTINUATIONS = new Set(['web', 'services', 'bedrock', 'sagemaker', 'ec2']);
 /** Our product's nouns after "our": "our platform", "our agents". */
-const OUR_NOUNS = new Set(['platform', 'runtime', 'runtimes', 'agent', 'agents', 'product', 'connector', 'assistant', 'service', 'copilot']);
+const OUR_NOUNS = new Set([
+  'platform',
+  'runtime',
+  'runtimes',
+  'agent',
+  'agents',
+  'product',
+  'connector',
+  'assistant',
+  'service',
+  'copilot',
+]);
 
 /** Irregular forms the suffix rules cannot reach, mapped to the stem of their base form. */
-const IRREGULAR: ReadonlyMap<string, string> = new Map(Object.entries({
-  is: 'be', are: 'be', was: 'be', were: 'be', been: 'be', being: 'be', am: 'be', "'s": 'be',
-  has: 'have', had: 'have', having: 'have',
-  does: 'do', did: 'do', done: 'do',
-  gave: 'give', given: 'give', made: 'make', got: 'get', gotten: 'get', ran: 'run', went: 'go', gone: 'go',
-  brought: 'bring', sent: 'send', built: 'build', took: 'take', taken: 'take', chose: 'choose', chosen: 'choose',
-  came: 'come', found: 'find', left: 'leave', held: 'hold', kept: 'keep', led: 'lead', met: 'meet', paid: 'pay',
-  said: 'say', saw: 'see', seen: 'see', sold: 'sell', spent: 'spend', told: 'tell', thought: 'think', won: 'win',
-  wrote: 'write', written: 'write', hit: 'hit', put: 'put', set: 'set', let: 'let', drew: 'draw', drawn: 'draw',
-  fed: 'feed', rode: 'ride', shown: 'show', grew: 'grow', grown: 'grow', knew: 'know', known: 'know',
-}));
+const IRREGULAR: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    is: 'be',
+    are: 'be',
+    was: 'be',
+    were: 'be',
+    been: 'be',
+    being: 'be',
+    am: 'be',
+    "'s": 'be',
+    has: 'have',
+    had: 'have',
+    having: 'have',
+    does: 'do',
+    did: 'do',
+    done: 'do',
+    gave: 'give',
+    given: 'give',
+    made: 'make',
+    got: 'get',
+    gotten: 'get',
+    ran: 'run',
+    went: 'go',
+    gone: 'go',
+    brought: 'bring',
+    sent: 'send',
+    built: 'build',
+    took: 'take',
+    taken: 'take',
+    chose: 'choose',
+    chosen: 'choose',
+    came: 'come',
+    found: 'find',
+    left: 'leave',
+    held: 'hold',
+    kept: 'keep',
+    led: 'lead',
+    met: 'meet',
+    paid: 'pay',
+    said: 'say',
+    saw: 'see',
+    seen: 'see',
+    sold: 'sell',
+    spent: 'spend',
+    told: 'tell',
+    thought: 'think',
+    won: 'win',
+    wrote: 'write',
+    written: 'write',
+    hit: 'hit',
+    put: 'put',
+    set: 'set',
+    let: 'let',
+    drew: 'draw',
+    drawn: 'draw',
+    fed: 'feed',
+    rode: 'ride',
+    shown: 'show',
+    grew: 'grow',
+    grown: 'grow',
+    knew: 'know',
+    known: 'know',
+  }),
+);
 
 /** Consonant pairs that a suffix doubled ("running", "stopped"); ll, ss and zz belong to the word ("calling"). */
 const DOUBLED = /([bdgkmnprt])\1$/;
@@ -149,7 +214,8 @@ function openAIModelLength(tokens: readonly ClaimToken[], index: number): number
   if (lower === 'gpt' && next && GPT_VERSION.test(next.lower)) return 2;
   if (isOpenAIModelToken(lower)) return lower.startsWith('chat') && next && CHATGPT_PLANS.has(next.lower) ? 2 : 1;
   if (lower !== 'openai' || !next) return 0;
-  if (isOpenAIModelToken(next.lower) || (next.lower === 'gpt' && GPT_VERSION.test(tokens[index + 2]?.lower ?? ''))) return 1 + openAIModelLength(tokens, index + 1);
+  if (isOpenAIModelToken(next.lower) || (next.lower === 'gpt' && GPT_VERSION.test(tokens[index + 2]?.lower ?? '')))
+    return 1 + openAIModelLength(tokens, index + 1);
   // "OpenAI models", "OpenAI's newest models", "the OpenAI API": up to two words between, inside one clause.
   let at = index + 1;
   if (tokens[at]?.lower === "'s") at++;
@@ -167,7 +233,12 @@ function entityAt(tokens: readonly ClaimToken[], index: number): { key: string; 
   if (lower === 'openai') return { key: ENTITY.openai, length: tokens[index + 1]?.lower === "'s" ? 2 : 1 };
   if (AWS_WORDS.has(lower)) {
     let length = 1;
-    while (index + length < tokens.length && AWS_CONTINUATIONS.has(tokens[index + length]!.lower) && !tokens[index + length]!.clauseBreakBefore) length++;
+    while (
+      index + length < tokens.length &&
+      AWS_CONTINUATIONS.has(tokens[index + length]!.lower) &&
+      !tokens[index + length]!.clauseBreakBefore
+    )
+      length++;
     return { key: ENTITY.aws, length };
   }
   if (lower === 'azure' || (lower === 'microsoft' && tokens[index + 1]?.lower === 'azure')) {
@@ -177,7 +248,8 @@ function entityAt(tokens: readonly ClaimToken[], index: number): { key: string; 
     return { key: ENTITY.azure, length };
   }
   if (lower === 'sre' || lower === 'sres' || lower === 'frontier') return { key: ENTITY.ours, length: 1 };
-  if (lower === 'stateful' && tokens[index + 1]?.lower === 'runtime' && /^environments?$/.test(tokens[index + 2]?.lower ?? '')) return { key: ENTITY.ours, length: 3 };
+  if (lower === 'stateful' && tokens[index + 1]?.lower === 'runtime' && /^environments?$/.test(tokens[index + 2]?.lower ?? ''))
+    return { key: ENTITY.ours, length: 3 };
   if (lower === 'our' && tokens[index + 1] && OUR_NOUNS.has(tokens[index + 1]!.lower)) return { key: ENTITY.ours, length: 2 };
   return undefined;
 }
@@ -186,7 +258,7 @@ function entityAt(tokens: readonly ClaimToken[], index: number): { key: string; 
 export function claimWords(tokens: readonly ClaimToken[]): ClaimWord[] {
   const words: ClaimWord[] = [];
   let negated = false;
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const token = tokens[i]!;
     if (i > 0 && token.clauseBreakBefore) {
       words.push({ key: CLAUSE_MARK, chars: '', negated: false, firstToken: -1, lastToken: -1 });
@@ -216,7 +288,21 @@ export function claimWords(tokens: readonly ClaimToken[]): ClaimWord[] {
 const NEGATED_PREFIX = '!';
 const NEGATORS = new Set(['not', 'never', 'no', 'cannot', 'nothing', 'none', 'nobody', 'nowhere', 'neither', 'nor', 'without']);
 /** Words that start a new clause, where a negation before them stops. */
-const CLAUSE_OPENERS = new Set(['but', 'and', 'or', 'while', 'whereas', 'although', 'though', 'because', 'unlike', 'which', 'that', 'who', 'so']);
+const CLAUSE_OPENERS = new Set([
+  'but',
+  'and',
+  'or',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'because',
+  'unlike',
+  'which',
+  'that',
+  'who',
+  'so',
+]);
 
 /** "not" and "n't" negate, except in "not only" and "not just", which add rather than deny. */
 function isNegator(tokens: readonly ClaimToken[], index: number): boolean {
@@ -224,6 +310,17 @@ function isNegator(tokens: readonly ClaimToken[], index: number): boolean {
   if (!NEGATORS.has(lower) && !lower.endsWith("n't")) return false;
   const next = tokens[index + 1]?.lower;
   return !(next === 'only' || next === 'just');
+}
+
+/**
+ * True when the sentence denies something anywhere ("not", "no", "never",
+ * "n't"...). The claim model stays silent on such sentences: a denial is
+ * what the rules read with care (scope, lists, answers), and a likely-claim
+ * warning on one would be wrong more often than right.
+ */
+export function deniesAnything(tokens: readonly ClaimToken[]): boolean {
+  for (let i = 0; i < tokens.length; i++) if (isNegator(tokens, i)) return true;
+  return false;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -357,7 +454,8 @@ export function featureNames(words: readonly ClaimWord[]): string[] {
     const framed = `^${word.chars}$`;
     const prefix = word.negated ? NEGATED_CHAR_GRAM_PREFIX : CHAR_GRAM_PREFIX;
     for (let start = 0; start + CHAR_GRAM_MIN <= framed.length; start++) {
-      for (let end = start + CHAR_GRAM_MIN; end <= Math.min(framed.length, start + CHAR_GRAM_MAX); end++) names.push(prefix + framed.slice(start, end));
+      for (let end = start + CHAR_GRAM_MIN; end <= Math.min(framed.length, start + CHAR_GRAM_MAX); end++)
+        names.push(prefix + framed.slice(start, end));
     }
   }
   return names;
@@ -372,10 +470,26 @@ export function featureNames(words: readonly ClaimWord[]): string[] {
  * usual size suffixes, and provider-prefixed ids such as "openai.gpt-4o".
  */
 export const OPENAI_MENTION_WORDS: ReadonlySet<string> = (() => {
-  const words = new Set(['openai', 'chatgpt', 'chat-gpt', 'gpt', 'gpts', 'gpt-series', 'dall-e', 'dall-e-2', 'dall-e-3', 'sora', 'whisper', 'codex', 'gpt-image-1', 'gpt-oss']);
+  const words = new Set([
+    'openai',
+    'chatgpt',
+    'chat-gpt',
+    'gpt',
+    'gpts',
+    'gpt-series',
+    'dall-e',
+    'dall-e-2',
+    'dall-e-3',
+    'sora',
+    'whisper',
+    'codex',
+    'gpt-image-1',
+    'gpt-oss',
+  ]);
   const models: string[] = [];
   for (const version of ['3.5', '4', '4o', '4.1', '4.5', '5', '5.1', '5.2', '5.5', '6']) {
-    for (const suffix of ['', '-mini', '-nano', '-pro', '-turbo', '-codex']) models.push(`gpt-${version}${suffix}`, `gpt${version}${suffix}`);
+    for (const suffix of ['', '-mini', '-nano', '-pro', '-turbo', '-codex'])
+      models.push(`gpt-${version}${suffix}`, `gpt${version}${suffix}`);
   }
   for (const series of ['o1', 'o3', 'o4']) for (const suffix of ['', '-mini', '-pro', '-preview']) models.push(series + suffix);
   models.push('chatgpt-4o');

@@ -180,4 +180,3 @@ function tokenText(tokens: readonly ClaimToken[], first: number, last: number): 
   }
   return text;
 }
-

@@ -9,7 +9,7 @@ import type { Finding, Severity } from '../api';
 import type { CompiledRule } from '../packs/loadPack';
 import type { SeverityResolver } from '../rules/ruleSet';
 import type { Sentence } from '../text/tokenize';
-import { claimWords } from './claimFeatures';
+import { claimWords, deniesAnything } from './claimFeatures';
 import { ClaimModel, type ClaimModelData } from './claimModel';
 import claimModelData from './claimModel.generated.json';
 
@@ -57,7 +57,7 @@ export class ClaimReader {
    * answered "No".
    */
   read(sentence: Sentence, reported: ReadonlySet<string>, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
-    if (sentence.answeredNo === true) return;
+    if (sentence.answeredNo === true || deniesAnything(sentence.tokens)) return;
     const active = this.rules.filter((rule) => !reported.has(rule.info.category) && this.isActive(rule, severityOf));
     if (active.length === 0) return;
     const model = this.model();
@@ -77,7 +77,10 @@ export class ClaimReader {
         message: rule.info.message.replace(/\{match\}/g, plainWords(sentence, first, last + 1)),
         range: { start: tokens[first]!.start, end: tokens[last]!.end },
         matchedText: plainWords(sentence, first, last + 1),
-        sentence: tokens.filter((token) => !token.opaque).map((token) => token.text).join(' '),
+        sentence: tokens
+          .filter((token) => !token.opaque)
+          .map((token) => token.text)
+          .join(' '),
         fixes: [],
         evidence: evidence.map((item) => item.text),
       });

@@ -119,7 +119,17 @@ export interface EffectiveConfig {
 }
 
 /** The settings used when no config file applies. */
-export const DEFAULT_EFFECTIVE_CONFIG: EffectiveConfig = { builtin: true, packs: [], rules: {}, ruleSources: {}, ignore: [], files: [], claimModel: true, kinds: [], readers: [] };
+export const DEFAULT_EFFECTIVE_CONFIG: EffectiveConfig = {
+  builtin: true,
+  packs: [],
+  rules: {},
+  ruleSources: {},
+  ignore: [],
+  files: [],
+  claimModel: true,
+  kinds: [],
+  readers: [],
+};
 
 /**
  * Merges configs ordered nearest first (as found walking up), stopping after
@@ -149,7 +159,8 @@ export function mergeTermguardConfigs(
   const readers: ReaderLayer[] = [];
   for (const layer of chain) {
     for (const kind of layer.config.kinds ?? []) kinds.add(kind);
-    if (layer.config.readers && Object.keys(layer.config.readers).length > 0) readers.unshift({ dir: layer.dir, globs: layer.config.readers });
+    if (layer.config.readers && Object.keys(layer.config.readers).length > 0)
+      readers.unshift({ dir: layer.dir, globs: layer.config.readers });
     const { config } = layer;
     if (config.builtin !== undefined) builtin = config.builtin;
     if (config['claim-model'] !== undefined) claimModel = config['claim-model'];

@@ -1,4 +1,15 @@
-import type { CheckResult, DocumentEdit, DocumentKind, DocumentSession, Finding, FindingsSplice, Fix, OffsetRange, Problem, TermOccurrence } from '../api';
+import type {
+  CheckResult,
+  DocumentEdit,
+  DocumentKind,
+  DocumentSession,
+  Finding,
+  FindingsSplice,
+  Fix,
+  OffsetRange,
+  Problem,
+  TermOccurrence,
+} from '../api';
 import type { GlossaryIndex } from '../glossary/glossaryIndex';
 import type { CommentSpan, ProseBlock } from '../prose/prose';
 import type { DocumentReader } from '../prose/reader';
@@ -92,7 +103,13 @@ export function checkText(text: string, kind: DocumentKind, file: string, ruleSe
 }
 
 /** Applies suppression comments; the text is assembled for line numbers only if a problem needs one. */
-function suppress(lines: LineLookup, file: string, findings: readonly Finding[], comments: readonly CommentSpan[], text: () => string): CheckResult {
+function suppress(
+  lines: LineLookup,
+  file: string,
+  findings: readonly Finding[],
+  comments: readonly CommentSpan[],
+  text: () => string,
+): CheckResult {
   let lineIndex: LineIndex | undefined;
   const suppressed = applySuppressions(lines, file, findings, comments, (offset) => {
     lineIndex ??= new LineIndex(text());
@@ -115,7 +132,7 @@ function textLineLookup(text: string): LineLookup {
 
 /** The first line starting at or after line start `from`, before `limit`, that holds something other than spaces. */
 function nonBlankLineFrom(text: string, from: number, limit: number): { start: number; end: number } | undefined {
-  for (let start = from; start < limit; ) {
+  for (let start = from; start < limit;) {
     const lineBreak = lineBreakFrom(text, start, limit);
     const end = lineBreak ? lineBreak.start : limit;
     if (text.slice(start, end).trim().length > 0) return { start, end };
@@ -254,7 +271,8 @@ export class IncrementalDocument implements DocumentSession {
       for (const block of this.blocks) {
         if (block.checked.findings.length > 0) for (const finding of findingsInDocument(block)) findings.push(finding);
         // Only comments that can be directives matter; most documents have none.
-        for (const comment of block.checked.block.comments) if (comment.body.startsWith(DIRECTIVE_PREFIX)) comments.push(shiftSpan(comment, block.delta));
+        for (const comment of block.checked.block.comments)
+          if (comment.body.startsWith(DIRECTIVE_PREFIX)) comments.push(shiftSpan(comment, block.delta));
       }
       this.current = suppress(this.lineLookup(), this.file, findings, comments, () => this.text);
     }
@@ -315,7 +333,13 @@ export class IncrementalDocument implements DocumentSession {
     if (this.blocks.length === 0) {
       this.blocks = this.scanWindow(edit.newText, 0, 0, true).blocks;
       this.directiveBlocks = countDirectiveBlocks(this.blocks, 0, this.blocks.length);
-      return { start: 0, removed: 0, added: this.blocks.flatMap((block) => [...findingsInDocument(block)]), delta, unchangedFrom: this.length };
+      return {
+        start: 0,
+        removed: 0,
+        added: this.blocks.flatMap((block) => [...findingsInDocument(block)]),
+        delta,
+        unchangedFrom: this.length,
+      };
     }
 
     // Start one block early: deleting the blank line between two blocks merges them.
@@ -329,7 +353,10 @@ export class IncrementalDocument implements DocumentSession {
     for (let extra = 2; ; extra *= 2) {
       const last = Math.min(this.blocks.length - 1, lastTouched + extra);
       const reachesEnd = last === this.blocks.length - 1;
-      const oldWindow = this.blocks.slice(first, last + 1).map(blockText).join('');
+      const oldWindow = this.blocks
+        .slice(first, last + 1)
+        .map(blockText)
+        .join('');
       const window = oldWindow.slice(0, start - windowStart) + edit.newText + oldWindow.slice(end - windowStart);
       // Whether text at the very top is front matter depends on a closing line that may be anywhere below.
       if (windowStart === 0 && !reachesEnd && this.reader.opensUnclosedPreamble?.(window)) continue;
@@ -345,17 +372,26 @@ export class IncrementalDocument implements DocumentSession {
       // Only document offset 0 may open front matter: a window that starts later is scanned
       // behind a one-character blank line, which the scanner reads as a block of its own.
       const lead = windowStart === 0 ? '' : '\n';
-      const scanned = this.scanWindow(lead + window, windowStart - lead.length, lead.length, reachesEnd, certainUpTo + lead.length, canStopAt);
+      const scanned = this.scanWindow(
+        lead + window,
+        windowStart - lead.length,
+        lead.length,
+        reachesEnd,
+        certainUpTo + lead.length,
+        canStopAt,
+      );
       if (scanned.resumeIndex === undefined && !reachesEnd) continue;
       const resumeIndex = scanned.resumeIndex ?? this.blocks.length;
       const kept = countFindings(this.blocks, 0, first);
       const removed = countFindings(this.blocks, first, resumeIndex);
-      this.directiveBlocks += countDirectiveBlocks(scanned.blocks, 0, scanned.blocks.length) - countDirectiveBlocks(this.blocks, first, resumeIndex);
+      this.directiveBlocks +=
+        countDirectiveBlocks(scanned.blocks, 0, scanned.blocks.length) - countDirectiveBlocks(this.blocks, first, resumeIndex);
       if (delta !== 0) for (let i = resumeIndex; i < this.blocks.length; i++) this.blocks[i]!.move(delta);
       const unchangedFrom = resumeIndex < this.blocks.length ? this.blocks[resumeIndex]!.start : this.length;
       this.blocks = spliceBlocks(this.blocks, first, resumeIndex, scanned.blocks);
       const added: Finding[] = [];
-      for (const block of scanned.blocks) if (block.checked.findings.length > 0) for (const finding of findingsInDocument(block)) added.push(finding);
+      for (const block of scanned.blocks)
+        if (block.checked.findings.length > 0) for (const finding of findingsInDocument(block)) added.push(finding);
       return { start: kept, removed, added, delta, unchangedFrom };
     }
   }

@@ -3,8 +3,28 @@ import { conjugate, isPluralSubject, verbFormOfWord, type VerbForm } from '../mo
 import type { Token } from '../text/tokenize';
 import type { FixTemplate } from '../packs/loadPack';
 
-const MODALS = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'shall', 'should', 'to', 'do', 'does', 'did', "won't", "can't", 'cannot']);
+const MODALS = new Set([
+  'will',
+  'would',
+  'can',
+  'could',
+  'may',
+  'might',
+  'must',
+  'shall',
+  'should',
+  'to',
+  'do',
+  'does',
+  'did',
+  "won't",
+  "can't",
+  'cannot',
+]);
 const HAVE = new Set(['has', 'have', 'had', 'having', "'ve"]);
+/** Module constants: the bundler writes a `\p{}` literal as `new RegExp(...)`, which inside the function would build it on every call. */
+const UPPER_FIRST = /^\p{Lu}/u;
+const UPPER_TWO = /^\p{Lu}{2}/u;
 
 /**
  * Fits a rule's rewrite to one match: the first word of the replacement takes
@@ -27,7 +47,7 @@ export function fitFix(template: FixTemplate, tokens: readonly Token[], focusSta
       replacement = words.join(' ');
     }
   }
-  if (template.keepCase && /^\p{Lu}/u.test(first.text) && !/^\p{Lu}{2}/u.test(first.text)) {
+  if (template.keepCase && UPPER_FIRST.test(first.text) && !UPPER_TWO.test(first.text)) {
     replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
   }
   return {

@@ -79,14 +79,16 @@ export class GlossaryIndex {
   define(query: string): GlossaryEntry | undefined {
     const wanted = query.trim().toLowerCase();
     const byName = this.entries.find(
-      (entry) => entry.id === wanted || entry.term.toLowerCase() === wanted || entry.term.toLowerCase().replace(/\s*\(.*\)\s*$/, '') === wanted,
+      (entry) =>
+        entry.id === wanted || entry.term.toLowerCase() === wanted || entry.term.toLowerCase().replace(/\s*\(.*\)\s*$/, '') === wanted,
     );
     if (byName) return byName;
     let whole: GlossaryEntry | undefined;
     tokenizeUnit(query, { segments: [{ start: 0, end: query.length }] }, (sentence) => {
       for (const occurrence of this.occurrences(sentence.tokens)) {
         const tokens = sentence.tokens;
-        if (occurrence.range.start === tokens[0]!.start && occurrence.range.end === tokens[tokens.length - 1]!.end) whole ??= occurrence.entry;
+        if (occurrence.range.start === tokens[0]!.start && occurrence.range.end === tokens[tokens.length - 1]!.end)
+          whole ??= occurrence.entry;
       }
     });
     return whole;

@@ -80,8 +80,16 @@ const snapshot = builtinMorphology as unknown as {
  * Adjectives do, because so many are verbs too (open, prompt, direct).
  */
 const CLOSED_CLASS_TAGS = new Set([
-  'Preposition', 'Determiner', 'Conjunction', 'Pronoun', 'Possessive', 'Negative', 'Copula', 'Modal',
-  'QuestionWord', 'Auxiliary',
+  'Preposition',
+  'Determiner',
+  'Conjunction',
+  'Pronoun',
+  'Possessive',
+  'Negative',
+  'Copula',
+  'Modal',
+  'QuestionWord',
+  'Auxiliary',
 ]);
 
 /**

@@ -67,6 +67,13 @@ export interface ScanGroup {
   readonly requirements: readonly (readonly ReadonlySet<string>[])[];
   /** Per pattern: the words a match of it can begin with, for patterns that need no particular word. */
   readonly firstKeys: readonly ReadonlySet<string>[];
+  /**
+   * The alternation of only the patterns at `indexes` (ascending), in the
+   * group's order. A pattern missing a required word cannot match, so a
+   * sentence is scanned with the patterns it can wake only: the same
+   * matches as `program`, at the cost of the few patterns that can match.
+   */
+  programFor(indexes: readonly number[]): Program;
 }
 
 /** A rule ready to run. */
@@ -324,13 +331,30 @@ function scanGroup(
 ): ScanGroup | undefined {
   if (programs.length === 0) return undefined;
   const program = programs.length === 1 ? programs[0]! : compileProgram({ type: 'alternatives', options: trees }, resolveSet);
+  const subsets = new Map<string, Program>();
+  const programFor = (indexes: readonly number[]): Program => {
+    if (indexes.length === programs.length) return program;
+    if (indexes.length === 1) return programs[indexes[0]!]!;
+    const key = indexes.join(',');
+    let subset = subsets.get(key);
+    if (subset === undefined) {
+      // Few combinations occur in practice; past the cap, the whole group (same matches, more work) keeps memory bounded.
+      if (subsets.size >= MAX_SUBSET_PROGRAMS) return program;
+      subsets.set(key, (subset = compileProgram({ type: 'alternatives', options: indexes.map((index) => trees[index]!) }, resolveSet)));
+    }
+    return subset;
+  };
   return {
     program,
     withFixes,
     requirements: programs.map((each) => each.required),
     firstKeys: programs.map((each) => (each.required.length > 0 ? new Set<string>() : each.firstKeys)),
+    programFor,
   };
 }
+
+/** How many pattern combinations of one scan group get their own compiled program. */
+const MAX_SUBSET_PROGRAMS = 128;
 
 function parseOrReport(
   pattern: string,

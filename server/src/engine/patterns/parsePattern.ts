@@ -30,11 +30,16 @@ export type PatternNode =
   | { readonly type: 'optional'; readonly body: PatternNode }
   | { readonly type: 'gap'; readonly max: number }
   | { readonly type: 'set'; readonly name: string; readonly column: number }
-  | { readonly type: 'focus'; readonly body: PatternNode };
+  | { readonly type: 'focus'; readonly body: PatternNode }
+  /** Any one of many exact lower-case words, as one node: built by large meaning classes (thousands of nouns), never by the parser. */
+  | { readonly type: 'words'; readonly keys: ReadonlySet<string> };
 
 /** A pattern that does not parse, with the 0-based column in the pattern string. */
 export class PatternSyntaxError extends Error {
-  constructor(message: string, readonly column: number) {
+  constructor(
+    message: string,
+    readonly column: number,
+  ) {
     super(message);
   }
 }
@@ -46,9 +51,7 @@ const MAX_PATTERN_LENGTH = 2000;
 const MAX_NESTING = 20;
 
 function isPatternWordChar(code: number): boolean {
-  return (
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 0xbf
-  );
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code > 0xbf;
 }
 
 function isJoiner(code: number): boolean {
@@ -180,6 +183,7 @@ export function parsePattern(source: string): PatternNode {
 export function canMatchEmpty(node: PatternNode): boolean {
   switch (node.type) {
     case 'word':
+    case 'words':
     case 'set':
       return false;
     case 'gap':

@@ -71,6 +71,7 @@ export type SetCostLookup = (name: string) => PatternCost;
 export function patternCost(node: PatternNode, setCost: SetCostLookup): PatternCost {
   switch (node.type) {
     case 'word':
+    case 'words':
       return SINGLE_WORD_COST;
     case 'gap':
       // A gap compiles to a marker and `max` slots, each after a split: the slots follow each other in a chain.
@@ -136,7 +137,8 @@ export function describeExcess(what: string, cost: PatternCost): string | undefi
   const transitions = transitionCount(cost);
   if (transitions > PATTERN_LIMITS.transitions || cost.instructions > PATTERN_LIMITS.instructions) {
     const size = transitions > PATTERN_LIMITS.transitions ? `${transitions} word-to-word steps` : `${cost.instructions} instructions`;
-    const limit = transitions > PATTERN_LIMITS.transitions ? `${PATTERN_LIMITS.transitions} steps` : `${PATTERN_LIMITS.instructions} instructions`;
+    const limit =
+      transitions > PATTERN_LIMITS.transitions ? `${PATTERN_LIMITS.transitions} steps` : `${PATTERN_LIMITS.instructions} instructions`;
     return `${what} is too large to match quickly: with its word sets filled in it has ${size}, more than the limit of ${limit}. Split it into several patterns or use smaller word sets`;
   }
   return undefined;

@@ -100,6 +100,9 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
       case 'word':
         emit({ op: 'test', test: wordTest(node), inSet });
         return;
+      case 'words':
+        emit({ op: 'test', test: { keys: node.keys }, inSet });
+        return;
       case 'gap': {
         emit({ op: 'loose' });
         const splits: number[] = [];
@@ -176,12 +179,16 @@ function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Progra
 
 /** Splits set members into one merged test for plain single words and the other members. */
 function mergeSingleWords(members: readonly PatternNode[]): { test: TokenTest | undefined; rest: PatternNode[] } {
+  // A class of many words arrives as one node: its keys are the test as they are, not copied.
+  if (members.length === 1 && members[0]!.type === 'words') return { test: { keys: members[0].keys }, rest: [] };
   const keys = new Set<string>();
   const rest: PatternNode[] = [];
   for (const member of members) {
     if (isMergedWordMember(member)) {
       const test = wordTest(member);
       for (const key of test.keys) keys.add(key);
+    } else if (member.type === 'words') {
+      for (const key of member.keys) keys.add(key);
     } else {
       rest.push(member);
     }

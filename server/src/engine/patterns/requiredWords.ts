@@ -20,22 +20,32 @@ export function requiredWords(tree: PatternNode, resolveSet: SetResolver): Reado
     const union = new Set<string>();
     for (const option of options) {
       // Plain words are the bulk of large word sets: add their keys without building a set per word.
-      if (option.type === 'word') {
-        if (option.mode === 'forms') for (const key of wordForms(option.text).forms) union.add(key);
-        else union.add(option.text.toLowerCase());
+      if (option.type === 'word' || option.type === 'words') {
+        if (option.type === 'words') {
+          if (option.keys.size > MAX_REQUIRED_KEYS) return undefined;
+          for (const key of option.keys) union.add(key);
+        } else if (option.mode === 'forms') {
+          for (const key of wordForms(option.text).forms) union.add(key);
+        } else {
+          union.add(option.text.toLowerCase());
+        }
+        if (union.size > MAX_REQUIRED_KEYS) return undefined;
         continue;
       }
       const best = pickTrigger(walk(option, stack));
-      if (!best) return undefined;
+      if (!best || best.size > MAX_REQUIRED_KEYS) return undefined;
       for (const key of best) union.add(key);
     }
-    return union;
+    // A set this large (every noun for a person) is a poor filter and costly to gather into every set that includes it.
+    return union.size > MAX_REQUIRED_KEYS ? undefined : union;
   };
 
   const walk = (node: PatternNode, stack: readonly string[]): ReadonlySet<string>[] => {
     switch (node.type) {
       case 'word':
         return [keysOfWord(node)];
+      case 'words':
+        return node.keys.size > MAX_REQUIRED_KEYS ? [] : [node.keys];
       case 'gap':
       case 'optional':
         return [];
@@ -58,6 +68,9 @@ export function requiredWords(tree: PatternNode, resolveSet: SetResolver): Reado
   };
   return walk(tree, []);
 }
+
+/** Past this many words a required set is not kept: any sentence of ordinary prose is likely to hold one. */
+const MAX_REQUIRED_KEYS = 4096;
 
 /**
  * Everyday English words: a required set containing one of them is a poor
@@ -100,7 +113,9 @@ export function pickTrigger(required: readonly ReadonlySet<string>[]): ReadonlyS
 
 /** The commonest function words, each far more frequent than any other everyday word. */
 const FUNCTION_WORDS = new Set(
-  'the of to and a an in is on for that with as by it be are from at or this was were not you we they his her its their your our'.split(' '),
+  'the of to and a an in is on for that with as by it be are from at or this was were not you we they his her its their your our'.split(
+    ' ',
+  ),
 );
 
 /** Large word sets are shared by many patterns; score each once. */
@@ -110,9 +125,20 @@ function expectedFrequency(keys: ReadonlySet<string>): number {
   let score = frequencyCache.get(keys);
   if (score === undefined) {
     // Rough relative frequencies: a function word ~100 000, another everyday word ~1000, anything else 1.
-    score = 0;
-    // A tag (reading/tags.ts) marks a rare thing, an OpenAI name or a pronoun referring to one: as rare as a name.
-    for (const key of keys) score += FUNCTION_WORDS.has(key) ? 100_000 : EVERYDAY_WORDS.has(key) ? 1000 : 1;
+    // A tag (reading/tags.ts) marks a rare thing (an OpenAI name, a pronoun referring to one, an AWS
+    // region): a set holding one is a set of such things, its other keys spellings of them ("chatgpt",
+    // "gpt-4o", the "open" of "Open AI"), so they count as one rare name together.
+    let tags = 0;
+    let functionWords = 0;
+    let everyday = 0;
+    let others = 0;
+    for (const key of keys) {
+      if (key.charCodeAt(0) === 1) tags++;
+      else if (FUNCTION_WORDS.has(key)) functionWords++;
+      else if (EVERYDAY_WORDS.has(key)) everyday++;
+      else others++;
+    }
+    score = functionWords * 100_000 + (tags > 0 ? tags + (everyday + others) / 100 : everyday * 1000 + others);
     frequencyCache.set(keys, score);
   }
   return score;

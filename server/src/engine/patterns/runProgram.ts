@@ -11,7 +11,21 @@ export interface ProgramMatch {
 }
 
 /** Words that open a new clause after a comma or dash. */
-const CLAUSE_WORDS = new Set(['and', 'but', 'or', 'while', 'whereas', 'although', 'though', 'because', 'unlike', 'so', 'yet', 'which', 'who']);
+const CLAUSE_WORDS = new Set([
+  'and',
+  'but',
+  'or',
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'because',
+  'unlike',
+  'so',
+  'yet',
+  'which',
+  'who',
+]);
 
 /** True when a token passes a test. */
 export function passesTest(test: TokenTest, token: Token): boolean {
@@ -276,7 +290,15 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
    * Takes the epsilon moves from `pc` at `position`: records the matches they
    * reach and queues the group of threads that wait there for a token.
    */
-  const enter = (list: ThreadList, pc: number, loose: number, focusStart: number, focusEnd: number, start: number, position: number): void => {
+  const enter = (
+    list: ThreadList,
+    pc: number,
+    loose: number,
+    focusStart: number,
+    focusEnd: number,
+    start: number,
+    position: number,
+  ): void => {
     const closure = closures[pc] ?? (closures[pc] = epsilonClosure(code, pc));
     const matches = closure.matches;
     steps += matches.length;
@@ -308,7 +330,8 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
   for (let position = from; position < tokens.length; position++) {
     steps++;
     const token = tokens[position]!;
-    const canStart = anchor === undefined ? firstKeys.has(token.lower) || (token.tag !== undefined && firstKeys.has(token.tag)) : position === anchor;
+    const canStart =
+      anchor === undefined ? firstKeys.has(token.lower) || (token.tag !== undefined && firstKeys.has(token.tag)) : position === anchor;
     if (canStart) enter(current, 0, 1, -1, -1, position, position);
     if (current.count === 0) {
       if (anchor !== undefined) break;
@@ -359,6 +382,11 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
 }
 
 /** The longest match of a program that starts at token `start`, if any. */
-export function runProgram(program: Program, tokens: readonly Token[], start: number, excluded: Uint8Array | undefined): ProgramMatch | undefined {
+export function runProgram(
+  program: Program,
+  tokens: readonly Token[],
+  start: number,
+  excluded: Uint8Array | undefined,
+): ProgramMatch | undefined {
   return scanProgram(program, tokens, excluded, start)[0];
 }

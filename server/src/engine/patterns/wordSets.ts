@@ -66,8 +66,16 @@ export function resolveWordSets(definitions: ReadonlyMap<string, readonly SetMem
   const references = new Map<string, SetReference[]>();
   for (const [name, list] of definitions) {
     const unique = withoutDuplicates(list);
-    members.set(name, unique.map((member) => member.tree));
-    references.set(name, unique.flatMap((member) => setReferences(member.tree).map((ref) => ({ name: ref.name, memberIndex: member.index, column: ref.column }))));
+    members.set(
+      name,
+      unique.map((member) => member.tree),
+    );
+    references.set(
+      name,
+      unique.flatMap((member) =>
+        setReferences(member.tree).map((ref) => ({ name: ref.name, memberIndex: member.index, column: ref.column })),
+      ),
+    );
   }
 
   const problems: SetProblem[] = [];
@@ -125,7 +133,12 @@ export function resolveWordSets(definitions: ReadonlyMap<string, readonly SetMem
       } else if (state.get(ref.name) === 'visiting') {
         // Every set on the loop is unusable; the problem is reported once, where the loop closes.
         const loop = stack.slice(stack.findIndex((open) => open.name === ref.name)).map((open) => open.name);
-        const problem: SetProblem = { code: 'set-cycle', setName: frame.name, message: `word set \`@${ref.name}\` refers to itself (${[...loop, ref.name].join(' -> ')})`, ...where };
+        const problem: SetProblem = {
+          code: 'set-cycle',
+          setName: frame.name,
+          message: `word set \`@${ref.name}\` refers to itself (${[...loop, ref.name].join(' -> ')})`,
+          ...where,
+        };
         fail(problem);
         for (const name of loop) fail(problem, name);
       } else if (!state.has(ref.name)) {
@@ -154,11 +167,22 @@ function setCost(members: readonly PatternNode[], lookup: (name: string) => Patt
 }
 
 /** Members that match exactly what an earlier member matches are dropped (plain words are merged anyway). */
+/** A stable name per word-list node, so the key below tells lists apart by identity (equal lists merely stay twice). */
+const wordListIds = new WeakMap<ReadonlySet<string>, number>();
+let nextWordListId = 0;
+
 function withoutDuplicates(list: readonly SetMember[]): SetMember[] {
   const seen = new Set<string>();
   return list.filter((member) => {
     if (isMergedWordMember(member.tree)) return true;
-    const key = JSON.stringify(member.tree, (field, value: unknown) => (field === 'column' ? undefined : value));
+    const key = JSON.stringify(member.tree, (field, value: unknown) => {
+      if (field === 'column') return undefined;
+      if (value instanceof Set) {
+        if (!wordListIds.has(value)) wordListIds.set(value, nextWordListId++);
+        return `words#${wordListIds.get(value)}`;
+      }
+      return value;
+    });
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

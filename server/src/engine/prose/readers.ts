@@ -19,7 +19,12 @@ import type { CommentSyntax, DocumentReader } from './reader';
 const HTML_COMMENT: CommentSyntax = Object.freeze({ open: '<!--', close: '-->' });
 const HASH_COMMENT: CommentSyntax = Object.freeze({ open: '#', close: '' });
 
-function reader(kind: DocumentKind, scanBlocks: DocumentReader['scanBlocks'], commentSyntax?: CommentSyntax, extra: Partial<DocumentReader> = {}): DocumentReader {
+function reader(
+  kind: DocumentKind,
+  scanBlocks: DocumentReader['scanBlocks'],
+  commentSyntax?: CommentSyntax,
+  extra: Partial<DocumentReader> = {},
+): DocumentReader {
   return Object.freeze({ kind, scanBlocks, ...(commentSyntax ? { commentSyntax } : {}), ...extra });
 }
 
@@ -30,7 +35,8 @@ function sourceCodeReader(kind: CodeDocumentKind): DocumentReader {
   if (syntax === undefined || scan === undefined) throw new Error(`Termguard has no code reader for ${kind}.`);
   const lineComment = syntax.lineComments[0];
   const blockComment = syntax.blockComments[0];
-  const comment = lineComment !== undefined ? { open: lineComment, close: '' } : blockComment && { open: blockComment.open, close: blockComment.close };
+  const comment =
+    lineComment !== undefined ? { open: lineComment, close: '' } : blockComment && { open: blockComment.open, close: blockComment.close };
   return reader(kind, scan, comment ? Object.freeze(comment) : undefined);
 }
 

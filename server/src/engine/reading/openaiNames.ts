@@ -20,7 +20,7 @@ import { TAG_OPENAI_NAME } from './tags';
 const PREFIX = '(?:openai[./-])?';
 const GPT = '(?:chat-?)?gpts?(?:-?\\d+(?:\\.\\d+)?[a-z]?|-?\\d+o)?';
 const O_SERIES = 'o[134-9]';
-const FOUR_O = '\\d+o';
+const FOUR_O = '[1-9]o';
 const SUFFIXES = '(?:-[a-z0-9][a-z0-9.]*)*';
 const NAME_TOKEN = new RegExp(`^${PREFIX}(?:${GPT}|${O_SERIES}|${FOUR_O})${SUFFIXES}$`);
 /** Endings that turn a name into a description of something else. */
@@ -35,7 +35,7 @@ const VARIANT_WORDS = new Set(['mini', 'nano', 'pro', 'turbo', 'codex', 'preview
  * flag) that every name the recogniser accepts contains as a whole word:
  * the prose filter uses it to let through units whose only trigger is a name.
  */
-export const OPENAI_NAME_SURFACE = 'gpts?\\w*|chat-?gpt\\w*|o[134-9]|\\d+o';
+export const OPENAI_NAME_SURFACE = 'gpts?\\w*|chat-?gpt\\w*|o[134-9]|[1-9]o';
 
 /** True when a lower-cased word is, by its shape, an OpenAI model or product name. */
 export function isOpenAINameWord(lower: string): boolean {
@@ -53,6 +53,21 @@ function mayBeName(lower: string): boolean {
 }
 
 /**
+ * "openai/gpt-5" (a provider-prefixed model id, written with a slash and no
+ * space): the name token that spans both words, or undefined.
+ */
+function providerPrefixedId(provider: Token, next: Token | undefined): Token | undefined {
+  if (next === undefined || next.start !== provider.end + 1 || !next.punctBefore || !isOpenAINameWord(next.lower)) return undefined;
+  return {
+    ...provider,
+    end: next.end,
+    text: `${provider.text}/${next.text}`,
+    lower: `${provider.lower}/${next.lower}`,
+    tag: TAG_OPENAI_NAME,
+  };
+}
+
+/**
  * Returns the tokens with OpenAI names tagged `TAG_OPENAI_NAME`, or the same
  * array when the sentence names none. A name written as several words
  * ("GPT 5", "o4 mini") becomes one token spanning them, so that a pattern
@@ -64,7 +79,14 @@ export function tagOpenAINames(tokens: readonly Token[]): readonly Token[] {
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
     if (!isOpenAINameWord(token.lower)) {
-      tagged?.push(token);
+      const id = token.lower === 'openai' ? providerPrefixedId(token, tokens[i + 1]) : undefined;
+      if (id !== undefined) {
+        // "openai/gpt-5": one identifier, a name, and not the company's name misspelt.
+        (tagged ??= tokens.slice(0, i)).push(id);
+        i++;
+      } else {
+        tagged?.push(token);
+      }
       continue;
     }
     // "GPT 5", "gpt 4.1", "o4 mini": a version or variant written as the next word belongs to the name.

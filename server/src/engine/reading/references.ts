@@ -20,12 +20,75 @@ import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from './tags';
 
 /** Things a pronoun may mean other than an OpenAI model: products, platforms, vendors and other vendors' models. */
 const OTHER_THINGS = new Set([
-  'sre', 'frontier', 'runtime', 'platform', 'connector', 'plugin', 'integration', 'assistant', 'copilot', 'product', 'router',
-  'system', 'pipeline', 'service', 'tool', 'app', 'application', 'workflow', 'gateway', 'bot', 'chatbot', 'feature', 'job',
-  'bedrock', 'aws', 'amazon', 'azure', 'microsoft', 'google', 'anthropic', 'meta', 'claude', 'llama', 'mistral', 'gemini',
-  'titan', 'nova', 'cohere', 'deepseek', 'qwen', 'jurassic', 'console', 'account', 'contract', 'deal', 'memo', 'team', 'company',
-  'sres', 'platforms', 'connectors', 'agents', 'tools', 'services', 'systems', 'apps', 'workflows', 'teams', 'customers',
-  'users', 'partners', 'companies', 'vendors', 'competitors', 'others', 'agent', 'customer', 'user', 'partner',
+  'sre',
+  'frontier',
+  'runtime',
+  'platform',
+  'connector',
+  'plugin',
+  'integration',
+  'assistant',
+  'copilot',
+  'product',
+  'router',
+  'system',
+  'pipeline',
+  'service',
+  'tool',
+  'app',
+  'application',
+  'workflow',
+  'gateway',
+  'bot',
+  'chatbot',
+  'feature',
+  'job',
+  'bedrock',
+  'aws',
+  'amazon',
+  'azure',
+  'microsoft',
+  'google',
+  'anthropic',
+  'meta',
+  'claude',
+  'llama',
+  'mistral',
+  'gemini',
+  'titan',
+  'nova',
+  'cohere',
+  'deepseek',
+  'qwen',
+  'jurassic',
+  'console',
+  'account',
+  'contract',
+  'deal',
+  'memo',
+  'team',
+  'company',
+  'sres',
+  'platforms',
+  'connectors',
+  'agents',
+  'tools',
+  'services',
+  'systems',
+  'apps',
+  'workflows',
+  'teams',
+  'customers',
+  'users',
+  'partners',
+  'companies',
+  'vendors',
+  'competitors',
+  'others',
+  'agent',
+  'customer',
+  'user',
+  'partner',
 ]);
 /** Plural nouns among the things above, and the plural heads of OpenAI names ("OpenAI models"). */
 const PLURAL_HEADS = new Set(['models', 'apis', 'llms', 'endpoints', 'gpts']);
@@ -34,7 +97,36 @@ const DEFINITE = new Set(['the', 'this', 'that']);
 const BE = new Set(['is', "'s", 'was', 'will', 'would']);
 
 /** Adjectives of an empty "it" ("it is easy to ...", "it's clear that ..."). */
-const EMPTY_SUBJECT_ADJECTIVES = new Set(['easy', 'easier', 'hard', 'harder', 'possible', 'impossible', 'clear', 'simple', 'important', 'worth', 'likely', 'unlikely', 'true', 'fair', 'safe', 'great', 'nice', 'fine', 'ok', 'okay', 'time', 'necessary', 'difficult', 'best', 'better', 'good', 'tempting', 'common']);
+const EMPTY_SUBJECT_ADJECTIVES = new Set([
+  'easy',
+  'easier',
+  'hard',
+  'harder',
+  'possible',
+  'impossible',
+  'clear',
+  'simple',
+  'important',
+  'worth',
+  'likely',
+  'unlikely',
+  'true',
+  'fair',
+  'safe',
+  'great',
+  'nice',
+  'fine',
+  'ok',
+  'okay',
+  'time',
+  'necessary',
+  'difficult',
+  'best',
+  'better',
+  'good',
+  'tempting',
+  'common',
+]);
 
 /** "It is easy to ...", "it's clear that ...", "it will be possible to ...": "it" stands for the clause that follows. */
 function isEmptySubject(all: readonly Token[], i: number): boolean {
@@ -63,7 +155,10 @@ function isPlural(lower: string): boolean {
 function antecedentAt(tokens: readonly Token[], i: number): Antecedent | undefined {
   const token = tokens[i]!;
   if (token.tag === TAG_OPENAI_NAME) return { openai: true, plural: false, at: i };
-  if ((token.lower === 'models' || token.lower === 'model' || token.lower === 'api' || token.lower === 'apis' || token.lower === 'llms') && i > 0) {
+  if (
+    (token.lower === 'models' || token.lower === 'model' || token.lower === 'api' || token.lower === 'apis' || token.lower === 'llms') &&
+    i > 0
+  ) {
     // "OpenAI models", "OpenAI's newest models", "the OpenAI API"
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       if (tokens[k]!.lower === 'openai' || tokens[k]!.tag === TAG_OPENAI_NAME) {
@@ -106,7 +201,13 @@ export function tagOpenAIReferences(tokens: readonly Token[], previous: readonly
 }
 
 /** True when the pronoun at `i` (if it is one) refers to an OpenAI name. */
-function referent(all: readonly Token[], i: number, antecedents: readonly Antecedent[], clauseStart: number, sentenceStart: number): boolean {
+function referent(
+  all: readonly Token[],
+  i: number,
+  antecedents: readonly Antecedent[],
+  clauseStart: number,
+  sentenceStart: number,
+): boolean {
   const lower = all[i]!.lower;
   if (RELATIVE_PRONOUNS.has(lower)) {
     const before = antecedents[antecedents.length - 1];

@@ -1,13 +1,17 @@
 import type { Token } from '../text/tokenize';
-import { tagOpenAINames } from './openaiNames';
+import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
+import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
 import { tagOpenAIReferences } from './references';
+import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
 
 /**
  * The sentence reader: what the rules see of a sentence besides its words.
  *
  * - OpenAI names in any spelling are tagged (`%openai-name`), and pronouns
  *   that refer back to one (`%openai-reference`), so a pattern can say "an
- *   OpenAI model, or something that refers to one" without listing spellings.
+ *   OpenAI model, or something that refers to one" without listing spellings;
+ *   AWS region codes too (`%aws-region`: us-east-1), and the full name
+ *   "Amazon Web Services" as one word (`%aws-name`).
  * - A second view leaves out asides in round brackets, so "enables (after
  *   you approve the role) access to o4-mini" reads as "enables access to
  *   o4-mini". Rules run on both the sentence and this view; a match found
@@ -42,10 +46,22 @@ const PRONOUNS = new Set(['it', 'them', 'they', 'which', 'that', 'who', 'model',
  * up, so that a tag can be a trigger too.
  */
 export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
-  const tagged = tagOpenAINames(tokens);
+  const tagged = tagAwsPlaces(tagOpenAINames(tokens));
   if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
   if (!(tagged !== tokens || (previous !== undefined && previous.some((token) => token.tag !== undefined)))) return tagged;
   return tagOpenAIReferences(tagged, previous);
+}
+
+/**
+ * A regular-expression source (ASCII, case-insensitive, between `\b`) for
+ * the written words that can get one of `tags`, for the prose filter: a tag
+ * is never written, so a unit is let through when it holds such a word.
+ */
+export function tagSurfaces(tags: readonly string[]): string | undefined {
+  const surfaces = new Set<string>();
+  // A pronoun refers to a name in the same unit, so the names' surface covers references too.
+  for (const tag of tags) surfaces.add(tag === TAG_AWS_REGION ? AWS_REGION_SURFACE : tag === TAG_AWS_NAME ? 'amazon' : OPENAI_NAME_SURFACE);
+  return surfaces.size === 0 ? undefined : [...surfaces].join('|');
 }
 
 /** Reads a sentence; `previous` is the sentence before it in the same paragraph, if any. */

@@ -1,8 +1,7 @@
 import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
-import { OPENAI_NAME_SURFACE } from '../reading/openaiNames';
-import { asideFreeView, tagSentence, type AsideFreeView } from '../reading/sentenceReading';
+import { asideFreeView, tagSentence, tagSurfaces, type AsideFreeView } from '../reading/sentenceReading';
 import { isTagKey } from '../reading/tags';
 import type { Program } from '../patterns/program';
 import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgram';
@@ -15,17 +14,122 @@ import { ClaimReader } from '../claims/claimReader';
 interface IndexedGroup {
   readonly rule: CompiledRule;
   readonly group: ScanGroup;
+  readonly chooser: PatternChooser;
+  /** The sentence this group was last triggered by, so a sentence lists it once. */
+  seenIn: number;
 }
 
 /** Words that negate the claim they stand in or just before. */
-const NEGATORS = new Set(['not', 'no', 'never', 'neither', 'nor', 'cannot', 'without', 'none', 'nothing', 'nowhere', 'nobody', 'false', 'untrue', 'incorrect', 'myth', 'whether']);
+const NEGATORS = new Set([
+  'not',
+  'no',
+  'never',
+  'neither',
+  'nor',
+  'cannot',
+  'without',
+  'none',
+  'nothing',
+  'nowhere',
+  'nobody',
+  'false',
+  'untrue',
+  'incorrect',
+  'myth',
+  'whether',
+  // Verbs of denial report a claim as untrue ("a spokesperson denied that Frontier offers GPT-5 through AWS").
+  'deny',
+  'denies',
+  'denied',
+  'denying',
+  'refute',
+  'refutes',
+  'refuted',
+  'refuting',
+]);
 /** Negative contractions written without the apostrophe, as chat often does ("we dont host"). */
-const BARE_CONTRACTIONS = new Set(['dont', 'doesnt', 'didnt', 'isnt', 'arent', 'wasnt', 'werent', 'cant', 'couldnt', 'wont', 'wouldnt', 'shouldnt', 'havent', 'hasnt', 'hadnt', 'aint', 'mustnt']);
+const BARE_CONTRACTIONS = new Set([
+  'dont',
+  'doesnt',
+  'didnt',
+  'isnt',
+  'arent',
+  'wasnt',
+  'werent',
+  'cant',
+  'couldnt',
+  'wont',
+  'wouldnt',
+  'shouldnt',
+  'havent',
+  'hasnt',
+  'hadnt',
+  'aint',
+  'mustnt',
+]);
+/** Verbs after which "if" opens a reported question ("customers asked if the SRE can call GPT-5"). */
+const ASKING = new Set([
+  'ask',
+  'asks',
+  'asked',
+  'asking',
+  'wonder',
+  'wonders',
+  'wondered',
+  'wondering',
+  'question',
+  'questioned',
+  'check',
+  'checked',
+  'checking',
+  'unclear',
+  'unsure',
+  'know',
+]);
 /** Words that, after "is"/"are", deny what came before: "claims that ChatGPT runs on AWS are false". */
 const FALSITY = new Set(['false', 'untrue', 'incorrect', 'wrong', 'inaccurate', 'misleading']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
 /** How many words before a match a negation still counts ("is not yet available"). */
 const NEGATION_LOOKBEHIND = 6;
+/** Articles, determiners and prepositions: a match ending on one of them is followed by the noun it introduces. */
+const FUNCTION_WORD_ENDINGS = new Set([
+  'a',
+  'an',
+  'the',
+  'this',
+  'that',
+  'these',
+  'those',
+  'every',
+  'each',
+  'any',
+  'its',
+  'their',
+  'our',
+  'your',
+  'by',
+  'for',
+  'to',
+  'of',
+  'from',
+  'with',
+  'in',
+  'on',
+  'at',
+  'via',
+  'through',
+]);
+/** Words that join the last item of a list. */
+const COORDINATORS = new Set(['or', 'and', 'nor']);
+/** How many list commas a negation reaches across ("not host, resell, license or provide"). */
+const MAX_LIST_COMMAS = 3;
+
+/** Punctuation as a list writes it, one mark and a space ("host, resell"), not a dash or brackets around an aside. */
+function isListComma(tokens: readonly Token[], i: number): boolean {
+  const previous = tokens[i - 1];
+  return previous !== undefined && tokens[i]!.start - previous.end === 2 && tokens[i]!.aside !== true;
+}
+
 /** Words that open a relative clause after a claim: "GPT-5 for customers who never had an Azure account". */
 const RELATIVE_STARTS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where']);
 /** Negators that, opening a sentence, deny all of its main clause ("Nothing in this agreement grants ... GPT-5 on AWS"). */
@@ -43,7 +147,21 @@ const CLAUSE_STARTS = new Set(['and', 'but', 'or', 'so', 'while', 'whereas', 'al
  * main clause ("agents no longer time out while calling on GPT-5"). "and" and
  * "or" are not among them: "never enables access or calls on" negates both.
  */
-const SUBORDINATE_STARTS = new Set(['while', 'whereas', 'although', 'though', 'because', 'unlike', 'when', 'whenever', 'since', 'after', 'before', 'until', 'once']);
+const SUBORDINATE_STARTS = new Set([
+  'while',
+  'whereas',
+  'although',
+  'though',
+  'because',
+  'unlike',
+  'when',
+  'whenever',
+  'since',
+  'after',
+  'before',
+  'until',
+  'once',
+]);
 
 /** What one sentence of a paragraph leaves for the next: pronouns may refer back to it. */
 export interface SentenceContext {
@@ -55,16 +173,16 @@ export interface SentenceContext {
  * indexes. A match that reads past an aside inside its focus offers no fix:
  * the fix would replace the aside as well.
  */
-function viewMatches(group: ScanGroup, view: AsideFreeView, excluded: Uint8Array | undefined): RuleMatch[] {
+function viewMatches(program: Program, withFixes: boolean, view: AsideFreeView, excluded: Uint8Array | undefined): RuleMatch[] {
   const moved: RuleMatch[] = [];
-  for (const match of scanProgram(group.program, view.tokens, excluded)) {
+  for (const match of scanProgram(program, view.tokens, excluded)) {
     const start = view.original[match.start]!;
     const end = view.original[match.end - 1]! + 1;
     if (end - start === match.end - match.start) continue; // no aside inside: the full sentence finds it too
     const focusStart = view.original[match.focusStart]!;
     const focusEnd = view.original[match.focusEnd - 1]! + 1;
     const focusIsWhole = focusEnd - focusStart === match.focusEnd - match.focusStart;
-    moved.push({ start, end, focusStart, focusEnd, withFixes: group.withFixes && focusIsWhole });
+    moved.push({ start, end, focusStart, focusEnd, withFixes: withFixes && focusIsWhole });
   }
   return moved;
 }
@@ -97,6 +215,12 @@ export class RuleSet {
   /** Rejects, without tokenizing, the prose units that contain no trigger word. */
   readonly unitFilter: WordFilter;
 
+  private readonly requirements = new RequirementCache();
+  /** Per approved phrase: the ids of the word sets it needs, so a sentence without them is not scanned for it. */
+  private readonly approvedNeeds = new Map<Program, Int32Array>();
+  /** Counts checked sentences, to mark which groups a sentence triggered without a set per sentence. */
+  private sentenceCount = 0;
+
   /** Runs the claim model for the rules that report its findings; undefined when no pack has such a rule. */
   private readonly claimReader: ClaimReader | undefined;
 
@@ -104,7 +228,10 @@ export class RuleSet {
     const triggerWords = new Set<string>();
     const claimRules = packs.flatMap((pack) => pack.rules.filter((rule) => rule.claimModel !== undefined));
     if (claimRules.length > 0) {
-      this.claimReader = new ClaimReader(claimRules, packs.flatMap((pack) => pack.rules));
+      this.claimReader = new ClaimReader(
+        claimRules,
+        packs.flatMap((pack) => pack.rules),
+      );
       // A paragraph naming an OpenAI model must reach the model even when no pattern could match in it.
       for (const word of OPENAI_MENTION_WORDS) triggerWords.add(word);
     }
@@ -112,7 +239,8 @@ export class RuleSet {
       for (const rule of pack.rules) {
         for (const group of rule.scanGroups) {
           // One entry per group, so a sentence that triggers it through several words still scans it once.
-          const entry: IndexedGroup = { rule, group };
+          const chooser = new PatternChooser(group, this.requirements);
+          const entry: IndexedGroup = { rule, group, chooser, seenIn: -1 };
           group.requirements.forEach((required, index) => {
             const trigger = pickTrigger(required) ?? group.firstKeys[index]!;
             for (const key of trigger) {
@@ -125,10 +253,17 @@ export class RuleSet {
         }
       }
     }
+    for (const pack of packs) {
+      for (const program of pack.approved)
+        this.approvedNeeds.set(
+          program,
+          Int32Array.from(program.required, (keys) => this.requirements.idOf(keys)),
+        );
+    }
     // A tag (reading/tags.ts) is never written: the filter looks for the shapes of the words that get it instead.
     const tags = [...triggerWords].filter(isTagKey);
     for (const tag of tags) triggerWords.delete(tag);
-    this.unitFilter = new WordFilter(triggerWords, tags.length > 0 ? OPENAI_NAME_SURFACE : undefined);
+    this.unitFilter = new WordFilter(triggerWords, tagSurfaces(tags));
   }
 
   /** All rules, in pack order. */
@@ -147,98 +282,207 @@ export class RuleSet {
       this.checkPatterns(sentence, severityOf, onFinding, context);
       return;
     }
-    const reported = new Set<string>();
+    // A category the rules reported, or whose match the rules' own conditions turned down (a denial, a
+    // question, an approved phrase), is settled: the claim model reads only what the rules did not see.
+    const settled = new Set<string>();
     this.checkPatterns(
       sentence,
       severityOf,
       (finding) => {
-        reported.add(finding.category);
+        settled.add(finding.category);
         onFinding(finding);
       },
       context,
+      (category) => settled.add(category),
     );
-    this.claimReader.read(sentence, reported, severityOf, onFinding);
+    this.claimReader.read(sentence, settled, severityOf, onFinding);
   }
 
   /** Checks one sentence against the pattern rules. */
-  private checkPatterns(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void, context?: SentenceContext): void {
+  private checkPatterns(
+    sentence: Sentence,
+    severityOf: SeverityResolver,
+    onFinding: (finding: Finding) => void,
+    context?: SentenceContext,
+    onTurnedDown?: (category: string) => void,
+  ): void {
     // Tagged before the trigger words are looked up, so that a tag can be a trigger.
     const tokens = tagSentence(sentence.tokens, context?.previous);
     if (context) context.previous = tokens;
-    let triggered: Set<IndexedGroup> | undefined;
+    const triggered = this.triggeredGroups(tokens);
+    if (triggered === undefined) return;
+    this.requirements.startSentence(tokens);
+    const checked = new CheckedSentence(tokens, this.approvedNeeds, this.requirements);
+    const matchesByRule = this.matchesOf(triggered, checked, severityOf);
+    for (const [rule, matches] of matchesByRule) {
+      for (const match of longestNonOverlapping(matches)) {
+        if (this.reports(rule, match, checked, sentence.answeredNo === true))
+          onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text()));
+        else onTurnedDown?.(rule.info.category);
+      }
+    }
+  }
+
+  /** The groups whose trigger words the sentence has, each once, or undefined for none. */
+  private triggeredGroups(tokens: readonly Token[]): IndexedGroup[] | undefined {
+    const sentenceId = this.sentenceCount++;
+    let triggered: IndexedGroup[] | undefined;
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!;
       const list = this.byTrigger.get(token.lower);
       const tagged = token.tag === undefined ? undefined : this.byTrigger.get(token.tag);
       if (list === undefined && tagged === undefined) continue;
-      triggered ??= new Set();
-      if (list) for (const entry of list) triggered.add(entry);
-      if (tagged) for (const entry of tagged) triggered.add(entry);
-    }
-    if (triggered === undefined) return;
-    const words = new Set<string>();
-    for (const token of tokens) {
-      words.add(token.lower);
-      if (token.tag !== undefined) words.add(token.tag);
-    }
-
-    const approvedByPack = new Map<CompiledPack, ApprovedSpans>();
-    const approvedFor = (pack: CompiledPack): ApprovedSpans => {
-      let found = approvedByPack.get(pack);
-      if (!found) approvedByPack.set(pack, (found = findApproved(pack, tokens)));
-      return found;
-    };
-    const view = asideFreeView(tokens);
-    const viewApprovedByPack = new Map<CompiledPack, Uint8Array>();
-    const viewApprovedFor = (pack: CompiledPack): Uint8Array => {
-      let mask = viewApprovedByPack.get(pack);
-      if (!mask) viewApprovedByPack.set(pack, (mask = findApproved(pack, view!.tokens).mask));
-      return mask;
-    };
-
-    const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
-    for (const { rule, group } of triggered) {
-      if (severityOf(rule) === 'off') continue;
-      // Scan only when some pattern of the group has every word it needs in this sentence.
-      if (!group.requirements.some((required) => required.every((keys) => intersects(keys, words)))) continue;
-      const excluded = rule.outsideApproved ? approvedFor(rule.pack).mask : undefined;
-      const found: RuleMatch[] = scanProgram(group.program, tokens, excluded).map((match) => ({ ...match, withFixes: group.withFixes }));
-      if (view) found.push(...viewMatches(group, view, rule.outsideApproved ? viewApprovedFor(rule.pack) : undefined));
-      if (found.length === 0) continue;
-      let list = matchesByRule.get(rule);
-      if (!list) matchesByRule.set(rule, (list = []));
-      list.push(...found);
-    }
-
-    let sentenceText: string | undefined;
-    for (const [rule, matches] of matchesByRule) {
-      const approved = approvedFor(rule.pack);
-      // Whether the sentence mentions what the rule needs does not depend on the match: scan for it once.
-      let mentioned: boolean | undefined;
-      const mentionsMet = (): boolean =>
-        (mentioned ??= rule.mentions.length === 0 || rule.mentions.some((program) => occursIn(program, tokens, rule.outsideApproved ? approved.mask : undefined)));
-      for (const match of longestNonOverlapping(matches)) {
-        if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) continue;
-        if (!mentionsMet()) continue;
-        if (rule.notNegated && (sentence.answeredNo === true || isNegated(tokens, match, approved.mask))) continue;
-        const next = tokens[match.end];
-        // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
-        if (next && !next.clauseBreakBefore && rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)) continue;
-        sentenceText ??= tokens.filter((token) => !token.opaque).map((token) => token.text).join(' ');
-        onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, sentenceText));
+      triggered ??= [];
+      for (const entries of [list, tagged]) {
+        if (entries === undefined) continue;
+        for (const entry of entries) {
+          if (entry.seenIn === sentenceId) continue;
+          triggered.push(entry);
+          entry.seenIn = sentenceId;
+        }
       }
     }
+    return triggered;
+  }
+
+  /** The matches of the triggered groups, by rule, each group scanned with the patterns the sentence has the words for. */
+  private matchesOf(
+    triggered: readonly IndexedGroup[],
+    checked: CheckedSentence,
+    severityOf: SeverityResolver,
+  ): Map<CompiledRule, RuleMatch[]> {
+    const matchesByRule = new Map<CompiledRule, RuleMatch[]>();
+    for (const entry of triggered) {
+      const { rule, group } = entry;
+      if (severityOf(rule) === 'off') continue;
+      const program = entry.chooser.programFor(this.requirements);
+      if (program === undefined) continue;
+      const excluded = rule.outsideApproved ? checked.approved(rule.pack).mask : undefined;
+      let list = matchesByRule.get(rule);
+      for (const match of scanProgram(program, checked.tokens, excluded)) {
+        if (list === undefined) matchesByRule.set(rule, (list = []));
+        list.push({
+          start: match.start,
+          end: match.end,
+          focusStart: match.focusStart,
+          focusEnd: match.focusEnd,
+          withFixes: group.withFixes,
+        });
+      }
+      const view = checked.view();
+      if (view === undefined) continue;
+      const moved = viewMatches(program, group.withFixes, view, rule.outsideApproved ? checked.viewApprovedMask(rule.pack) : undefined);
+      if (moved.length > 0 && list === undefined) matchesByRule.set(rule, (list = []));
+      list?.push(...moved);
+    }
+    return matchesByRule;
+  }
+
+  /** Whether a match survives its rule's conditions. */
+  private reports(rule: CompiledRule, match: RuleMatch, checked: CheckedSentence, answeredNo: boolean): boolean {
+    const tokens = checked.tokens;
+    const approved = checked.approved(rule.pack);
+    if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) return false;
+    if (!checked.mentions(rule)) return false;
+    if (rule.notNegated && (answeredNo || isNegated(tokens, match, approved.mask))) return false;
+    const next = tokens[match.end];
+    // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
+    // A match that ends on a function word ("... whenever a", "... by the") ends before the noun it introduces: what follows is that noun, not more of the match's object.
+    const endsOnFunctionWord = FUNCTION_WORD_ENDINGS.has(tokens[match.end - 1]!.lower);
+    if (
+      next &&
+      !next.clauseBreakBefore &&
+      !endsOnFunctionWord &&
+      rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)
+    )
+      return false;
+    return true;
+  }
+}
+
+/**
+ * What checking one sentence works out once and shares between its rules:
+ * the approved phrases of each pack, the view without asides, the text.
+ * Built lazily, and without a map when (as usual) there is one pack.
+ */
+class CheckedSentence {
+  private firstPack: CompiledPack | undefined;
+  private firstApproved: ApprovedSpans | undefined;
+  private otherApproved: Map<CompiledPack, ApprovedSpans> | undefined;
+  private viewTokens: AsideFreeView | null | undefined;
+  private viewApproved: Map<CompiledPack, Uint8Array> | undefined;
+  private sentenceText: string | undefined;
+  private mentioned: Map<CompiledRule, boolean> | undefined;
+
+  constructor(
+    readonly tokens: readonly Token[],
+    private readonly needs: ReadonlyMap<Program, Int32Array>,
+    private readonly requirements: RequirementCache,
+  ) {}
+
+  /** The approved phrases of `pack` in the sentence. */
+  approved(pack: CompiledPack): ApprovedSpans {
+    if (this.firstPack === undefined || this.firstPack === pack) {
+      this.firstPack = pack;
+      return (this.firstApproved ??= findApproved(pack, this.tokens, this.needs, this.requirements));
+    }
+    this.otherApproved ??= new Map();
+    let found = this.otherApproved.get(pack);
+    if (!found) this.otherApproved.set(pack, (found = findApproved(pack, this.tokens, this.needs, this.requirements)));
+    return found;
+  }
+
+  /**
+   * Whether the sentence names what `rule` needs (its `sentence-mentions`).
+   * It does not depend on the match, so it is scanned for once per rule and sentence.
+   */
+  mentions(rule: CompiledRule): boolean {
+    if (rule.mentions.length === 0) return true;
+    this.mentioned ??= new Map();
+    let met = this.mentioned.get(rule);
+    if (met === undefined) {
+      const mask = rule.outsideApproved ? this.approved(rule.pack).mask : undefined;
+      met = rule.mentions.some((program) => occursIn(program, this.tokens, mask));
+      this.mentioned.set(rule, met);
+    }
+    return met;
+  }
+
+  /** The view without bracketed asides, or undefined when there are none. */
+  view(): AsideFreeView | undefined {
+    if (this.viewTokens === undefined) this.viewTokens = asideFreeView(this.tokens) ?? null;
+    return this.viewTokens ?? undefined;
+  }
+
+  /** Which tokens of the view lie inside approved phrases of `pack`. */
+  viewApprovedMask(pack: CompiledPack): Uint8Array {
+    this.viewApproved ??= new Map();
+    let mask = this.viewApproved.get(pack);
+    if (!mask) this.viewApproved.set(pack, (mask = findApproved(pack, this.view()!.tokens, this.needs, this.requirements).mask));
+    return mask;
+  }
+
+  /** The sentence as plain words, for findings. */
+  text(): string {
+    return (this.sentenceText ??= sentenceTextOf(this.tokens));
   }
 }
 
 const NOTHING_APPROVED = { covers: (): boolean => false };
 
-function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpans {
+function findApproved(
+  pack: CompiledPack,
+  tokens: readonly Token[],
+  needs: ReadonlyMap<Program, Int32Array>,
+  requirements: RequirementCache,
+): ApprovedSpans {
   const mask = new Uint8Array(tokens.length);
   if (pack.approved.length === 0) return { mask, ...NOTHING_APPROVED };
   // reach[i]: the furthest end of an approved phrase that starts at or before token i (0 for none).
   let reach: Int32Array | undefined;
   for (const program of pack.approved) {
+    const needed = needs.get(program);
+    if (needed !== undefined && !needed.every((id) => requirements.has(id))) continue;
     for (const match of scanProgram(program, tokens, undefined)) {
       mask.fill(1, match.start, match.end);
       reach ??= new Int32Array(tokens.length);
@@ -251,14 +495,164 @@ function findApproved(pack: CompiledPack, tokens: readonly Token[]): ApprovedSpa
   return { mask, covers: (start, end) => furthest[start]! >= end };
 }
 
-function intersects(keys: ReadonlySet<string>, words: ReadonlySet<string>): boolean {
-  if (keys.size <= words.size) {
-    for (const key of keys) if (words.has(key)) return true;
-  } else {
-    for (const word of words) if (keys.has(word)) return true;
+/**
+ * Whether a sentence has a word of each required word set, for the patterns
+ * of the rules it wakes. Small sets are indexed by word, so a sentence marks
+ * the sets its words belong to in one pass over its tokens; a large set (a
+ * pack's list of thousands of names) is tested against the sentence when a
+ * pattern asks, once per sentence. Patterns share sets (`@openai-model`,
+ * `=to`), so no set is tested twice for one sentence.
+ */
+class RequirementCache {
+  private readonly ids = new Map<ReadonlySet<string>, number>();
+  private readonly sets: ReadonlySet<string>[] = [];
+  /** Small sets' words, each with the ids of the sets it is in. */
+  private readonly byWord = new Map<string, number[]>();
+  /** Per set id: the sentence in which it was found (or, for a large set, tested) and, for large sets, the answer. */
+  private markedIn = new Int32Array(0);
+  private answer = new Uint8Array(0);
+  private large = new Uint8Array(0);
+  private sentence = 0;
+  private tokens: readonly Token[] = [];
+
+  /** Sets by their words: patterns spell "=to" or "(=to|=into)" anew each time, and unions of the same set recur. */
+  private readonly idsByWords = new Map<string, number>();
+
+  /** A number for a required word set (the same set, or a set of the same words, gets the same number). */
+  idOf(keys: ReadonlySet<string>): number {
+    let id = this.ids.get(keys);
+    if (id !== undefined) return id;
+    // Only small sets are compared by their words: a large one is nearly always the same object wherever it recurs.
+    const words = keys.size <= SPELLED_SET_LIMIT ? [...keys].sort().join('\u0000') : undefined;
+    id = words === undefined ? undefined : this.idsByWords.get(words);
+    if (id !== undefined) {
+      this.ids.set(keys, id);
+      return id;
+    }
+    if (words !== undefined) this.idsByWords.set(words, this.sets.length);
+    this.ids.set(keys, (id = this.sets.length));
+    this.sets.push(keys);
+    return id;
   }
-  return false;
+
+  /** Indexes the small sets by word, when the first sentence needs it (a document with no trigger word never does). */
+  private buildIndex(): void {
+    this.markedIn = new Int32Array(this.sets.length);
+    this.answer = new Uint8Array(this.sets.length);
+    this.large = Uint8Array.from(this.sets, (keys) => (keys.size > INDEXED_SET_LIMIT ? 1 : 0));
+    this.byWord.clear();
+    this.sets.forEach((keys, id) => {
+      if (keys.size > INDEXED_SET_LIMIT) return;
+      for (const key of keys) {
+        const list = this.byWord.get(key);
+        if (list === undefined) this.byWord.set(key, [id]);
+        else list.push(id);
+      }
+    });
+    this.sentence = 0;
+  }
+
+  /** Starts answering for a sentence: marks the small sets its words and tags are in. */
+  startSentence(tokens: readonly Token[]): void {
+    if (this.markedIn.length < this.sets.length) this.buildIndex();
+    // Sentence numbers start at 1, so the zeroed array means "not marked".
+    this.sentence = this.sentence === 0x7fffffff ? (this.markedIn.fill(0), 1) : this.sentence + 1;
+    this.tokens = tokens;
+    for (const token of tokens) {
+      this.mark(this.byWord.get(token.lower));
+      if (token.tag !== undefined) this.mark(this.byWord.get(token.tag));
+    }
+  }
+
+  private mark(ids: readonly number[] | undefined): void {
+    if (ids !== undefined) for (const id of ids) this.markedIn[id] = this.sentence;
+  }
+
+  /** True when the sentence has a word of the set numbered `id`. */
+  has(id: number): boolean {
+    if (this.large[id] === 0) return this.markedIn[id] === this.sentence;
+    if (this.markedIn[id] !== this.sentence) {
+      this.markedIn[id] = this.sentence;
+      const keys = this.sets[id]!;
+      this.answer[id] = this.tokens.some((token) => keys.has(token.lower) || (token.tag !== undefined && keys.has(token.tag))) ? 1 : 0;
+    }
+    return this.answer[id] === 1;
+  }
 }
+
+/**
+ * Picks a scan group's program for a sentence: the alternation of the
+ * patterns that have a word of every set they need. Which patterns those are
+ * depends only on which of the group's sets the sentence has, so that answer
+ * (a bit per distinct set) keys a cache of programs, and a sentence costs one
+ * test per distinct set rather than one per pattern and set.
+ */
+class PatternChooser {
+  /** The distinct set ids the group's patterns need, and per pattern a bit mask over them. */
+  private readonly ids: Int32Array;
+  private readonly masks: readonly Uint32Array[];
+  private readonly chosen = new Map<string, Program | null>();
+  private readonly satisfied: Uint32Array;
+
+  constructor(
+    private readonly group: ScanGroup,
+    requirements: RequirementCache,
+  ) {
+    const perPattern = group.requirements.map((required) => required.map((keys) => requirements.idOf(keys)));
+    const ids = [...new Set(perPattern.flat())].sort((a, b) => a - b);
+    const bit = new Map(ids.map((id, index) => [id, index]));
+    this.ids = Int32Array.from(ids);
+    const words = Math.max(1, Math.ceil(ids.length / 32));
+    this.satisfied = new Uint32Array(words);
+    this.masks = perPattern.map((needed) => {
+      const mask = new Uint32Array(words);
+      for (const id of needed) {
+        const index = bit.get(id)!;
+        mask[index >>> 5]! |= 1 << (index & 31);
+      }
+      return mask;
+    });
+  }
+
+  /** The program for the current sentence of `requirements`, or undefined when no pattern can match. */
+  programFor(requirements: RequirementCache): Program | undefined {
+    const satisfied = this.satisfied;
+    satisfied.fill(0);
+    for (let index = 0; index < this.ids.length; index++) {
+      if (requirements.has(this.ids[index]!)) satisfied[index >>> 5]! |= 1 << (index & 31);
+    }
+    const key = satisfied.length === 1 ? String(satisfied[0]) : satisfied.join(',');
+    const cached = this.chosen.get(key);
+    if (cached !== undefined) return cached ?? undefined;
+    const able: number[] = [];
+    this.masks.forEach((mask, pattern) => {
+      if (mask.every((word, index) => (word & ~satisfied[index]!) === 0)) able.push(pattern);
+    });
+    const program = able.length === 0 ? undefined : this.group.programFor(able);
+    // Bounded: past the cap a sentence works its answer out again.
+    if (this.chosen.size < MAX_CHOICES) this.chosen.set(key, program ?? null);
+    return program;
+  }
+}
+
+/** How many answers a group keeps. */
+const MAX_CHOICES = 512;
+
+/** The sentence as plain words, for findings. */
+function sentenceTextOf(tokens: readonly Token[]): string {
+  let text = '';
+  for (const token of tokens) {
+    if (token.opaque) continue;
+    text += text.length === 0 ? token.text : ' ' + token.text;
+  }
+  return text;
+}
+
+/** Sets of up to this many words are recognised by their words when spelled again. */
+const SPELLED_SET_LIMIT = 16;
+
+/** Sets of up to this many words are indexed word by word; larger ones are tested against the sentence. */
+const INDEXED_SET_LIMIT = 1024;
 
 function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined): boolean {
   return scanProgram(program, tokens, excluded).length > 0;
@@ -267,13 +661,26 @@ function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Arr
 /** "without leaving AWS" and "not only" do not negate the claim they sit in. */
 function isNegator(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
+  // "asked if", "wonders if": a reported question, like "whether".
+  if (token.lower === 'if') return index > 0 && ASKING.has(tokens[index - 1]!.lower);
   if (!NEGATORS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_CONTRACTIONS.has(token.lower)) return false;
   const next = tokens[index + 1]?.lower;
   const afterNext = tokens[index + 2]?.lower;
-  if (token.lower === 'without' && (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))) return false;
-  if ((token.lower === 'not' || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && (next === 'only' || next === 'just')) return false;
+  if (
+    token.lower === 'without' &&
+    (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))
+  )
+    return false;
+  if ((token.lower === 'not' || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && (next === 'only' || next === 'just'))
+    return false;
   // "has never been easier" praises; it denies nothing.
-  if (token.lower === 'never' && next === 'been' && afterNext !== undefined && /^(easier|simpler|faster|better|cheaper|quicker)$/.test(afterNext)) return false;
+  if (
+    token.lower === 'never' &&
+    next === 'been' &&
+    afterNext !== undefined &&
+    /^(easier|simpler|faster|better|cheaper|quicker)$/.test(afterNext)
+  )
+    return false;
   return true;
 }
 
@@ -287,17 +694,23 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   }
   // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in.
   const clauseOpen = !tokens[match.start]!.punctBefore;
+  // The last of a list of verbs ("does not host, resell or provide access"): the list's commas do not close the clause.
+  // ", and provides" after a comma joins a new clause instead ("is not a chatbot, and provides access").
+  const joiner = tokens[match.start - 1];
+  let listCommas = joiner !== undefined && COORDINATORS.has(joiner.lower) && !joiner.punctBefore ? MAX_LIST_COMMAS : 0;
   for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0; i--, seen++) {
     if (SUBORDINATE_STARTS.has(tokens[i]!.lower)) break;
     // Past the usual reach, only a sentence-opening "Nothing", "No" or "Never" still negates the claim.
     if (seen < NEGATION_LOOKBEHIND ? isNegator(tokens, i) : i === 0 && SENTENCE_NEGATORS.has(tokens[0]!.lower)) return true;
     // A comma or dash before this word closes the clause the claim is in.
-    if (tokens[i]!.punctBefore || seen >= SENTENCE_NEGATION_REACH) break;
+    if (seen >= SENTENCE_NEGATION_REACH) break;
+    if (tokens[i]!.punctBefore && (listCommas-- === 0 || !isListComma(tokens, i))) break;
   }
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;
     if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;
-    if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && isNegator(tokens, i)) return true;
+    if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && isNegator(tokens, i))
+      return true;
     if (FALSITY.has(token.lower) && i > match.end && BE_FORMS.has(tokens[i - 1]!.lower)) return true;
   }
   return false;
@@ -313,7 +726,9 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
 export function longestNonOverlapping<T extends ProgramMatch & { readonly withFixes?: boolean }>(matches: readonly T[]): T[] {
   if (matches.length <= 1) return [...matches];
   // Of equal matches, one that offers fixes wins: a pattern without fixes must not hide a fix another pattern offers.
-  const sorted = [...matches].sort((a, b) => a.start - b.start || b.end - a.end || Number(b.withFixes ?? false) - Number(a.withFixes ?? false));
+  const sorted = [...matches].sort(
+    (a, b) => a.start - b.start || b.end - a.end || Number(b.withFixes ?? false) - Number(a.withFixes ?? false),
+  );
   const kept: T[] = [];
   let keptEnd = -1;
   for (const match of sorted) {

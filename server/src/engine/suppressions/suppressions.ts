@@ -123,8 +123,12 @@ export function applySuppressions(
       const what = directive.rules.length > 0 ? directive.rules.join(', ') : 'any rule';
       return {
         file,
-        get line() { return at().line; },
-        get column() { return at().column; },
+        get line() {
+          return at().line;
+        },
+        get column() {
+          return at().column;
+        },
         range: { start: directive.comment.start, end: directive.comment.end },
         severity: 'hint',
         message: `this termguard-${directive.kind} comment suppresses nothing: no finding of ${what} sits where it applies`,

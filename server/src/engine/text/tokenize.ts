@@ -34,15 +34,37 @@ export interface Sentence {
   readonly answeredNo?: boolean;
 }
 
-/** What, right after a question mark, answers the question in the negative. */
-const NEGATIVE_ANSWER = /^\s*(?:no|nope|not at all|not yet)\b(?![-'])/i;
+/** What, right after a question mark, answers the question in the negative; an answer label may come first ("A: No."). */
+const NEGATIVE_ANSWER =
+  /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|the\s+(?:short\s+|simple\s+)?answer\s+is\s+)?(?:no|nope|not|never)\b(?![-'])/i;
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
 
 const ABBREVIATIONS = new Set([
-  'e.g', 'i.e', 'etc', 'vs', 'mr', 'mrs', 'ms', 'dr', 'prof', 'inc', 'ltd', 'co', 'corp', 'no', 'fig', 'approx',
-  'u.s', 'u.k', 'st', 'jr', 'sr', 'cf', 'al',
+  'e.g',
+  'i.e',
+  'etc',
+  'vs',
+  'mr',
+  'mrs',
+  'ms',
+  'dr',
+  'prof',
+  'inc',
+  'ltd',
+  'co',
+  'corp',
+  'no',
+  'fig',
+  'approx',
+  'u.s',
+  'u.k',
+  'st',
+  'jr',
+  'sr',
+  'cf',
+  'al',
 ]);
 
 function isWordChar(code: number): boolean {
@@ -102,7 +124,16 @@ function isJoiner(code: number): boolean {
 }
 
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 0xa0 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000;
+  return (
+    code === 32 ||
+    code === 9 ||
+    code === 10 ||
+    code === 13 ||
+    code === 12 ||
+    code === 0xa0 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x3000
+  );
 }
 
 function isSentenceEnd(code: number): boolean {
@@ -111,7 +142,20 @@ function isSentenceEnd(code: number): boolean {
 
 /** Punctuation that separates clauses or list items: comma, colon, brackets, dashes, slash. */
 function isClauseBreak(code: number): boolean {
-  return code === 44 || code === 58 || code === 40 || code === 41 || code === 91 || code === 93 || code === 45 || code === 0x2013 || code === 0x2014 || code === 47 || code === 0xff0c || code === 0x3001;
+  return (
+    code === 44 ||
+    code === 58 ||
+    code === 40 ||
+    code === 41 ||
+    code === 91 ||
+    code === 93 ||
+    code === 45 ||
+    code === 0x2013 ||
+    code === 0x2014 ||
+    code === 47 ||
+    code === 0xff0c ||
+    code === 0x3001
+  );
 }
 
 /** A semicolon joins two independent clauses: no claim spans it. */
@@ -159,8 +203,28 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
     if (lower.length > 2 && lower.endsWith("'s") && !lower.endsWith("''s")) {
       const cut = disguised && apostrophe >= 0 ? apostrophe : end - 2;
       const aside = bracketDepth > 0 ? ({ aside: true } as const) : undefined;
-      tokens.push({ start, end: cut, text: normalized.slice(0, -2), lower: lower.slice(0, -2), opaque: false, punctBefore, clauseBreakBefore, disguised, ...aside });
-      tokens.push({ start: cut, end, text: "'s", lower: "'s", opaque: false, punctBefore: false, clauseBreakBefore: false, disguised: false, ...aside });
+      tokens.push({
+        start,
+        end: cut,
+        text: normalized.slice(0, -2),
+        lower: lower.slice(0, -2),
+        opaque: false,
+        punctBefore,
+        clauseBreakBefore,
+        disguised,
+        ...aside,
+      });
+      tokens.push({
+        start: cut,
+        end,
+        text: "'s",
+        lower: "'s",
+        opaque: false,
+        punctBefore: false,
+        clauseBreakBefore: false,
+        disguised: false,
+        ...aside,
+      });
     } else if (bracketDepth > 0) {
       tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, disguised, aside: true });
     } else {
@@ -189,7 +253,16 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   for (const segment of unit.segments) {
     if (segment.opaque) {
       finishWord();
-      tokens.push({ start: segment.start, end: segment.end, text: '', lower: OPAQUE_KEY, opaque: true, punctBefore, clauseBreakBefore, disguised: false });
+      tokens.push({
+        start: segment.start,
+        end: segment.end,
+        text: '',
+        lower: OPAQUE_KEY,
+        opaque: true,
+        punctBefore,
+        clauseBreakBefore,
+        disguised: false,
+      });
       punctBefore = false;
       clauseBreakBefore = false;
       continue;
@@ -241,11 +314,19 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
       }
       if (isSentenceEnd(code)) {
         const next = i + 1 < end ? text.charCodeAt(i + 1) : -1;
-        const endsHere = next === -1 || isSpace(next) || next === 34 || next === 39 || next === 41 || next === 0x201d || next === 0x2019 || isSentenceEnd(next);
+        const endsHere =
+          next === -1 ||
+          isSpace(next) ||
+          next === 34 ||
+          next === 39 ||
+          next === 41 ||
+          next === 0x201d ||
+          next === 0x2019 ||
+          isSentenceEnd(next);
         const abbreviation =
           code === 46 && wordBefore !== undefined && (ABBREVIATIONS.has(wordBefore.toLowerCase()) || /^[A-Z]$/.test(wordBefore));
         if (endsHere && !abbreviation) {
-          flushSentence(code === 63 && NEGATIVE_ANSWER.test(text.slice(i + 1, Math.min(end, i + 16))));
+          flushSentence(code === 63 && NEGATIVE_ANSWER.test(text.slice(i + 1, Math.min(end, i + 40))));
           i++;
           continue;
         }

@@ -28,6 +28,9 @@ export class WordFilter {
   private readonly bits = new Uint32Array(WordFilter.BITS >>> 5);
   private readonly expression: RegExp | undefined;
 
+  /** True when no wanted word contains an underscore, so underscores in a unit may be read as spaces. */
+  private readonly underscoreFree: boolean;
+
   /** Words of a shape rather than a list (a regular-expression source), tested on the unit's text as a whole word. */
   private readonly shapes: RegExp | undefined;
 
@@ -40,6 +43,7 @@ export class WordFilter {
     const all = [...words];
     for (const word of all) this.add(hashString(word));
     this.expression = all.length > 0 && all.length <= MAX_EXPRESSION_WORDS ? wordsExpression(all, shapes) : undefined;
+    this.underscoreFree = all.every((word) => !word.includes('_'));
     this.shapes = shapes === undefined ? undefined : new RegExp(`\\b(?:${shapes})\\b`, 'i');
   }
 
@@ -61,18 +65,30 @@ export class WordFilter {
       let glued = false;
       for (let i = 1; i < segments.length && !glued; i++) {
         const segment = segments[i]!;
-        glued = segment.glued === true && WORD_FOLD[text.charCodeAt(segment.start)] !== 0 && WORD_FOLD[text.charCodeAt(segments[i - 1]!.end - 1)] !== 0;
+        glued =
+          segment.glued === true &&
+          WORD_FOLD[text.charCodeAt(segment.start)] !== 0 &&
+          WORD_FOLD[text.charCodeAt(segments[i - 1]!.end - 1)] !== 0;
       }
-      const stretch = glued ? '' : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
-      // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it;
-      // an underscore is a word character to `\b` but may be emphasis markup next to a word (`_ChatGPT_`).
-      if (!glued && stretch.indexOf('\u212a') === -1 && stretch.indexOf('_') === -1) {
-        return this.expression.test(stretch) || mayHideWords(text, segments[0]!.start, segments[segments.length - 1]!.end);
+      // Glued, the stretch of source would show the markup inside the word: the prose is put together instead.
+      const stretch = glued ? proseOf(text, segments) : text.slice(segments[0]!.start, segments[segments.length - 1]!.end);
+      // Words written with invisible or look-alike characters can hide from the expression: those units always go on.
+      const hidden = (): boolean => mayHideWords(text, segments[0]!.start, segments[segments.length - 1]!.end);
+      // The Kelvin sign is the one character that lower-cases to an ASCII letter but that `/i` does not match to it.
+      if (stretch.indexOf('\u212a') === -1) {
+        // An underscore is a word character to `\b` but may be emphasis markup next to a word (`_ChatGPT_`): read as a space,
+        // it can only add word boundaries, so the test may say yes wrongly but not no (no wanted word has an underscore).
+        if (stretch.indexOf('_') === -1) return this.expression.test(stretch) || hidden();
+        if (this.underscoreFree) return this.expression.test(stretch.replace(UNDERSCORES, ' ')) || hidden();
       }
     }
     if (this.mayContainHashed(text, unit)) return true;
     // Shapes are tested on the raw text: markup inside a name can only make this say yes wrongly, never no.
-    return this.shapes !== undefined && segments.length > 0 && this.shapes.test(text.slice(segments[0]!.start, segments[segments.length - 1]!.end).replace(/[*_`~]/g, ''));
+    return (
+      this.shapes !== undefined &&
+      segments.length > 0 &&
+      this.shapes.test(text.slice(segments[0]!.start, segments[segments.length - 1]!.end).replace(/[*_`~]/g, ''))
+    );
   }
 
   private mayContainHashed(text: string, unit: ProseUnit): boolean {
@@ -128,7 +144,23 @@ export class WordFilter {
   }
 }
 
+/**
+ * A unit's prose as the tokenizer reads it: glued segments joined (one word
+ * across intraword emphasis), a space between other segments and for an
+ * opaque one. Every word the tokenizer reads stands in it between non-word
+ * characters.
+ */
+function proseOf(text: string, segments: ProseUnit['segments']): string {
+  let prose = '';
+  for (const segment of segments) {
+    if (segment.opaque) prose += ' ';
+    else prose += segment.glued === true ? text.slice(segment.start, segment.end) : ' ' + text.slice(segment.start, segment.end);
+  }
+  return prose;
+}
+
 const FNV_OFFSET = 0x811c9dc5;
+const UNDERSCORES = /_/g;
 
 /**
  * True when `text` from `start` to `end` holds a character that may make a
@@ -144,7 +176,6 @@ function mayHideWords(text: string, start: number, end: number): boolean {
   }
   return false;
 }
-
 
 /** In {@link WORD_FOLD}: a character that may disguise a word (readableText.ts); a unit holding one is always let through. */
 const DISGUISED = 0xffff;

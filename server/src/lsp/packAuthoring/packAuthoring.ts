@@ -115,7 +115,9 @@ export class PackAuthoring {
         const builtins = this.context.builtins().filter((builtin) => builtin.file !== path);
         const problems = failingExamples({ file: uri, text }, builtins, this.options.engineFactory ?? createEngine, current.lines);
         state.examples = exampleDiagnostics(problems, current.lines);
-        this.options.logger.debug(() => `ran the examples of ${uri} in ${(performance.now() - started).toFixed(1)} ms: ${problems.length} failing`);
+        this.options.logger.debug(
+          () => `ran the examples of ${uri} in ${(performance.now() - started).toFixed(1)} ms: ${problems.length} failing`,
+        );
       } catch (error) {
         this.options.logger.error(`running the examples of ${uri} failed: ${describeError(error)}`);
         state.examples = [];

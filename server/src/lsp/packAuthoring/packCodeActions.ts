@@ -7,7 +7,14 @@
  * reference, the `rules` key), so the fix replaces the diagnostic's range;
  * the candidates are what the document can name (packContext.ts).
  */
-import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver/node';
 import { closestMatches } from '../../engine/index';
 import { DOCUMENT_PROBLEM_PREFIX } from '../diagnostics';
 import type { OpenDocument } from '../documents';
@@ -31,9 +38,12 @@ export function packCodeActions(
   options: PackCodeActionOptions,
 ): CodeAction[] {
   const only = params.context.only;
-  if (only && only.length > 0 && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+  if (only && only.length > 0 && !only.some((kind) => CodeActionKind.QuickFix === kind || CodeActionKind.QuickFix.startsWith(`${kind}.`)))
+    return [];
   const workspaceEdit = (edits: TextEdit[]): WorkspaceEdit =>
-    options.documentChanges ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] } : { changes: { [document.uri]: edits } };
+    options.documentChanges
+      ? { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits }] }
+      : { changes: { [document.uri]: edits } };
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     const written = textOf(document, diagnostic);
@@ -71,7 +81,11 @@ function suggestionsFor(diagnostic: Diagnostic, bare: string, analysis: PackDocu
     const at = bare.startsWith('@') ? '@' : '';
     const name = bare.slice(at.length);
     const known = context.setsOf(analysis).map((set) => set.name);
-    return closestMatches(name, known.filter((candidate) => candidate !== name), MAX_SUGGESTIONS).map((candidate) => `${at}${candidate}`);
+    return closestMatches(
+      name,
+      known.filter((candidate) => candidate !== name),
+      MAX_SUGGESTIONS,
+    ).map((candidate) => `${at}${candidate}`);
   }
   if (diagnostic.code === `${DOCUMENT_PROBLEM_PREFIX}unknown-rule` && analysis.kind === 'config') {
     const rules = context.knownRules(analysis);
@@ -79,7 +93,11 @@ function suggestionsFor(diagnostic: Diagnostic, bare: string, analysis: PackDocu
       const categories = [...new Set(rules.map((rule) => rule.category))];
       return closestMatches(bare.slice('category:'.length), categories, MAX_SUGGESTIONS).map((category) => `category:${category}`);
     }
-    return closestMatches(bare, rules.map((rule) => rule.id).filter((id) => id !== bare), MAX_SUGGESTIONS);
+    return closestMatches(
+      bare,
+      rules.map((rule) => rule.id).filter((id) => id !== bare),
+      MAX_SUGGESTIONS,
+    );
   }
   return [];
 }

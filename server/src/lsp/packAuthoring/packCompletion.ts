@@ -91,7 +91,13 @@ export function packCompletion(
     if (analysis.kind === 'pack' && isSetList(path)) return list(setItems(context.setsOf(analysis), range, false));
     if (analysis.kind === 'config' && path.length === 1 && path[0] === 'rules' && !startsItem) {
       const present = siblingKeys(analysis.lines, position.line, keyCol, false);
-      return list(ruleItems(context.knownRules(analysis).filter((rule) => !present.has(rule.id)), range, true));
+      return list(
+        ruleItems(
+          context.knownRules(analysis).filter((rule) => !present.has(rule.id)),
+          range,
+          true,
+        ),
+      );
     }
     if (fragment.includes('/') || fragment.includes(':')) return null;
     const present = siblingKeys(analysis.lines, position.line, keyCol, startsItem);
@@ -131,7 +137,14 @@ function setItems(sets: readonly KnownSet[], range: Range, withAt = true): Compl
     label: withAt ? `@${set.name}` : set.name,
     kind: CompletionItemKind.Variable,
     detail: `word set of ${set.pack} (${set.members.length} member${set.members.length === 1 ? '' : 's'})`,
-    documentation: { kind: MarkupKind.Markdown, value: set.members.slice(0, 10).map((member) => `- \`${member}\``).join('\n') + (set.members.length > 10 ? `\n- … and ${set.members.length - 10} more` : '') },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value:
+        set.members
+          .slice(0, 10)
+          .map((member) => `- \`${member}\``)
+          .join('\n') + (set.members.length > 10 ? `\n- … and ${set.members.length - 10} more` : ''),
+    },
     filterText: set.name,
     textEdit: { range, newText: set.name },
   }));
@@ -148,7 +161,12 @@ function ruleItems(rules: readonly RuleInfo[], range: Range, asKey: boolean): Co
   }));
   if (asKey) {
     for (const category of [...new Set(rules.map((rule) => rule.category))].sort()) {
-      items.push({ label: `category:${category}`, kind: CompletionItemKind.Module, detail: 'every rule of the category', textEdit: { range, newText: `category:${category}: ` } });
+      items.push({
+        label: `category:${category}`,
+        kind: CompletionItemKind.Module,
+        detail: 'every rule of the category',
+        textEdit: { range, newText: `category:${category}: ` },
+      });
     }
   }
   return items;

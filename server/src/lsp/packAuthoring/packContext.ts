@@ -172,7 +172,9 @@ export class PackContext {
     const file = uriToPath(analysis.uri);
     const dir = file === undefined ? undefined : dirname(file);
     return packs.flatMap((written, index) =>
-      typeof written === 'string' && written.length > 0 ? [{ index, written, path: dir === undefined ? undefined : resolve(dir, written) }] : [],
+      typeof written === 'string' && written.length > 0
+        ? [{ index, written, path: dir === undefined ? undefined : resolve(dir, written) }]
+        : [],
     );
   }
 
@@ -188,7 +190,8 @@ export class PackContext {
     };
     if (analysis.kind === 'config') {
       if (analysis.data['builtin'] !== false) add(this.builtinRules());
-      for (const { path } of this.listedPacks(analysis)) if (path !== undefined) add(this.packAtPath(path)?.pack?.rules.map((rule) => rule.info) ?? []);
+      for (const { path } of this.listedPacks(analysis))
+        if (path !== undefined) add(this.packAtPath(path)?.pack?.rules.map((rule) => rule.info) ?? []);
     } else {
       add(this.builtinRules());
       add(analysis.loaded?.pack?.rules.map((rule) => rule.info) ?? []);

@@ -23,7 +23,12 @@ export function packProblems(analysis: PackDocumentAnalysis, context: PackContex
   if (!parsed) return [];
   const problems: Problem[] = [...parsed.problems];
   if (!parsed.config) return problems;
-  const at = (location: { line: number; column: number; range: { start: number; end: number } }, message: string, code: string, severity: Problem['severity']): Problem => ({
+  const at = (
+    location: { line: number; column: number; range: { start: number; end: number } },
+    message: string,
+    code: string,
+    severity: Problem['severity'],
+  ): Problem => ({
     file: analysis.uri,
     line: location.line,
     column: location.column,
@@ -47,12 +52,7 @@ export function packProblems(analysis: PackDocumentAnalysis, context: PackContex
     if (isCategory ? categories.has(key.slice('category:'.length)) : ids.has(key)) continue;
     const what = isCategory ? 'category' : 'rule';
     problems.push(
-      at(
-        parsed.locateKey(['rules', key]),
-        `unknown ${what} \`${key.replace(/^category:/, '')}\` in \`rules\``,
-        'unknown-rule',
-        'warning',
-      ),
+      at(parsed.locateKey(['rules', key]), `unknown ${what} \`${key.replace(/^category:/, '')}\` in \`rules\``, 'unknown-rule', 'warning'),
     );
   }
   return problems;

@@ -37,7 +37,10 @@ function code(text: string): string {
 
 /** Markdown for a word set: its name and pack, then its members as a list (truncated). */
 export function renderSet(set: KnownSet, usable = true): string {
-  const lines = [`**@${escapeMarkdown(set.name)}** · word set of ${escapeMarkdown(set.pack)} · ${set.members.length} member${set.members.length === 1 ? '' : 's'}`, ''];
+  const lines = [
+    `**@${escapeMarkdown(set.name)}** · word set of ${escapeMarkdown(set.pack)} · ${set.members.length} member${set.members.length === 1 ? '' : 's'}`,
+    '',
+  ];
   if (!usable) lines.push(`_Defined in the pack ${escapeMarkdown(set.pack)}: patterns of this pack cannot refer to it._`, '');
   lines.push(...set.members.slice(0, MAX_LISTED_MEMBERS).map((member) => `- ${code(member)}`));
   if (set.members.length > MAX_LISTED_MEMBERS) lines.push(`- … and ${set.members.length - MAX_LISTED_MEMBERS} more`);
@@ -86,10 +89,18 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function ruleSummary(analysis: PackDocumentAnalysis, context: PackContext, id: string): RuleSummary | undefined {
   if (analysis.kind === 'pack') {
     // The text as typed, even when the pack does not load.
-    const written = (Array.isArray(analysis.data['rules']) ? analysis.data['rules'] : []).find((rule) => isRecord(rule) && rule['id'] === id);
+    const written = (Array.isArray(analysis.data['rules']) ? analysis.data['rules'] : []).find(
+      (rule) => isRecord(rule) && rule['id'] === id,
+    );
     if (isRecord(written)) {
       const text = (key: string): string | undefined => (typeof written[key] === 'string' ? (written[key] as string) : undefined);
-      const summary: RuleSummary = { id, severity: text('severity'), category: text('category'), message: text('message'), reason: text('reason') };
+      const summary: RuleSummary = {
+        id,
+        severity: text('severity'),
+        category: text('category'),
+        message: text('message'),
+        reason: text('reason'),
+      };
       return summary;
     }
   }
@@ -120,12 +131,23 @@ export function packHover(analysis: PackDocumentAnalysis, context: PackContext, 
     const reference = setReferenceAt(line, character);
     if (reference) return describeSet(reference.name, reference.start, reference.end);
     // A key under `sets:`.
-    if (shape.key !== undefined && path.length === 1 && path[0] === 'sets' && character >= shape.keyCol && character <= shape.keyCol + shape.key.length) {
+    if (
+      shape.key !== undefined &&
+      path.length === 1 &&
+      path[0] === 'sets' &&
+      character >= shape.keyCol &&
+      character <= shape.keyCol + shape.key.length
+    ) {
       return describeSet(shape.key, shape.keyCol, shape.keyCol + shape.key.length);
     }
     // An item of `sentence-mentions` / `not-followed-by`.
     const owner = path[path.length - 2];
-    if (shape.dash !== undefined && shape.key === undefined && path[path.length - 1] === ITEM && (owner === 'sentence-mentions' || owner === 'not-followed-by')) {
+    if (
+      shape.dash !== undefined &&
+      shape.key === undefined &&
+      path[path.length - 1] === ITEM &&
+      (owner === 'sentence-mentions' || owner === 'not-followed-by')
+    ) {
       const token = tokenAt(line, character, /[a-z0-9][a-z0-9-]*/g);
       if (token && token.start >= shape.keyCol - 1) return describeSet(token.text, token.start, token.end);
     }
@@ -137,7 +159,13 @@ export function packHover(analysis: PackDocumentAnalysis, context: PackContext, 
         return rule ? hover(renderRule(rule), token.start, token.end) : null;
       }
     }
-  } else if (shape.key !== undefined && path.length === 1 && path[0] === 'rules' && character >= shape.keyCol && character <= shape.keyCol + shape.key.length) {
+  } else if (
+    shape.key !== undefined &&
+    path.length === 1 &&
+    path[0] === 'rules' &&
+    character >= shape.keyCol &&
+    character <= shape.keyCol + shape.key.length
+  ) {
     // A key under a config's `rules:`.
     const rule = ruleSummary(analysis, context, shape.key);
     return rule ? hover(renderRule(rule), shape.keyCol, shape.keyCol + shape.key.length) : null;

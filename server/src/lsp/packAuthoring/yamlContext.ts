@@ -118,7 +118,7 @@ export function siblingKeys(lines: readonly string[], row: number, col: number, 
   if (!startsItem) {
     for (let r = row - 1; r >= 0; r--) {
       const shape = shapeOf(lines[r]!);
-      if (shape.blank || shape.indent > col || (shape.keyCol > col)) continue;
+      if (shape.blank || shape.indent > col || shape.keyCol > col) continue;
       if (shape.keyCol !== col) break;
       if (shape.key !== undefined) keys.add(shape.key);
       if (shape.dash !== undefined) break;
@@ -176,7 +176,8 @@ export function schemaAt(root: SchemaNode, path: YamlPath): SchemaNode | undefin
     let next: SchemaNode | undefined;
     for (const variant of variants(root, node)) {
       if (step === ITEM) next = variant.items;
-      else next = variant.properties?.[step] ?? (typeof variant.additionalProperties === 'object' ? variant.additionalProperties : undefined);
+      else
+        next = variant.properties?.[step] ?? (typeof variant.additionalProperties === 'object' ? variant.additionalProperties : undefined);
       if (next) break;
     }
     node = next;
@@ -185,7 +186,10 @@ export function schemaAt(root: SchemaNode, path: YamlPath): SchemaNode | undefin
 }
 
 /** The properties an object at `path` may have, with their schemas. */
-export function propertiesAt(root: SchemaNode, path: YamlPath): { readonly name: string; readonly schema: SchemaNode; readonly required: boolean }[] {
+export function propertiesAt(
+  root: SchemaNode,
+  path: YamlPath,
+): { readonly name: string; readonly schema: SchemaNode; readonly required: boolean }[] {
   const node = schemaAt(root, path);
   if (!node) return [];
   const result: { name: string; schema: SchemaNode; required: boolean }[] = [];

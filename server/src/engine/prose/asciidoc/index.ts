@@ -35,7 +35,20 @@ const SETEXT_UNDERLINE = /^(?:=+|-+|~+|\^+|\++)$/;
 const SETEXT_TITLE = /^[\p{L}\p{N}_]/u;
 
 /** Block styles whose content is not prose. */
-const VERBATIM_STYLES = new Set(['source', 'listing', 'literal', 'pass', 'stem', 'latexmath', 'asciimath', 'comment', 'mermaid', 'plantuml', 'graphviz', 'ditaa']);
+const VERBATIM_STYLES = new Set([
+  'source',
+  'listing',
+  'literal',
+  'pass',
+  'stem',
+  'latexmath',
+  'asciimath',
+  'comment',
+  'mermaid',
+  'plantuml',
+  'graphviz',
+  'ditaa',
+]);
 
 /** Delimited blocks deeper than this are read as verbatim, which keeps hostile nesting linear. */
 const MAX_DEPTH = 32;
@@ -152,7 +165,8 @@ class AsciiDocParser {
       const rest = pos + term[0].length;
       if (rest < pos + line.length) return this.paragraph(rest, pos, limit, style, true);
       const following = this.next(pos);
-      if (following < limit && !this.isBlankLine(following) && !this.endsParagraph(following, true)) return this.paragraph(skipBlanks(text, following, lineEndAt(text, following)), following, limit, style, true);
+      if (following < limit && !this.isBlankLine(following) && !this.endsParagraph(following, true))
+        return this.paragraph(skipBlanks(text, following, lineEndAt(text, following)), following, limit, style, true);
       return following;
     }
     if (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9) return this.paragraph(pos, pos, limit, 'literal', false);
@@ -234,7 +248,8 @@ class AsciiDocParser {
     const end = close < limit ? this.next(close) : limit;
     const kind = delimiter.charCodeAt(0);
     if (kind === 124 || kind === 44 || kind === 58 || kind === 33) this.table(contentStart, close, kind);
-    else if (kind === 47 || style === 'comment') this.comment(pos, close < limit ? close + fence.length : limit, this.text.slice(contentStart, close));
+    else if (kind === 47 || style === 'comment')
+      this.comment(pos, close < limit ? close + fence.length : limit, this.text.slice(contentStart, close));
     else if (kind === 45 && delimiter.length > 2) {
       // a listing block: never prose
     } else if (kind === 46 || kind === 43 || kind === 96) {

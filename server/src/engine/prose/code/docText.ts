@@ -14,7 +14,9 @@ import { RstInline } from '../rst/inline';
 import { isBlank } from '../shared/unitBuilder';
 
 /** Tags followed by a type, a name, then prose (`@param {string} name - what it is`). */
-const NAMED_TAGS = new Set('param arg argument prop property template typeparam typedef callback throws throw exception field member event fires emits'.split(' '));
+const NAMED_TAGS = new Set(
+  'param arg argument prop property template typeparam typedef callback throws throw exception field member event fires emits'.split(' '),
+);
 /** Tags followed by an optional type, then prose (`@returns {number} the count`). */
 const PROSE_TAGS = new Set('returns return deprecated remarks summary description desc note todo yields yield'.split(' '));
 /** Tags whose following lines are code. */
@@ -25,10 +27,26 @@ const TOOL_DIRECTIVE =
   /^(?:eslint|eslint-disable|eslint-enable|prettier-ignore|@ts-|istanbul |c8 |v8 |jshint|jscs|tslint|global |noqa|type:|pylint:|mypy:|pyright:|fmt:|isort:|nolint|nosec|NOSONAR|#?region\b|#?endregion\b|pragma|webpack|@vite-|@jsx|@refresh|-\*-|!\/|rubocop:|frozen_string_literal|shellcheck|swiftlint|clang-format|cspell|spell-checker|coverage:|nocov|NOLINT|go:|\+build|lint:|@generated|<reference)/;
 
 /** Docstring section headers (Google and NumPy style) whose entries start with a name. */
-const NAMED_SECTIONS = new Set(['args', 'arguments', 'parameters', 'params', 'keyword args', 'keyword arguments', 'other parameters', 'attributes', 'raises', 'exceptions', 'yields', 'returns', 'return', 'methods']);
+const NAMED_SECTIONS = new Set([
+  'args',
+  'arguments',
+  'parameters',
+  'params',
+  'keyword args',
+  'keyword arguments',
+  'other parameters',
+  'attributes',
+  'raises',
+  'exceptions',
+  'yields',
+  'returns',
+  'return',
+  'methods',
+]);
 const CODE_SECTIONS = new Set(['example', 'examples']);
 const SECTION_HEADER = /^([A-Z][A-Za-z]*(?: [A-Za-z]+)?):?$/;
-const FIELD = /^:(?:param|parameter|arg|argument|key|keyword|type|raises?|except|exception|var|ivar|cvar|vartype|returns?|rtype|yields?)\b[^:]*:\s*/;
+const FIELD =
+  /^:(?:param|parameter|arg|argument|key|keyword|type|raises?|except|exception|var|ivar|cvar|vartype|returns?|rtype|yields?)\b[^:]*:\s*/;
 const NAMED_ENTRY = /^\*{0,2}[\w.]+(?:\s*\([^)]*\))?\s*:\s+/;
 const INLINE_TAG = /\{@\w+[^}]*\}/g;
 /** XML documentation elements that start a new part of the documentation (C#'s `<param>`, `<returns>`). */

@@ -85,7 +85,12 @@ function isFollowedByColon(text: string, from: number): boolean {
 
 /** A JSON value with its source range; a string's range is its content, without the quotes. */
 export type JsonNode =
-  | { readonly kind: 'object'; readonly start: number; readonly end: number; readonly entries: readonly (readonly [JsonString, JsonNode])[] }
+  | {
+      readonly kind: 'object';
+      readonly start: number;
+      readonly end: number;
+      readonly entries: readonly (readonly [JsonString, JsonNode])[];
+    }
   | { readonly kind: 'array'; readonly start: number; readonly end: number; readonly items: readonly JsonNode[] }
   | JsonString
   | { readonly kind: 'other'; readonly start: number; readonly end: number };

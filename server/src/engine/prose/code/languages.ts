@@ -63,13 +63,46 @@ const JS_IMPORTS = new Set(['import', 'from', 'require', 'export']);
 
 function pythonStrings(): StringForm[] {
   const list: StringForm[] = [];
-  for (const prefix of ['', 'r', 'u', 'b', 'f', 'rb', 'br', 'fr', 'rf', 'R', 'U', 'B', 'F', 'Rb', 'rB', 'RB', 'Br', 'bR', 'BR', 'Fr', 'fR', 'FR', 'Rf', 'rF', 'RF']) {
+  for (const prefix of [
+    '',
+    'r',
+    'u',
+    'b',
+    'f',
+    'rb',
+    'br',
+    'fr',
+    'rf',
+    'R',
+    'U',
+    'B',
+    'F',
+    'Rb',
+    'rB',
+    'RB',
+    'Br',
+    'bR',
+    'BR',
+    'Fr',
+    'fR',
+    'FR',
+    'Rf',
+    'rF',
+    'RF',
+  ]) {
     const lower = prefix.toLowerCase();
     const raw = lower.includes('r');
     const notText = lower.includes('b');
     const interpolation = lower.includes('f') ? ('{' as const) : undefined;
     for (const quote of ['"""', "'''", '"', "'"]) {
-      list.push({ open: prefix + quote, close: quote, escapes: !raw, multiline: quote.length === 3, notText, ...(interpolation ? { interpolation } : {}) });
+      list.push({
+        open: prefix + quote,
+        close: quote,
+        escapes: !raw,
+        multiline: quote.length === 3,
+        notText,
+        ...(interpolation ? { interpolation } : {}),
+      });
     }
   }
   return forms(...list);
@@ -77,94 +110,120 @@ function pythonStrings(): StringForm[] {
 
 /** The languages, by VS Code language id. */
 export const CODE_LANGUAGES: ReadonlyMap<string, CodeSyntax> = new Map<string, CodeSyntax>(
-  ([
-    { id: 'javascript', ...C_COMMENTS, strings: JS_STRINGS, regexLiterals: true, jsx: true, importWords: JS_IMPORTS },
-    { id: 'javascriptreact', ...C_COMMENTS, strings: JS_STRINGS, regexLiterals: true, jsx: true, importWords: JS_IMPORTS },
-    { id: 'typescript', ...C_COMMENTS, strings: JS_STRINGS, regexLiterals: true, importWords: JS_IMPORTS },
-    { id: 'typescriptreact', ...C_COMMENTS, strings: JS_STRINGS, regexLiterals: true, jsx: true, importWords: JS_IMPORTS },
-    { id: 'python', lineComments: ['#'], blockComments: [], strings: pythonStrings(), docstrings: true, importWords: new Set(['import', 'from']) },
-    {
-      id: 'go',
-      ...C_COMMENTS,
-      strings: forms(DOUBLE, CHAR, { open: '`', close: '`', escapes: false, multiline: true }),
-      importWords: new Set(['import']),
-    },
-    {
-      id: 'java',
-      ...C_COMMENTS,
-      strings: forms(DOUBLE, CHAR, { open: '"""', close: '"""', escapes: true, multiline: true }),
-      importWords: new Set(['import']),
-    },
-    {
-      id: 'csharp',
-      ...C_COMMENTS,
-      preprocessor: true,
-      strings: forms(
-        DOUBLE,
-        CHAR,
-        { open: '@"', close: '"', escapes: false, multiline: true, doubled: true },
-        { open: '$"', close: '"', escapes: true, multiline: false, interpolation: '{' },
-        { open: '$@"', close: '"', escapes: false, multiline: true, doubled: true, interpolation: '{' },
-        { open: '@$"', close: '"', escapes: false, multiline: true, doubled: true, interpolation: '{' },
-        { open: '"""', close: '"""', escapes: false, multiline: true },
-        { open: '$"""', close: '"""', escapes: false, multiline: true, interpolation: '{' },
-      ),
-      importWords: new Set(['using']),
-    },
-    {
-      id: 'rust',
-      lineComments: ['//'],
-      blockComments: [{ open: '/*', close: '*/', nests: true }],
-      rustQuotes: true,
-      strings: forms(
-        { open: '"', close: '"', escapes: true, multiline: true },
-        { open: 'b"', close: '"', escapes: true, multiline: true, notText: true },
-        { open: 'c"', close: '"', escapes: true, multiline: true },
-        { open: 'r"', close: '"', escapes: false, multiline: true },
-        { open: 'r#"', close: '"#', escapes: false, multiline: true },
-        { open: 'r##"', close: '"##', escapes: false, multiline: true },
-        { open: 'r###"', close: '"###', escapes: false, multiline: true },
-        { open: 'br"', close: '"', escapes: false, multiline: true, notText: true },
-        { open: 'br#"', close: '"#', escapes: false, multiline: true, notText: true },
-      ),
-      importWords: new Set(['use', 'mod', 'include_str', 'include_bytes']),
-    },
-    {
-      id: 'ruby',
-      lineComments: ['#'],
-      blockComments: [],
-      regexLiterals: true,
-      heredocs: 'ruby',
-      percentLiterals: true,
-      strings: forms(
-        { open: '"', close: '"', escapes: true, multiline: true, interpolation: '#{' },
-        { open: "'", close: "'", escapes: true, multiline: true },
-        { open: '`', close: '`', escapes: true, multiline: true, notText: true },
-        { open: ':"', close: '"', escapes: true, multiline: false, notText: true },
-      ),
-      importWords: new Set(['require', 'require_relative', 'load', 'gem']),
-    },
-    {
-      id: 'shellscript',
-      lineComments: ['#'],
-      blockComments: [],
-      commentAtWordStart: true,
-      heredocs: 'shell',
-      strings: forms(
-        { open: '"', close: '"', escapes: true, multiline: true, interpolation: 'shell' },
-        { open: "'", close: "'", escapes: false, multiline: true },
-        { open: "$'", close: "'", escapes: true, multiline: true },
-      ),
-      importWords: new Set(['source', '.']),
-    },
-  ] satisfies CodeSyntax[]).map((syntax): [string, CodeSyntax] => [syntax.id, syntax]),
+  (
+    [
+      { id: 'javascript', ...C_COMMENTS, strings: JS_STRINGS, regexLiterals: true, jsx: true, importWords: JS_IMPORTS },
+      { id: 'javascriptreact', ...C_COMMENTS, strings: JS_STRINGS, regexLiterals: true, jsx: true, importWords: JS_IMPORTS },
+      { id: 'typescript', ...C_COMMENTS, strings: JS_STRINGS, regexLiterals: true, importWords: JS_IMPORTS },
+      { id: 'typescriptreact', ...C_COMMENTS, strings: JS_STRINGS, regexLiterals: true, jsx: true, importWords: JS_IMPORTS },
+      {
+        id: 'python',
+        lineComments: ['#'],
+        blockComments: [],
+        strings: pythonStrings(),
+        docstrings: true,
+        importWords: new Set(['import', 'from']),
+      },
+      {
+        id: 'go',
+        ...C_COMMENTS,
+        strings: forms(DOUBLE, CHAR, { open: '`', close: '`', escapes: false, multiline: true }),
+        importWords: new Set(['import']),
+      },
+      {
+        id: 'java',
+        ...C_COMMENTS,
+        strings: forms(DOUBLE, CHAR, { open: '"""', close: '"""', escapes: true, multiline: true }),
+        importWords: new Set(['import']),
+      },
+      {
+        id: 'csharp',
+        ...C_COMMENTS,
+        preprocessor: true,
+        strings: forms(
+          DOUBLE,
+          CHAR,
+          { open: '@"', close: '"', escapes: false, multiline: true, doubled: true },
+          { open: '$"', close: '"', escapes: true, multiline: false, interpolation: '{' },
+          { open: '$@"', close: '"', escapes: false, multiline: true, doubled: true, interpolation: '{' },
+          { open: '@$"', close: '"', escapes: false, multiline: true, doubled: true, interpolation: '{' },
+          { open: '"""', close: '"""', escapes: false, multiline: true },
+          { open: '$"""', close: '"""', escapes: false, multiline: true, interpolation: '{' },
+        ),
+        importWords: new Set(['using']),
+      },
+      {
+        id: 'rust',
+        lineComments: ['//'],
+        blockComments: [{ open: '/*', close: '*/', nests: true }],
+        rustQuotes: true,
+        strings: forms(
+          { open: '"', close: '"', escapes: true, multiline: true },
+          { open: 'b"', close: '"', escapes: true, multiline: true, notText: true },
+          { open: 'c"', close: '"', escapes: true, multiline: true },
+          { open: 'r"', close: '"', escapes: false, multiline: true },
+          { open: 'r#"', close: '"#', escapes: false, multiline: true },
+          { open: 'r##"', close: '"##', escapes: false, multiline: true },
+          { open: 'r###"', close: '"###', escapes: false, multiline: true },
+          { open: 'br"', close: '"', escapes: false, multiline: true, notText: true },
+          { open: 'br#"', close: '"#', escapes: false, multiline: true, notText: true },
+        ),
+        importWords: new Set(['use', 'mod', 'include_str', 'include_bytes']),
+      },
+      {
+        id: 'ruby',
+        lineComments: ['#'],
+        blockComments: [],
+        regexLiterals: true,
+        heredocs: 'ruby',
+        percentLiterals: true,
+        strings: forms(
+          { open: '"', close: '"', escapes: true, multiline: true, interpolation: '#{' },
+          { open: "'", close: "'", escapes: true, multiline: true },
+          { open: '`', close: '`', escapes: true, multiline: true, notText: true },
+          { open: ':"', close: '"', escapes: true, multiline: false, notText: true },
+        ),
+        importWords: new Set(['require', 'require_relative', 'load', 'gem']),
+      },
+      {
+        id: 'shellscript',
+        lineComments: ['#'],
+        blockComments: [],
+        commentAtWordStart: true,
+        heredocs: 'shell',
+        strings: forms(
+          { open: '"', close: '"', escapes: true, multiline: true, interpolation: 'shell' },
+          { open: "'", close: "'", escapes: false, multiline: true },
+          { open: "$'", close: "'", escapes: true, multiline: true },
+        ),
+        importWords: new Set(['source', '.']),
+      },
+    ] satisfies CodeSyntax[]
+  ).map((syntax): [string, CodeSyntax] => [syntax.id, syntax]),
 );
 
 /** Other names the languages go by (file extensions, common aliases). */
 const ALIASES: Record<string, string> = {
-  js: 'javascript', mjs: 'javascript', cjs: 'javascript', jsx: 'javascriptreact', ts: 'typescript', mts: 'typescript', cts: 'typescript',
-  tsx: 'typescriptreact', py: 'python', python3: 'python', golang: 'go', cs: 'csharp', 'c#': 'csharp', rs: 'rust', rb: 'ruby',
-  sh: 'shellscript', bash: 'shellscript', zsh: 'shellscript', shell: 'shellscript', ksh: 'shellscript',
+  js: 'javascript',
+  mjs: 'javascript',
+  cjs: 'javascript',
+  jsx: 'javascriptreact',
+  ts: 'typescript',
+  mts: 'typescript',
+  cts: 'typescript',
+  tsx: 'typescriptreact',
+  py: 'python',
+  python3: 'python',
+  golang: 'go',
+  cs: 'csharp',
+  'c#': 'csharp',
+  rs: 'rust',
+  rb: 'ruby',
+  sh: 'shellscript',
+  bash: 'shellscript',
+  zsh: 'shellscript',
+  shell: 'shellscript',
+  ksh: 'shellscript',
 };
 
 /** The syntax for a VS Code language id, a file extension or an alias (`ts`, `py`, `bash`), if known. */

@@ -21,7 +21,11 @@ import { addStringText, withoutPlaceholders } from './stringText';
 import { isUserFacing } from './userFacing';
 
 /** Keywords after which an expression (and so a regex or JSX) may start. */
-const EXPRESSION_KEYWORDS = new Set('return typeof instanceof in of new delete void throw case do else yield await and or not if unless when while until puts print'.split(' '));
+const EXPRESSION_KEYWORDS = new Set(
+  'return typeof instanceof in of new delete void throw case do else yield await and or not if unless when while until puts print'.split(
+    ' ',
+  ),
+);
 
 const PREV_NONE = 0;
 const PREV_WORD = 1;
@@ -146,7 +150,8 @@ export class CodeLexer {
     const text = this.text;
     if (this.heredocs.length > 0) return this.readHeredocBodies(pos);
     if (this.syntax.heredocs === 'ruby') {
-      if (text.startsWith('=begin', pos) && (pos + 6 >= text.length || isBlank(text.charCodeAt(pos + 6)))) return this.rubyBlockComment(pos);
+      if (text.startsWith('=begin', pos) && (pos + 6 >= text.length || isBlank(text.charCodeAt(pos + 6))))
+        return this.rubyBlockComment(pos);
       if (text.startsWith('__END__', pos) && lineEndAt(text, pos) === pos + 7) return text.length;
     }
     if (this.syntax.preprocessor) {
@@ -163,8 +168,10 @@ export class CodeLexer {
     const c = text.charCodeAt(pos);
     if (isBlank(c)) return pos + 1;
     const syntax = this.syntax;
-    for (const marker of syntax.lineComments) if (text.startsWith(marker, pos) && this.isCommentMarkerAt(pos)) return this.lineComment(pos, marker);
-    for (const form of syntax.blockComments) if (text.startsWith(form.open, pos)) return this.blockComment(pos, form.open, form.close, form.nests === true);
+    for (const marker of syntax.lineComments)
+      if (text.startsWith(marker, pos) && this.isCommentMarkerAt(pos)) return this.lineComment(pos, marker);
+    for (const form of syntax.blockComments)
+      if (text.startsWith(form.open, pos)) return this.blockComment(pos, form.open, form.close, form.nests === true);
     const form = this.stringFormAt(pos);
     if (form) return this.stringToken(pos, form);
     if (c === 39 && syntax.rustQuotes) return this.rustQuote(pos);
@@ -232,7 +239,11 @@ export class CodeLexer {
     let lineStart = pos;
     while (lineStart > 0 && text.charCodeAt(lineStart - 1) !== 10) lineStart--;
     const alone = isBlankRange(text, lineStart, pos);
-    const continues = this.run !== undefined && this.run.marker === marker && alone && this.run.lastLineEnd === lineStart - 1 - (text.charCodeAt(lineStart - 2) === 13 ? 1 : 0);
+    const continues =
+      this.run !== undefined &&
+      this.run.marker === marker &&
+      alone &&
+      this.run.lastLineEnd === lineStart - 1 - (text.charCodeAt(lineStart - 2) === 13 ? 1 : 0);
     if (!continues) this.endRun();
     if (body.startsWith('termguard-') || (!continues && isToolDirective(body))) {
       this.endRun();
@@ -322,7 +333,7 @@ export class CodeLexer {
     const contentStart = pos + form.open.length;
     const interpolations: number[] = [];
     const close = form.close;
-    for (let j = contentStart; j < len; ) {
+    for (let j = contentStart; j < len;) {
       const c = text.charCodeAt(j);
       if (c === 92 && form.escapes) {
         j += 2;
@@ -385,7 +396,8 @@ export class CodeLexer {
   /** Makes a unit of a string literal when its context and content say it is prose. */
   stringUnit(literal: StringLiteral, form: StringForm): void {
     const text = this.text;
-    if (form.interpolation === '${' && this.prevKind === PREV_WORD && literal.start > 0 && isWordChar(text.charCodeAt(literal.start - 1))) return; // a tagged template (sql`…`)
+    if (form.interpolation === '${' && this.prevKind === PREV_WORD && literal.start > 0 && isWordChar(text.charCodeAt(literal.start - 1)))
+      return; // a tagged template (sql`…`)
     if (this.isImportSource() || this.isKey(literal)) return;
     if (this.syntax.docstrings && this.isDocstring(literal)) {
       this.doc.read(contentLines(text, literal.contentStart, literal.contentEnd), this.units, true);
@@ -419,7 +431,9 @@ export class CodeLexer {
   }
 
   private isImportSource(): boolean {
-    return this.prevKind === PREV_WORD ? this.syntax.importWords.has(this.prevWord) : this.prevKind === PREV_PUNCT && this.prevPunct === 40 && (this.prevWord === 'require' || this.prevWord === 'import');
+    return this.prevKind === PREV_WORD
+      ? this.syntax.importWords.has(this.prevWord)
+      : this.prevKind === PREV_PUNCT && this.prevPunct === 40 && (this.prevWord === 'require' || this.prevWord === 'import');
   }
 
   /** An object key (`{ "key": v }`, `, 'key': v`) or a subscript (`obj["key"]`). */
@@ -495,7 +509,8 @@ export class CodeLexer {
     const close = open === 40 ? 41 : open === 91 ? 93 : open === 123 ? 125 : open === 60 ? 62 : open;
     const end = close === open ? skipTo(text, p + 1, close) : skipBalanced(text, p, open, close);
     const literal: StringLiteral = { start: pos, contentStart: p + 1, contentEnd: Math.max(p + 1, end - 1), end, interpolations: [] };
-    if ((type === '' || type === 'q' || type === 'Q') && this.readStrings) this.addLiteral(literal, { open: '%', close: String.fromCharCode(close), escapes: true, multiline: true });
+    if ((type === '' || type === 'q' || type === 'Q') && this.readStrings)
+      this.addLiteral(literal, { open: '%', close: String.fromCharCode(close), escapes: true, multiline: true });
     this.markValue();
     return end;
   }
@@ -570,7 +585,7 @@ function isBlankRange(text: string, start: number, end: number): boolean {
 /** The lines of `[start, end)` as `[start, end)` pairs, without line terminators. */
 function contentLines(text: string, start: number, end: number): number[] {
   const lines: number[] = [];
-  for (let p = start; p < end; ) {
+  for (let p = start; p < end;) {
     let e = text.indexOf('\n', p);
     if (e < 0 || e > end) e = end;
     lines.push(p, e > p && text.charCodeAt(e - 1) === 13 ? e - 1 : e);

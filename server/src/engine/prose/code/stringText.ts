@@ -16,7 +16,8 @@ export interface StringSyntax {
   readonly placeholders: boolean;
 }
 
-const PERCENT_PLACEHOLDER = /%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh?|ll?|[Lqjzt])?[sdifuxXoeEgGcpb@]|%\([\w.]+\)[-+#0]*\d*(?:\.\d+)?[sdifrxXoeEgGc]|%\{[\w.]+\}/y;
+const PERCENT_PLACEHOLDER =
+  /%(?:\d+\$)?[-+#0]*\d*(?:\.\d+)?(?:hh?|ll?|[Lqjzt])?[sdifuxXoeEgGcpb@]|%\([\w.]+\)[-+#0]*\d*(?:\.\d+)?[sdifrxXoeEgGc]|%\{[\w.]+\}/y;
 
 /** Escapes that stand for whitespace. */
 const SPACE_ESCAPES = new Set('nrtfvb0ae'.split(''));
@@ -29,7 +30,16 @@ function isWordCharacter(code: number): boolean {
 /** The code point of a `\u`, `\x` or `\U` escape starting at `at` (the backslash), and where it ends; undefined if malformed. */
 function numericEscape(text: string, at: number, end: number): { codePoint: number; end: number } | undefined {
   const kind = text[at + 1];
-  const pattern = kind === 'u' ? (text[at + 2] === '{' ? /\{([0-9a-fA-F]{1,6})\}/y : /([0-9a-fA-F]{4})/y) : kind === 'x' ? /([0-9a-fA-F]{2})/y : kind === 'U' ? /([0-9a-fA-F]{8})/y : undefined;
+  const pattern =
+    kind === 'u'
+      ? text[at + 2] === '{'
+        ? /\{([0-9a-fA-F]{1,6})\}/y
+        : /([0-9a-fA-F]{4})/y
+      : kind === 'x'
+        ? /([0-9a-fA-F]{2})/y
+        : kind === 'U'
+          ? /([0-9a-fA-F]{8})/y
+          : undefined;
   if (!pattern) return undefined;
   pattern.lastIndex = at + 2;
   const digits = pattern.exec(text);
@@ -78,7 +88,7 @@ function bracePlaceholder(text: string, at: number, end: number): number {
 /** Adds the string contents `[start, end)` of `text` to `unit`. */
 export function addStringText(unit: UnitBuilder, text: string, start: number, end: number, syntax: StringSyntax): void {
   let run = start;
-  for (let i = start; i < end; ) {
+  for (let i = start; i < end;) {
     const c = text.charCodeAt(i);
     if (c === 92 && syntax.backslash) {
       unit.addText(run, i);
@@ -115,5 +125,7 @@ export function addStringText(unit: UnitBuilder, text: string, start: number, en
 
 /** `content` with placeholders and interpolations replaced by a plain word, for judging whether it reads as prose. */
 export function withoutPlaceholders(content: string): string {
-  return content.replace(/\$?\{[^{}\n]*\}|%(?:\([\w.]+\))?[-+#0]*\d*(?:\.\d+)?[sdifxXoeEgGc@]|\\[nrt]/g, (m) => (m.startsWith('\\') ? ' ' : 'x'));
+  return content.replace(/\$?\{[^{}\n]*\}|%(?:\([\w.]+\))?[-+#0]*\d*(?:\.\d+)?[sdifxXoeEgGc@]|\\[nrt]/g, (m) =>
+    m.startsWith('\\') ? ' ' : 'x',
+  );
 }

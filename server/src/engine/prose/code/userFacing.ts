@@ -7,7 +7,9 @@
 
 /** Words that show a run of lower-case tokens is a sentence, not a class list. */
 const FUNCTION_WORDS = new Set(
-  'a an the to of in is are was be for and or but with on at by this that it its not no your you we our can will has have from as if'.split(' '),
+  'a an the to of in is are was be for and or but with on at by this that it its not no your you we our can will has have from as if'.split(
+    ' ',
+  ),
 );
 
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\/\S*$|^mailto:\S+$|^www\.\S+$/i;
@@ -17,7 +19,8 @@ const EMAIL_LIKE = /^[^\s@]+@[^\s@]+\.[a-z]{2,}$/i;
 const ONE_WORD_MESSAGE = /^[\p{Lu}\p{Ll}][\p{L}'’-]*[.!?…]$/u;
 /** A lower-case word of two or more letters standing on its own. */
 const LOWERCASE_WORD = /(?:^|[\s"'(“‘])\p{Ll}{2,}(?=$|[\s,.!?;:)"'”’])/u;
-const CODE_LIKE = /=>|&&|\|\||===?|!==?|\(\)|;\s*$|^\s*[{[<]|\b(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP)\b\s+[\w*]|\bfunction\s*\(|\breturn\b.*;/;
+const CODE_LIKE =
+  /=>|&&|\|\||===?|!==?|\(\)|;\s*$|^\s*[{[<]|\b(?:SELECT|INSERT|UPDATE|DELETE|CREATE|ALTER|DROP)\b\s+[\w*]|\bfunction\s*\(|\breturn\b.*;/;
 const CSS_LIKE = /^[\w-]+\s*:\s*[^;]+;(?:\s*[\w-]+\s*:\s*[^;]+;?)*$/;
 const CLASS_TOKEN = /^[a-z0-9:_/[\].!%#-]+$/;
 

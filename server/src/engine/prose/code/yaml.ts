@@ -86,7 +86,8 @@ class YamlReader {
       return nextLineAt(text, line.end);
     }
     BLOCK_INDICATOR.lastIndex = p;
-    if ((c === 124 || c === 62) && BLOCK_INDICATOR.exec(text) && BLOCK_INDICATOR.lastIndex <= line.end) return this.blockScalar(nextLineAt(text, line.end), parentColumn);
+    if ((c === 124 || c === 62) && BLOCK_INDICATOR.exec(text) && BLOCK_INDICATOR.lastIndex <= line.end)
+      return this.blockScalar(nextLineAt(text, line.end), parentColumn);
     if (c === 34 || c === 39) return this.quoted(p, c);
     if (c === 42 || c === 123 || c === 91) return this.skipFlow(p, line);
     return this.plain(p, line, parentColumn);

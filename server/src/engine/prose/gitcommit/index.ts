@@ -18,12 +18,30 @@ const TRAILER_LINE = /^[A-Za-z0-9][A-Za-z0-9-]*:\s/;
 
 /** Keys that make a paragraph of trailer-shaped lines a trailer block (any `…-by` key too). */
 const KNOWN_TRAILERS = new Set([
-  'signed-off-by', 'co-authored-by', 'reviewed-by', 'acked-by', 'tested-by', 'reported-by', 'suggested-by', 'helped-by',
-  'cc', 'fixes', 'closes', 'resolves', 'refs', 'see-also', 'change-id', 'bug', 'link', 'issue', 'reviewed-on',
+  'signed-off-by',
+  'co-authored-by',
+  'reviewed-by',
+  'acked-by',
+  'tested-by',
+  'reported-by',
+  'suggested-by',
+  'helped-by',
+  'cc',
+  'fixes',
+  'closes',
+  'resolves',
+  'refs',
+  'see-also',
+  'change-id',
+  'bug',
+  'link',
+  'issue',
+  'reviewed-on',
 ]);
 
 /** A Conventional Commits type prefix (`feat(parser)!: `): markup, not prose. */
-const CONVENTIONAL_PREFIX = /^(?:feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert|deps|release|security)(?:\([^)\n]*\))?!?:[ \t]+/;
+const CONVENTIONAL_PREFIX =
+  /^(?:feat|fix|docs|style|refactor|perf|test|tests|build|ci|chore|revert|deps|release|security)(?:\([^)\n]*\))?!?:[ \t]+/;
 
 /** A list item marker at the start of a line: `- `, `* `, `+ `, `1. `, `1) `. */
 const LIST_MARKER = /^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/;

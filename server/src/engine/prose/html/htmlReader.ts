@@ -165,7 +165,12 @@ export class HtmlReader implements TokenizerCallbacks {
       if (this.dialect.expressions === 'mustache' && text.charCodeAt(i + 1) !== 123) continue;
       this.unit.addText(from, i);
       const kind = text.charCodeAt(i + 1);
-      this.expression = { start: i, depth: 1, quote: 0, block: this.dialect.expressions === 'braces' && (kind === 35 || kind === 58 || kind === 47) };
+      this.expression = {
+        start: i,
+        depth: 1,
+        quote: 0,
+        block: this.dialect.expressions === 'braces' && (kind === 35 || kind === 58 || kind === 47),
+      };
       if (this.dialect.expressions === 'mustache') i++;
     }
     if (this.expression === undefined && from < end) this.unit.addText(from, end);
@@ -239,7 +244,8 @@ export class HtmlReader implements TokenizerCallbacks {
   onattribdata(start: number): void {
     const references = this.attributes[this.attributes.length - 1]?.references;
     // A character reference waiting for its end ends where this data starts.
-    if (references !== undefined && references.length > 0 && references[references.length - 2] === -1) references[references.length - 2] = start + this.base;
+    if (references !== undefined && references.length > 0 && references[references.length - 2] === -1)
+      references[references.length - 2] = start + this.base;
   }
 
   onattribentity(codePoint: number): void {
@@ -293,7 +299,8 @@ export class HtmlReader implements TokenizerCallbacks {
       else this.skipped = { name, start, nameEnd: this.tagNameEnd, contentStart: end, opaque: true, inner: [] };
     } else if (!INLINE_ELEMENTS.has(name) && name !== 'wbr') {
       this.unit.finish(this.units);
-      if (this.isSkipped(name) && !selfClosing) this.skipped = { name, start, nameEnd: this.tagNameEnd, contentStart: end, opaque: false, inner: [] };
+      if (this.isSkipped(name) && !selfClosing)
+        this.skipped = { name, start, nameEnd: this.tagNameEnd, contentStart: end, opaque: false, inner: [] };
     }
   }
 

@@ -150,4 +150,3 @@ export function emailAutolinkEnd(state: InlineState, k: number): number {
   if (q === domain || q >= end || source.charCodeAt(q) !== Char.GreaterThan) return -1;
   return q + 1;
 }
-

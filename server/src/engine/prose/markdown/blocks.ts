@@ -15,7 +15,15 @@ import { BlockState, ContainerKind, LeafKind } from './blockState';
 import { Char } from './characters';
 import { consumeQuoteMarker, finalizeLeaf, matchContainers, openContainer, openLeaf } from './containers';
 import { htmlBlockStart, readHtmlLine } from './htmlBlocks';
-import { atxHeadingLevel, closesFence, isSetextUnderline, isThematicBreak, openingFenceLength, readAtxHeading, taskMarkerEnd } from './leafBlocks';
+import {
+  atxHeadingLevel,
+  closesFence,
+  isSetextUnderline,
+  isThematicBreak,
+  openingFenceLength,
+  readAtxHeading,
+  taskMarkerEnd,
+} from './leafBlocks';
 import { consumeColumns, setLine, skipSpaces } from './lines';
 import { addParagraphLine } from './paragraphs';
 import { readTableRow, splitCells, tableStart } from './tables';
@@ -84,7 +92,12 @@ function continueLeaf(state: BlockState, p: number, column: number, lineEnd: num
   switch (state.leaf) {
     case LeafKind.Fence: {
       const start = state.contentStart;
-      if (!blank && state.contentColumn - column <= 3 && state.text.charCodeAt(start) === state.fenceMarker && closesFence(state, start, lineEnd)) {
+      if (
+        !blank &&
+        state.contentColumn - column <= 3 &&
+        state.text.charCodeAt(start) === state.fenceMarker &&
+        closesFence(state, start, lineEnd)
+      ) {
         state.leaf = LeafKind.None;
       }
       return true;
@@ -204,7 +217,14 @@ function startThematicBreak(state: BlockState, start: number, lineEnd: number): 
  * `)`) is at `start`. Its width (marker plus padding) is how far its
  * continuation lines must be indented.
  */
-function startListItem(state: BlockState, start: number, startColumn: number, indent: number, lineEnd: number, interrupting: boolean): Start {
+function startListItem(
+  state: BlockState,
+  start: number,
+  startColumn: number,
+  indent: number,
+  lineEnd: number,
+  interrupting: boolean,
+): Start {
   const text = state.text;
   const c = text.charCodeAt(start);
   let q = start;

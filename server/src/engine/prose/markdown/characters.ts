@@ -66,7 +66,7 @@ const UNICODE_PUNCTUATION = /[\p{P}\p{S}]/u;
 
 /** Characters allowed in the local part of an e-mail autolink besides letters and digits. */
 const EMAIL_LOCAL_EXTRA = new Uint8Array(128);
-for (const ch of '.!#$%&\'*+/=?^_`{|}~-') EMAIL_LOCAL_EXTRA[ch.charCodeAt(0)] = 1;
+for (const ch of ".!#$%&'*+/=?^_`{|}~-") EMAIL_LOCAL_EXTRA[ch.charCodeAt(0)] = 1;
 
 /** ASCII whitespace: space, tab, line feed, line tabulation, form feed, carriage return. */
 const ASCII_WHITESPACE = new Uint8Array(128);

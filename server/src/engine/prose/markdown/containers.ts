@@ -62,7 +62,8 @@ function matchBlankLine(state: BlockState, limit: number): number {
   if (state.blankLineDepthVersion !== state.stackVersion) {
     const kinds = state.containerKinds;
     let i = 0;
-    while (i < state.depth && (kinds[i] === ContainerKind.List || (kinds[i] === ContainerKind.Item && state.containerHasContent[i] === 1))) i++;
+    while (i < state.depth && (kinds[i] === ContainerKind.List || (kinds[i] === ContainerKind.Item && state.containerHasContent[i] === 1)))
+      i++;
     state.blankLineDepth = i;
     state.blankLineDepthVersion = state.stackVersion;
   }
@@ -129,7 +130,8 @@ function prepareChild(state: BlockState, isItem: boolean, listMarker: number): b
   if (state.depth > state.matchedDepth) state.depth = state.matchedDepth;
   finalizeLeaf(state);
   const depth = state.depth;
-  if (depth > 0 && state.containerKinds[depth - 1] === ContainerKind.List && (!isItem || state.containerMarkers[depth - 1] !== listMarker)) state.depth--;
+  if (depth > 0 && state.containerKinds[depth - 1] === ContainerKind.List && (!isItem || state.containerMarkers[depth - 1] !== listMarker))
+    state.depth--;
   state.stackVersion++;
   if (!isItem) return claimSlot(state);
   if (state.depth === 0 || state.containerKinds[state.depth - 1] !== ContainerKind.List) {

@@ -42,7 +42,14 @@ const MARKER_SHIFT = 8;
  * Records the delimiter run [start, end) of `marker` that can open and/or
  * close emphasis, with a tentative mark.
  */
-export function pushDelimiterRun(state: InlineState, start: number, end: number, marker: number, canOpen: boolean, canClose: boolean): void {
+export function pushDelimiterRun(
+  state: InlineState,
+  start: number,
+  end: number,
+  marker: number,
+  canOpen: boolean,
+  canClose: boolean,
+): void {
   if (canClose && !canOpen && closesTop(state, end - start, marker)) {
     state.mark(start, end, MarkKind.Markup);
     return;
@@ -83,7 +90,13 @@ function closesTop(state: InlineState, length: number, marker: number): boolean 
   const records = state.delimiters;
   const at = top * FIELDS;
   const info = records[at + INFO];
-  if ((info & (CAN_OPEN | CAN_CLOSE)) !== CAN_OPEN || info >> MARKER_SHIFT !== marker || records[at + LENGTH] !== length || records[at + REMAINING] !== length) return false;
+  if (
+    (info & (CAN_OPEN | CAN_CLOSE)) !== CAN_OPEN ||
+    info >> MARKER_SHIFT !== marker ||
+    records[at + LENGTH] !== length ||
+    records[at + REMAINING] !== length
+  )
+    return false;
   records[at + REMAINING] = 0;
   records[at + USED_AT_END] = length;
   unlink(state, records, top);

@@ -26,7 +26,8 @@ function nextLineFrom(text: string, end: number): number {
 
 /** Whether [pos, end) is three `marker`s followed by nothing but spaces and tabs. */
 function isFenceLine(text: string, pos: number, end: number, marker: number): boolean {
-  if (end - pos < 3 || text.charCodeAt(pos) !== marker || text.charCodeAt(pos + 1) !== marker || text.charCodeAt(pos + 2) !== marker) return false;
+  if (end - pos < 3 || text.charCodeAt(pos) !== marker || text.charCodeAt(pos + 1) !== marker || text.charCodeAt(pos + 2) !== marker)
+    return false;
   for (let q = pos + 3; q < end; q++) if (!isSpaceOrTab(text.charCodeAt(q))) return false;
   return true;
 }
@@ -93,7 +94,7 @@ const enum FrontMatterState {
 /** After the closing line of the front matter whose opening line ends at `openerEnd`, or a {@link FrontMatterState}. */
 function afterClosingLine(text: string, openerEnd: number): number {
   let afterKey = false;
-  for (let pos = nextLineFrom(text, openerEnd); pos < text.length; ) {
+  for (let pos = nextLineFrom(text, openerEnd); pos < text.length;) {
     const end = lineEndFrom(text, pos);
     if (isClosingLine(text, pos, end)) return nextLineFrom(text, end);
     if (!isYamlLine(text, pos, end, afterKey)) return FrontMatterState.NotFrontMatter;

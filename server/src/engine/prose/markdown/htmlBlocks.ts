@@ -50,7 +50,11 @@ export function htmlBlockStart(state: BlockState, start: number, lineEnd: number
   const after = nameStart + name.length;
   const c = after < lineEnd ? text.charCodeAt(after) : Char.Space;
   if (!closing && RAW_TEXT_TAGS.has(name) && (c === Char.Space || c === Char.Tab || c === Char.GreaterThan)) return 1;
-  const tagEnds = c === Char.Space || c === Char.Tab || c === Char.GreaterThan || (c === Char.Slash && after + 1 < lineEnd && text.charCodeAt(after + 1) === Char.GreaterThan);
+  const tagEnds =
+    c === Char.Space ||
+    c === Char.Tab ||
+    c === Char.GreaterThan ||
+    (c === Char.Slash && after + 1 < lineEnd && text.charCodeAt(after + 1) === Char.GreaterThan);
   if (BLOCK_TAGS.has(name) && tagEnds) return 6;
   if (!allowType7 || (!closing && RAW_TEXT_TAGS.has(name))) return 0;
   state.inline.loadLine(text, start, lineEnd);
@@ -74,7 +78,11 @@ function recordHtmlComments(state: BlockState, start: number, end: number): void
       state.openCommentBody += '\n' + text.slice(q, end);
       return;
     }
-    state.comments.push({ start: state.openCommentStart, end: close + 3, body: (state.openCommentBody + '\n' + text.slice(q, close)).trim() });
+    state.comments.push({
+      start: state.openCommentStart,
+      end: close + 3,
+      body: (state.openCommentBody + '\n' + text.slice(q, close)).trim(),
+    });
     state.openCommentStart = -1;
     state.openCommentBody = '';
     q = close + 3;
@@ -106,7 +114,13 @@ function recordHtmlComments(state: BlockState, start: number, end: number): void
 
 function findCommentOpen(text: string, q: number, end: number): number {
   for (; q + 3 < end; q++) {
-    if (text.charCodeAt(q) === Char.LessThan && text.charCodeAt(q + 1) === Char.Exclamation && text.charCodeAt(q + 2) === Char.Hyphen && text.charCodeAt(q + 3) === Char.Hyphen) return q;
+    if (
+      text.charCodeAt(q) === Char.LessThan &&
+      text.charCodeAt(q + 1) === Char.Exclamation &&
+      text.charCodeAt(q + 2) === Char.Hyphen &&
+      text.charCodeAt(q + 3) === Char.Hyphen
+    )
+      return q;
   }
   return -1;
 }
@@ -127,7 +141,8 @@ function htmlBlockEndsOn(state: BlockState, start: number, end: number): boolean
     case 2:
       return findSequence(text, start, end, Char.Hyphen, Char.Hyphen, Char.GreaterThan) >= 0;
     case 3:
-      for (let q = start; q + 1 < end; q++) if (text.charCodeAt(q) === Char.Question && text.charCodeAt(q + 1) === Char.GreaterThan) return true;
+      for (let q = start; q + 1 < end; q++)
+        if (text.charCodeAt(q) === Char.Question && text.charCodeAt(q + 1) === Char.GreaterThan) return true;
       return false;
     case 4:
       for (let q = start; q < end; q++) if (text.charCodeAt(q) === Char.GreaterThan) return true;

@@ -78,7 +78,8 @@ function processingInstruction(state: InlineState, k: number): number {
   const q = k + 2;
   if (q < state.noProcessingInstructionEndFrom) {
     for (let r = q; r + 1 < end; r++) {
-      if (source.charCodeAt(r) === Char.Question && source.charCodeAt(r + 1) === Char.GreaterThan) return markIfFound(state, k, r + 2, MarkKind.Opaque);
+      if (source.charCodeAt(r) === Char.Question && source.charCodeAt(r + 1) === Char.GreaterThan)
+        return markIfFound(state, k, r + 2, MarkKind.Opaque);
     }
     state.noProcessingInstructionEndFrom = q;
   }
@@ -163,7 +164,16 @@ function attributeValueEnd(state: InlineState, q: number): number {
   const start = r;
   while (r < end) {
     const c = source.charCodeAt(r);
-    if (c <= Char.Space || c === Char.DoubleQuote || c === Char.Apostrophe || c === Char.Equals || c === Char.LessThan || c === Char.GreaterThan || c === Char.Backtick) break;
+    if (
+      c <= Char.Space ||
+      c === Char.DoubleQuote ||
+      c === Char.Apostrophe ||
+      c === Char.Equals ||
+      c === Char.LessThan ||
+      c === Char.GreaterThan ||
+      c === Char.Backtick
+    )
+      break;
     r++;
   }
   return r === start ? -1 : r;

@@ -28,9 +28,12 @@ class SegmentCollector {
   }
 
   push(start: number, end: number, opaque: boolean): void {
-    const glued = this.previousEnd >= 0 && !this.lineBroken && this.joins(this.text.charCodeAt(this.previousEnd - 1), this.text.charCodeAt(start));
+    const glued =
+      this.previousEnd >= 0 && !this.lineBroken && this.joins(this.text.charCodeAt(this.previousEnd - 1), this.text.charCodeAt(start));
     // Only the flags that are set are written, so segments stay small and of few shapes.
-    this.segments.push(opaque ? (glued ? { start, end, glued, opaque } : { start, end, opaque }) : glued ? { start, end, glued } : { start, end });
+    this.segments.push(
+      opaque ? (glued ? { start, end, glued, opaque } : { start, end, opaque }) : glued ? { start, end, glued } : { start, end },
+    );
     this.previousEnd = end;
     this.lineBroken = false;
     this.separated = false;

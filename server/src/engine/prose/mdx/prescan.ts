@@ -75,7 +75,11 @@ class MdxPrescan {
     const masked = text.slice(start, end);
     // Most masks are one line: a slice of a long run of the fill character costs no copy.
     const run = fill === 'x' ? X_RUN : SPACE_RUN;
-    this.chars.push(masked.length <= run.length && masked.indexOf('\n') < 0 && masked.indexOf('\r') < 0 ? run.slice(0, masked.length) : masked.replace(/[^\r\n]/g, fill));
+    this.chars.push(
+      masked.length <= run.length && masked.indexOf('\n') < 0 && masked.indexOf('\r') < 0
+        ? run.slice(0, masked.length)
+        : masked.replace(/[^\r\n]/g, fill),
+    );
     this.copied = end;
     this.masks.push(start, end, kind);
   }
@@ -95,7 +99,11 @@ class MdxPrescan {
       const fence = mayOpenFence(text, pos, lineEnd) ? FENCE.exec(text.slice(pos, lineEnd)) : null;
       if (fence) pos = this.fence(pos, fence[1]!);
       // ESM: `import` or `export` at the start of a line (decided on the line alone, so that restarts agree).
-      else if ((text.startsWith('import', pos) || text.startsWith('export', pos)) && /^(?:import|export)[\s{*]/.test(text.slice(pos, pos + 7))) pos = this.esm(pos);
+      else if (
+        (text.startsWith('import', pos) || text.startsWith('export', pos)) &&
+        /^(?:import|export)[\s{*]/.test(text.slice(pos, pos + 7))
+      )
+        pos = this.esm(pos);
       else pos = this.inline(pos, lineEnd);
     }
   }
@@ -109,7 +117,8 @@ class MdxPrescan {
       const line = text.slice(pos, lineEndOf(text, pos));
       const closing = FENCE.exec(line);
       pos = nextLine(text, pos);
-      if (closing && closing[1]![0] === marker[0] && closing[1]!.length >= marker.length && line.slice(closing[0].length).trim() === '') break;
+      if (closing && closing[1]![0] === marker[0] && closing[1]!.length >= marker.length && line.slice(closing[0].length).trim() === '')
+        break;
     }
     this.fences.push(start, pos);
     return pos;

@@ -24,7 +24,7 @@ export class DecodedText {
   /** Appends the decoded content of the JSON string whose content (without quotes) is `[start, end)`. */
   appendJsonString(start: number, end: number): void {
     const source = this.source;
-    for (let i = start; i < end; ) {
+    for (let i = start; i < end;) {
       let backslash = source.indexOf('\\', i);
       if (backslash < 0 || backslash > end) backslash = end;
       if (backslash > i) {

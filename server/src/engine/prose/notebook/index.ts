@@ -18,7 +18,10 @@ function cellLanguage(text: string, notebookLanguage: string, cell: JsonNode): s
 
 function notebookLanguage(text: string, root: JsonNode): string {
   const metadata = jsonMember(text, root, 'metadata');
-  for (const path of [['kernelspec', 'language'], ['language_info', 'name']]) {
+  for (const path of [
+    ['kernelspec', 'language'],
+    ['language_info', 'name'],
+  ]) {
     const found = jsonMember(text, jsonMember(text, metadata, path[0]!), path[1]!);
     if (found?.kind === 'string') return text.slice(found.start, found.end);
   }

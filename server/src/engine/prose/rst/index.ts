@@ -28,7 +28,8 @@ const ADORNMENT_CHARS = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 const BULLET = /^[-*+\u2022\u2023\u2043](?: +|$)/;
 const ENUMERATOR = /^(?:\(?(?:\d+|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)[.)]|\((?:\d+|#|[a-zA-Z]|[ivxlcdmIVXLCDM]+)\))(?: +|$)/;
 const FIELD = /^:((?:\\.|[^:\\\s][^:\\]*?)):(?: +|$)/;
-const OPTION = /^(?:--?[A-Za-z0-9][\w-]*(?:[= ]<?[\w-]+>?)?|\/[A-Za-z0-9]+)(?:, (?:--?[A-Za-z0-9][\w-]*(?:[= ]<?[\w-]+>?)?|\/[A-Za-z0-9]+))*(?: {2,}|$)/;
+const OPTION =
+  /^(?:--?[A-Za-z0-9][\w-]*(?:[= ]<?[\w-]+>?)?|\/[A-Za-z0-9]+)(?:, (?:--?[A-Za-z0-9][\w-]*(?:[= ]<?[\w-]+>?)?|\/[A-Za-z0-9]+))*(?: {2,}|$)/;
 const DIRECTIVE = /^\.\. +([\w][\w:+.-]*)::(?:[ \t]+|$)/;
 const SUBSTITUTION = /^\.\. +\|[^|]+\| +([\w][\w:+.-]*)::(?:[ \t]+|$)/;
 const FOOTNOTE = /^\.\. +\[(?:\d+|#[\w-]*|\*|[\w][\w.-]*)\](?: +|$)/;
@@ -75,7 +76,7 @@ class RstParser {
     this.ends = [];
     this.indents = [];
     this.lineStarts = [];
-    for (let pos = start; pos < end; ) {
+    for (let pos = start; pos < end;) {
       this.lineStarts.push(pos);
       const lineEnd = lineEndAt(text, pos);
       let column = 0;
@@ -152,7 +153,8 @@ class RstParser {
       gridTableCells(this.tableLines, k, end, this.starts[k]! - this.lineStarts[k]!, addCell, this.units);
       return end;
     }
-    if (isSimpleTableBorder(line)) return simpleTableCells(this.tableLines, k, to, this.starts[k]! - this.lineStarts[k]!, addCell, this.units);
+    if (isSimpleTableBorder(line))
+      return simpleTableCells(this.tableLines, k, to, this.starts[k]! - this.lineStarts[k]!, addCell, this.units);
     if (isAdornment(line) && line !== '::') {
       // An overline, a title, an underline; or a transition.
       if (k + 2 < to && !this.isBlankLine(k + 1) && this.content(k + 2) === line) {
@@ -317,7 +319,8 @@ class RstParser {
     }
     for (; m < end && !this.isBlankLine(m); m++) {
       const option = OPTION_LINE.exec(this.content(m));
-      if (option && PROSE_OPTIONS.has(option[0].slice(1, option[0].indexOf(':', 1)).toLowerCase())) this.unit(this.starts[m]! + option[0].length, this.ends[m]!);
+      if (option && PROSE_OPTIONS.has(option[0].slice(1, option[0].indexOf(':', 1)).toLowerCase()))
+        this.unit(this.starts[m]! + option[0].length, this.ends[m]!);
     }
     if (!code) this.body(m, end);
   }
@@ -354,7 +357,7 @@ export function* scanRstBlocks(text: string, from = 0): Generator<ProseBlock> {
     /** The last line that was not blank ends with `::`: unindented lines that start with punctuation may quote a literal block. */
     let literalMayFollow = false;
     let next = len;
-    for (let line = pos; line < len; ) {
+    for (let line = pos; line < len;) {
       const lineEnd = lineEndAt(text, line);
       const blank = blankAt(text, line, lineEnd);
       const atColumnZero = !blank && !isBlank(text.charCodeAt(line));

@@ -15,7 +15,22 @@ import { MARKUP, Marks, OPAQUE } from '../shared/marks';
 import { isBlank } from '../shared/unitBuilder';
 
 /** Roles whose text is shown as prose. */
-const PROSE_ROLES = new Set(['emphasis', 'strong', 'sub', 'subscript', 'sup', 'superscript', 'title-reference', 'title', 't', 'term', 'abbr', 'dfn', 'index', 'guilabel']);
+const PROSE_ROLES = new Set([
+  'emphasis',
+  'strong',
+  'sub',
+  'subscript',
+  'sup',
+  'superscript',
+  'title-reference',
+  'title',
+  't',
+  'term',
+  'abbr',
+  'dfn',
+  'index',
+  'guilabel',
+]);
 /** Cross-reference roles: `Title <target>` shows the title; a bare target shows text found elsewhere. */
 const REFERENCE_ROLES = new Set(['ref', 'doc', 'any', 'numref', 'download', 'keyword', 'std:ref', 'std:doc']);
 
@@ -24,7 +39,20 @@ const URI = /(?:https?|ftp|mailto|file):(?:\/\/)?[^\s<>"'`]+/y;
 
 /** May precede a start-string. */
 function isOpener(c: number): boolean {
-  return isBlank(c) || c === 45 || c === 58 || c === 47 || c === 39 || c === 34 || c === 60 || c === 40 || c === 91 || c === 123 || c === 0x2018 || c === 0x201c;
+  return (
+    isBlank(c) ||
+    c === 45 ||
+    c === 58 ||
+    c === 47 ||
+    c === 39 ||
+    c === 34 ||
+    c === 60 ||
+    c === 40 ||
+    c === 91 ||
+    c === 123 ||
+    c === 0x2018 ||
+    c === 0x201c
+  );
 }
 
 /** May follow an end-string. */

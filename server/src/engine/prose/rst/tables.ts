@@ -36,7 +36,14 @@ export function isSimpleTableBorder(line: string): boolean {
  * lines makes one unit per cell; a cell spanning columns has no `|` at the
  * boundaries it spans.
  */
-export function gridTableCells(lines: TableLines, first: number, end: number, left: number, addText: AddCellText, units: ProseUnit[]): void {
+export function gridTableCells(
+  lines: TableLines,
+  first: number,
+  end: number,
+  left: number,
+  addText: AddCellText,
+  units: ProseUnit[],
+): void {
   const text = lines.text;
   const origin = lines.lineStart(first) + left;
   const border = text.slice(origin, lines.lineEnd(first));
@@ -56,7 +63,7 @@ export function gridTableCells(lines: TableLines, first: number, end: number, le
       continue;
     }
     if (head !== 124) continue;
-    for (let c = 0; c + 1 < columns.length; ) {
+    for (let c = 0; c + 1 < columns.length;) {
       // A cell runs to the next boundary that holds a `|`.
       let next = c + 1;
       while (next + 1 < columns.length && text.charCodeAt(start + columns[next]!) !== 124) next++;
@@ -74,7 +81,14 @@ export function gridTableCells(lines: TableLines, first: number, end: number, le
  * per cell of each row (a row whose first column is blank continues the row
  * above it). Returns the line after the table's last border.
  */
-export function simpleTableCells(lines: TableLines, first: number, to: number, left: number, addText: AddCellText, units: ProseUnit[]): number {
+export function simpleTableCells(
+  lines: TableLines,
+  first: number,
+  to: number,
+  left: number,
+  addText: AddCellText,
+  units: ProseUnit[],
+): number {
   const text = lines.text;
   const border = text.slice(lines.lineStart(first) + left, lines.lineEnd(first));
   const columns: number[] = [];

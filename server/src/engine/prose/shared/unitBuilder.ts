@@ -9,7 +9,15 @@ import type { ProseSegment, ProseUnit } from '../prose';
 /** Whitespace as the word tokenizer sees it, plus the byte-order mark. */
 export function isBlank(code: number): boolean {
   if (code < 0x80) return code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 11;
-  return code === 0xa0 || code === 0xfeff || code === 0x1680 || (code >= 0x2000 && code <= 0x200b) || code === 0x202f || code === 0x205f || code === 0x3000;
+  return (
+    code === 0xa0 ||
+    code === 0xfeff ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200b) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000
+  );
 }
 
 /**
@@ -91,7 +99,9 @@ export class UnitBuilder {
       segments[count - 1] = last.glued ? { start: last.start, end, glued: true } : { start: last.start, end };
     } else {
       const glued = count > 0 && !this.separated;
-      segments.push(opaque ? (glued ? { start, end, glued, opaque } : { start, end, opaque }) : glued ? { start, end, glued } : { start, end });
+      segments.push(
+        opaque ? (glued ? { start, end, glued, opaque } : { start, end, opaque }) : glued ? { start, end, glued } : { start, end },
+      );
     }
     this.lastEnd = end;
     this.lastOpaque = opaque;
