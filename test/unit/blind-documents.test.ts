@@ -6,7 +6,7 @@ import { LineIndex, type Finding } from '../../server/src/engine/index';
 import { builtinEngine, categoryOf } from './builtinEngine';
 
 /**
- * Markdown and plain-text documents written by helper sessions that never saw the rules,
+ * Markdown and plain-text documents written independently of the rules,
  * with the findings they expected in each folder's EXPECTED.txt
  * (`FILE:LINE RULE-ID`; the lines after `# either` may be reported or not).
  */
