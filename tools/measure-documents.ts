@@ -10,19 +10,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '../server/src/engine/index';
-import { builtinEngine } from '../test/unit/builtinEngine';
+import { builtinEngine, readDocumentExpectations } from '../test/unit/builtinEngine';
 import { kindOfPath } from '../server/src/project/fileDiscovery';
 
 const args = process.argv.slice(2);
 const folder = args.find((arg) => !arg.startsWith('--'))!;
 const showMisses = args.includes('--misses');
-const required = new Set<string>();
-const allowed = new Set<string>();
-let optional = false;
-for (const line of readFileSync(join(folder, 'EXPECTED.txt'), 'utf8').split('\n')) {
-  if (line.startsWith('# either')) optional = true;
-  if (/^\S+:\d+ [a-z-]+\/[a-z-]+$/.test(line.trim())) (optional ? allowed : required).add(line.trim());
-}
+const { required, allowed } = readDocumentExpectations(folder);
 let truePositives = 0;
 let falsePositives = 0;
 let falseNegatives = 0;

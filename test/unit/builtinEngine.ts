@@ -1,7 +1,8 @@
 /** Shared by the engine tests: the engine built from the built-in packs, loaded once. */
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { builtinPackFiles } from '../../server/src/project/builtinPacks';
-import { createEngine, type Engine } from '../../server/src/engine/index';
+import { createEngine, type Engine, type Finding } from '../../server/src/engine/index';
 
 let cached: Engine | undefined;
 
@@ -60,4 +61,36 @@ export function scoreSentences(sentences: readonly LabelledSentence[]): { precis
     }
   }
   return { precision: truePositives / (truePositives + falsePositives), recall: truePositives / (truePositives + falseNegatives), misses };
+}
+
+/** A labelled document folder's EXPECTED.txt: `FILE:LINE RULE-ID` entries, those after `# either` optional. */
+export interface DocumentExpectations {
+  readonly required: ReadonlySet<string>;
+  readonly allowed: ReadonlySet<string>;
+}
+
+export function readDocumentExpectations(folder: string): DocumentExpectations {
+  const required = new Set<string>();
+  const allowed = new Set<string>();
+  let optional = false;
+  for (const line of readFileSync(join(folder, 'EXPECTED.txt'), 'utf8').split('\n')) {
+    if (line.startsWith('# either')) optional = true;
+    const entry = line.trim();
+    if (/^\S+:\d+ [a-z-]+\/[a-z-]+$/.test(entry)) (optional ? allowed : required).add(entry);
+  }
+  return { required, allowed };
+}
+
+/**
+ * The expected or allowed entry a finding (given as its `FILE:LINE RULE-ID`
+ * entry) stands for, or undefined. The folders' expectations name rules; a
+ * claim-model finding (memo/likely-*) stands for the rule of its category
+ * expected or allowed on the same line, since the model only stands in for it.
+ */
+export function listedEntryOf(entry: string, finding: Finding, expectations: DocumentExpectations): string | undefined {
+  const { required, allowed } = expectations;
+  if (required.has(entry) || allowed.has(entry)) return entry;
+  if (builtinEngine().rule(finding.ruleId)?.claimModel === undefined) return undefined;
+  const line = entry.slice(0, entry.lastIndexOf(' ') + 1);
+  return [...required, ...allowed].find((other) => other.startsWith(line) && categoryOf(other.slice(line.length)) === finding.category);
 }
