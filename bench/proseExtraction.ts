@@ -4,7 +4,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { scanMarkdownBlocks } from '../server/src/engine/prose/markdown/markdownReader';
-import { seededRandom } from '../test/seededRandom';
+import { seededRandom } from '../test/helpers/seededRandom';
 
 const WORDS = (
   'the a an of to and in is for on with as by that this it be are from or at your our can will not ' +

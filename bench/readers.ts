@@ -15,7 +15,7 @@ import { scanMdxBlocks } from '../server/src/engine/prose/mdx';
 import { scanNotebookBlocks } from '../server/src/engine/prose/notebook';
 import type { ProseBlock } from '../server/src/engine/prose/prose';
 import { scanRstBlocks } from '../server/src/engine/prose/rst';
-import { seededRandom } from '../test/seededRandom';
+import { seededRandom } from '../test/helpers/seededRandom';
 
 const WORDS = (
   'the a an of to and in is for on with as by that this it be are from or at your our can will not ' +

@@ -10,7 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LineIndex } from '../server/src/engine/index';
-import { builtinEngine, readDocumentExpectations } from '../test/unit/builtinEngine';
+import { builtinEngine, readDocumentExpectations } from '../test/helpers/builtinEngine';
 import { kindOfPath } from '../server/src/project/fileDiscovery';
 
 const args = process.argv.slice(2);

