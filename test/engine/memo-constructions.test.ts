@@ -358,3 +358,55 @@ describe('naming', () => {
     expectCategory('naming', ['We partner with Openai.'], ['Default model: openai/gpt-5']);
   });
 });
+
+describe('mention, not use: quoted wording the sentence talks about', () => {
+  it('a quoted claim beside words about wording ("avoid", "write", "instead", "phrases like") is not reported', () => {
+    for (const category of ['calls-on', 'access', 'availability'])
+      expectCategory(
+        category,
+        [],
+        [
+          'Our style sheet says to avoid “calls on GPT-4o” in release notes.',
+          "Never write 'unlocks access to o3' in a proposal.",
+          'Swap "GPT-5, now available in Bedrock" for the approved phrase in the banner copy.',
+          'We reworded "the SRE queries ChatGPT" to "the SRE integrates with ChatGPT".',
+        ],
+      );
+  });
+  it('a quoted customer or spokesperson still makes the claim (reported speech is not about wording)', () => {
+    expectCategory('access', ['“Frontier handed every nurse access to GPT-5,” the hospital’s CTO said.']);
+    expectCategory('calls-on', ['Quote from the keynote: "Our agents call on o3 all day long."']);
+  });
+  it('scare quotes around the verb alone do not hide the claim', () => {
+    expectCategory('calls-on', ['The planner "calls on" GPT-5 for every step.']);
+  });
+  it('a quoted misspelt name that is being corrected is not a naming finding', () => {
+    expectCategory('naming', [], ['Please correct "Open AI" to OpenAI on slide four.', 'Typo report: the footer spells it "Chat GPT".']);
+    expectCategory('naming', ['Our deck praises "Chat GPT" as the fastest way to draft replies.']);
+  });
+});
+
+describe('one claim, one category', () => {
+  it('a grant that could also read as sending is reported as access only', () => {
+    assert.deepEqual(categories('The connector hands every analyst the keys to GPT-5.'), ['access']);
+  });
+  it('people asking or chatting with a model through the product is access; the product doing it is calls-on', () => {
+    expectCategory('access', ['The SRE lets our nurses ask o3 questions in plain English.']);
+    assert.ok(!categories('The SRE lets our nurses ask o3 questions in plain English.').includes('calls-on'));
+    expectCategory('calls-on', ['The SRE asks o3 to rank the claims.']);
+  });
+});
+
+describe('calls that travel through Azure', () => {
+  it('calls said to route through Azure are the sanctioned path, not our product calling the model', () => {
+    expectCategory(
+      'calls-on',
+      [],
+      [
+        'Every request to OpenAI models is routed through Microsoft Azure under the agreement.',
+        'API calls to GPT-5 must go through Azure.',
+      ],
+    );
+    expectCategory('calls-on', ['The router sends each request to GPT-5 through the SRE.']);
+  });
+});

@@ -29,7 +29,14 @@ interface RuleData {
   /** The schema requires `patterns` unless `claim-model` is given. */
   patterns?: (string | { pattern: string; fixes?: boolean })[];
   'claim-model'?: ClaimCategory;
-  conditions?: { 'sentence-mentions'?: string[]; 'not-negated'?: boolean; 'outside-approved'?: boolean; 'not-followed-by'?: string[] };
+  'yields-to'?: string[];
+  conditions?: {
+    'sentence-mentions'?: string[];
+    'not-negated'?: boolean;
+    'outside-approved'?: boolean;
+    'not-followed-by'?: string[];
+    'unless-quoted-with'?: string[];
+  };
   fixes?: FixData[];
   examples?: { bad?: string[]; good?: string[]; fixed?: { from: string; to: string }[] };
 }
@@ -90,7 +97,19 @@ export interface CompiledRule {
   readonly mentions: readonly Program[];
   /** Programs that must not match right after the match. */
   readonly notFollowedBy: readonly Program[];
+  /**
+   * Word sets that, named outside quotation marks, make a quoted match a
+   * mention of the wording rather than a use of it ("avoid phrases like
+   * “calls on ChatGPT”"). Empty when quotation does not matter.
+   */
+  readonly unlessQuotedWith: readonly Program[];
   readonly notNegated: boolean;
+  /**
+   * Rule ids whose findings win over this rule's where their words overlap:
+   * one claim gets one category ("gives the data team access to o3" is an
+   * access claim, though "gives … to o3" alone could read as sending).
+   */
+  readonly yieldsTo: ReadonlySet<string>;
   readonly outsideApproved: boolean;
   readonly fixes: readonly FixTemplate[];
   readonly fixedExamples: readonly { readonly from: string; readonly to: string }[];
@@ -260,6 +279,12 @@ function compilePack(source: PackSource): LoadedPack {
       if (program) notFollowedBy.push(program);
       else broken = true;
     });
+    const unlessQuotedWith: Program[] = [];
+    (rule.conditions?.['unless-quoted-with'] ?? []).forEach((name, index) => {
+      const program = compileOrReport(`@${name}`, ['rules', ruleIndex, 'conditions', 'unless-quoted-with', index]);
+      if (program) unlessQuotedWith.push(program);
+      else broken = true;
+    });
     const examples = rule.examples ?? {};
     if ((examples.bad ?? []).length === 0 && (examples.good ?? []).length === 0) {
       report(['rules', ruleIndex, 'id'], `rule \`${rule.id}\` has no examples: add \`examples.bad\` and \`examples.good\` sentences so its behaviour is tested`, 'no-examples', 'warning');
@@ -287,6 +312,8 @@ function compilePack(source: PackSource): LoadedPack {
       ].filter((group): group is ScanGroup => group !== undefined),
       mentions,
       notFollowedBy,
+      unlessQuotedWith,
+      yieldsTo: new Set(rule['yields-to'] ?? []),
       notNegated: rule.conditions?.['not-negated'] ?? false,
       outsideApproved: rule.conditions?.['outside-approved'] ?? true,
       fixes: (rule.fixes ?? []).map((fix) => ({

@@ -1,13 +1,13 @@
 // @ts-nocheck
 // Generated from schema/*.schema.json by tools/generators/schemaValidators.ts (npm run generate). Do not edit.
 export const validatePack = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-pack.schema.json","title":"Termguard rule pack","description":"Wording rules, word sets, approved phrases and glossary entries checked by Termguard.","type":"object","additionalProperties":false,"required":["pack"],"properties":{"pack":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"The pack's name, used in messages and in `pack:NAME` severity overrides."},"description":{"type":"string"},"documentation":{"type":"string","description":"Base URL of the rule documentation; a rule's link is this URL followed by `#` and the rule id with `/` replaced by `-`."},"sets":{"type":"object","description":"Named word sets. Each member is a pattern; patterns refer to a set as `@name` and to a built-in meaning class (see `termguard explain class:NAME`) as `%name`.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"approved":{"type":"array","description":"Approved phrases (patterns). A banned match inside an approved phrase is not reported, and set members inside one do not satisfy a rule's conditions.","items":{"type":"string","minLength":1}},"rules":{"type":"array","items":{"$ref":"#/definitions/rule"}},"glossary":{"type":"array","items":{"$ref":"#/definitions/glossaryEntry"}}},"definitions":{"severity":{"enum":["error","warning","information","hint"]},"rule":{"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}},"conditions":{"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."}}},"fix":{"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}},"glossaryEntry":{"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-pack.schema.json","title":"Termguard rule pack","description":"Wording rules, word sets, approved phrases and glossary entries checked by Termguard.","type":"object","additionalProperties":false,"required":["pack"],"properties":{"pack":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"The pack's name, used in messages and in `pack:NAME` severity overrides."},"description":{"type":"string"},"documentation":{"type":"string","description":"Base URL of the rule documentation; a rule's link is this URL followed by `#` and the rule id with `/` replaced by `-`."},"sets":{"type":"object","description":"Named word sets. Each member is a pattern; patterns refer to a set as `@name` and to a built-in meaning class (see `termguard explain class:NAME`) as `%name`.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"approved":{"type":"array","description":"Approved phrases (patterns). A banned match inside an approved phrase is not reported, and set members inside one do not satisfy a rule's conditions.","items":{"type":"string","minLength":1}},"rules":{"type":"array","items":{"$ref":"#/definitions/rule"}},"glossary":{"type":"array","items":{"$ref":"#/definitions/glossaryEntry"}}},"definitions":{"severity":{"enum":["error","warning","information","hint"]},"rule":{"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"yields-to":{"type":"array","items":{"type":"string"},"description":"Ids of rules whose findings win over this rule's where their words overlap, so that one claim is reported once, under one category."},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}},"conditions":{"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."},"unless-quoted-with":{"type":"array","items":{"type":"string"},"description":"Word sets that talk about wording (write, avoid, phrase, instead, ...). A match whose words stand inside quotation marks is not reported when the sentence names a member of one of these sets outside the quotation: the sentence mentions the wording rather than using it."}}},"fix":{"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}},"glossaryEntry":{"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}}}};
 const schema16 = {"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const func2 = require("ajv/dist/runtime/ucs2length").default;
-const schema12 = {"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}};
+const schema12 = {"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"yields-to":{"type":"array","items":{"type":"string"},"description":"Ids of rules whose findings win over this rule's where their words overlap, so that one claim is reported once, under one category."},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}};
 const schema13 = {"enum":["error","warning","information","hint"]};
-const schema14 = {"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."}}};
+const schema14 = {"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."},"unless-quoted-with":{"type":"array","items":{"type":"string"},"description":"Word sets that talk about wording (write, avoid, phrase, instead, ...). A match whose words stand inside quotation marks is not reported when the sentence names a member of one of these sets outside the quotation: the sentence mentions the wording rather than using it."}}};
 const schema15 = {"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}};
 const func4 = Object.prototype.hasOwnProperty;
 const pattern2 = new RegExp("^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$", "u");
@@ -427,7 +427,7 @@ if(data.conditions !== undefined){
 let data12 = data.conditions;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key2 in data12){
-if(!((((key2 === "sentence-mentions") || (key2 === "not-negated")) || (key2 === "outside-approved")) || (key2 === "not-followed-by"))){
+if(!(((((key2 === "sentence-mentions") || (key2 === "not-negated")) || (key2 === "outside-approved")) || (key2 === "not-followed-by")) || (key2 === "unless-quoted-with"))){
 const err30 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
@@ -518,9 +518,13 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12["unless-quoted-with"] !== undefined){
+let data19 = data12["unless-quoted-with"];
+if(Array.isArray(data19)){
+const len4 = data19.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data19[i4] !== "string"){
+const err37 = {instancePath:instancePath+"/conditions/unless-quoted-with/" + i4,schemaPath:"#/definitions/conditions/properties/unless-quoted-with/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -530,15 +534,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.fixes !== undefined){
-let data19 = data.fixes;
-if(Array.isArray(data19)){
-const len4 = data19.length;
-for(let i4=0; i4<len4; i4++){
-let data20 = data19[i4];
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.replace === undefined){
-const err38 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'"};
+}
+else {
+const err38 = {instancePath:instancePath+"/conditions/unless-quoted-with",schemaPath:"#/definitions/conditions/properties/unless-quoted-with/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -547,9 +545,10 @@ vErrors.push(err38);
 }
 errors++;
 }
-for(const key3 in data20){
-if(!((((key3 === "replace") || (key3 === "title")) || (key3 === "inflect")) || (key3 === "keep-case"))){
-const err39 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -559,9 +558,13 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data20.replace !== undefined){
-if(typeof data20.replace !== "string"){
-const err40 = {instancePath:instancePath+"/fixes/" + i4+"/replace",schemaPath:"#/definitions/fix/properties/replace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data["yields-to"] !== undefined){
+let data21 = data["yields-to"];
+if(Array.isArray(data21)){
+const len5 = data21.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data21[i5] !== "string"){
+const err40 = {instancePath:instancePath+"/yields-to/" + i5,schemaPath:"#/properties/yields-to/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -571,9 +574,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data20.title !== undefined){
-if(typeof data20.title !== "string"){
-const err41 = {instancePath:instancePath+"/fixes/" + i4+"/title",schemaPath:"#/definitions/fix/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err41 = {instancePath:instancePath+"/yields-to",schemaPath:"#/properties/yields-to/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -583,9 +586,15 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data20.inflect !== undefined){
-if(typeof data20.inflect !== "boolean"){
-const err42 = {instancePath:instancePath+"/fixes/" + i4+"/inflect",schemaPath:"#/definitions/fix/properties/inflect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.fixes !== undefined){
+let data23 = data.fixes;
+if(Array.isArray(data23)){
+const len6 = data23.length;
+for(let i6=0; i6<len6; i6++){
+let data24 = data23[i6];
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.replace === undefined){
+const err42 = {instancePath:instancePath+"/fixes/" + i6,schemaPath:"#/definitions/fix/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -594,10 +603,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data20["keep-case"] !== undefined){
-if(typeof data20["keep-case"] !== "boolean"){
-const err43 = {instancePath:instancePath+"/fixes/" + i4+"/keep-case",schemaPath:"#/definitions/fix/properties/keep-case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key3 in data24){
+if(!((((key3 === "replace") || (key3 === "title")) || (key3 === "inflect")) || (key3 === "keep-case"))){
+const err43 = {instancePath:instancePath+"/fixes/" + i6,schemaPath:"#/definitions/fix/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -607,9 +615,9 @@ vErrors.push(err43);
 errors++;
 }
 }
-}
-else {
-const err44 = {instancePath:instancePath+"/fixes/" + i4,schemaPath:"#/definitions/fix/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data24.replace !== undefined){
+if(typeof data24.replace !== "string"){
+const err44 = {instancePath:instancePath+"/fixes/" + i6+"/replace",schemaPath:"#/definitions/fix/properties/replace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -619,9 +627,9 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/fixes",schemaPath:"#/properties/fixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data24.title !== undefined){
+if(typeof data24.title !== "string"){
+const err45 = {instancePath:instancePath+"/fixes/" + i6+"/title",schemaPath:"#/definitions/fix/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -631,12 +639,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.examples !== undefined){
-let data25 = data.examples;
-if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
-for(const key4 in data25){
-if(!(((key4 === "bad") || (key4 === "good")) || (key4 === "fixed"))){
-const err46 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data24.inflect !== undefined){
+if(typeof data24.inflect !== "boolean"){
+const err46 = {instancePath:instancePath+"/fixes/" + i6+"/inflect",schemaPath:"#/definitions/fix/properties/inflect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -646,13 +651,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data25.bad !== undefined){
-let data26 = data25.bad;
-if(Array.isArray(data26)){
-const len5 = data26.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data26[i5] !== "string"){
-const err47 = {instancePath:instancePath+"/examples/bad/" + i5,schemaPath:"#/properties/examples/properties/bad/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data24["keep-case"] !== undefined){
+if(typeof data24["keep-case"] !== "boolean"){
+const err47 = {instancePath:instancePath+"/fixes/" + i6+"/keep-case",schemaPath:"#/definitions/fix/properties/keep-case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -664,7 +665,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/examples/bad",schemaPath:"#/properties/examples/properties/bad/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/fixes/" + i6,schemaPath:"#/definitions/fix/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -674,13 +675,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data25.good !== undefined){
-let data28 = data25.good;
-if(Array.isArray(data28)){
-const len6 = data28.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data28[i6] !== "string"){
-const err49 = {instancePath:instancePath+"/examples/good/" + i6,schemaPath:"#/properties/examples/properties/good/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err49 = {instancePath:instancePath+"/fixes",schemaPath:"#/properties/fixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -690,9 +687,12 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-else {
-const err50 = {instancePath:instancePath+"/examples/good",schemaPath:"#/properties/examples/properties/good/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.examples !== undefined){
+let data29 = data.examples;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+for(const key4 in data29){
+if(!(((key4 === "bad") || (key4 === "good")) || (key4 === "fixed"))){
+const err50 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -702,15 +702,13 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data25.fixed !== undefined){
-let data30 = data25.fixed;
+if(data29.bad !== undefined){
+let data30 = data29.bad;
 if(Array.isArray(data30)){
 const len7 = data30.length;
 for(let i7=0; i7<len7; i7++){
-let data31 = data30[i7];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.from === undefined){
-const err51 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(typeof data30[i7] !== "string"){
+const err51 = {instancePath:instancePath+"/examples/bad/" + i7,schemaPath:"#/properties/examples/properties/bad/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -719,8 +717,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data31.to === undefined){
-const err52 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/examples/bad",schemaPath:"#/properties/examples/properties/bad/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -729,9 +729,14 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key5 in data31){
-if(!((key5 === "from") || (key5 === "to"))){
-const err53 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data29.good !== undefined){
+let data32 = data29.good;
+if(Array.isArray(data32)){
+const len8 = data32.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data32[i8] !== "string"){
+const err53 = {instancePath:instancePath+"/examples/good/" + i8,schemaPath:"#/properties/examples/properties/good/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -741,9 +746,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data31.from !== undefined){
-if(typeof data31.from !== "string"){
-const err54 = {instancePath:instancePath+"/examples/fixed/" + i7+"/from",schemaPath:"#/properties/examples/properties/fixed/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err54 = {instancePath:instancePath+"/examples/good",schemaPath:"#/properties/examples/properties/good/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -753,9 +758,15 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data31.to !== undefined){
-if(typeof data31.to !== "string"){
-const err55 = {instancePath:instancePath+"/examples/fixed/" + i7+"/to",schemaPath:"#/properties/examples/properties/fixed/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data29.fixed !== undefined){
+let data34 = data29.fixed;
+if(Array.isArray(data34)){
+const len9 = data34.length;
+for(let i9=0; i9<len9; i9++){
+let data35 = data34[i9];
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+if(data35.from === undefined){
+const err55 = {instancePath:instancePath+"/examples/fixed/" + i9,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -764,10 +775,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/examples/fixed/" + i7,schemaPath:"#/properties/examples/properties/fixed/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.to === undefined){
+const err56 = {instancePath:instancePath+"/examples/fixed/" + i9,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -776,10 +785,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/examples/fixed",schemaPath:"#/properties/examples/properties/fixed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key5 in data35){
+if(!((key5 === "from") || (key5 === "to"))){
+const err57 = {instancePath:instancePath+"/examples/fixed/" + i9,schemaPath:"#/properties/examples/properties/fixed/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -789,9 +797,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-}
-else {
-const err58 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.from !== undefined){
+if(typeof data35.from !== "string"){
+const err58 = {instancePath:instancePath+"/examples/fixed/" + i9+"/from",schemaPath:"#/properties/examples/properties/fixed/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -801,14 +809,62 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data35.to !== undefined){
+if(typeof data35.to !== "string"){
+const err59 = {instancePath:instancePath+"/examples/fixed/" + i9+"/to",schemaPath:"#/properties/examples/properties/fixed/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
 else {
 vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/examples/fixed/" + i9,schemaPath:"#/properties/examples/properties/fixed/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/examples/fixed",schemaPath:"#/properties/examples/properties/fixed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+else {
+const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
 }
 errors++;
 }

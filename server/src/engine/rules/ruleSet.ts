@@ -119,6 +119,8 @@ const FUNCTION_WORD_ENDINGS = new Set([
   'via',
   'through',
 ]);
+/** Prepositions that say which way something goes: a match ending on one is still not followed by, say, "through Azure". */
+const ROUTE_PREPOSITIONS = new Set(['through', 'via', 'by', 'on', 'in', 'over']);
 /** Words that join the last item of a list. */
 const COORDINATORS = new Set(['or', 'and', 'nor']);
 /** How many list commas a negation reaches across ("not host, resell, license or provide"). */
@@ -314,13 +316,20 @@ export class RuleSet {
     this.requirements.startSentence(tokens);
     const checked = new CheckedSentence(tokens, this.approvedNeeds, this.requirements);
     const matchesByRule = this.matchesOf(triggered, checked, severityOf);
+    const found: Finding[] = [];
+    const rulesOfFound: CompiledRule[] = [];
     for (const [rule, matches] of matchesByRule) {
       for (const match of longestNonOverlapping(matches)) {
-        if (this.reports(rule, match, checked, sentence.answeredNo === true))
-          onFinding(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text()));
-        else onTurnedDown?.(rule.info.category);
+        if (this.reports(rule, match, checked, sentence.answeredNo === true)) {
+          found.push(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text()));
+          rulesOfFound.push(rule);
+        } else onTurnedDown?.(rule.info.category);
       }
     }
+    found.forEach((finding, index) => {
+      if (yieldsToAnother(rulesOfFound[index]!, finding, found)) onTurnedDown?.(finding.category);
+      else onFinding(finding);
+    });
   }
 
   /** The groups whose trigger words the sentence has, each once, or undefined for none. */
@@ -385,15 +394,21 @@ export class RuleSet {
     if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) return false;
     if (!checked.mentions(rule)) return false;
     if (rule.notNegated && (answeredNo || isNegated(tokens, match, approved.mask))) return false;
+    if (rule.unlessQuotedWith.length > 0 && checked.mentionsWording(rule, match)) return false;
     const next = tokens[match.end];
     // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
     // A match that ends on a function word ("... whenever a", "... by the") ends before the noun it introduces: what follows is that noun, not more of the match's object.
     const endsOnFunctionWord = FUNCTION_WORD_ENDINGS.has(tokens[match.end - 1]!.lower);
+    // Such a match is still not followed by what the function word leads to ("routed through | Azure" is
+    // read from "through"), so the sets are tried from the function word itself.
+    // A determiner ending the match is not read again: it would be taken for what follows it.
+    const lastWord = tokens[match.end - 1]!.lower;
+    const followerStart = endsOnFunctionWord ? (ROUTE_PREPOSITIONS.has(lastWord) ? match.end - 1 : -1) : match.end;
     if (
       next &&
       !next.clauseBreakBefore &&
-      !endsOnFunctionWord &&
-      rule.notFollowedBy.some((program) => runProgram(program, tokens, match.end, undefined) !== undefined)
+      followerStart >= 0 &&
+      rule.notFollowedBy.some((program) => runProgram(program, tokens, followerStart, undefined) !== undefined)
     )
       return false;
     return true;
@@ -413,6 +428,7 @@ class CheckedSentence {
   private viewApproved: Map<CompiledPack, Uint8Array> | undefined;
   private sentenceText: string | undefined;
   private mentioned: Map<CompiledRule, boolean> | undefined;
+  private quotedMask: Uint8Array | undefined;
 
   constructor(
     readonly tokens: readonly Token[],
@@ -446,6 +462,18 @@ class CheckedSentence {
       this.mentioned.set(rule, met);
     }
     return met;
+  }
+
+  /**
+   * Whether the match is quoted wording that the sentence talks about: its
+   * first focus word stands inside quotation marks, and outside them the
+   * sentence names a member of the rule's `unless-quoted-with` sets.
+   */
+  mentionsWording(rule: CompiledRule, match: RuleMatch): boolean {
+    if (this.tokens[match.focusStart]?.quoted !== true) return false;
+    this.quotedMask ??= Uint8Array.from(this.tokens, (token) => (token.quoted === true ? 1 : 0));
+    const mask = this.quotedMask;
+    return rule.unlessQuotedWith.some((program) => occursIn(program, this.tokens, mask));
   }
 
   /** The view without bracketed asides, or undefined when there are none. */
@@ -653,6 +681,18 @@ const SPELLED_SET_LIMIT = 16;
 
 /** Sets of up to this many words are indexed word by word; larger ones are tested against the sentence. */
 const INDEXED_SET_LIMIT = 1024;
+
+/** Whether a finding of a rule with `yields-to` overlaps a finding of a rule it yields to. */
+function yieldsToAnother(rule: CompiledRule, finding: Finding, found: readonly Finding[]): boolean {
+  if (rule.yieldsTo.size === 0) return false;
+  return found.some(
+    (other) =>
+      other !== finding &&
+      rule.yieldsTo.has(other.ruleId) &&
+      other.range.start < finding.range.end &&
+      finding.range.start < other.range.end,
+  );
+}
 
 function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Array | undefined): boolean {
   return scanProgram(program, tokens, excluded).length > 0;

@@ -21,6 +21,8 @@ export interface Token {
   readonly clauseBreakBefore: boolean;
   /** True for a word inside round brackets: an aside the sentence reader can read past. */
   readonly aside?: true;
+  /** True for a word inside quotation marks ("…", “…”, ‘…’ or '…'): words that may be mentioned rather than used. */
+  readonly quoted?: true;
   /** A key the sentence reader adds (see reading/tags.ts): the token also passes tests for this key. */
   readonly tag?: string;
   /** True when the word as written hides what it reads as: invisible characters, fullwidth or look-alike letters (see readableText.ts). */
@@ -185,6 +187,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   let wordApostrophe = -1;
   /** True once the word holds a character that may make it read differently from how it is written. */
   let wordMayBeDisguised = false;
+  // Which quotation is open; kept across sentences, since a quotation may hold several.
+  const quotes = new QuotationState();
 
   const flushSentence = (answeredNo = false): void => {
     if (tokens.length > 0) onSentence(answeredNo ? { tokens, answeredNo } : { tokens });
@@ -195,6 +199,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   };
 
   const pushWord = (start: number, end: number, written: string, apostrophe: number, mayBeDisguised: boolean): void => {
+    const cutFrom = tokens.length;
     let normalized = written.indexOf('\u2019') >= 0 ? written.replace(/\u2019/g, "'") : written;
     let disguised = false;
     if (mayBeDisguised) ({ text: normalized, disguised } = readableWord(normalized));
@@ -230,6 +235,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
     } else {
       tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, disguised });
     }
+    if (quotes.isOpen()) markQuoted(tokens, cutFrom);
     punctBefore = false;
     clauseBreakBefore = false;
   };
@@ -332,6 +338,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         }
       }
       punctBefore = true;
+      if (isQuoteMark(code)) quotes.see(text, i, segment.start, end);
       if (isClauseBreak(code)) clauseBreakBefore = true;
       if (code === 40) bracketDepth++;
       else if (code === 41 && bracketDepth > 0) bracketDepth--;
@@ -340,6 +347,45 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   }
   finishWord();
   flushSentence();
+}
+
+function isQuoteMark(code: number): boolean {
+  return code === 34 || code === 39 || (code >= 0x2018 && code <= 0x201d);
+}
+
+/** Marks the tokens from `from` on as quoted (tokens are frozen objects in spirit, so they are replaced). */
+function markQuoted(tokens: Token[], from: number): void {
+  for (let k = from; k < tokens.length; k++) tokens[k] = { ...tokens[k]!, quoted: true };
+}
+
+/**
+ * Follows the quotation marks of one prose unit. Double quotes pair by
+ * alternation (straight ones) or by shape (curly ones); a single quote opens
+ * a quotation only before a word and after a space or the start, and closes
+ * it only after a word, so apostrophes ("don't", "users' data") never do.
+ */
+class QuotationState {
+  private double = false;
+  private single = false;
+
+  isOpen(): boolean {
+    return this.double || this.single;
+  }
+
+  /** Reads the quote mark at `index` (between `start` and `end` of its segment). */
+  see(text: string, index: number, start: number, end: number): void {
+    const code = text.charCodeAt(index);
+    if (code === 34) this.double = !this.double;
+    else if (code === 0x201c || code === 0x201e) this.double = true;
+    else if (code === 0x201d) this.double = false;
+    else {
+      const before = index > start ? text.charCodeAt(index - 1) : 32;
+      const after = index + 1 < end ? text.charCodeAt(index + 1) : 32;
+      if (this.single && !isSpace(before)) this.single = false;
+      else if (!this.single && code !== 0x2019 && (isSpace(before) || before === 40 || before === 58) && isWordChar(after))
+        this.single = true;
+    }
+  }
 }
 
 /**
