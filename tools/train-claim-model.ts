@@ -51,7 +51,7 @@ const CATEGORIES: readonly ClaimCategory[] = ['access', 'calls-on', 'availabilit
 const LAMBDAS = [0.01, 0.03, 0.1] as const;
 /** Rules + model must keep at least this precision, per category, over all out-of-fold predictions ... */
 const TARGET_PRECISION = 0.97;
-/** ... and at least this in every file, the floor test/unit/memo-accuracy.test.ts holds the rules to. */
+/** ... and at least this in every file, the floor test/accuracy/memo-sentences.test.ts holds the rules to. */
 const FILE_PRECISION_FLOOR = 0.95;
 /** Weights are stored as integers over this. */
 const WEIGHT_SCALE = 1000;

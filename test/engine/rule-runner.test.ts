@@ -37,9 +37,12 @@ describe('a sentence is scanned only with the patterns it has the words for', ()
       file: 'memo.termguard.yaml',
       text: readFileSync(join(__dirname, '../../packs/memo.termguard.yaml'), 'utf8'),
     }).pack!;
-    const texts = ['heldout-sentences.jsonl', 'eighth-sentences.jsonl', 'tenth-sentences.jsonl', 'chat-nonnative-sentences.jsonl'].flatMap(
-      (name) => readLabelledSentences(join(fixtures, name)).map((sentence) => sentence.text),
-    );
+    const texts = [
+      'heldout-sentences.jsonl',
+      'fragments-chat-idioms-sentences.jsonl',
+      'indirect-availability-naming-sentences.jsonl',
+      'chat-nonnative-sentences.jsonl',
+    ].flatMap((name) => readLabelledSentences(join(fixtures, name)).map((sentence) => sentence.text));
     let wholeSize = 0;
     let scannedSize = 0;
     for (const text of texts) {
