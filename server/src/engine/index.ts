@@ -18,8 +18,8 @@ import type {
   TermOccurrence,
 } from './api';
 import { blockScanner, checkText, IncrementalDocument } from './document/documentChecker';
-import { runRuleExamples } from './examples/runExamples';
-import { GlossaryIndex } from './glossary/glossaryIndex';
+import { runRuleExamples } from './rules/runExamples';
+import { GlossaryIndex } from './rules/glossaryIndex';
 import { loadPack, type CompiledPack, type CompiledRule } from './packs/loadPack';
 import { RuleSet, type SeverityResolver } from './rules/ruleSet';
 
@@ -28,7 +28,7 @@ export { loadPack } from './packs/loadPack';
 export { LineIndex } from './text/lineIndex';
 export { closestMatches } from './text/closestMatches';
 export { applyEdits } from './fixes/applyEdits';
-export { nextLineDirectiveText, parseDirective } from './suppressions/suppressions';
+export { nextLineDirectiveText, parseDirective } from './document/suppressions';
 export { allDocumentKinds, isDocumentKind, readerFor } from './prose/readers';
 
 function severityResolver(options: CheckOptions | undefined): SeverityResolver {

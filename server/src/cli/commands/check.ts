@@ -18,8 +18,8 @@ import {
   stringifyBaseline,
   toBaselineFileKey,
   type FileFindings,
-} from '../../engine/baseline/baseline';
-import type { EffectiveConfig } from '../../engine/config/termguardConfig';
+} from '../../engine/document/baseline';
+import type { EffectiveConfig } from '../../engine/packs/termguardConfig';
 import { applyEdits, EditConflictError, selectFixes } from '../../engine/fixes/applyEdits';
 import { LineIndex } from '../../engine/text/lineIndex';
 import type { CheckCommand } from '../args';

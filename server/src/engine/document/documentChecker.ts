@@ -10,12 +10,12 @@ import type {
   Problem,
   TermOccurrence,
 } from '../api';
-import type { GlossaryIndex } from '../glossary/glossaryIndex';
+import type { GlossaryIndex } from '../rules/glossaryIndex';
 import type { CommentSpan, ProseBlock } from '../prose/prose';
 import type { DocumentReader } from '../prose/reader';
 import { readerFor } from '../prose/readers';
 import type { RuleSet, SeverityResolver } from '../rules/ruleSet';
-import { applySuppressions, type LineLookup } from '../suppressions/suppressions';
+import { applySuppressions, type LineLookup } from './suppressions';
 import { LineIndex, lineBreakFrom, lineStartBefore } from '../text/lineIndex';
 import { tokenizeUnit } from '../text/tokenize';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 import type { PackSource, RuleInfo } from '../../engine/api';
-import { parseTermguardConfig, type ParsedTermguardConfig } from '../../engine/config/termguardConfig';
+import { parseTermguardConfig, type ParsedTermguardConfig } from '../../engine/packs/termguardConfig';
 import { loadPack, type LoadedPack } from '../../engine/packs/loadPack';
 import type { OpenDocument } from '../documents';
 import { uriToPath } from '../workspaceFolders';
