@@ -34,6 +34,9 @@ export type PatternNode =
   /** Any one of many exact lower-case words, as one node: built by large meaning classes (thousands of nouns), never by the parser. */
   | { readonly type: 'words'; readonly keys: ReadonlySet<string> };
 
+/** Looks a word set up by name; returns its members as parsed patterns (`@name` and `%name` nodes refer to sets). */
+export type SetResolver = (name: string) => readonly PatternNode[] | undefined;
+
 /** A pattern that does not parse, with the 0-based column in the pattern string. */
 export class PatternSyntaxError extends Error {
   constructor(

@@ -1,5 +1,5 @@
 import { wordForms } from '../morphology/wordForms';
-import type { PatternNode } from './parsePattern';
+import type { PatternNode, SetResolver } from './parsePattern';
 import { requiredWords } from './requiredWords';
 import { isMergedWordMember } from './wordSets';
 
@@ -40,9 +40,6 @@ export interface Program {
   /** Key sets every match must hit (see requiredWords). */
   readonly required: readonly ReadonlySet<string>[];
 }
-
-/** Looks a word set up by name; returns its members as parsed patterns. */
-export type SetResolver = (name: string) => readonly PatternNode[] | undefined;
 
 type MutableInstruction = { op: Instruction['op']; test?: TokenTest; inSet?: boolean; next?: number; alt?: number };
 

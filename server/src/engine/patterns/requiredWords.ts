@@ -1,6 +1,5 @@
 import { wordForms } from '../morphology/wordForms';
-import type { PatternNode } from './parsePattern';
-import type { SetResolver } from './program';
+import type { PatternNode, SetResolver } from './parsePattern';
 
 /**
  * The words a pattern cannot match without: a list of key sets such that
