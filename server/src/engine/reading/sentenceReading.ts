@@ -1,3 +1,4 @@
+import { REFERRING_PRONOUNS } from '../text/englishWords';
 import type { Token } from '../text/tokenize';
 import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
 import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
@@ -35,8 +36,8 @@ export interface AsideFreeView {
   readonly original: Int32Array;
 }
 
-/** Words that may refer back (see references.ts); a sentence without them needs no resolving. */
-const PRONOUNS = new Set(['it', 'them', 'they', 'which', 'that', 'who', 'model', 'llm']);
+/** Words that may refer back (see references.ts), "the model" and "this LLM" among them; a sentence without them needs no resolving. */
+const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm']);
 
 /**
  * Tags a sentence's names and, when it has a pronoun and it or the sentence

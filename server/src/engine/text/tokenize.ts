@@ -1,4 +1,5 @@
 import type { ProseUnit } from '../prose/prose';
+import { ABBREVIATIONS } from './englishWords';
 import { invisibleLength, isInvisibleUnit, mayDisguise, readableWord } from './readableText';
 
 /** A word (or an opaque inline element standing for one) found in prose. */
@@ -40,32 +41,6 @@ const NEGATIVE_ANSWER =
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
-
-const ABBREVIATIONS = new Set([
-  'e.g',
-  'i.e',
-  'etc',
-  'vs',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'no',
-  'fig',
-  'approx',
-  'u.s',
-  'u.k',
-  'st',
-  'jr',
-  'sr',
-  'cf',
-  'al',
-]);
 
 function isWordChar(code: number): boolean {
   if (code < 0x80) {
