@@ -1,3 +1,8 @@
+/**
+ * Checks a whole document: reads it into blocks with the kind's reader, runs
+ * the rules on each block's sentences and applies suppressions; and, for an
+ * open document, re-checks only the blocks an edit touches.
+ */
 import type {
   CheckResult,
   DocumentEdit,

@@ -1,3 +1,7 @@
+/**
+ * Fits a rule's rewrite to the words it replaces: verb form, agreement of
+ * "be" with its subject, and the case of the first letter.
+ */
 import type { Fix } from '../api';
 import { conjugate, isPluralSubject, verbFormOfWord, type VerbForm } from '../morphology/wordForms';
 import { HAVE_FORMS, MODALS } from '../text/englishWords';

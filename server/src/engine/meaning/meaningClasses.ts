@@ -1,9 +1,3 @@
-import { wordForms } from '../morphology/wordForms';
-import type { PatternNode } from '../patterns/parsePattern';
-import { TAG_AWS_NAME, TAG_AWS_REGION, TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
-import { PHRASAL_PARTICLES, REFERRING_PRONOUNS } from '../text/englishWords';
-import generated from './meaningClasses.generated.json';
-
 /**
  * Meaning classes: what a pattern's `%name` stands for. Two kinds:
  *
@@ -20,6 +14,11 @@ import generated from './meaningClasses.generated.json';
  *   `%openai-reference` (a pronoun referring back to one), `%aws-region`
  *   (an AWS region code) and `%aws-name` ("Amazon Web Services").
  */
+import { wordForms } from '../morphology/wordForms';
+import type { PatternNode } from '../patterns/parsePattern';
+import { TAG_AWS_NAME, TAG_AWS_REGION, TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
+import { PHRASAL_PARTICLES, REFERRING_PRONOUNS } from '../text/englishWords';
+import generated from './meaningClasses.generated.json';
 
 /** A class as `termguard explain class:NAME` shows it. */
 export interface MeaningClassInfo {

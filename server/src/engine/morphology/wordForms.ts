@@ -1,3 +1,9 @@
+/**
+ * English inflection for pattern words: every form of a word ("enable":
+ * enables, enabled, enabling), the form a verb has in a sentence, and
+ * conjugation for fixes. Answers come from a generated table for the
+ * built-in packs' words and from compromise, loaded only when needed.
+ */
 import type nlpType from 'compromise/two';
 import { PLURAL_SUBJECT_WORDS } from '../text/englishWords';
 import builtinMorphology from './builtinMorphology.generated.json';

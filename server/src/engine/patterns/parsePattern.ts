@@ -1,5 +1,3 @@
-import { readableWord } from '../text/readableText';
-
 /**
  * The pattern language of rule packs, parsed into a tree.
  *
@@ -19,6 +17,7 @@ import { readableWord } from '../text/readableText';
  * The language has no unbounded repetition, so every pattern matches a
  * bounded number of words and matching is linear in the text.
  */
+import { readableWord } from '../text/readableText';
 
 /** How a pattern word compares with a word of text. */
 export type WordMode = 'forms' | 'exact' | 'case' | 'miscase';

@@ -1,3 +1,8 @@
+/**
+ * The pattern compiler: turns a parsed pattern (word sets filled in) into the
+ * small automaton runProgram.ts runs over a sentence's tokens, with the
+ * words every match needs for the rule index.
+ */
 import { wordForms } from '../morphology/wordForms';
 import type { PatternNode, SetResolver } from './parsePattern';
 import { requiredWords } from './requiredWords';

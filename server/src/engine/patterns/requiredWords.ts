@@ -1,6 +1,14 @@
+/**
+ * The words a pattern cannot match without, and which of them to index a
+ * pattern by: the rarest, so a sentence wakes only the patterns it might
+ * match.
+ */
 import { wordForms } from '../morphology/wordForms';
 import { EVERYDAY_WORDS, FUNCTION_WORDS } from '../text/englishWords';
 import type { PatternNode, SetResolver } from './parsePattern';
+
+/** Set members' required words, shared by every pattern that refers to the same set. */
+const memo = new WeakMap<readonly PatternNode[], ReadonlySet<string> | null>();
 
 /**
  * The words a pattern cannot match without: a list of key sets such that
@@ -8,9 +16,6 @@ import type { PatternNode, SetResolver } from './parsePattern';
  * is skipped without running the pattern, which is what keeps checking fast
  * when patterns begin with everyday words ("on", "use", "to").
  */
-/** Set members' required words, shared by every pattern that refers to the same set. */
-const memo = new WeakMap<readonly PatternNode[], ReadonlySet<string> | null>();
-
 export function requiredWords(tree: PatternNode, resolveSet: SetResolver): ReadonlySet<string>[] {
   const keysOfWord = (node: Extract<PatternNode, { type: 'word' }>): ReadonlySet<string> =>
     node.mode === 'forms' ? wordForms(node.text).forms : new Set([node.text.toLowerCase()]);

@@ -1,3 +1,8 @@
+/**
+ * The matcher: a bounded virtual machine that runs a compiled pattern over a
+ * sentence's tokens in time linear in the sentence, and finds the longest
+ * match at each start.
+ */
 import { CLAUSE_WORDS_AFTER_BREAK } from '../text/englishWords';
 import type { Token } from '../text/tokenize';
 import type { Program, TokenTest } from './program';

@@ -1,13 +1,3 @@
-import {
-  DEFINITE_DETERMINERS,
-  EMPTY_SUBJECT_ADJECTIVES,
-  EMPTY_SUBJECT_VERBS,
-  PRONOUN_CLAUSE_OPENERS,
-  RELATIVE_PRONOUNS,
-} from '../text/englishWords';
-import type { Token } from '../text/tokenize';
-import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from './tags';
-
 /**
  * Resolves pronouns that refer back to an OpenAI model or product, in the
  * same sentence or the one before: "We chose GPT-4.1, and now the SRE
@@ -24,6 +14,15 @@ import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from './tags';
  *   SRE lets reps access it": "it" is not the SRE), so things that come
  *   earlier in the pronoun's own clause are passed over for one that does.
  */
+import {
+  DEFINITE_DETERMINERS,
+  EMPTY_SUBJECT_ADJECTIVES,
+  EMPTY_SUBJECT_VERBS,
+  PRONOUN_CLAUSE_OPENERS,
+  RELATIVE_PRONOUNS,
+} from '../text/englishWords';
+import type { Token } from '../text/tokenize';
+import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from './tags';
 
 /** Things a pronoun may mean other than an OpenAI model: products, platforms, vendors and other vendors' models. */
 const OTHER_THINGS = new Set([

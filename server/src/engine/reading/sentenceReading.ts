@@ -1,10 +1,3 @@
-import { REFERRING_PRONOUNS } from '../text/englishWords';
-import type { Token } from '../text/tokenize';
-import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
-import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
-import { tagOpenAIReferences } from './references';
-import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
-
 /**
  * The sentence reader: what the rules see of a sentence besides its words.
  *
@@ -22,6 +15,14 @@ import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
  * Everything here is linear in the sentence (plus the sentence before, for
  * pronouns) and allocates only when there is something to tag or leave out.
  */
+import { REFERRING_PRONOUNS } from '../text/englishWords';
+import type { Token } from '../text/tokenize';
+import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
+import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
+import { tagOpenAIReferences } from './references';
+import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
+
+/** What the rules read of one sentence: its tagged tokens and, when it has asides, the view without them. */
 export interface SentenceReading {
   /** The sentence's tokens, tagged. */
   readonly tokens: readonly Token[];

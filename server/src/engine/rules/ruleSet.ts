@@ -1,3 +1,8 @@
+/**
+ * The rules of the loaded packs, indexed by trigger word, run sentence by
+ * sentence: pattern matches, approved phrases, negation and question scope,
+ * fixes, and the claim model for what the patterns leave unreported.
+ */
 import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';

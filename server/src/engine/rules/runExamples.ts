@@ -1,3 +1,4 @@
+/** Runs a rule's own examples (bad, good, fixed) against an engine, for pack authors and the pack tests. */
 import type { Engine, ExampleResult, Finding } from '../api';
 import { applyEdits } from '../fixes/applyEdits';
 import type { CompiledRule } from '../packs/loadPack';

@@ -1,3 +1,7 @@
+/**
+ * The tokenizer: splits a prose unit into sentences of word tokens with their
+ * source offsets, the punctuation between them and asides in brackets.
+ */
 import type { ProseUnit } from '../prose/prose';
 import { ABBREVIATIONS } from './englishWords';
 import { invisibleLength, isInvisibleUnit, mayDisguise, readableWord } from './readableText';
