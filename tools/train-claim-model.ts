@@ -365,6 +365,10 @@ function recall(counts: Counts): number {
  * The lowest threshold from which rules + model hold the target precision
  * over all texts, and the accuracy tests' floor in every file: thresholds
  * are walked down from the top, stopping before the first that breaks either.
+ * A file's precision is counted as the accuracy tests count it, over all
+ * categories (the other categories as the rules alone report them), so one
+ * doubtful label in a file with few claims of this category does not switch
+ * the category off everywhere.
  */
 function chooseThreshold(items: readonly Item[], scores: readonly ItemScores[], c: number): number {
   const category = CATEGORIES[c]!;
@@ -372,10 +376,13 @@ function chooseThreshold(items: readonly Item[], scores: readonly ItemScores[], 
     ...new Set(items.map((item, i) => (rulesFound(item, category) ? 0 : scores[i]!.gated[c]!)).filter((score) => score > 0)),
   ].sort((a, b) => b - a);
   const files = [...new Set(items.map((item) => item.file))];
+  const othersByFile = new Map(files.map((file) => [file, emptyCounts()]));
+  for (const item of items)
+    for (const other of CATEGORIES) if (other !== category) tally(othersByFile.get(item.file)!, item, other, rulesFound(item, other));
   let chosen = 1;
   for (const threshold of candidates) {
     const all = emptyCounts();
-    const perFile = new Map(files.map((file) => [file, emptyCounts()]));
+    const perFile = new Map(files.map((file) => [file, { ...othersByFile.get(file)! }]));
     items.forEach((item, i) => {
       const found = rulesFound(item, category) || scores[i]!.gated[c]! >= threshold;
       tally(all, item, category, found);

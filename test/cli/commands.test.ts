@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { main } from '../../server/src/cli/main';
 import { INITIAL_CONFIG } from '../../server/src/cli/commands/init';
 import { packNameOf } from '../../server/src/cli/commands/list';
-import { parseTermguardConfig } from '../../server/src/engine/config/termguardConfig';
+import { parseTermguardConfig } from '../../server/src/engine/packs/termguardConfig';
 import { closestMatches } from '../../server/src/engine/index';
 import { memoryIO, run, tempTree } from '../helpers/cliRun';
 

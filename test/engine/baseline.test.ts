@@ -7,7 +7,7 @@ import {
   parseBaseline,
   stringifyBaseline,
   toBaselineFileKey,
-} from '../../server/src/engine/baseline/baseline';
+} from '../../server/src/engine/document/baseline';
 
 function finding(start: number, matchedText: string, sentence: string, ruleId = 'rule'): Finding {
   return { ruleId, category: 'c', severity: 'error', message: 'm', range: { start, end: start + 1 }, matchedText, sentence, fixes: [] };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { ruleAnchor } from '../../server/src/engine/documentation/ruleReference';
+import { ruleAnchor } from '../../server/src/engine/rules/ruleReference';
 import { ruleDocumentationUrl } from '../../server/src/lsp/diagnostics';
 import { builtinEngine } from '../helpers/builtinEngine';
 import { renderRuleReferencePage, ruleReferenceFile as referenceFile } from '../../tools/generators/ruleReference';

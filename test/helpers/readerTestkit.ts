@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../server/src/engine/api';
 import type { CommentSpan, ProseBlock, ProseUnit } from '../../server/src/engine/prose/prose';
-import { applySuppressions, type LineLookup } from '../../server/src/engine/suppressions/suppressions';
+import { applySuppressions, type LineLookup } from '../../server/src/engine/document/suppressions';
 import { tokenizeUnit } from '../../server/src/engine/text/tokenize';
 import { seededRandom } from './seededRandom';
 

@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { createBaseline, stringifyBaseline } from '../../server/src/engine/baseline/baseline';
+import { createBaseline, stringifyBaseline } from '../../server/src/engine/document/baseline';
 import { builtinEngine } from '../helpers/builtinEngine';
 import { TempWorkspace, TestClient } from '../helpers/lspTestClient';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { parseTermguardConfig, mergeTermguardConfigs } from '../../server/src/engine/config/termguardConfig';
+import { parseTermguardConfig, mergeTermguardConfigs } from '../../server/src/engine/packs/termguardConfig';
 import { ConfigResolver, EngineCache, ignoredByConfig } from '../../server/src/project/configResolution';
 import { FakeEngine, tempTree } from '../helpers/cliRun';
 

@@ -4,7 +4,7 @@
  */
 import { parseArgs as parseNodeArgs } from 'node:util';
 import type { DocumentKind } from '../engine/api';
-import { allDocumentKinds, isDocumentKind } from '../engine/prose/readers';
+import { allDocumentKinds, isDocumentKind } from '../engine/index';
 import { kindOfPath } from '../project/documentKinds';
 
 /** Output formats of `termguard check`. */

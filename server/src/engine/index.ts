@@ -18,18 +18,35 @@ import type {
   TermOccurrence,
 } from './api';
 import { blockScanner, checkText, IncrementalDocument } from './document/documentChecker';
-import { runRuleExamples } from './examples/runExamples';
-import { GlossaryIndex } from './glossary/glossaryIndex';
+import { runRuleExamples } from './rules/runExamples';
+import { GlossaryIndex } from './rules/glossaryIndex';
 import { loadPack, type CompiledPack, type CompiledRule } from './packs/loadPack';
 import { RuleSet, type SeverityResolver } from './rules/ruleSet';
 
+// The facade is the only door into the engine for the server, the CLI, the disk layer and the
+// extension (test/engine/facade.test.ts holds them to it): what they use from inside is exported here.
 export type * from './api';
-export { loadPack } from './packs/loadPack';
-export { LineIndex } from './text/lineIndex';
+export { loadPack, type LoadedPack } from './packs/loadPack';
+export {
+  CONFIG_FILE_NAME,
+  DEFAULT_EFFECTIVE_CONFIG,
+  mergeTermguardConfigs,
+  parseTermguardConfig,
+  type EffectiveConfig,
+  type IgnoreLayer,
+  type LocatedConfig,
+  type ParsedTermguardConfig,
+  type ReaderLayer,
+} from './packs/termguardConfig';
+export { LineIndex, type LinePosition } from './text/lineIndex';
 export { closestMatches } from './text/closestMatches';
-export { applyEdits } from './fixes/applyEdits';
-export { nextLineDirectiveText, parseDirective } from './suppressions/suppressions';
+export { applyEdits, EditConflictError, selectFixes } from './fixes/applyEdits';
+export { nextLineDirectiveText, parseDirective } from './document/suppressions';
+export { BaselineIndex, createBaseline, parseBaseline, stringifyBaseline, toBaselineFileKey, type FileFindings } from './document/baseline';
 export { allDocumentKinds, isDocumentKind, readerFor } from './prose/readers';
+export type { CommentSyntax } from './prose/reader';
+export { meaningClassInfo, meaningClassNames, type MeaningClassInfo } from './meaning/meaningClasses';
+export { learnedMorphology, rememberMorphology, type ComputedForms, type MorphologyMemo, type VerbForm } from './morphology/wordForms';
 
 function severityResolver(options: CheckOptions | undefined): SeverityResolver {
   const overrides = options?.severityOverrides;

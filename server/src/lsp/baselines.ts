@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Finding } from '../engine/api';
-import { BaselineIndex, parseBaseline, toBaselineFileKey } from '../engine/baseline/baseline';
+import { BaselineIndex, parseBaseline, toBaselineFileKey } from '../engine/index';
 import type { Logger } from './logger';
 
 interface LoadedBaseline {

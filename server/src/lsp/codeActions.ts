@@ -20,9 +20,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
 import type { Finding, TextEdit } from '../engine/api';
-import type { CommentSyntax } from '../engine/prose/reader';
-import { selectFixes } from '../engine/fixes/applyEdits';
-import { nextLineDirectiveText, readerFor } from '../engine/index';
+import { nextLineDirectiveText, readerFor, selectFixes, type CommentSyntax } from '../engine/index';
 import type { CheckedDocument } from './checkScheduler';
 import { diagnosticData, DOCUMENT_PROBLEM_PREFIX, type FixData } from './diagnostics';
 import type { OpenDocument } from './documents';

@@ -11,7 +11,7 @@
 import { SETTINGS_SECTION } from '../protocol/protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentKind, SeverityOverride } from '../engine/api';
-import { isDocumentKind } from '../engine/prose/readers';
+import { isDocumentKind } from '../engine/index';
 import { namedKindOf } from '../project/documentKinds';
 
 /** The setting section; every key below lives under it. */

@@ -20,8 +20,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import type { CheckOptions, Engine, PackSource, Problem, SeverityOverride } from '../engine/api';
-import { DEFAULT_EFFECTIVE_CONFIG, type EffectiveConfig } from '../engine/config/termguardConfig';
-import { createEngine } from '../engine/index';
+import { createEngine, DEFAULT_EFFECTIVE_CONFIG, type EffectiveConfig } from '../engine/index';
 import { ConfigResolver, EngineCache, ignoredByConfig, unknownRuleWarnings, type CachedEngine } from '../project/configResolution';
 import type { TermguardSettings } from './configuration';
 import type { Logger } from './logger';

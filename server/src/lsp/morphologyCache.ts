@@ -21,13 +21,7 @@ import { join } from 'node:path';
 import { installedVersion } from '../project/builtinPacks';
 import { readBoundedFile } from '../project/boundedRead';
 import { writeFileAtomic } from '../project/atomicWrite';
-import {
-  learnedMorphology,
-  rememberMorphology,
-  type ComputedForms,
-  type MorphologyMemo,
-  type VerbForm,
-} from '../engine/morphology/wordForms';
+import { learnedMorphology, rememberMorphology, type ComputedForms, type MorphologyMemo, type VerbForm } from '../engine/index';
 import type { Logger } from './logger';
 
 function messageOf(error: unknown): string {

@@ -14,7 +14,7 @@ import {
   type IgnoreLayer,
   type ReaderLayer,
   type LocatedConfig,
-} from '../engine/config/termguardConfig';
+} from '../engine/index';
 import configSchema from '../../../schema/termguard-config.schema.json';
 import packSchema from '../../../schema/termguard-pack.schema.json';
 import { MAX_PACK_OR_CONFIG_BYTES, pathStatus, readBoundedFile, type PathStatus } from './boundedRead';

@@ -12,16 +12,18 @@ import { mkdirSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { CheckResult, DocumentKind, Engine, Finding, Problem, RuleInfo, Severity } from '../../engine/api';
 import {
+  applyEdits,
   BaselineIndex,
   createBaseline,
+  EditConflictError,
+  LineIndex,
   parseBaseline,
+  selectFixes,
   stringifyBaseline,
   toBaselineFileKey,
+  type EffectiveConfig,
   type FileFindings,
-} from '../../engine/baseline/baseline';
-import type { EffectiveConfig } from '../../engine/config/termguardConfig';
-import { applyEdits, EditConflictError, selectFixes } from '../../engine/fixes/applyEdits';
-import { LineIndex } from '../../engine/text/lineIndex';
+} from '../../engine/index';
 import type { CheckCommand } from '../args';
 import { FileWriteError, writeFileAtomic } from '../../project/atomicWrite';
 import { readBoundedFile } from '../../project/boundedRead';

@@ -1,8 +1,7 @@
 /** `termguard explain RULE_ID`: a rule's message, reason, alternatives and examples; `explain class:NAME`: a meaning class. */
 import type { RuleInfo } from '../../engine/api';
-import { meaningClassInfo, meaningClassNames, type MeaningClassInfo } from '../../engine/meaning/meaningClasses';
+import { closestMatches, meaningClassInfo, meaningClassNames, type MeaningClassInfo } from '../../engine/index';
 import type { CommandContext } from '../cliIO';
-import { closestMatches } from '../../engine/index';
 import { projectEngine } from './projectEngine';
 
 /** How a rule without patterns finds what it reports. */

@@ -1,6 +1,6 @@
 /** `termguard init`: writes a commented `.termguard.yaml` in the working directory, never over an existing one. */
 import { join } from 'node:path';
-import { CONFIG_FILE_NAME } from '../../engine/config/termguardConfig';
+import { CONFIG_FILE_NAME } from '../../engine/index';
 import { createFileExclusive, FileWriteError } from '../../project/atomicWrite';
 import type { CliIO } from '../cliIO';
 

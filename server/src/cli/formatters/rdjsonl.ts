@@ -7,7 +7,7 @@
  * is left out.
  */
 import type { Severity } from '../../engine/api';
-import { LineIndex, type LinePosition } from '../../engine/text/lineIndex';
+import { LineIndex, type LinePosition } from '../../engine/index';
 import { INFORMATION_URI } from './sarif';
 import type { FileReport, ReportFormatter, ReportRange } from './report';
 

@@ -4,7 +4,7 @@
  * interface formatters implement to write reports file by file.
  */
 import type { Finding, Problem, RuleInfo, Severity } from '../../engine/api';
-import { LineIndex, type LinePosition } from '../../engine/text/lineIndex';
+import { LineIndex, type LinePosition } from '../../engine/index';
 
 /** A range in line/character positions, end exclusive. */
 export interface ReportRange {

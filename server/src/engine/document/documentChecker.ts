@@ -1,3 +1,8 @@
+/**
+ * Checks a whole document: reads it into blocks with the kind's reader, runs
+ * the rules on each block's sentences and applies suppressions; and, for an
+ * open document, re-checks only the blocks an edit touches.
+ */
 import type {
   CheckResult,
   DocumentEdit,
@@ -10,12 +15,12 @@ import type {
   Problem,
   TermOccurrence,
 } from '../api';
-import type { GlossaryIndex } from '../glossary/glossaryIndex';
+import type { GlossaryIndex } from '../rules/glossaryIndex';
 import type { CommentSpan, ProseBlock } from '../prose/prose';
 import type { DocumentReader } from '../prose/reader';
 import { readerFor } from '../prose/readers';
 import type { RuleSet, SeverityResolver } from '../rules/ruleSet';
-import { applySuppressions, type LineLookup } from '../suppressions/suppressions';
+import { applySuppressions, type LineLookup } from './suppressions';
 import { LineIndex, lineBreakFrom, lineStartBefore } from '../text/lineIndex';
 import { tokenizeUnit } from '../text/tokenize';
 

@@ -1,27 +1,13 @@
+/**
+ * Fits a rule's rewrite to the words it replaces: verb form, agreement of
+ * "be" with its subject, and the case of the first letter.
+ */
 import type { Fix } from '../api';
 import { conjugate, isPluralSubject, verbFormOfWord, type VerbForm } from '../morphology/wordForms';
+import { HAVE_FORMS, MODALS } from '../text/englishWords';
 import type { Token } from '../text/tokenize';
 import type { FixTemplate } from '../packs/loadPack';
 
-const MODALS = new Set([
-  'will',
-  'would',
-  'can',
-  'could',
-  'may',
-  'might',
-  'must',
-  'shall',
-  'should',
-  'to',
-  'do',
-  'does',
-  'did',
-  "won't",
-  "can't",
-  'cannot',
-]);
-const HAVE = new Set(['has', 'have', 'had', 'having', "'ve"]);
 /** Module constants: the bundler writes a `\p{}` literal as `new RegExp(...)`, which inside the function would build it on every call. */
 const UPPER_FIRST = /^\p{Lu}/u;
 const UPPER_TWO = /^\p{Lu}{2}/u;
@@ -59,7 +45,7 @@ export function fitFix(template: FixTemplate, tokens: readonly Token[], focusSta
 /** The form of the replaced word, or undefined when it is not a verb the engine knows. */
 function verbFormInContext(word: string, previous: string | undefined): VerbForm | undefined {
   const form = verbFormOfWord(word);
-  if (form === 'past' && previous !== undefined && HAVE.has(previous)) return 'participle';
+  if (form === 'past' && previous !== undefined && HAVE_FORMS.has(previous)) return 'participle';
   return form;
 }
 

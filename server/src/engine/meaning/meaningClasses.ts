@@ -1,8 +1,3 @@
-import { wordForms } from '../morphology/wordForms';
-import type { PatternNode } from '../patterns/parsePattern';
-import { TAG_AWS_NAME, TAG_AWS_REGION, TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
-import generated from './meaningClasses.generated.json';
-
 /**
  * Meaning classes: what a pattern's `%name` stands for. Two kinds:
  *
@@ -19,6 +14,11 @@ import generated from './meaningClasses.generated.json';
  *   `%openai-reference` (a pronoun referring back to one), `%aws-region`
  *   (an AWS region code) and `%aws-name` ("Amazon Web Services").
  */
+import { wordForms } from '../morphology/wordForms';
+import type { PatternNode } from '../patterns/parsePattern';
+import { TAG_AWS_NAME, TAG_AWS_REGION, TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from '../reading/tags';
+import { PHRASAL_PARTICLES, REFERRING_PRONOUNS } from '../text/englishWords';
+import generated from './meaningClasses.generated.json';
 
 /** A class as `termguard explain class:NAME` shows it. */
 export interface MeaningClassInfo {
@@ -43,9 +43,6 @@ interface GeneratedClass {
 
 const WORD_CLASSES = (generated as { classes: Record<string, GeneratedClass> }).classes;
 
-/** Particles a phrasal verb of a word class may take ("hand off", "call on", "open up"). */
-const PARTICLES = ['on', 'upon', 'out', 'off', 'over', 'along', 'through', 'up', 'back', 'in'];
-
 const RECOGNISERS: Record<string, { meaning: string; members: string[]; pattern: () => PatternNode }> = {
   'openai-name': {
     meaning: 'an OpenAI model or product name, in any spelling',
@@ -61,7 +58,7 @@ const RECOGNISERS: Record<string, { meaning: string; members: string[]; pattern:
   'openai-reference': {
     meaning:
       'a pronoun (it, them, they, which, that, who) that refers back to an OpenAI model or product in the same or the previous sentence',
-    members: ['it', 'them', 'they', 'which', 'that', 'who'],
+    members: [...REFERRING_PRONOUNS],
     pattern: () => tagWord(TAG_OPENAI_REFERENCE),
   },
   'aws-region': {
@@ -97,7 +94,7 @@ export function meaningClassMembers(name: string): PatternNode[] | undefined {
   if (cached) return cached;
   let members: PatternNode[] | undefined;
   if (name === ':particle') {
-    members = PARTICLES.map((text) => ({ type: 'word', mode: 'exact', text, column: 0 }));
+    members = PHRASAL_PARTICLES.map((text) => ({ type: 'word', mode: 'exact', text, column: 0 }));
   } else if (name.endsWith(':words') && WORD_CLASSES[name.slice(0, -6)]) {
     // Single words as flat exact forms, so the compiler merges them into one test.
     members = WORD_CLASSES[name.slice(0, -6)]!.members.flatMap((member) =>
@@ -233,7 +230,7 @@ export function meaningClassInfo(name: string): MeaningClassInfo | undefined {
   if (word) {
     const matching =
       word.kind === 'verb'
-        ? `every inflection, optionally followed by one of: ${PARTICLES.join(', ')}`
+        ? `every inflection, optionally followed by one of: ${PHRASAL_PARTICLES.join(', ')}`
         : word.kind === 'noun'
           ? 'singular or plural'
           : 'as written';

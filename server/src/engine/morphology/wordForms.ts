@@ -1,4 +1,11 @@
+/**
+ * English inflection for pattern words: every form of a word ("enable":
+ * enables, enabled, enabling), the form a verb has in a sentence, and
+ * conjugation for fixes. Answers come from a generated table for the
+ * built-in packs' words and from compromise, loaded only when needed.
+ */
 import type nlpType from 'compromise/two';
+import { PLURAL_SUBJECT_WORDS } from '../text/englishWords';
 import builtinMorphology from './builtinMorphology.generated.json';
 
 /** The grammatical form a surface word has when it is an inflection of a verb. */
@@ -249,7 +256,7 @@ const plurality = new Map<string, boolean>();
 /** True when compromise reads the word as a plural noun or a plural pronoun. */
 export function isPluralSubject(word: string): boolean {
   const lower = word.toLowerCase();
-  if (['we', 'they', 'you', 'these', 'those', 'both', 'many', 'all'].includes(lower)) return true;
+  if (PLURAL_SUBJECT_WORDS.has(lower)) return true;
   let plural = plurality.get(lower);
   if (plural === undefined) {
     const doc = compromise().nlp(word);

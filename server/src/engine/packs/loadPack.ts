@@ -1,3 +1,7 @@
+/**
+ * Loads a rule pack from YAML: validates it against the schema, compiles its
+ * patterns, word sets and glossary, and reports every problem at its line.
+ */
 import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity } from '../api';
 import type { ClaimCategory } from '../claims/claimModel';
 import { parsePattern, PatternSyntaxError, setReferences, type PatternNode } from '../patterns/parsePattern';

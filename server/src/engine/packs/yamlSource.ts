@@ -1,3 +1,7 @@
+/**
+ * Parses and schema-checks a YAML file (a pack or a `.termguard.yaml`) while
+ * keeping where each value came from, so problems point at a line and column.
+ */
 import { isNode, isScalar, isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from 'yaml';
 import { CORE_SCHEMA, load as loadFast } from 'js-yaml';
 import type { OffsetRange, Problem } from '../api';

@@ -1,5 +1,3 @@
-import { readableWord } from '../text/readableText';
-
 /**
  * The pattern language of rule packs, parsed into a tree.
  *
@@ -19,6 +17,7 @@ import { readableWord } from '../text/readableText';
  * The language has no unbounded repetition, so every pattern matches a
  * bounded number of words and matching is linear in the text.
  */
+import { readableWord } from '../text/readableText';
 
 /** How a pattern word compares with a word of text. */
 export type WordMode = 'forms' | 'exact' | 'case' | 'miscase';
@@ -33,6 +32,9 @@ export type PatternNode =
   | { readonly type: 'focus'; readonly body: PatternNode }
   /** Any one of many exact lower-case words, as one node: built by large meaning classes (thousands of nouns), never by the parser. */
   | { readonly type: 'words'; readonly keys: ReadonlySet<string> };
+
+/** Looks a word set up by name; returns its members as parsed patterns (`@name` and `%name` nodes refer to sets). */
+export type SetResolver = (name: string) => readonly PatternNode[] | undefined;
 
 /** A pattern that does not parse, with the 0-based column in the pattern string. */
 export class PatternSyntaxError extends Error {

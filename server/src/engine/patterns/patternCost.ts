@@ -1,3 +1,8 @@
+/**
+ * The pattern limits and what each pattern costs the matcher, measured from
+ * its tree, so a pack whose patterns would make checking slow is refused at
+ * load time at the offending line.
+ */
 import type { PatternNode } from './parsePattern';
 
 /**

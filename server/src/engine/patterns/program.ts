@@ -1,5 +1,10 @@
+/**
+ * The pattern compiler: turns a parsed pattern (word sets filled in) into the
+ * small automaton runProgram.ts runs over a sentence's tokens, with the
+ * words every match needs for the rule index.
+ */
 import { wordForms } from '../morphology/wordForms';
-import type { PatternNode } from './parsePattern';
+import type { PatternNode, SetResolver } from './parsePattern';
 import { requiredWords } from './requiredWords';
 import { isMergedWordMember } from './wordSets';
 
@@ -40,9 +45,6 @@ export interface Program {
   /** Key sets every match must hit (see requiredWords). */
   readonly required: readonly ReadonlySet<string>[];
 }
-
-/** Looks a word set up by name; returns its members as parsed patterns. */
-export type SetResolver = (name: string) => readonly PatternNode[] | undefined;
 
 type MutableInstruction = { op: Instruction['op']; test?: TokenTest; inSet?: boolean; next?: number; alt?: number };
 

@@ -1,6 +1,14 @@
+/**
+ * The words a pattern cannot match without, and which of them to index a
+ * pattern by: the rarest, so a sentence wakes only the patterns it might
+ * match.
+ */
 import { wordForms } from '../morphology/wordForms';
-import type { PatternNode } from './parsePattern';
-import type { SetResolver } from './program';
+import { EVERYDAY_WORDS, FUNCTION_WORDS } from '../text/englishWords';
+import type { PatternNode, SetResolver } from './parsePattern';
+
+/** Set members' required words, shared by every pattern that refers to the same set. */
+const memo = new WeakMap<readonly PatternNode[], ReadonlySet<string> | null>();
 
 /**
  * The words a pattern cannot match without: a list of key sets such that
@@ -8,9 +16,6 @@ import type { SetResolver } from './program';
  * is skipped without running the pattern, which is what keeps checking fast
  * when patterns begin with everyday words ("on", "use", "to").
  */
-/** Set members' required words, shared by every pattern that refers to the same set. */
-const memo = new WeakMap<readonly PatternNode[], ReadonlySet<string> | null>();
-
 export function requiredWords(tree: PatternNode, resolveSet: SetResolver): ReadonlySet<string>[] {
   const keysOfWord = (node: Extract<PatternNode, { type: 'word' }>): ReadonlySet<string> =>
     node.mode === 'forms' ? wordForms(node.text).forms : new Set([node.text.toLowerCase()]);
@@ -73,26 +78,14 @@ export function requiredWords(tree: PatternNode, resolveSet: SetResolver): Reado
 const MAX_REQUIRED_KEYS = 4096;
 
 /**
- * Everyday English words: a required set containing one of them is a poor
- * trigger, because nearly every sentence would wake the pattern up.
+ * Words of the prose these packs check that are as common there as everyday
+ * English words (text/englishWords.ts): a required set containing one of
+ * them is a poor trigger too.
  */
-const EVERYDAY_WORDS = new Set(
+const EVERYDAY_PRODUCT_WORDS = new Set(
   (
-    'the a an and or but of to in on at by for with from into onto through via as is are was were be been being it its this that these those ' +
-    'you your we our they their he she his her i my me us them not no can will would could should may might must do does did has have had ' +
-    'there here now also just all any each every some more most other new use uses used using run runs ran running get gets got make makes made ' +
-    'give gives gave offer offers offered provide provides provided list open add call calls called help let lets allow see go goes take ' +
-    'access support include serve select pick choose launch live work works one two first time way people data team teams customer customers ' +
-    "'s s available enabled enable enables direct full secure easy simple native instant immediate managed unified sent passed made issued " +
-    'routed forwarded model models service services platform api apis ai app apps user users request requests call query prompt open ' +
-    'without when while leaving ' +
-    'where how what which who whom whose why whether then than so if because after before since until about over under up down out ' +
-    'only very well much many such same own both few again once here just even still back after most often always never ' +
-    'said say says know knows think thinks want wants need needs like look looks find finds found give keep keeps put puts set sets ' +
-    'build builds built include includes included front entry point reach reaches reached reaching hand hands door doors gateway ' +
-    'tap taps tapped tapping bundled baked unlock unlocks unlocked unlocking portal ' +
-    // Product words of the domain's prose: common in the documents these packs check, so poor triggers.
-    'agent agents platform platforms connector connectors plugin plugins integration integrations assistant assistants runtime runtimes ' +
+    'model models service services platform platforms api apis ai app apps user users request requests query prompt ' +
+    'agent agents connector connectors plugin plugins integration integrations assistant assistants runtime runtimes ' +
     'workspace workspaces workflow workflows console consoles tool tools engine engines backend brain llm llms home place'
   ).split(' '),
 );
@@ -111,13 +104,6 @@ export function pickTrigger(required: readonly ReadonlySet<string>[]): ReadonlyS
   return best;
 }
 
-/** The commonest function words, each far more frequent than any other everyday word. */
-const FUNCTION_WORDS = new Set(
-  'the of to and a an in is on for that with as by it be are from at or this was were not you we they his her its their your our'.split(
-    ' ',
-  ),
-);
-
 /** Large word sets are shared by many patterns; score each once. */
 const frequencyCache = new WeakMap<ReadonlySet<string>, number>();
 
@@ -135,7 +121,7 @@ function expectedFrequency(keys: ReadonlySet<string>): number {
     for (const key of keys) {
       if (key.charCodeAt(0) === 1) tags++;
       else if (FUNCTION_WORDS.has(key)) functionWords++;
-      else if (EVERYDAY_WORDS.has(key)) everyday++;
+      else if (EVERYDAY_WORDS.has(key) || EVERYDAY_PRODUCT_WORDS.has(key)) everyday++;
       else others++;
     }
     score = functionWords * 100_000 + (tags > 0 ? tags + (everyday + others) / 100 : everyday * 1000 + others);

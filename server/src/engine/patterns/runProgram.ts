@@ -1,3 +1,9 @@
+/**
+ * The matcher: a bounded virtual machine that runs a compiled pattern over a
+ * sentence's tokens in time linear in the sentence, and finds the longest
+ * match at each start.
+ */
+import { CLAUSE_WORDS_AFTER_BREAK } from '../text/englishWords';
 import type { Token } from '../text/tokenize';
 import type { Program, TokenTest } from './program';
 
@@ -9,23 +15,6 @@ export interface ProgramMatch {
   readonly focusStart: number;
   readonly focusEnd: number;
 }
-
-/** Words that open a new clause after a comma or dash. */
-const CLAUSE_WORDS = new Set([
-  'and',
-  'but',
-  'or',
-  'while',
-  'whereas',
-  'although',
-  'though',
-  'because',
-  'unlike',
-  'so',
-  'yet',
-  'which',
-  'who',
-]);
 
 /** True when a token passes a test. */
 export function passesTest(test: TokenTest, token: Token): boolean {
@@ -339,7 +328,7 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
     }
     next.count = 0;
     const generation = base + position;
-    const clauseStop = token.clauseBreakBefore && CLAUSE_WORDS.has(token.lower);
+    const clauseStop = token.clauseBreakBefore && CLAUSE_WORDS_AFTER_BREAK.has(token.lower);
     const setMemberAllowed = excluded === undefined || excluded[position] !== 1;
     for (let i = 0; i < current.count; i++) {
       const closure = closures[current.pc[i]!]!;

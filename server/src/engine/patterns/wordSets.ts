@@ -1,3 +1,8 @@
+/**
+ * A pack's word sets (`@name`): checked for unknown names, cycles, depth and
+ * size before any pattern uses them, then handed to the compiler with their
+ * members parsed.
+ */
 import { setReferences, type PatternNode } from './parsePattern';
 import { alternativesCost, describeExcess, patternCost, PATTERN_LIMITS, SINGLE_WORD_COST, type PatternCost } from './patternCost';
 

@@ -1,6 +1,3 @@
-import type { Token } from '../text/tokenize';
-import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
-
 /**
  * Recognises places on AWS that a word list cannot name:
  *
@@ -11,6 +8,9 @@ import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
  *   so that a pattern reads it as one word ("Amazon Web Services now hosts
  *   GPT-4o" as "AWS now hosts GPT-4o").
  */
+import type { Token } from '../text/tokenize';
+import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
+
 const REGION =
   /^(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov)?-(?:east|west|north|south|central|northeast|northwest|southeast|southwest)-\d{1,2}$/;
 

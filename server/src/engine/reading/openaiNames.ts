@@ -1,6 +1,3 @@
-import type { Token } from '../text/tokenize';
-import { TAG_OPENAI_NAME } from './tags';
-
 /**
  * Recognises OpenAI model and product names in every spelling people write,
  * by their shape rather than from a list of spellings:
@@ -17,6 +14,9 @@ import { TAG_OPENAI_NAME } from './tags';
  * Compounds that describe something else ("ChatGPT-style replies",
  * "GPT-5-powered agents") are not names of a model.
  */
+import type { Token } from '../text/tokenize';
+import { TAG_OPENAI_NAME } from './tags';
+
 const PREFIX = '(?:openai[./-])?';
 const GPT = '(?:chat-?)?gpts?(?:-?\\d+(?:\\.\\d+)?[a-z]?|-?\\d+o)?';
 const O_SERIES = 'o[134-9]';

@@ -1,6 +1,3 @@
-import type { Token } from '../text/tokenize';
-import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from './tags';
-
 /**
  * Resolves pronouns that refer back to an OpenAI model or product, in the
  * same sentence or the one before: "We chose GPT-4.1, and now the SRE
@@ -17,6 +14,15 @@ import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from './tags';
  *   SRE lets reps access it": "it" is not the SRE), so things that come
  *   earlier in the pronoun's own clause are passed over for one that does.
  */
+import {
+  DEFINITE_DETERMINERS,
+  EMPTY_SUBJECT_ADJECTIVES,
+  EMPTY_SUBJECT_VERBS,
+  PRONOUN_CLAUSE_OPENERS,
+  RELATIVE_PRONOUNS,
+} from '../text/englishWords';
+import type { Token } from '../text/tokenize';
+import { TAG_OPENAI_NAME, TAG_OPENAI_REFERENCE } from './tags';
 
 /** Things a pronoun may mean other than an OpenAI model: products, platforms, vendors and other vendors' models. */
 const OTHER_THINGS = new Set([
@@ -92,53 +98,15 @@ const OTHER_THINGS = new Set([
 ]);
 /** Plural nouns among the things above, and the plural heads of OpenAI names ("OpenAI models"). */
 const PLURAL_HEADS = new Set(['models', 'apis', 'llms', 'endpoints', 'gpts']);
-const RELATIVE_PRONOUNS = new Set(['which', 'that', 'who']);
-const DEFINITE = new Set(['the', 'this', 'that']);
-const BE = new Set(['is', "'s", 'was', 'will', 'would']);
-
-/** Adjectives of an empty "it" ("it is easy to ...", "it's clear that ..."). */
-const EMPTY_SUBJECT_ADJECTIVES = new Set([
-  'easy',
-  'easier',
-  'hard',
-  'harder',
-  'possible',
-  'impossible',
-  'clear',
-  'simple',
-  'important',
-  'worth',
-  'likely',
-  'unlikely',
-  'true',
-  'fair',
-  'safe',
-  'great',
-  'nice',
-  'fine',
-  'ok',
-  'okay',
-  'time',
-  'necessary',
-  'difficult',
-  'best',
-  'better',
-  'good',
-  'tempting',
-  'common',
-]);
 
 /** "It is easy to ...", "it's clear that ...", "it will be possible to ...": "it" stands for the clause that follows. */
 function isEmptySubject(all: readonly Token[], i: number): boolean {
-  if (!BE.has(all[i + 1]?.lower ?? '')) return false;
+  if (!EMPTY_SUBJECT_VERBS.has(all[i + 1]?.lower ?? '')) return false;
   for (let k = i + 2; k < Math.min(all.length, i + 5); k++) {
     if (EMPTY_SUBJECT_ADJECTIVES.has(all[k]!.lower)) return true;
   }
   return false;
 }
-
-/** Words that open a new clause: an object pronoun's own subject comes after the last of them. */
-const CLAUSE_OPENERS = new Set(['and', 'but', 'so', 'while', 'when', 'whenever', 'because', 'after', 'before', 'once', 'if']);
 
 interface Antecedent {
   readonly openai: boolean;
@@ -188,7 +156,7 @@ export function tagOpenAIReferences(tokens: readonly Token[], previous: readonly
   let clauseStart = offset;
   for (let i = offset; i < all.length; i++) {
     const token = all[i]!;
-    if (token.clauseBreakBefore || CLAUSE_OPENERS.has(token.lower)) clauseStart = i;
+    if (token.clauseBreakBefore || PRONOUN_CLAUSE_OPENERS.has(token.lower)) clauseStart = i;
     const refers = referent(all, i, antecedents, clauseStart, offset);
     if (refers) {
       tagged ??= tokens.slice();
@@ -215,7 +183,7 @@ function referent(
   }
   const wantsPlural = lower === 'them' || lower === 'they';
   // "the model", "this LLM": a definite noun that refers back like "it".
-  const definiteNoun = (lower === 'model' || lower === 'llm') && i > 0 && DEFINITE.has(all[i - 1]!.lower);
+  const definiteNoun = (lower === 'model' || lower === 'llm') && i > 0 && DEFINITE_DETERMINERS.has(all[i - 1]!.lower);
   if (lower !== 'it' && !wantsPlural && !definiteNoun) return false;
   // "it is easy to ...", "it's clear that ...": an empty subject refers to nothing.
   if (lower === 'it' && isEmptySubject(all, i)) return false;

@@ -1,9 +1,3 @@
-import type { Token } from '../text/tokenize';
-import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
-import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
-import { tagOpenAIReferences } from './references';
-import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
-
 /**
  * The sentence reader: what the rules see of a sentence besides its words.
  *
@@ -21,6 +15,14 @@ import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
  * Everything here is linear in the sentence (plus the sentence before, for
  * pronouns) and allocates only when there is something to tag or leave out.
  */
+import { REFERRING_PRONOUNS } from '../text/englishWords';
+import type { Token } from '../text/tokenize';
+import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
+import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
+import { tagOpenAIReferences } from './references';
+import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
+
+/** What the rules read of one sentence: its tagged tokens and, when it has asides, the view without them. */
 export interface SentenceReading {
   /** The sentence's tokens, tagged. */
   readonly tokens: readonly Token[];
@@ -35,8 +37,8 @@ export interface AsideFreeView {
   readonly original: Int32Array;
 }
 
-/** Words that may refer back (see references.ts); a sentence without them needs no resolving. */
-const PRONOUNS = new Set(['it', 'them', 'they', 'which', 'that', 'who', 'model', 'llm']);
+/** Words that may refer back (see references.ts), "the model" and "this LLM" among them; a sentence without them needs no resolving. */
+const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm']);
 
 /**
  * Tags a sentence's names and, when it has a pronoun and it or the sentence

@@ -1,3 +1,8 @@
+/**
+ * The rules of the loaded packs, indexed by trigger word, run sentence by
+ * sentence: pattern matches, approved phrases, negation and question scope,
+ * fixes, and the claim model for what the patterns leave unreported.
+ */
 import type { Finding, Severity, SeverityOverride } from '../api';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
@@ -8,6 +13,21 @@ import { runProgram, scanProgram, type ProgramMatch } from '../patterns/runProgr
 import type { Sentence, Token } from '../text/tokenize';
 import { pickTrigger } from '../patterns/requiredWords';
 import { WordFilter } from '../text/wordFilter';
+import {
+  ASKING_WORDS,
+  BARE_NEGATIVE_CONTRACTIONS,
+  BE_FORMS,
+  CLAUSE_STARTS,
+  COORDINATORS,
+  FALSITY_WORDS,
+  NEGATING_WORDS,
+  NOUN_INTRODUCERS,
+  RELATIVE_STARTS,
+  ROUTE_PREPOSITIONS,
+  SENTENCE_NEGATORS,
+  SUBORDINATE_STARTS,
+  VERB_NEGATORS,
+} from '../text/englishWords';
 import { OPENAI_MENTION_WORDS, namesOpenAI } from '../claims/claimFeatures';
 import { ClaimReader } from '../claims/claimReader';
 
@@ -19,151 +39,20 @@ interface IndexedGroup {
   seenIn: number;
 }
 
-/** Words that negate the claim they stand in or just before. */
-const NEGATORS = new Set([
-  'not',
-  'no',
-  'never',
-  'neither',
-  'nor',
-  'cannot',
-  'without',
-  'none',
-  'nothing',
-  'nowhere',
-  'nobody',
-  'false',
-  'untrue',
-  'incorrect',
-  'myth',
-  'whether',
-  // Verbs of denial report a claim as untrue ("a spokesperson denied that Frontier offers GPT-5 through AWS").
-  'deny',
-  'denies',
-  'denied',
-  'denying',
-  'refute',
-  'refutes',
-  'refuted',
-  'refuting',
-]);
-/** Negative contractions written without the apostrophe, as chat often does ("we dont host"). */
-const BARE_CONTRACTIONS = new Set([
-  'dont',
-  'doesnt',
-  'didnt',
-  'isnt',
-  'arent',
-  'wasnt',
-  'werent',
-  'cant',
-  'couldnt',
-  'wont',
-  'wouldnt',
-  'shouldnt',
-  'havent',
-  'hasnt',
-  'hadnt',
-  'aint',
-  'mustnt',
-]);
-/** Verbs after which "if" opens a reported question ("customers asked if the SRE can call GPT-5"). */
-const ASKING = new Set([
-  'ask',
-  'asks',
-  'asked',
-  'asking',
-  'wonder',
-  'wonders',
-  'wondered',
-  'wondering',
-  'question',
-  'questioned',
-  'check',
-  'checked',
-  'checking',
-  'unclear',
-  'unsure',
-  'know',
-]);
-/** Words that, after "is"/"are", deny what came before: "claims that ChatGPT runs on AWS are false". */
-const FALSITY = new Set(['false', 'untrue', 'incorrect', 'wrong', 'inaccurate', 'misleading']);
-const BE_FORMS = new Set(['is', 'are', 'was', 'were']);
 /** How many words before a match a negation still counts ("is not yet available"). */
 const NEGATION_LOOKBEHIND = 6;
-/** Articles, determiners and prepositions: a match ending on one of them is followed by the noun it introduces. */
-const FUNCTION_WORD_ENDINGS = new Set([
-  'a',
-  'an',
-  'the',
-  'this',
-  'that',
-  'these',
-  'those',
-  'every',
-  'each',
-  'any',
-  'its',
-  'their',
-  'our',
-  'your',
-  'by',
-  'for',
-  'to',
-  'of',
-  'from',
-  'with',
-  'in',
-  'on',
-  'at',
-  'via',
-  'through',
-]);
-/** Prepositions that say which way something goes: a match ending on one is still not followed by, say, "through Azure". */
-const ROUTE_PREPOSITIONS = new Set(['through', 'via', 'by', 'on', 'in', 'over']);
-/** Words that join the last item of a list. */
-const COORDINATORS = new Set(['or', 'and', 'nor']);
 /** How many list commas a negation reaches across ("not host, resell, license or provide"). */
 const MAX_LIST_COMMAS = 3;
+/** How far back a sentence-opening negator still reaches. */
+const SENTENCE_NEGATION_REACH = 14;
+/** How many words after a match a negation still counts ("GPT-5 on AWS will not happen"). */
+const NEGATION_LOOKAHEAD = 4;
 
 /** Punctuation as a list writes it, one mark and a space ("host, resell"), not a dash or brackets around an aside. */
 function isListComma(tokens: readonly Token[], i: number): boolean {
   const previous = tokens[i - 1];
   return previous !== undefined && tokens[i]!.start - previous.end === 2 && tokens[i]!.aside !== true;
 }
-
-/** Words that open a relative clause after a claim: "GPT-5 for customers who never had an Azure account". */
-const RELATIVE_STARTS = new Set(['who', 'whom', 'whose', 'which', 'that', 'where']);
-/** Negators that, opening a sentence, deny all of its main clause ("Nothing in this agreement grants ... GPT-5 on AWS"). */
-const SENTENCE_NEGATORS = new Set(['nothing', 'no', 'never', 'neither', 'none', 'nobody', 'nowhere']);
-/** How far back a sentence-opening negator still reaches. */
-const SENTENCE_NEGATION_REACH = 14;
-/** How many words after a match a negation still counts ("GPT-5 on AWS will not happen"). */
-const NEGATION_LOOKAHEAD = 4;
-/** After the claim only a negated verb counts: "on AWS without extra setup" still makes the claim. */
-const VERB_NEGATORS = new Set(['not', 'never', 'cannot']);
-/** Words that start a new clause: a negation beyond them belongs to another claim. */
-const CLAUSE_STARTS = new Set(['and', 'but', 'or', 'so', 'while', 'whereas', 'although', 'though', 'because', 'unlike']);
-/**
- * Words that open a subordinate clause: a negation before them belongs to the
- * main clause ("agents no longer time out while calling on GPT-5"). "and" and
- * "or" are not among them: "never enables access or calls on" negates both.
- */
-const SUBORDINATE_STARTS = new Set([
-  'while',
-  'whereas',
-  'although',
-  'though',
-  'because',
-  'unlike',
-  'when',
-  'whenever',
-  'since',
-  'after',
-  'before',
-  'until',
-  'once',
-]);
 
 /** What one sentence of a paragraph leaves for the next: pronouns may refer back to it. */
 export interface SentenceContext {
@@ -398,7 +287,7 @@ export class RuleSet {
     const next = tokens[match.end];
     // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
     // A match that ends on a function word ("... whenever a", "... by the") ends before the noun it introduces: what follows is that noun, not more of the match's object.
-    const endsOnFunctionWord = FUNCTION_WORD_ENDINGS.has(tokens[match.end - 1]!.lower);
+    const endsOnFunctionWord = NOUN_INTRODUCERS.has(tokens[match.end - 1]!.lower);
     // Such a match is still not followed by what the function word leads to ("routed through | Azure" is
     // read from "through"), so the sets are tried from the function word itself.
     // A determiner ending the match is not read again: it would be taken for what follows it.
@@ -702,8 +591,8 @@ function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Arr
 function isNegator(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
   // "asked if", "wonders if": a reported question, like "whether".
-  if (token.lower === 'if') return index > 0 && ASKING.has(tokens[index - 1]!.lower);
-  if (!NEGATORS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_CONTRACTIONS.has(token.lower)) return false;
+  if (token.lower === 'if') return index > 0 && ASKING_WORDS.has(tokens[index - 1]!.lower);
+  if (!NEGATING_WORDS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) return false;
   const next = tokens[index + 1]?.lower;
   const afterNext = tokens[index + 2]?.lower;
   if (
@@ -711,7 +600,10 @@ function isNegator(tokens: readonly Token[], index: number): boolean {
     (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))
   )
     return false;
-  if ((token.lower === 'not' || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && (next === 'only' || next === 'just'))
+  if (
+    (token.lower === 'not' || token.lower.endsWith("n't") || BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) &&
+    (next === 'only' || next === 'just')
+  )
     return false;
   // "has never been easier" praises; it denies nothing.
   if (
@@ -749,9 +641,12 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;
     if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;
-    if ((VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't") || BARE_CONTRACTIONS.has(token.lower)) && isNegator(tokens, i))
+    if (
+      (VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't") || BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) &&
+      isNegator(tokens, i)
+    )
       return true;
-    if (FALSITY.has(token.lower) && i > match.end && BE_FORMS.has(tokens[i - 1]!.lower)) return true;
+    if (FALSITY_WORDS.has(token.lower) && i > match.end && BE_FORMS.has(tokens[i - 1]!.lower)) return true;
   }
   return false;
 }

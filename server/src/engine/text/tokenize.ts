@@ -1,4 +1,9 @@
+/**
+ * The tokenizer: splits a prose unit into sentences of word tokens with their
+ * source offsets, the punctuation between them and asides in brackets.
+ */
 import type { ProseUnit } from '../prose/prose';
+import { ABBREVIATIONS } from './englishWords';
 import { invisibleLength, isInvisibleUnit, mayDisguise, readableWord } from './readableText';
 
 /** A word (or an opaque inline element standing for one) found in prose. */
@@ -42,32 +47,6 @@ const NEGATIVE_ANSWER =
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
-
-const ABBREVIATIONS = new Set([
-  'e.g',
-  'i.e',
-  'etc',
-  'vs',
-  'mr',
-  'mrs',
-  'ms',
-  'dr',
-  'prof',
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'no',
-  'fig',
-  'approx',
-  'u.s',
-  'u.k',
-  'st',
-  'jr',
-  'sr',
-  'cf',
-  'al',
-]);
 
 function isWordChar(code: number): boolean {
   if (code < 0x80) {

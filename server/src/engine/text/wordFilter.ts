@@ -1,3 +1,7 @@
+/**
+ * The prose filter: skips, before tokenizing, the prose units that hold none
+ * of the words any rule can start from.
+ */
 import type { ProseUnit } from '../prose/prose';
 import { isGluedSentenceEnd } from './tokenize';
 import { isInvisibleUnit, mayDisguise } from './readableText';

@@ -5,7 +5,7 @@
  * the extension's language sends them as plain `yaml`, so the file name
  * decides as well.
  */
-import { CONFIG_FILE_NAME } from '../../engine/config/termguardConfig';
+import { CONFIG_FILE_NAME } from '../../engine/index';
 
 /** The language id the VS Code extension gives rule packs and configs. */
 export const PACK_LANGUAGE_ID = 'termguard-pack';

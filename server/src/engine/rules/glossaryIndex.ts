@@ -1,3 +1,4 @@
+/** The glossary of the loaded packs: looks a term up by name and finds the term at a place in a document, for hovers. */
 import type { GlossaryEntry, TermOccurrence } from '../api';
 import type { CompiledGlossaryEntry } from '../packs/loadPack';
 import type { Program } from '../patterns/program';

@@ -4,8 +4,8 @@
  * passed in, so the CLI and the language server share it.
  */
 import type { DocumentKind, Problem, SeverityOverride } from '../api';
-import { parseYamlSource, type DataPath, type SourceLocation } from '../packs/yamlSource';
-import { validateConfig } from '../packs/schemaValidators';
+import { parseYamlSource, type DataPath, type SourceLocation } from './yamlSource';
+import { validateConfig } from './schemaValidators';
 
 /** The file name looked for in each folder. */
 export const CONFIG_FILE_NAME = '.termguard.yaml';

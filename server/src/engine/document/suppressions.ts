@@ -1,3 +1,7 @@
+/**
+ * Suppression comments (`termguard-disable`, `-enable`, `-disable-next-line`,
+ * `-disable-file`): reading them and dropping the findings they cover.
+ */
 import type { CommentSyntax } from '../prose/reader';
 import type { Finding, Problem } from '../api';
 import type { CommentSpan } from '../prose/prose';

@@ -1,3 +1,4 @@
+/** Runs a rule's own examples (bad, good, fixed) against an engine, for pack authors and the pack tests. */
 import type { Engine, ExampleResult, Finding } from '../api';
 import { applyEdits } from '../fixes/applyEdits';
 import type { CompiledRule } from '../packs/loadPack';
@@ -46,7 +47,14 @@ export function runRuleExamples(engine: Engine, rule: CompiledRule): ExampleResu
     results.push(
       findings.length === 0
         ? { ruleId: id, kind: 'good', text, passed: true, source }
-        : { ruleId: id, kind: 'good', text, passed: false, detail: `expected no finding of ${id}, got one on "${findings[0]!.matchedText}"`, source },
+        : {
+            ruleId: id,
+            kind: 'good',
+            text,
+            passed: false,
+            detail: `expected no finding of ${id}, got one on "${findings[0]!.matchedText}"`,
+            source,
+          },
     );
   });
   rule.fixedExamples.forEach(({ from, to }, index) => {
@@ -57,7 +65,14 @@ export function runRuleExamples(engine: Engine, rule: CompiledRule): ExampleResu
     results.push(
       actual === to
         ? { ruleId: id, kind: 'fixed', text: from, passed: true, source }
-        : { ruleId: id, kind: 'fixed', text: from, passed: false, detail: `expected the first fix to give "${to}", got ${actual === undefined ? 'no fix' : `"${actual}"`}`, source },
+        : {
+            ruleId: id,
+            kind: 'fixed',
+            text: from,
+            passed: false,
+            detail: `expected the first fix to give "${to}", got ${actual === undefined ? 'no fix' : `"${actual}"`}`,
+            source,
+          },
     );
   });
   return results;

@@ -1,3 +1,4 @@
+/** Renders the rule reference page (docs/rules.md) that diagnostics link to: one section per rule, then the glossary. */
 import type { GlossaryEntry, RuleInfo } from '../api';
 
 /** The anchor a rule's section has in the rule reference (`memo/calls-on` -> `memo-calls-on`). */
