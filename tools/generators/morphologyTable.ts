@@ -8,7 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinPackFiles } from '../../server/src/project/builtinPacks';
-import { computeConjugation, computeWordForms, requestedLemmas, tableConjugation, type VerbForm } from '../../server/src/engine/morphology/wordForms';
+import {
+  computeConjugation,
+  computeWordForms,
+  requestedLemmas,
+  tableConjugation,
+  type VerbForm,
+} from '../../server/src/engine/morphology/wordForms';
 import { loadPack, type CompiledPack } from '../../server/src/engine/packs/loadPack';
 
 /** Where the generated table lives. */
