@@ -103,6 +103,17 @@ export async function openFile(relativePath: string): Promise<vscode.TextEditor>
   return vscode.window.showTextDocument(document, { preview: false });
 }
 
+/** Waits until the status bar item shows `expected` (a whole text, or a pattern). */
+export function statusToBe(api: TermguardApi, expected: string | RegExp): Promise<string> {
+  const matches = (text: string): boolean => (typeof expected === 'string' ? text === expected : expected.test(text));
+  return waitFor(
+    () => (matches(api.statusText()) ? api.statusText() : undefined),
+    () => `the status bar to show ${String(expected)}; it shows "${api.statusText()}"`,
+    undefined,
+    api.onDidChangeStatus,
+  );
+}
+
 /** Termguard's diagnostics of `uri`. */
 export function termguardDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((diagnostic) => diagnostic.source === 'termguard');
