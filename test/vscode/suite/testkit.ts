@@ -40,6 +40,7 @@ export interface TermguardApi {
   checkWorkspace(): Promise<{ readonly files: number; readonly listed: ListedCounts; readonly cancelled: boolean } | undefined>;
   brokenFileNotices(): readonly ShownNotice[];
   readonly onDidShowBrokenFileNotice: vscode.Event<ShownNotice>;
+  brokenFileNoticeAction(notice: ShownNotice, action: string): Promise<void>;
   readonly logUri: vscode.Uri;
   explainRule(ruleId: string): Promise<{ rule: { id: string; reason: string; message: string }; markdown: string } | null>;
   glossary(uri?: vscode.Uri): Promise<readonly { id: string; term: string; definition: string }[]>;
