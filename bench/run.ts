@@ -204,9 +204,9 @@ async function main(): Promise<void> {
     const first = await measureFirstCheck();
     record(
       'LSP open first Markdown file with a two-rule team pack → first diagnostics',
-      `later starts ${first.warm.toFixed(0)} ms (word forms cached); first start ${first.cold.toFixed(0)} ms (loads compromise); built-in pack only ${first.builtinOnly.toFixed(0)} ms`,
-      '≤ 300 ms',
-      first.warm <= 300,
+      `first start ${first.cold.toFixed(0)} ms (server CPU ${first.coldCpu.toFixed(0)} ms); later starts ${first.warm.toFixed(0)} ms; built-in pack only ${first.builtinOnly.toFixed(0)} ms`,
+      '≤ 300 ms, first start included',
+      first.cold <= 300 && first.warm <= 300,
     );
   } catch (error) {
     record('LSP first diagnostics', `not measured: ${error instanceof Error ? error.message : String(error)}`, '', false);

@@ -54,17 +54,23 @@ export class BrokenFileNotices implements vscode.Disposable {
     const actions = [open, 'Show Problems'];
     const notice: ShownNotice = { message: params.message, actions, uri: params.uri };
     this.notices.push(notice);
-    void vscode.window.showWarningMessage(params.message, ...actions).then(async (choice) => {
-      if (choice === open) {
-        try {
-          await vscode.window.showTextDocument(vscode.Uri.parse(params.uri, true));
-        } catch (error) {
-          this.log.error(`Could not open ${params.uri}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      } else if (choice === 'Show Problems') {
-        await vscode.commands.executeCommand(SHOW_PROBLEMS_COMMAND);
-      }
-    });
+    void vscode.window.showWarningMessage(params.message, ...actions).then((choice) => (choice ? this.act(notice, choice) : undefined));
     this.shownEmitter.fire(notice);
+  }
+
+  /**
+   * Does what a notice's button does: "Open pack" (or "Open config") opens
+   * the file, "Show Problems" the Problems panel. Resolves once it is done.
+   */
+  async act(notice: ShownNotice, choice: string): Promise<void> {
+    if (choice === notice.actions[0]) {
+      try {
+        await vscode.window.showTextDocument(vscode.Uri.parse(notice.uri, true), { preview: false });
+      } catch (error) {
+        this.log.error(`Could not open ${notice.uri}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    } else if (choice === 'Show Problems') {
+      await vscode.commands.executeCommand(SHOW_PROBLEMS_COMMAND);
+    }
   }
 }

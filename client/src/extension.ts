@@ -47,6 +47,8 @@ export interface TermguardApi {
   brokenFileNotices(): readonly ShownNotice[];
   /** Fires when such a warning is shown. */
   readonly onDidShowBrokenFileNotice: vscode.Event<ShownNotice>;
+  /** Does what one of a warning's buttons does, as if it were clicked. */
+  brokenFileNoticeAction(notice: ShownNotice, action: string): Promise<void>;
   /** The extension's log folder (the extension host's own log is beside it). */
   readonly logUri: vscode.Uri;
 }
@@ -105,6 +107,7 @@ export function activate(context: vscode.ExtensionContext): TermguardApi {
     glossary: (uri) => languageClient.executeCommand<readonly GlossaryEntry[]>(SERVER_COMMANDS.glossary, uri ? [uri.toString()] : []),
     brokenFileNotices: () => notices.shown,
     onDidShowBrokenFileNotice: notices.onDidShow,
+    brokenFileNoticeAction: (notice, action) => notices.act(notice, action),
     logUri: context.logUri,
   };
 }

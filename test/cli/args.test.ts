@@ -17,6 +17,7 @@ test('check defaults: stylish, target `.`, 64 MiB limit', () => {
     rules: [],
     categories: [],
     cache: false,
+    allowBrokenPacks: false,
     cacheLocation: '.termguard-cache',
     targets: ['.'],
   });
@@ -55,6 +56,7 @@ test('check options in both spellings, `-` positional', () => {
     rules: [],
     categories: [],
     cache: false,
+    allowBrokenPacks: false,
     cacheLocation: '.termguard-cache',
     targets: ['docs', '-', '*.md'],
   });
@@ -100,6 +102,7 @@ test('the CI options: quiet, limits, filters, colour, output file, cache, change
     color: true,
     outputFile: 'report.sarif',
     cache: true,
+    allowBrokenPacks: false,
     cacheLocation: 'tmp/c',
     changedSince: 'origin/main',
     targets: ['-'],

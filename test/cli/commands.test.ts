@@ -224,3 +224,22 @@ test('packNameOf reads the top-level pack name as written, quoted or not', () =>
   assert.equal(packNameOf({ file: 'a', text: 'pack: "my pack"\n' }), 'my pack');
   assert.equal(packNameOf({ file: 'a', text: 'rules:\n  - pack: nested\n' }), undefined);
 });
+
+test('check: a broken pack is reported as file:line:col and exits 2; --allow-broken-packs reports it and keeps the exit status of the findings', async () => {
+  const root = tempTree({
+    '.termguard.yaml': 'packs: [team.termguard.yaml]\n',
+    'team.termguard.yaml': 'pack: team\nbroken\n',
+    'doc.md': 'Nothing to report.\n',
+  });
+  const strict = await run(root, ['check', 'doc.md']);
+  assert.equal(strict.code, 2, strict.err);
+  assert.match(strict.err, /^team\.termguard\.yaml:2:3: error: this pack is broken$/m);
+  const allowed = await run(root, ['check', '--allow-broken-packs', 'doc.md']);
+  assert.equal(allowed.code, 0, allowed.err);
+  assert.match(allowed.err, /^team\.termguard\.yaml:2:3: error: this pack is broken$/m);
+  const forbidden = await run(root, ['check', '--allow-broken-packs', '-'], { stdin: 'This is forbidden.\n' });
+  assert.equal(forbidden.code, 1, 'an error finding still fails the run');
+  const fixing = await run(root, ['check', '--allow-broken-packs', '--fix', 'doc.md']);
+  assert.equal(fixing.code, 2, '--fix still refuses to write from a broken rule set');
+  assert.equal(fs.readFileSync(path.join(root, 'doc.md'), 'utf8'), 'Nothing to report.\n');
+});

@@ -1,9 +1,8 @@
 /**
  * The settings the extension contributes (package.json `contributes`), as
  * the Settings editor shows them: Markdown descriptions (plain descriptions
- * would show backticks literally), each opening with a readable name where
- * the title VS Code derives from the key reads badly ("Debounce Ms"), and a
- * fixed order.
+ * would show backticks literally), keys whose derived titles read as words
+ * ("Check Delay"), units named where a title does not, and a fixed order.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -34,8 +33,21 @@ describe('the contributed settings', () => {
     }
   });
 
-  it('name the unit of a key whose derived title would not ("Debounce Ms", "Max File Size KB")', () => {
-    assert.match(settings['termguard.debounceMs']!.markdownDescription!, /^\*\*Delay before re-checking \(milliseconds\)\.\*\*/);
+  it('have keys whose derived titles read as words ("Check Delay", not "Debounce Ms")', () => {
+    // The Settings editor's title: the key after `termguard.`, camel case split into capitalised words.
+    const title = (key: string): string =>
+      key
+        .slice('termguard.'.length)
+        .split('.')
+        .map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (first) => first.toUpperCase()))
+        .join(' › ');
+    const titles = Object.keys(settings).map(title);
+    assert.ok(titles.includes('Check Delay'), titles.join(', '));
+    for (const each of titles) assert.doesNotMatch(each, /\b(Ms|Debounce)\b/, each);
+  });
+
+  it('name the unit of a number whose title does not', () => {
+    assert.match(settings['termguard.checkDelay']!.markdownDescription!, /^Milliseconds to wait after an edit/);
     assert.match(settings['termguard.maxFileSizeKB']!.markdownDescription!, /^\*\*Largest file checked \(kilobytes\)\.\*\*/);
   });
 

@@ -30,6 +30,31 @@ describe('the built-in morphology table', () => {
     assert.equal(morphologyLibraryLoaded(), false, 'compromise stayed unloaded');
   });
 
+  // A small team pack (the bench's and the real-editor suite's): its words are common verbs the table holds, and its fix
+  // conjugates "use" to match ("utilized" -> "used"). Neither may load compromise, or a first check waits for its lexicon.
+  it('lets a team pack of common verbs with an inflecting fix check without loading compromise', () => {
+    const team = [
+      'pack: team',
+      'rules:',
+      '  - id: team/no-utilize',
+      '    category: plain-language',
+      '    severity: warning',
+      '    message: "Say use, not {match}."',
+      '    reason: Plain words read faster.',
+      '    patterns: [utilize, leverage]',
+      '    fixes: [{ replace: use }]',
+      '',
+    ].join('\n');
+    const sources = builtinPackFiles().map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+    const engine = createEngine([...sources, { file: 'team.termguard.yaml', text: team }]);
+    const result = engine.check('We utilized the planner, leverage the queue and are utilizing both.\n', 'markdown');
+    assert.deepEqual(
+      result.findings.filter((finding) => finding.ruleId === 'team/no-utilize').map((finding) => finding.fixes[0]?.edits[0]?.newText),
+      ['used', 'use', 'using'],
+    );
+    assert.equal(morphologyLibraryLoaded(), false, 'compromise stayed unloaded');
+  });
+
   it('is what compromise says now (npm run generate regenerates it)', () => {
     const rendered = renderMorphologyTable();
     assert.equal(readFileSync(morphologyTableFile, 'utf8'), rendered);

@@ -134,7 +134,7 @@ describe('lsp workspace configuration', () => {
         );
         assert.ok(packDiagnostics.diagnostics.every((diagnostic) => diagnostic.source === 'termguard'));
         assert.ok(packDiagnostics.diagnostics.some((diagnostic) => diagnostic.severity === 1));
-        await client.waitForMessage(/broken\.termguard\.yaml has errors/);
+        await client.waitForMessage(/broken\.termguard\.yaml has (an error|\d+ errors)/);
         const second = ws.uri('second.md');
         await client.open(second, DOC);
         await client.waitForDiagnostics(second, 1);
@@ -164,10 +164,10 @@ describe('lsp workspace configuration', () => {
         ws.write('team.termguard.yaml', 'pack: team\nrules: [\n');
         await client.notifyWatchedFiles([{ uri: packUri, type: 2 }]);
         await client.waitForPublication(packUri, (params) => params.diagnostics.length > 0, 'the broken pack is reported');
-        const warning = await client.waitForMessage(/team\.termguard\.yaml has errors/);
+        const warning = await client.waitForMessage(/team\.termguard\.yaml has (an error|\d+ errors)/);
         assert.equal(
           warning.message,
-          'Termguard: team.termguard.yaml has errors, so its rules are off until fixed; all other rules still run.',
+          'Termguard: team.termguard.yaml has an error on line 3: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. The whole pack is off until it is fixed; the built-in rules and the other packs still run.',
         );
         const broken = await client.waitForPublication(
           doc,
@@ -215,10 +215,10 @@ describe('lsp workspace configuration', () => {
         const doc = ws.uri('doc.md');
         await client.open(doc, DOC);
         assert.deepEqual(codes((await client.waitForDiagnostics(doc, 1)).diagnostics), ['memo/enables-access', 'team/synergy']);
-        const warning = await client.waitForMessage(/team\.termguard\.yaml has errors/);
+        const warning = await client.waitForMessage(/team\.termguard\.yaml has (an error|\d+ errors)/);
         assert.equal(
           warning.message,
-          'Termguard: packs/team.termguard.yaml has errors. The parts with errors are off until fixed; all other rules still run.',
+          'Termguard: packs/team.termguard.yaml has an error on line 22: unknown word set @vendr (known sets: @vendor). The part with the error is off until it is fixed; all other rules still run.',
         );
         const pack = await client.waitForPublication(
           ws.uri('packs/team.termguard.yaml'),
@@ -249,7 +249,8 @@ describe('lsp workspace configuration', () => {
         await client.waitForDiagnostics(doc, 1);
         const notice = await client.waitFor('a broken-file notice', () => client.brokenFileNotices[0]);
         assert.deepEqual(notice, {
-          message: 'Termguard: packs/broken.termguard.yaml has errors, so its rules are off until fixed; all other rules still run.',
+          message:
+            'Termguard: packs/broken.termguard.yaml has an error on line 3: YAML: Flow sequence in block collection must be sufficiently indented and end with a ]. The whole pack is off until it is fixed; the built-in rules and the other packs still run.',
           uri: ws.uri('packs/broken.termguard.yaml'),
           kind: 'pack',
         });
@@ -283,7 +284,7 @@ describe('lsp workspace configuration', () => {
 
         ws.write('team.termguard.yaml', client.text(packUri));
         await client.notifyWatchedFiles([{ uri: packUri, type: 2 }]);
-        await client.waitForMessage(/team\.termguard\.yaml has errors/);
+        await client.waitForMessage(/team\.termguard\.yaml has (an error|\d+ errors)/);
       },
     );
   });

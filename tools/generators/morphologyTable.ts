@@ -2,12 +2,19 @@
  * The built-in packs' word forms and conjugations, computed with compromise
  * and stored as JSON, so that checking with the built-in packs need not load
  * compromise's lexicon (about a quarter of a second per CLI run and server
- * start).
+ * start). Verbs conjugate from their forms' names; only the conjugations
+ * that differ from that (and the built-in fixes' own) are stored.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinPackFiles } from '../../server/src/project/builtinPacks';
-import { computeConjugation, computeWordForms, requestedLemmas, type VerbForm } from '../../server/src/engine/morphology/wordForms';
+import {
+  computeConjugation,
+  computeWordForms,
+  requestedLemmas,
+  tableConjugation,
+  type VerbForm,
+} from '../../server/src/engine/morphology/wordForms';
 import { loadPack, type CompiledPack } from '../../server/src/engine/packs/loadPack';
 
 /** Where the generated table lives. */
@@ -42,6 +49,14 @@ export function renderMorphologyTable(): string {
         if (!fix.inflect || !/^[a-z]+$/.test(lemma) || lemma === 'be') continue;
         for (const form of VERB_FORMS) conjugations[`${lemma}\u0000${form}`] = computeConjugation(lemma, form);
       }
+    }
+  }
+  // The verbs of the table conjugate from their named forms (tableConjugation); where compromise says otherwise, it wins.
+  for (const lemma of Object.keys(forms)) {
+    for (const form of VERB_FORMS) {
+      const derived = tableConjugation(lemma, form);
+      const actual = computeConjugation(lemma, form);
+      if (derived !== undefined && derived !== actual) conjugations[`${lemma}\u0000${form}`] = actual;
     }
   }
   return JSON.stringify({ forms, conjugations }, null, 1) + '\n';

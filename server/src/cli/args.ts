@@ -52,6 +52,8 @@ export interface CheckCommand {
   readonly changedSince?: string;
   /** Threads that check files: 1 for the main thread alone, N for N − 1 workers besides it; undefined to decide from the input. */
   readonly jobs?: number;
+  /** Report broken packs without failing the run (exit status 2) for them; `--fix` and `--update-baseline` still refuse. */
+  readonly allowBrokenPacks: boolean;
   /** Paths, globs and `-`; `.` when none is given. */
   readonly targets: readonly string[];
 }
@@ -130,6 +132,11 @@ export const CHECK_OPTIONS: readonly CheckOptionSpec[] = [
   },
   { name: 'baseline', type: 'string', value: 'FILE', help: ['hide findings recorded in this baseline file'] },
   { name: 'update-baseline', type: 'boolean', help: ['record all current findings in the --baseline file'] },
+  {
+    name: 'allow-broken-packs',
+    type: 'boolean',
+    help: ['report broken packs (file:line:col) without exit status 2;', 'the rest of each pack still checks'],
+  },
   { name: 'cache', type: 'boolean', help: ['skip files checked before with the same content, packs,', 'config and Termguard version'] },
   { name: 'cache-location', type: 'string', value: 'DIR', help: [`where --cache keeps its entries (default ${DEFAULT_CACHE_LOCATION})`] },
   {
@@ -285,6 +292,7 @@ function parseCheck(argv: readonly string[]): ParseResult {
       rules: list('rule'),
       categories: list('category'),
       cache: values.cache === true,
+      allowBrokenPacks: values['allow-broken-packs'] === true,
       cacheLocation: text('cache-location') ?? DEFAULT_CACHE_LOCATION,
       targets,
       ...(lastColorFlag !== undefined ? { color: lastColorFlag === 'color' } : {}),

@@ -57,7 +57,7 @@ export interface TermguardSettings {
    * check. Default: the prose formats; source code only when listed.
    */
   readonly languages: readonly string[];
-  /** `termguard.debounceMs`: delay between the last edit and the check, 0–2000. */
+  /** `termguard.checkDelay` (formerly `termguard.debounceMs`): delay between the last edit and the check, 0–2000 ms. */
   readonly debounceMs: number;
   /** `termguard.maxFileSizeKB`: documents larger than this are not checked (a notice says so once). */
   readonly maxFileSizeKB: number;
@@ -165,7 +165,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
     packs: strings('packs', DEFAULT_SETTINGS.packs),
     severityOverrides: Object.freeze(overrides),
     languages: strings('languages', DEFAULT_SETTINGS.languages),
-    debounceMs: number('debounceMs', DEFAULT_SETTINGS.debounceMs, 0, 2000),
+    // `checkDelay` reads as "Check Delay" in the Settings editor; `debounceMs`, its older name, still works.
+    debounceMs:
+      section.checkDelay !== undefined && section.checkDelay !== null
+        ? number('checkDelay', DEFAULT_SETTINGS.debounceMs, 0, 2000)
+        : number('debounceMs', DEFAULT_SETTINGS.debounceMs, 0, 2000),
     maxFileSizeKB: number('maxFileSizeKB', DEFAULT_SETTINGS.maxFileSizeKB, 1, 1024 * 1024),
     baseline,
     trace: Object.freeze({ server: trace }),

@@ -216,9 +216,9 @@ export class EngineRegistry {
   }
 
   /**
-   * Tells the user once about each pack with errors, saying truthfully what
-   * is off: the whole pack when none of its rules loaded, else the parts with
-   * errors.
+   * Tells the user once about each pack with errors, leading with the file,
+   * the line and the first problem, then saying truthfully what is off: the
+   * whole pack when none of its rules loaded, else the parts with errors.
    */
   private warnAboutBrokenPacks(built: CachedEngine): void {
     const errors = built.problems.filter((problem) => problem.severity === 'error');
@@ -228,13 +228,8 @@ export class EngineRegistry {
       const loaded =
         built.engine.rules().some((rule) => rule.source.file === name) ||
         built.engine.glossary().some((entry) => entry.source.file === name);
-      this.warnOnce(
-        `pack:${path}`,
-        loaded
-          ? `Termguard: ${this.displayName(path)} has errors. The parts with errors are off until fixed; all other rules still run.`
-          : `Termguard: ${this.displayName(path)} has errors, so its rules are off until fixed; all other rules still run.`,
-        { path, kind: 'pack' },
-      );
+      const own = errors.filter((problem) => problem.file === name);
+      this.warnOnce(`pack:${path}`, brokenPackMessage(this.displayName(path), own, loaded), { path, kind: 'pack' });
     }
   }
 
@@ -333,4 +328,22 @@ export class EngineRegistry {
     this.published = texts;
     if (changes.size > 0) this.options.publishFileProblems(changes);
   }
+}
+
+/**
+ * A broken pack's warning, in plain text (a notification shows no
+ * Markdown): the file, the first problem and its line, how many more, and
+ * what is off.
+ */
+export function brokenPackMessage(name: string, errors: readonly Problem[], loaded: boolean): string {
+  const first = [...errors].sort((a, b) => a.line - b.line || a.column - b.column)[0]!;
+  const problem = first.message.replace(/`/g, '').replace(/\.$/, '');
+  const what =
+    errors.length === 1
+      ? `${name} has an error on line ${first.line + 1}: ${problem}.`
+      : `${name} has ${errors.length} errors; the first, on line ${first.line + 1}: ${problem}.`;
+  const off = loaded
+    ? `${errors.length === 1 ? 'The part with the error is off until it is' : 'The parts with errors are off until they are'} fixed; all other rules still run.`
+    : 'The whole pack is off until it is fixed; the built-in rules and the other packs still run.';
+  return `Termguard: ${what} ${off}`;
 }

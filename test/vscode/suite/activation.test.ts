@@ -3,7 +3,7 @@ import { suite, test } from 'mocha';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { activateExtension, EXTENSION_ID, openFile, ruleOf, waitForDiagnostics } from './testkit';
+import { activateExtension, EXTENSION_ID, openFile, ruleOf, statusToBe, waitForDiagnostics } from './testkit';
 
 suite('Activation', () => {
   // How long activate() takes is reported here for the record; the target lives in the benchmark, not in a pass/fail test.
@@ -23,7 +23,10 @@ suite('Activation', () => {
 
   // The first Markdown file of the session, in a folder whose .termguard.yaml names a team pack. How long it takes
   // is logged for the record (`npm run bench` measures it); the test is that the team pack's finding arrives.
-  test("the first Markdown file opened gets the team pack's findings", async () => {
+  // The status item says "checking…" while the first engine is built, then the file's result.
+  test('the first Markdown file opened gets the team pack\'s findings, with "checking…" until then', async () => {
+    const api = await activateExtension();
+    const seenBefore = api.statusTexts().length;
     const started = performance.now();
     const editor = await openFile('notes/team-notes.md');
     const found = await waitForDiagnostics(
@@ -32,5 +35,9 @@ suite('Activation', () => {
       "the team pack's finding",
     );
     console.log(`first Markdown file → first diagnostics (${found.length}): ${(performance.now() - started).toFixed(0)} ms`);
+    const result = await statusToBe(api, '$(book) Termguard: 1 finding');
+    const seen = api.statusTexts().slice(seenBefore);
+    const checking = seen.indexOf('$(book) Termguard: checking…');
+    assert.ok(checking >= 0 && checking < seen.lastIndexOf(result), `"checking…" came before the result: ${JSON.stringify(seen)}`);
   });
 });

@@ -69,7 +69,7 @@ suite('A broken team pack', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(workspaceRoot(), 'broken'), { recursive: true });
   });
 
-  test("leaves the other rules running, warns with the pack's name relative to the folder, Open pack and Show Problems", async () => {
+  test("leaves the other rules running, warns with the pack's name relative to the folder and the problem's line; Open pack and Show Problems work", async () => {
     const seen = api.brokenFileNotices().length;
     // Not a preview: opening the pack next must not close it.
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc), { preview: false });
@@ -86,11 +86,17 @@ suite('A broken team pack', () => {
     const notice = await nextNotice(api, seen);
     assert.equal(
       notice.message,
-      'Termguard: broken/vendors.termguard.yaml has errors. The parts with errors are off until fixed; all other rules still run.',
+      'Termguard: broken/vendors.termguard.yaml has an error on line 10: unknown word set @vendr (known sets: @vendor). ' +
+        'The part with the error is off until it is fixed; all other rules still run.',
     );
     assert.ok(!notice.message.includes(workspaceRoot().fsPath), 'no absolute path');
     assert.deepEqual(notice.actions, ['Open pack', 'Show Problems']);
     assert.equal(vscode.Uri.parse(notice.uri).toString(), pack.toString());
+    // The buttons, as if clicked: the pack opens in an editor; the Problems panel command runs.
+    await api.brokenFileNoticeAction(notice, 'Open pack');
+    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), pack.toString(), 'Open pack opened the pack');
+    await api.brokenFileNoticeAction(notice, 'Show Problems');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(doc), { preview: false });
   });
 
   test('its problem is a diagnostic on the unknown set name only, with a "did you mean" fix', async () => {
@@ -125,7 +131,7 @@ suite('A broken team pack', () => {
     assert.ok(rulesOf(termguardDiagnostics(doc)).includes('vendors/corp'), 'the saved pack still applies');
     await editor.document.save();
     const notice = await nextNotice(api, seen);
-    assert.match(notice.message, /^Termguard: broken\/vendors\.termguard\.yaml has errors\./);
+    assert.match(notice.message, /^Termguard: broken\/vendors\.termguard\.yaml has an error on line 10: unknown word set @vendorz /);
     await waitForDiagnostics(doc, (diagnostics) => !rulesOf(diagnostics).includes('vendors/corp'), 'the broken rule to be off');
   });
 });

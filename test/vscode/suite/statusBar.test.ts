@@ -1,18 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { suite, suiteSetup, suiteTeardown, test } from 'mocha';
 import * as vscode from 'vscode';
-import { activateExtension, openFile, waitFor, type TermguardApi } from './testkit';
-
-/** Waits until the status bar item shows `expected`. */
-function statusToBe(api: TermguardApi, expected: string | RegExp): Promise<string> {
-  const matches = (text: string): boolean => (typeof expected === 'string' ? text === expected : expected.test(text));
-  return waitFor(
-    () => (matches(api.statusText()) ? api.statusText() : undefined),
-    () => `the status bar to show ${String(expected)}; it shows "${api.statusText()}"`,
-    undefined,
-    api.onDidChangeStatus,
-  );
-}
+import { activateExtension, openFile, statusToBe, type TermguardApi } from './testkit';
 
 suite('The status bar item', () => {
   let api: TermguardApi;

@@ -40,6 +40,7 @@ export interface TermguardApi {
   checkWorkspace(): Promise<{ readonly files: number; readonly listed: ListedCounts; readonly cancelled: boolean } | undefined>;
   brokenFileNotices(): readonly ShownNotice[];
   readonly onDidShowBrokenFileNotice: vscode.Event<ShownNotice>;
+  brokenFileNoticeAction(notice: ShownNotice, action: string): Promise<void>;
   readonly logUri: vscode.Uri;
   explainRule(ruleId: string): Promise<{ rule: { id: string; reason: string; message: string }; markdown: string } | null>;
   glossary(uri?: vscode.Uri): Promise<readonly { id: string; term: string; definition: string }[]>;
@@ -101,6 +102,17 @@ export function workspaceFile(relativePath: string): vscode.Uri {
 export async function openFile(relativePath: string): Promise<vscode.TextEditor> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(relativePath));
   return vscode.window.showTextDocument(document, { preview: false });
+}
+
+/** Waits until the status bar item shows `expected` (a whole text, or a pattern). */
+export function statusToBe(api: TermguardApi, expected: string | RegExp): Promise<string> {
+  const matches = (text: string): boolean => (typeof expected === 'string' ? text === expected : expected.test(text));
+  return waitFor(
+    () => (matches(api.statusText()) ? api.statusText() : undefined),
+    () => `the status bar to show ${String(expected)}; it shows "${api.statusText()}"`,
+    undefined,
+    api.onDidChangeStatus,
+  );
 }
 
 /** Termguard's diagnostics of `uri`. */

@@ -179,7 +179,11 @@ function planJobs(
     messages.fatal([...new Set(fatal.map(formatProblem))]);
     return undefined;
   }
-  if (packProblems.length > 0) messages.failedWith([...new Set(packProblems.map(formatProblem))]);
+  if (packProblems.length > 0) {
+    const lines = [...new Set(packProblems.map(formatProblem))];
+    if (command.allowBrokenPacks) for (const line of lines) io.stderr.write(`${line}\n`);
+    else messages.failedWith(lines);
+  }
   for (const line of warnings.keys()) io.stderr.write(`${line}\n`);
   return { jobs, engines };
 }

@@ -95,7 +95,7 @@ export function meaningClassMembers(name: string): PatternNode[] | undefined {
   let members: PatternNode[] | undefined;
   if (name === ':particle') {
     members = PHRASAL_PARTICLES.map((text) => ({ type: 'word', mode: 'exact', text, column: 0 }));
-  } else if (name.endsWith(':words') && WORD_CLASSES[name.slice(0, -6)]) {
+  } else if (name.endsWith(':words') && WORD_CLASSES[name.slice(0, -6)]?.kind === 'verb') {
     // Single words as flat exact forms, so the compiler merges them into one test.
     members = WORD_CLASSES[name.slice(0, -6)]!.members.flatMap((member) =>
       member.includes(' ') ? [memberPattern(member)] : verbForms(member).map(exactWord),
@@ -215,7 +215,9 @@ function verbForms(verb: string): string[] {
  * included, as the word-set resolver needs them (keys keep their `%`).
  */
 export function meaningClassDefinitions(): Map<string, PatternNode[]> {
-  const names = [...meaningClassNames(), ...Object.keys(WORD_CLASSES).map((name) => `${name}:words`), ':particle'];
+  // Only verb classes have a `:words` helper: conjugating the thousands of nouns of `%person` would slow every engine start.
+  const verbClasses = Object.keys(WORD_CLASSES).filter((name) => WORD_CLASSES[name]!.kind === 'verb');
+  const names = [...meaningClassNames(), ...verbClasses.map((name) => `${name}:words`), ':particle'];
   return new Map(names.map((name) => [`%${name}`, meaningClassMembers(name)!]));
 }
 

@@ -219,7 +219,7 @@ export function conjugate(lemma: string, form: VerbForm): string {
   const key = `${lemma}\u0000${form}`;
   let result = conjugations.get(key);
   if (result === undefined) {
-    result = snapshot.conjugations[key] ?? remembered.conjugations.get(key);
+    result = snapshot.conjugations[key] ?? tableConjugation(lemma, form) ?? remembered.conjugations.get(key);
     if (result === undefined) {
       result = computeConjugation(lemma, form);
       learned.conjugations.set(key, result);
@@ -227,6 +227,25 @@ export function conjugate(lemma: string, form: VerbForm): string {
     conjugations.set(key, result);
   }
   return result;
+}
+
+/**
+ * The conjugation of a verb of the built-in table, read from the verb forms
+ * its entry names, so that a fix such as "replace: use" conjugates without
+ * loading compromise. compromise fills a slot that repeats an earlier form
+ * (the past of "hit") or that it leaves empty with the lemma itself, and
+ * gives the past for a missing participle; the table's generator checks
+ * that this agrees with compromise for every verb of the table and stores
+ * the conjugations that would not. `undefined` for a word the table does not
+ * hold as a verb.
+ */
+export function tableConjugation(lemma: string, form: VerbForm): string | undefined {
+  const lower = lemma.toLowerCase();
+  if (lower === 'be' || !Object.hasOwn(snapshot.forms, lower)) return undefined;
+  const computed = snapshot.forms[lower]!;
+  if (!computed.some(([, verbForm]) => verbForm !== null)) return undefined;
+  const named = (wanted: VerbForm): string | undefined => computed.find(([, verbForm]) => verbForm === wanted)?.[0];
+  return named(form) ?? (form === 'participle' ? named('past') : undefined) ?? lower;
 }
 
 /** What compromise says `lemma` is in `form`. */
