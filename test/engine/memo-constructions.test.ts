@@ -134,7 +134,7 @@ describe('calls-on: nominalisations and other verb shapes', () => {
     expectCategory(
       'calls-on',
       ['Summaries come from GPT-5, which the runtime invokes per document.'],
-      ['Summaries come from GPT-5, which invokes no tools.'],
+      ['Reviewers praise GPT-5, which invokes no tools.'],
     );
   });
 });
@@ -408,5 +408,91 @@ describe('calls that travel through Azure', () => {
       ],
     );
     expectCategory('calls-on', ['The router sends each request to GPT-5 through the SRE.']);
+  });
+});
+
+describe('availability: AWS surfaces, model ids and served-from lists', () => {
+  it('a model placed in or listed by an AWS console, catalog or picker', () => {
+    expectCategory(
+      'availability',
+      [
+        'You can now find o4-mini in the Bedrock model catalog.',
+        'The AWS console picker shows GPT-4.1 next to Titan.',
+        'Pick gpt-5 from the list once it appears in your Bedrock playground.',
+      ],
+      ['The Bedrock console shows Claude and Llama.', 'GPT-5 is not in the Bedrock model catalog.'],
+    );
+  });
+  it('a model named as one of AWS’s models, endpoints or options', () => {
+    expectCategory('availability', [
+      'Set the Bedrock model id to gpt-4.1 in the agent config.',
+      'We list o3 as a new Amazon Bedrock option.',
+    ]);
+  });
+  it('a list of models served from AWS', () => {
+    expectCategory('availability', ['Choose claude-opus-4, nova-pro or o3, all hosted on Amazon Bedrock.']);
+  });
+  it('an approved phrase covers every model it coordinates ("integrates with OpenAI and ChatGPT")', () => {
+    expectCategory('availability', [], ['The add-on integrates with OpenAI and ChatGPT and ships through the AWS Marketplace.']);
+  });
+});
+
+describe('access: people using a model thanks to our product', () => {
+  it('people who can now use a model, with our product named before', () => {
+    expectCategory(
+      'access',
+      ['Since the Frontier pilot, our paralegals can now use GPT-5 for contract review.', 'With the SRE our interns get to play with o3.'],
+      [
+        'Our paralegals already use GPT-5 at home; the SRE keeps the case memory.',
+        'Customers can use GPT-5 as a backend for agents built on the runtime.',
+      ],
+    );
+  });
+  it('people getting a model thanks to our product, but not AWS customers getting one (that is availability)', () => {
+    expectCategory(
+      'access',
+      ['With the Frontier rollout, every claims adjuster gets GPT-4o.'],
+      ['Bedrock customers get GPT-5 out of the box.'],
+    );
+  });
+});
+
+describe('calls-on: output arriving from a model, reaching it, routing work through it', () => {
+  it('output that comes or streams from a model', () => {
+    expectCategory(
+      'calls-on',
+      ['Replies stream straight from GPT-5 into the ticket.', 'The summary comes from o3.'],
+      ['The idea came from a ChatGPT user forum.'],
+    );
+  });
+  it('our product reaching a model, and work routed through it', () => {
+    expectCategory('calls-on', [
+      'Each night the agent reaches GPT-4o over a private link.',
+      'Our planner routes every incoming ticket through o4-mini.',
+    ]);
+  });
+});
+
+describe('more shapes of the same three claims', () => {
+  it('access: a particle after the model ("opens GPT-5 up to"), a line to a model', () => {
+    expectCategory(
+      'access',
+      ['The connector opens o3 up to every analyst in the branch.', 'Give each nurse a direct line to GPT-4o.'],
+      ['Give each nurse a direct line to the pharmacy.'],
+    );
+  });
+  it('availability: a supported model in an AWS service, served out of AWS, moved to AWS', () => {
+    expectCategory(
+      'availability',
+      [
+        'o4-mini is now a supported model in the Bedrock runtime API.',
+        'Host gpt-4.1 right inside your AWS account.',
+        'Our GPT-5 workloads migrated last month from Azure to Amazon Bedrock.',
+      ],
+      ['Claude is now a supported model in the Bedrock runtime API.'],
+    );
+  });
+  it('calls-on: waiting on a model’s answer', () => {
+    expectCategory('calls-on', ['The planner is waiting for a reply from o3.']);
   });
 });

@@ -6,8 +6,7 @@
  * document without such names never pays for it.
  */
 import type { Finding, Severity } from '../api';
-import type { CompiledRule } from '../packs/loadPack';
-import type { SeverityResolver } from '../rules/ruleSet';
+import type { CompiledRule, SeverityResolver } from '../packs/loadPack';
 import type { Sentence } from '../text/tokenize';
 import { claimWords, deniesAnything } from './claimFeatures';
 import { ClaimModel, type ClaimModelData } from './claimModel';

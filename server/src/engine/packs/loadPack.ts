@@ -2,7 +2,7 @@
  * Loads a rule pack from YAML: validates it against the schema, compiles its
  * patterns, word sets and glossary, and reports every problem at its line.
  */
-import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity } from '../api';
+import type { GlossaryEntry, PackSource, Problem, RuleInfo, Severity, SeverityOverride } from '../api';
 import type { ClaimCategory } from '../claims/claimModel';
 import { parsePattern, PatternSyntaxError, setReferences, type PatternNode } from '../patterns/parsePattern';
 import { meaningClassDefinitions, meaningClassNames } from '../meaning/meaningClasses';
@@ -426,3 +426,6 @@ function referenceProblem(name: string, wordSets: ResolvedSets): { message: stri
 function shortened(pattern: string): string {
   return pattern.length <= 60 ? pattern : `${pattern.slice(0, 50)}…`;
 }
+
+/** Resolves the effective severity of a rule, or `off`. */
+export type SeverityResolver = (rule: CompiledRule) => SeverityOverride;

@@ -3,9 +3,9 @@
  * sentence: pattern matches, approved phrases, negation and question scope,
  * fixes, and the claim model for what the patterns leave unreported.
  */
-import type { Finding, Severity, SeverityOverride } from '../api';
+import type { Finding, Severity } from '../api';
 import { fitFix } from '../fixes/fitFix';
-import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
+import type { CompiledPack, CompiledRule, ScanGroup, SeverityResolver } from '../packs/loadPack';
 import { asideFreeView, tagSentence, tagSurfaces, type AsideFreeView } from '../reading/sentenceReading';
 import { isTagKey } from '../reading/tags';
 import type { Program } from '../patterns/program';
@@ -83,8 +83,7 @@ interface RuleMatch extends ProgramMatch {
   readonly withFixes: boolean;
 }
 
-/** Resolves the effective severity of a rule, or `off`. */
-export type SeverityResolver = (rule: CompiledRule) => SeverityOverride;
+export type { SeverityResolver } from '../packs/loadPack';
 
 /** The approved phrases of one pack found in one sentence. */
 interface ApprovedSpans {
