@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { GlossaryEntry, RuleInfo } from '../../server/src/engine/api';
+import { rulePickItem } from '../../server/src/engine/documentation/ruleText';
 import { HiddenDocumentResults } from './hiddenDocumentResults';
 import type { TermguardClient } from './languageClient';
 import type { MarkdownPages } from './markdownView';
@@ -170,8 +171,7 @@ export function registerCommands({ client, pages, log, hiddenResults }: CommandC
     const items = new Map<string, vscode.QuickPickItem>();
     if (client.serverCommands().includes(SERVER_COMMANDS.rules)) {
       const rules = await client.executeCommand<readonly RuleInfo[]>(SERVER_COMMANDS.rules, activeArgs());
-      for (const rule of rules)
-        items.set(rule.id, { label: rule.id, description: `${rule.severity} · ${rule.category}`, detail: rule.message });
+      for (const rule of rules) items.set(rule.id, rulePickItem(rule));
     } else {
       for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
         for (const diagnostic of diagnostics) {

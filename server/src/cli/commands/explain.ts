@@ -1,25 +1,14 @@
-/** `termguard explain RULE_ID`: a rule's message, reason, alternatives and examples; `explain class:NAME`: a meaning class. */
+/** `termguard explain RULE_ID`: a rule's summary, reason, alternatives, examples and documentation link; `explain class:NAME`: a meaning class. */
 import type { RuleInfo } from '../../engine/api';
 import { meaningClassInfo, meaningClassNames, type MeaningClassInfo } from '../../engine/meaning/meaningClasses';
 import type { CommandContext } from '../cliIO';
 import { closestMatches } from '../../engine/index';
 import { projectEngine } from './projectEngine';
+import { ruleExplanationText } from '../../engine/documentation/ruleText';
 
-/** How a rule without patterns finds what it reports. */
-function claimModelNote(rule: RuleInfo): string {
-  return `Found by the built-in claim model, not by patterns: it reports sentences that name an OpenAI model and that it reads as a claim of this kind (${rule.claimModel}), where no other ${rule.category} rule matched. Switch it off with \`claim-model: false\` in .termguard.yaml.`;
-}
-
-/** Renders a rule for the terminal. */
+/** Renders a rule for the terminal (see `ruleExplanationText`). */
 export function renderRule(rule: RuleInfo): string {
-  const lines = [`${rule.id}  (${rule.severity}, category ${rule.category})`, '', rule.message];
-  if (rule.reason) lines.push('', `Why: ${rule.reason}`);
-  if (rule.alternatives.length > 0) lines.push('', 'Instead, write:', ...rule.alternatives.map((alt) => `  - ${alt}`));
-  if (rule.claimModel !== undefined) lines.push('', claimModelNote(rule));
-  if (rule.examples.bad.length > 0) lines.push('', 'Flagged:', ...rule.examples.bad.map((example) => `  ✗ ${example}`));
-  if (rule.examples.good.length > 0) lines.push('', 'Fine:', ...rule.examples.good.map((example) => `  ✓ ${example}`));
-  lines.push('', `Defined in ${rule.source.file}:${rule.source.line + 1}`);
-  return `${lines.join('\n')}\n`;
+  return ruleExplanationText(rule);
 }
 
 /** Renders a meaning class for the terminal: what it means, where it comes from, its members and what was left out. */

@@ -6,6 +6,7 @@
  * document without such names never pays for it.
  */
 import type { Finding, Severity } from '../api';
+import { fillMessage } from '../documentation/ruleText';
 import type { CompiledRule } from '../packs/loadPack';
 import type { SeverityResolver } from '../rules/ruleSet';
 import type { Sentence } from '../text/tokenize';
@@ -74,7 +75,7 @@ export class ClaimReader {
         ruleId: rule.info.id,
         category: rule.info.category,
         severity: severityOf(rule) as Severity,
-        message: rule.info.message.replace(/\{match\}/g, plainWords(sentence, first, last + 1)),
+        message: fillMessage(rule.info.message, plainWords(sentence, first, last + 1)),
         range: { start: tokens[first]!.start, end: tokens[last]!.end },
         matchedText: plainWords(sentence, first, last + 1),
         sentence: tokens

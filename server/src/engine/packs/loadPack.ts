@@ -5,6 +5,7 @@ import { meaningClassDefinitions, meaningClassNames } from '../meaning/meaningCl
 import { describeExcess, patternCost } from '../patterns/patternCost';
 import { compileProgram, type Program } from '../patterns/program';
 import { resolveWordSets, type ResolvedSets, type SetMember } from '../patterns/wordSets';
+import { glossaryUrlUnder, ruleUrlUnder } from '../documentation/ruleText';
 import { validatePack } from './schemaValidators';
 import { parseYamlSource, type DataPath, type SourceLocation } from './yamlSource';
 
@@ -98,7 +99,6 @@ export interface CompiledRule {
   readonly claimModel?: ClaimCategory;
   /** The 0-based line of an example in the pack file (worked out on demand: positions cost a second parse). */
   exampleLine(kind: 'bad' | 'good' | 'fixed', index: number): number;
-  readonly documentationUrl?: string;
 }
 
 /** A glossary entry with its forms compiled. */
@@ -277,6 +277,7 @@ function compilePack(source: PackSource): LoadedPack {
       examples: { bad: examples.bad ?? [], good: examples.good ?? [] },
       ...(claimModel !== undefined ? { claimModel } : {}),
       source: { file: source.file, get line() { return idLine(); } },
+      ...(data.documentation ? { documentationUrl: ruleUrlUnder(data.documentation, rule.id) } : {}),
     };
     pack.rules.push({
       info,
@@ -298,7 +299,6 @@ function compilePack(source: PackSource): LoadedPack {
       fixedExamples: examples.fixed ?? [],
       ...(claimModel !== undefined ? { claimModel } : {}),
       exampleLine: (kind, index) => yaml.locate(['rules', ruleIndex, 'examples', kind, index]).line,
-      ...(data.documentation ? { documentationUrl: `${data.documentation}#${rule.id.replace(/\//g, '-')}` } : {}),
     });
   });
 
@@ -316,6 +316,7 @@ function compilePack(source: PackSource): LoadedPack {
       facts: item.facts ?? [],
       guidance: item.guidance ?? '',
       source: { file: source.file, get line() { return yaml.locate(['glossary', index]).line; } },
+      ...(data.documentation ? { documentationUrl: glossaryUrlUnder(data.documentation, item.id) } : {}),
     };
     pack.glossary.push({ entry, programs });
   });

@@ -1,4 +1,5 @@
 import type { Finding, Severity, SeverityOverride } from '../api';
+import { fillMessage } from '../documentation/ruleText';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup } from '../packs/loadPack';
 import { asideFreeView, tagSentence, tagSurfaces, type AsideFreeView } from '../reading/sentenceReading';
@@ -747,7 +748,7 @@ function buildFinding(rule: CompiledRule, severity: Severity, tokens: readonly T
     const fix = fitFix(template, tokens, match.focusStart, match.focusEnd);
     return index === 0 ? { ...fix, preferred: true } : fix;
   });
-  const message = rule.info.message.replace(/\{match\}/g, focusText);
+  const message = fillMessage(rule.info.message, focusText);
   return {
     ruleId: rule.info.id,
     category: rule.info.category,
