@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { GlossaryEntry, RuleInfo } from '../../server/src/engine/api';
-import { rulePickItem } from '../../server/src/engine/documentation/ruleText';
+import { glossaryPageMarkdown, rulePickItem } from '../../server/src/engine/documentation/ruleText';
 import { HiddenDocumentResults } from './hiddenDocumentResults';
 import type { TermguardClient } from './languageClient';
 import type { MarkdownPages } from './markdownView';
@@ -37,16 +37,6 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
 function activeFileUri(): string | undefined {
   const document = vscode.window.activeTextEditor?.document;
   return document?.uri.scheme === 'file' ? document.uri.toString() : undefined;
-}
-
-/** Renders a glossary entry as a Markdown page. */
-export function renderGlossaryPage(entry: GlossaryEntry): string {
-  const lines = [`# ${entry.term}`, '', entry.definition];
-  if (entry.facts.length > 0) lines.push('', '## Facts', '', ...entry.facts.map((fact) => `- ${fact}`));
-  if (entry.guidance) lines.push('', '## Guidance', '', entry.guidance);
-  lines.push('', `*Recognised as:* ${entry.forms.map((form) => `\`${form}\``).join(', ')}`);
-  if (entry.source) lines.push('', `*Defined in* \`${entry.source.file}:${entry.source.line + 1}\``);
-  return lines.join('\n');
 }
 
 /** Collaborators of the commands. */
@@ -139,7 +129,7 @@ export function registerCommands({ client, pages, log, hiddenResults }: CommandC
       );
       entry = picked?.entry;
     }
-    return entry ? pages.show(`glossary/${entry.id}.md`, renderGlossaryPage(entry)) : undefined;
+    return entry ? pages.show(`glossary/${entry.id}.md`, glossaryPageMarkdown(entry)) : undefined;
   }
 
   /** Shows a rule's explanation: rule `ruleId`, else the one picked (the finding under the cursor first). */

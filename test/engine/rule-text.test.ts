@@ -10,6 +10,7 @@ import type { Finding, RuleInfo } from '../../server/src/engine/api';
 import {
   fillMessage,
   findingHoverMarkdown,
+  GLOSSARY_HOVER_BUDGET,
   glossaryHoverMarkdown,
   HOVER_BUDGET,
   MATCH_MAX_LENGTH,
@@ -157,9 +158,11 @@ describe('glossary hovers', () => {
     for (const entry of builtinEngine().glossary()) {
       const markdown = glossaryHoverMarkdown(entry);
       const lines = markdown.split('\n');
-      assert.ok(lines.length <= HOVER_BUDGET.lines, `${entry.id}: ${lines.length} lines\n${markdown}`);
-      assert.ok(markdown.length <= HOVER_BUDGET.characters, `${entry.id}: ${markdown.length} characters\n${markdown}`);
-      assert.ok(entry.definition.replace(/\s+/g, ' ').startsWith(lines[0]!.replace(/\\/g, '')), `${entry.id} leads with its definition`);
+      assert.ok(lines.length <= GLOSSARY_HOVER_BUDGET.lines, `${entry.id}: ${lines.length} lines\n${markdown}`);
+      assert.ok(markdown.length <= GLOSSARY_HOVER_BUDGET.characters, `${entry.id}: ${markdown.length} characters\n${markdown}`);
+      const [term, definition] = lines[0]!.replace(/\\/g, '').split('**: ');
+      assert.equal(term, `**${entry.term}`, `${entry.id} leads with its term`);
+      assert.ok(entry.definition.replace(/\s+/g, ' ').startsWith(definition!), `${entry.id} then its definition`);
       assert.match(lines[2]!, /^\*Guidance:\* /, entry.id);
       assert.equal(lines.at(-1), `[Full entry](${BUILTIN_PAGE}#term-${entry.id})`, entry.id);
     }

@@ -76,7 +76,7 @@ describe('lsp hover', () => {
       const markdown = markdownOf(hover);
       const entry = occurrence.entry;
       assert.equal(markdown, glossaryHoverMarkdown(entry), `hover for "${literal}" is the entry's glossary hover`);
-      assert.ok(entry.definition.startsWith(unescape(markdown.split('\n')[0]!)), `hover for "${literal}" starts with the definition`);
+      assert.ok(unescape(markdown).startsWith(`**${entry.term}**: `), `hover for "${literal}" starts with the term and its definition`);
       assert.deepEqual(hover!.range, { start: lines.positionAt(occurrence.range.start), end: lines.positionAt(occurrence.range.end) });
     }
   });
@@ -92,7 +92,7 @@ describe('lsp hover', () => {
     const blocks = markdown.split('\n\n');
     assert.equal(
       blocks[0],
-      'The runtime that Amazon and OpenAI built together so that AI agents can keep memory and context from one task to the next.',
+      '**Stateful Runtime Environment (SRE)**: The runtime that Amazon and OpenAI built together so that AI agents can keep memory and context from one task to the next.',
     );
     assert.equal(blocks[1], `*Guidance:* ${entry.guidance}`);
     for (const fact of blocks.slice(2, -1).flatMap((block) => block.split('\n'))) {

@@ -6,7 +6,7 @@
  * session's already scanned blocks for terms); no rule runs for a hover.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import type { Engine, Finding, GlossaryEntry, OffsetRange } from '../engine/api';
+import type { Engine, Finding, OffsetRange } from '../engine/api';
 import type { CheckedDocument } from './checkScheduler';
 import { findingHoverMarkdown, glossaryHoverMarkdown } from '../engine/documentation/ruleText';
 import { toRange, type PositionMap } from './positions';
@@ -21,11 +21,6 @@ export function findingsAt(findings: readonly Finding[], offset: number): Findin
 /** Markdown for a finding: what its message lacks (see `findingHoverMarkdown`). */
 export function renderFinding(finding: Finding, engine: Engine): string {
   return findingHoverMarkdown(finding, engine.rule(finding.ruleId));
-}
-
-/** Markdown for a glossary entry (see `glossaryHoverMarkdown`). */
-export function renderGlossaryEntry(entry: GlossaryEntry): string {
-  return glossaryHoverMarkdown(entry);
 }
 
 /**
@@ -47,5 +42,5 @@ export function hoverAt(checked: CheckedDocument, map: PositionMap, offset: numb
   }
   const term = checked.session.termAt(offset);
   if (!term) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: renderGlossaryEntry(term.entry) }, range: toRange(map, term.range) };
+  return { contents: { kind: MarkupKind.Markdown, value: glossaryHoverMarkdown(term.entry) }, range: toRange(map, term.range) };
 }

@@ -1,15 +1,9 @@
 /** `termguard explain RULE_ID`: a rule's summary, reason, alternatives, examples and documentation link; `explain class:NAME`: a meaning class. */
-import type { RuleInfo } from '../../engine/api';
 import { meaningClassInfo, meaningClassNames, type MeaningClassInfo } from '../../engine/meaning/meaningClasses';
 import type { CommandContext } from '../cliIO';
 import { closestMatches } from '../../engine/index';
 import { projectEngine } from './projectEngine';
 import { ruleExplanationText } from '../../engine/documentation/ruleText';
-
-/** Renders a rule for the terminal (see `ruleExplanationText`). */
-export function renderRule(rule: RuleInfo): string {
-  return ruleExplanationText(rule);
-}
 
 /** Renders a meaning class for the terminal: what it means, where it comes from, its members and what was left out. */
 export function renderMeaningClass(info: MeaningClassInfo): string {
@@ -68,6 +62,6 @@ export function runExplain(ruleId: string, configFile: string | undefined, conte
     context.io.stderr.write(`termguard: unknown rule \`${ruleId}\`.${hint}\n`);
     return 2;
   }
-  context.io.stdout.write(renderRule(rule));
+  context.io.stdout.write(ruleExplanationText(rule));
   return 0;
 }

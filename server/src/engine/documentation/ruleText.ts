@@ -20,8 +20,14 @@ export const MESSAGE_MAX_LENGTH = 120;
 /** The longest the matched words may be inside a message; longer matches are cut at a word and end in “…”. */
 export const MATCH_MAX_LENGTH = 60;
 
-/** The budget of a hover: it must fit VS Code's default hover without scrolling. */
+/** The budget of a finding's hover, in lines and characters of Markdown: it must fit VS Code's default hover without scrolling. */
 export const HOVER_BUDGET = { lines: 8, characters: 500 } as const;
+
+/**
+ * The budget of a glossary hover: the same lines, and room for the link to
+ * the full entry (its URL, about a hundred characters, is not shown).
+ */
+export const GLOSSARY_HOVER_BUDGET = { lines: 8, characters: 600 } as const;
 
 /** `{match}` with the quotes a pack author put around it, straight or curly. */
 const MATCH_PLACEHOLDER = /(['"‘“]?)\{match\}(['"’”]?)/g;
@@ -121,31 +127,57 @@ function firstSentence(text: string): string {
   return end ? flat.slice(0, end.index + 1) : flat;
 }
 
-/** True when Markdown fits the hover budget. */
-export function fitsHoverBudget(markdown: string): boolean {
-  return markdown.split('\n').length <= HOVER_BUDGET.lines && markdown.length <= HOVER_BUDGET.characters;
+/** True when Markdown fits a hover budget. */
+export function fitsHoverBudget(markdown: string, budget: { readonly lines: number; readonly characters: number } = HOVER_BUDGET): boolean {
+  return markdown.split('\n').length <= budget.lines && markdown.length <= budget.characters;
 }
 
 /**
- * Markdown hover for a glossary term: what it is and how to write about it
- * first, then as many facts as fit the hover budget, then a link to the full
+ * Markdown hover for a glossary term: what it is (the term in bold, then the
+ * definition's first sentence) and how to write about it first, then as many facts as fit the hover budget, then a link to the full
  * entry (when its pack has `documentation:`), where the rest is.
  */
 export function glossaryHoverMarkdown(entry: GlossaryEntry): string {
   const link = entry.documentationUrl !== undefined ? `[Full entry](${entry.documentationUrl})` : undefined;
   const assemble = (lead: string[], facts: string[]): string =>
     [...lead, ...(facts.length > 0 ? [facts.join('\n')] : []), ...(link ? [link] : [])].join('\n\n');
-  const definition = escapeMarkdown(firstSentence(entry.definition));
+  const definition = `**${escapeMarkdown(oneLine(entry.term))}**: ${escapeMarkdown(firstSentence(entry.definition))}`;
   const guidance = entry.guidance ? `*Guidance:* ${escapeMarkdown(oneLine(entry.guidance))}` : undefined;
   let lead = guidance ? [definition, guidance] : [definition];
-  if (!fitsHoverBudget(assemble(lead, [])) && guidance) lead = [definition, `*Guidance:* ${escapeMarkdown(firstSentence(entry.guidance))}`];
+  if (!fitsHoverBudget(assemble(lead, []), GLOSSARY_HOVER_BUDGET) && guidance)
+    lead = [definition, `*Guidance:* ${escapeMarkdown(firstSentence(entry.guidance))}`];
   const facts: string[] = [];
   for (const fact of entry.facts) {
     const line = `- ${escapeMarkdown(oneLine(fact))}`;
-    if (!fitsHoverBudget(assemble(lead, [...facts, line]))) break;
+    if (!fitsHoverBudget(assemble(lead, [...facts, line]), GLOSSARY_HOVER_BUDGET)) break;
     facts.push(line);
   }
   return assemble(lead, facts);
+}
+
+/** A glossary entry for the terminal (`termguard define`): definition, facts, guidance, forms, link and source. */
+export function glossaryEntryText(entry: GlossaryEntry): string {
+  const lines = [entry.term, '', oneLine(entry.definition)];
+  if (entry.facts.length > 0) lines.push('', 'Facts:', ...entry.facts.map((fact) => `  - ${fact}`));
+  if (entry.guidance) lines.push('', `Guidance: ${oneLine(entry.guidance)}`);
+  if (entry.forms.length > 0) lines.push('', `Forms: ${entry.forms.join(', ')}`);
+  if (entry.documentationUrl !== undefined) lines.push('', `Documentation: ${entry.documentationUrl}`);
+  lines.push('', `Defined in ${entry.source.file}:${entry.source.line + 1}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** A glossary entry as a Markdown page (the editor's Show Glossary view). */
+export function glossaryPageMarkdown(entry: GlossaryEntry): string {
+  const lines = [`# ${escapeMarkdown(entry.term)}`, '', escapeMarkdown(oneLine(entry.definition))];
+  if (entry.facts.length > 0) lines.push('', '## Facts', '', ...entry.facts.map((fact) => `- ${escapeMarkdown(fact)}`));
+  if (entry.guidance) lines.push('', '## Guidance', '', escapeMarkdown(oneLine(entry.guidance)));
+  lines.push('', `*Recognised as:* ${entry.forms.map((form) => `\`${form}\``).join(', ')}`);
+  const source = `\`${entry.source.file}:${entry.source.line + 1}\``;
+  lines.push(
+    '',
+    entry.documentationUrl !== undefined ? `[Documentation](${entry.documentationUrl}) · *defined in* ${source}` : `*Defined in* ${source}`,
+  );
+  return lines.join('\n');
 }
 
 /** How a rule without patterns finds what it reports; `modelName` names the model (plain, or as a link). */
