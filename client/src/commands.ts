@@ -6,6 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { GlossaryEntry, RuleInfo } from '../../server/src/engine/api';
+import { glossaryPageMarkdown, rulePickItem } from '../../server/src/engine/rules/ruleText';
 import { HiddenDocumentResults } from './hiddenDocumentResults';
 import type { TermguardClient } from './languageClient';
 import type { MarkdownPages } from './markdownView';
@@ -36,16 +37,6 @@ export function ruleIdOf(diagnostic: vscode.Diagnostic): string | undefined {
 function activeFileUri(): string | undefined {
   const document = vscode.window.activeTextEditor?.document;
   return document?.uri.scheme === 'file' ? document.uri.toString() : undefined;
-}
-
-/** Renders a glossary entry as a Markdown page. */
-export function renderGlossaryPage(entry: GlossaryEntry): string {
-  const lines = [`# ${entry.term}`, '', entry.definition];
-  if (entry.facts.length > 0) lines.push('', '## Facts', '', ...entry.facts.map((fact) => `- ${fact}`));
-  if (entry.guidance) lines.push('', '## Guidance', '', entry.guidance);
-  lines.push('', `*Recognised as:* ${entry.forms.map((form) => `\`${form}\``).join(', ')}`);
-  if (entry.source) lines.push('', `*Defined in* \`${entry.source.file}:${entry.source.line + 1}\``);
-  return lines.join('\n');
 }
 
 /** Collaborators of the commands. */
@@ -138,7 +129,7 @@ export function registerCommands({ client, pages, log, hiddenResults }: CommandC
       );
       entry = picked?.entry;
     }
-    return entry ? pages.show(`glossary/${entry.id}.md`, renderGlossaryPage(entry)) : undefined;
+    return entry ? pages.show(`glossary/${entry.id}.md`, glossaryPageMarkdown(entry)) : undefined;
   }
 
   /** Shows a rule's explanation: rule `ruleId`, else the one picked (the finding under the cursor first). */
@@ -170,8 +161,7 @@ export function registerCommands({ client, pages, log, hiddenResults }: CommandC
     const items = new Map<string, vscode.QuickPickItem>();
     if (client.serverCommands().includes(SERVER_COMMANDS.rules)) {
       const rules = await client.executeCommand<readonly RuleInfo[]>(SERVER_COMMANDS.rules, activeArgs());
-      for (const rule of rules)
-        items.set(rule.id, { label: rule.id, description: `${rule.severity} · ${rule.category}`, detail: rule.message });
+      for (const rule of rules) items.set(rule.id, rulePickItem(rule));
     } else {
       for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
         for (const diagnostic of diagnostics) {

@@ -205,7 +205,7 @@ describe('claim model inference', () => {
     assert.deepEqual(finding.fixes, []);
     assert.match(
       finding.message,
-      /^Reads as a claim that the product calls an OpenAI model directly; say it integrates with or is powered by OpenAI instead\.$/,
+      /^Reads as a claim that the product calls an OpenAI model directly; say it integrates with or is powered by OpenAI\.$/,
     );
     assert.ok(finding.evidence && finding.evidence.length >= 1 && finding.evidence.length <= 3, JSON.stringify(finding.evidence));
     for (const words of finding.evidence) assert.ok(MODEL_ONLY.replace(/,/g, '').includes(words), words);

@@ -3,7 +3,6 @@
  * after incremental edits must equal a full `engine.check` of the same text.
  */
 import assert from 'node:assert/strict';
-import { diagnosticData } from '../../server/src/lsp/diagnostics';
 import { describe, it } from 'node:test';
 import { essentials, expected } from '../helpers/expectedDiagnostics';
 import { applyWorkspaceEdit, serverForSuite, TempWorkspace, TestClient } from '../helpers/lspTestClient';
@@ -29,7 +28,7 @@ describe('lsp diagnostics', () => {
   let workspace: TempWorkspace;
   serverForSuite((server) => ({ client, workspace } = server));
 
-  it('publishes the findings of a full check after open, with code, link, source and fixes in data', async () => {
+  it('publishes the findings of a full check after open, with code, link and source, and no data', async () => {
     const uri = workspace.uri('open.md');
     await client.open(uri, DOCUMENT);
     const published = await client.waitForDiagnostics(uri, 1);
@@ -37,14 +36,10 @@ describe('lsp diagnostics', () => {
     assert.ok(published.diagnostics.length >= 4, 'the sample has several findings');
     const first = published.diagnostics[0]!;
     assert.equal(first.source, 'termguard');
+    assert.equal(first.code, 'memo/enables-access');
     assert.equal(first.codeDescription?.href, 'https://github.com/termguard/termguard/blob/main/docs/rules.md#memo-enables-access');
-    // On the wire a plain replacement of the finding is just its new text.
-    assert.deepEqual((first.data as { fixes: unknown[] }).fixes, ['integrates with', 'is powered by', 'is enabled by']);
-    const data = diagnosticData(first)!;
-    assert.equal(data.ruleId, 'memo/enables-access');
-    assert.equal(data.fixes[0]!.isPreferred, true);
-    assert.equal(data.fixes[0]!.edits[0]!.newText, 'integrates with');
-    assert.deepEqual(data.fixes[0]!.edits[0]!.range, first.range);
+    // Code actions read the fixes from the server's cached findings.
+    assert.equal(first.data, undefined);
   });
 
   it('follows a series of incremental edits (insertions, deletions, line breaks, multi-change events)', async () => {
@@ -264,6 +259,7 @@ describe('lsp diagnostics for a client that shows no documentation links', () =>
     const published = await client.waitForDiagnostics(uri, 1);
     assert.deepEqual(published.diagnostics.map(essentials), expected(DOCUMENT));
     assert.ok(published.diagnostics.every((diagnostic) => diagnostic.codeDescription === undefined));
-    assert.equal(diagnosticData(published.diagnostics[0]!)?.fixes[0]?.edits[0]?.newText, 'integrates with');
+    const actions = (await client.codeActions(uri, published.diagnostics[0]!.range, { diagnostics: [published.diagnostics[0]!] }))!;
+    assert.equal(actions[0]?.title, 'Replace with “integrates with”', 'the quick fixes do not depend on the link');
   });
 });

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Hover, MarkupContent } from 'vscode-languageserver/node';
+import { glossaryHoverMarkdown } from '../../server/src/engine/rules/ruleText';
 import { LineIndex } from '../../server/src/engine/index';
 import { builtinEngine } from '../helpers/builtinEngine';
 import { serverForSuite, TempWorkspace, TestClient } from '../helpers/lspTestClient';
@@ -72,19 +73,15 @@ describe('lsp hover', () => {
       assert.ok(occurrence, `the engine finds a term in "${literal}"`);
       assert.equal(occurrence.entry.id, entryId, `"${literal}" belongs to ${entryId}`);
       const hover = await client.hover(uri, offset);
-      const markdown = unescape(markdownOf(hover));
+      const markdown = markdownOf(hover);
       const entry = occurrence.entry;
-      assert.ok(
-        markdown.startsWith(`**${entry.term}**\n\n${entry.definition}`),
-        `hover for "${literal}" starts with the term and definition: ${markdown.slice(0, 80)}`,
-      );
-      for (const fact of entry.facts) assert.ok(markdown.includes(`\n- ${fact}`), `fact as a bullet: ${fact}`);
-      assert.ok(markdown.endsWith(`*Guidance:* ${entry.guidance}`), 'guidance comes last');
+      assert.equal(markdown, glossaryHoverMarkdown(entry), `hover for "${literal}" is the entry's glossary hover`);
+      assert.ok(unescape(markdown).startsWith(`**${entry.term}**: `), `hover for "${literal}" starts with the term and its definition`);
       assert.deepEqual(hover!.range, { start: lines.positionAt(occurrence.range.start), end: lines.positionAt(occurrence.range.end) });
     }
   });
 
-  it('renders an entry as term, definition, facts list and guidance', async () => {
+  it('renders an entry as definition, guidance, the facts that fit and a link to the full entry', async () => {
     const uri = workspace.uri('sre.md');
     const text = 'Our SRE keeps memory between tasks.\n';
     await client.open(uri, text);
@@ -93,16 +90,18 @@ describe('lsp hover', () => {
       .glossary()
       .find((candidate) => candidate.id === 'sre')!;
     const blocks = markdown.split('\n\n');
-    assert.equal(blocks[0], '**Stateful Runtime Environment (SRE)**');
-    assert.equal(blocks[1], entry.definition);
-    assert.deepEqual(
-      blocks[2]!.split('\n'),
-      entry.facts.map((fact) => `- ${fact}`),
+    assert.equal(
+      blocks[0],
+      '**Stateful Runtime Environment (SRE)**: The runtime that Amazon and OpenAI built together so that AI agents can keep memory and context from one task to the next.',
     );
-    assert.equal(blocks[3], `*Guidance:* ${entry.guidance}`);
+    assert.equal(blocks[1], `*Guidance:* ${entry.guidance}`);
+    for (const fact of blocks.slice(2, -1).flatMap((block) => block.split('\n'))) {
+      assert.ok(entry.facts.map((text) => `- ${text}`).includes(fact), `a fact of the entry: ${fact}`);
+    }
+    assert.equal(blocks.at(-1), '[Full entry](https://github.com/termguard/termguard/blob/main/docs/rules.md#term-sre)');
   });
 
-  it('shows the matched words, the reason and the alternatives on a finding, with the finding as range', async () => {
+  it('shows what the message lacks on a finding (reason, alternatives, link), not the message or rule id, with the finding as range', async () => {
     const uri = workspace.uri('finding.md');
     const text = 'Intro line.\n\nThe SRE enables access to ChatGPT for every support agent.\n';
     await client.open(uri, text);
@@ -111,11 +110,15 @@ describe('lsp hover', () => {
     const hover = await client.hover(uri, text.indexOf('access'));
     const markdown = markdownOf(hover);
     const rule = builtinEngine().rule('memo/enables-access')!;
-    assert.ok(markdown.includes('“enables access to ChatGPT”'), markdown);
     assert.ok(!markdown.includes(String(diagnostic.message)), 'the message is not repeated under the diagnostic');
+    assert.ok(!markdown.includes('memo/enables-access'), 'nor the rule id');
+    assert.ok(!markdown.includes('enables access to ChatGPT'), 'nor the matched words');
     assert.ok(markdown.includes(rule.reason.slice(0, 30)), 'the reason');
-    for (const alternative of rule.alternatives) assert.ok(markdown.includes(`- ${alternative}`), `alternative ${alternative}`);
-    assert.ok(markdown.includes('docs/rules.md#memo-enables-access'), 'links the rule documentation');
+    for (const alternative of rule.alternatives) assert.ok(markdown.includes(`“${alternative}”`), `alternative ${alternative}`);
+    assert.ok(
+      markdown.endsWith('(https://github.com/termguard/termguard/blob/main/docs/rules.md#memo-enables-access)'),
+      'links the rule documentation',
+    );
     assert.deepEqual(hover!.range, diagnostic.range);
   });
 

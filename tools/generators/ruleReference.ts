@@ -1,6 +1,6 @@
 /** docs/rules.md, the reference page that built-in diagnostics link to. */
 import { join } from 'node:path';
-import { renderRuleReference } from '../../server/src/engine/rules/ruleReference';
+import { renderRuleReference } from '../../server/src/engine/rules/ruleText';
 import { builtinEngine } from '../../test/helpers/builtinEngine';
 
 /** Where the page lives. */

@@ -116,6 +116,8 @@ export interface RuleInfo {
   readonly claimModel?: string;
   /** Where the rule is defined. */
   readonly source: { readonly file: string; readonly line: number };
+  /** The rule's section under its pack's `documentation:` URL; absent when the pack has none. */
+  readonly documentationUrl?: string;
 }
 
 /** One glossary entry, as written in a pack. */
@@ -128,6 +130,8 @@ export interface GlossaryEntry {
   readonly facts: readonly string[];
   readonly guidance: string;
   readonly source: { readonly file: string; readonly line: number };
+  /** The entry's section under its pack's `documentation:` URL; absent when the pack has none. */
+  readonly documentationUrl?: string;
 }
 
 /** A glossary term found in a document. */

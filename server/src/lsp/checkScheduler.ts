@@ -261,7 +261,13 @@ export class CheckScheduler {
         previous.problems.length === 0 &&
         (!this.options.trusted || settings.baseline === '');
       const diagnostics = local
-        ? this.converter.applyChange(previous.diagnostics, change, document.lines, lineCount - (previous.lineCount ?? lineCount))
+        ? this.converter.applyChange(
+            previous.diagnostics,
+            change,
+            document.lines,
+            lineCount - (previous.lineCount ?? lineCount),
+            project.engine,
+          )
         : undefined;
       if (diagnostics) return lazyFindings({ uri, version, revision, problems: [], diagnostics, project, session, lineCount });
       const result = session.result();
@@ -274,7 +280,7 @@ export class CheckScheduler {
         revision,
         findings,
         problems: result.problems,
-        diagnostics: this.converter.convert(findings, result.problems, document.lines),
+        diagnostics: this.converter.convert(findings, result.problems, document.lines, project.engine),
         project,
         session,
         lineCount,

@@ -4,11 +4,12 @@
  * `editor.codeActionsOnSave` can apply every fix on save), plus removing an
  * unused suppression comment.
  *
- * Fixes come from `Diagnostic.data`. The request's diagnostics are matched
- * (by code and range) to the diagnostics of the document's current version,
- * whose data is then used: a diagnostic the editor has moved since the last
- * publication would carry fix ranges of an older text. Whole-document actions
- * read the cached findings of the current version. No rule runs here.
+ * Fixes come from the cached findings of the document's current version: the
+ * request's diagnostics are matched (by code and range) to the diagnostics of
+ * that version, which are its findings index for index (then its problems).
+ * A diagnostic the editor has moved since the last publication is thus
+ * never fixed with ranges of an older text, and diagnostics carry no fixes
+ * on the wire. No rule runs here.
  */
 import {
   CodeActionKind,
@@ -19,12 +20,12 @@ import {
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver/node';
-import type { Finding, TextEdit } from '../engine/api';
+import type { Finding, Fix, TextEdit } from '../engine/api';
 import { nextLineDirectiveText, readerFor, selectFixes, type CommentSyntax } from '../engine/index';
 import type { CheckedDocument } from './checkScheduler';
-import { diagnosticData, DOCUMENT_PROBLEM_PREFIX, type FixData } from './diagnostics';
+import { DOCUMENT_PROBLEM_PREFIX } from './diagnostics';
 import type { OpenDocument } from './documents';
-import { toLspTextEdit, toRange } from './positions';
+import { toLspTextEdit, toRange, type PositionMap } from './positions';
 
 /** The kind of the fix-all source action. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.termguard`;
@@ -97,40 +98,41 @@ export function codeActionsFor(
       const index = indexOf(sent);
       if (index < 0) continue;
       const current = checked.diagnostics[index]!;
-      const data = diagnosticData(current);
-      if (!data) {
+      const finding = index < checked.findings.length ? checked.findings[index] : undefined;
+      if (!finding) {
         if (current.code === `${DOCUMENT_PROBLEM_PREFIX}unused-suppression`) {
           const problem = checked.problems[index - checked.findings.length];
           if (problem?.range) actions.push(removeCommentAction(document, problem.range, current, workspaceEdit));
         }
         continue;
       }
-      for (const fix of data.fixes) actions.push(quickFix(fix, current, workspaceEdit));
+      const ruleId = finding.ruleId;
+      for (const fix of finding.fixes) actions.push(quickFix(fix, current, document.lines, workspaceEdit));
 
       const line = current.range.start.line;
-      const lineKey = `${data.ruleId}\0${line}`;
+      const lineKey = `${ruleId}\0${line}`;
       const commentSyntax = readerFor(document.kind).commentSyntax;
       if (commentSyntax !== undefined && !disabledLines.has(lineKey)) {
         disabledLines.add(lineKey);
         actions.push({
-          title: `Disable ${data.ruleId} for this line`,
+          title: `Disable ${ruleId} for this line`,
           kind: CodeActionKind.QuickFix,
           diagnostics: [current],
-          edit: workspaceEdit([disableNextLineEdit(document, line, data.ruleId, commentSyntax)]),
+          edit: workspaceEdit([disableNextLineEdit(document, line, ruleId, commentSyntax)]),
         });
       }
 
-      if (!fixAllRules.has(data.ruleId)) {
-        fixAllRules.add(data.ruleId);
-        const fixable = checked.findings.filter(
-          (finding) => finding.ruleId === data.ruleId && !finding.baselined && finding.fixes.length > 0,
-        );
+      if (!fixAllRules.has(ruleId)) {
+        fixAllRules.add(ruleId);
+        const fixable = checked.findings.filter((finding) => finding.ruleId === ruleId && !finding.baselined && finding.fixes.length > 0);
         if (fixable.length > 1) {
           const edits = selectFixes(fixable).edits;
           actions.push({
-            title: `Fix all ${data.ruleId} findings in this document`,
+            title: `Fix all ${ruleId} findings in this document`,
             kind: CodeActionKind.QuickFix,
-            diagnostics: checked.diagnostics.filter((diagnostic) => diagnosticData(diagnostic)?.ruleId === data.ruleId),
+            diagnostics: checked.diagnostics.filter(
+              (diagnostic, diagnosticIndex) => diagnosticIndex < checked.findings.length && diagnostic.code === ruleId,
+            ),
             edit: workspaceEdit(edits.map((edit) => toLspTextEdit(document.lines, edit))),
           });
         }
@@ -156,13 +158,19 @@ export function fixAllEdits(findings: readonly Finding[]): readonly TextEdit[] {
   return selectFixes(findings.filter((finding) => !finding.baselined)).edits;
 }
 
-function quickFix(fix: FixData, diagnostic: Diagnostic, workspaceEdit: (edits: LspTextEdit[]) => WorkspaceEdit): CodeAction {
+/** The quick fix of one fix of a finding, in positions of the version it was found in. */
+function quickFix(
+  fix: Fix,
+  diagnostic: Diagnostic,
+  lines: PositionMap,
+  workspaceEdit: (edits: LspTextEdit[]) => WorkspaceEdit,
+): CodeAction {
   return {
     title: fix.title,
     kind: CodeActionKind.QuickFix,
     diagnostics: [diagnostic],
-    ...(fix.isPreferred ? { isPreferred: true } : {}),
-    edit: workspaceEdit([...fix.edits]),
+    ...(fix.preferred ? { isPreferred: true } : {}),
+    edit: workspaceEdit(fix.edits.map((edit) => toLspTextEdit(lines, edit))),
   };
 }
 

@@ -21,7 +21,8 @@ import { discoverFiles, readDocument } from '../project/fileDiscovery';
 import type { BaselineStore } from './baselines';
 import type { CheckScheduler } from './checkScheduler';
 import { isLanguageChecked, type SettingsSource, type TermguardSettings } from './configuration';
-import { DiagnosticConverter, ruleDocumentationUrl, toDiagnosticSeverity, type DiagnosticsPublisher } from './diagnostics';
+import { DiagnosticConverter, toDiagnosticSeverity, type DiagnosticsPublisher } from './diagnostics';
+import { ruleExplanationMarkdown, ruleUrl } from '../engine/rules/ruleText';
 import {
   SERVER_COMMANDS as COMMANDS,
   type RuleExplanation,
@@ -52,17 +53,6 @@ export interface CommandOptions {
 /** Files checked between two yields to the event loop, so edits and hovers are served during a workspace check. */
 const FILES_PER_SLICE = 16;
 
-/** Renders a rule as Markdown. */
-export function renderRuleMarkdown(rule: RuleInfo): string {
-  const lines = [`### ${rule.id}`, '', `*${rule.severity}* · category \`${rule.category}\``, '', rule.message.replace(/\{match\}/g, '…')];
-  if (rule.reason) lines.push('', `**Why:** ${rule.reason}`);
-  if (rule.alternatives.length > 0) lines.push('', '**Write instead:**', '', ...rule.alternatives.map((alternative) => `- ${alternative}`));
-  if (rule.examples.bad.length > 0) lines.push('', '**Flagged:**', '', ...rule.examples.bad.map((example) => `- ✗ ${example}`));
-  if (rule.examples.good.length > 0) lines.push('', '**Fine:**', '', ...rule.examples.good.map((example) => `- ✓ ${example}`));
-  lines.push('', `[Documentation](${ruleDocumentationUrl(rule.id)}) · defined in \`${rule.source.file}:${rule.source.line + 1}\``);
-  return lines.join('\n');
-}
-
 /** Executes the server's commands. */
 export class CommandHandlers {
   private readonly converter: DiagnosticConverter;
@@ -83,7 +73,9 @@ export class CommandHandlers {
       case COMMANDS.explainRule: {
         const engine = await this.engineFor(typeof args[1] === 'string' ? args[1] : undefined);
         const rule = typeof args[0] === 'string' ? engine.rule(args[0]) : undefined;
-        return rule ? ({ rule, url: ruleDocumentationUrl(rule.id), markdown: renderRuleMarkdown(rule) } satisfies RuleExplanation) : null;
+        if (!rule) return null;
+        const url = ruleUrl(rule);
+        return { rule, ...(url !== undefined ? { url } : {}), markdown: ruleExplanationMarkdown(rule) } satisfies RuleExplanation;
       }
       case COMMANDS.glossary: {
         const engine = await this.engineFor(typeof args[0] === 'string' ? args[0] : undefined);
@@ -161,7 +153,7 @@ export class CommandHandlers {
       const findings = this.options.trusted
         ? this.options.baselines.mark(settings.baseline, project.baseDir ?? folder.path, path, result.findings)
         : result.findings;
-      const diagnostics = this.converter.convert(findings, result.problems, new LineIndex(read.text));
+      const diagnostics = this.converter.convert(findings, result.problems, new LineIndex(read.text), project.engine);
       if (publish) this.options.publisher.publishDocument(uri, undefined, diagnostics);
       return { uri, counts: countBySeverity(diagnostics), diagnostics };
     } catch (error) {

@@ -1,9 +1,12 @@
 /**
  * Findings and problems as LSP diagnostics, and their publication.
  *
- * Every finding diagnostic carries its fixes in `data` (as LSP text edits
- * with ranges), so code actions are built from the diagnostic alone and
- * never re-run the rules.
+ * A finding diagnostic carries no `data`: code actions find the finding it
+ * stands for in the server's cached check of the same version (diagnostics
+ * and findings are index for index) and read the fixes there, so a
+ * publication of thousands of diagnostics carries no fix text. Messages and
+ * documentation links come from engine/rules/ruleText.ts, like every
+ * other place a rule is shown.
  */
 import { DIAGNOSTIC_SOURCE } from '../protocol/protocol';
 import {
@@ -14,12 +17,12 @@ import {
   type Diagnostic,
   type DocumentDiagnosticReport,
   type Range as LspRange,
-  type TextEdit as LspTextEdit,
 } from 'vscode-languageserver/node';
 import { readFileSync } from 'node:fs';
-import type { Finding, FindingsSplice, Problem, Severity } from '../engine/api';
+import type { Engine, Finding, FindingsSplice, Problem, Severity } from '../engine/api';
+import { ruleUrl } from '../engine/rules/ruleText';
 import { LineIndex } from '../engine/index';
-import { problemRange, toLspTextEdit, toRange, type PositionMap } from './positions';
+import { problemRange, toRange, type PositionMap } from './positions';
 import { pathToUri } from './workspaceFolders';
 
 /** The `source` of every Termguard diagnostic. */
@@ -28,29 +31,8 @@ export { DIAGNOSTIC_SOURCE };
 /** The prefix of the codes of problems in documents (such as unused suppressions), as the CLI names them. */
 export const DOCUMENT_PROBLEM_PREFIX = 'termguard/';
 
-/**
- * Where a rule is documented. Rules carry no URL of their own yet, so it is
- * derived from the id here and nowhere else: the anchor of the rule's heading
- * in docs/rules.md (`/` in ids becomes `-`).
- */
-export function ruleDocumentationUrl(ruleId: string): string {
-  return `https://github.com/termguard/termguard/blob/main/docs/rules.md#${ruleId.replace(/\//g, '-')}`;
-}
-
-/** A fix as carried in `Diagnostic.data`. */
-export interface FixData {
-  readonly title: string;
-  readonly isPreferred?: boolean;
-  readonly edits: readonly LspTextEdit[];
-}
-
-/** The `data` of a finding diagnostic. */
-export interface DiagnosticData {
-  readonly ruleId: string;
-  readonly fixes: readonly FixData[];
-  /** True when the finding is recorded in the baseline (shown at hint level). */
-  readonly baselined?: boolean;
-}
+/** What the converter needs of an engine: its rules, for their documentation links. */
+export type RuleLookup = Pick<Engine, 'rule'>;
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
@@ -65,46 +47,19 @@ export function toDiagnosticSeverity(severity: Severity): DiagnosticSeverity {
 }
 
 /**
- * `Diagnostic.data` as sent. A document can have thousands of findings and
- * every keystroke republishes them all, so fixes travel compactly: a fix that
- * replaces exactly the diagnostic's range, with the default title, is just
- * its new text; others are spelled out. The first fix is the preferred one.
- * The rule id is the diagnostic's `code`.
+ * The diagnostic of one finding. `href` is the rule's documentation link
+ * (see `ruleUrl`); undefined leaves `codeDescription` out, for rules without
+ * one and for clients that do not show it (at thousands of diagnostics it is
+ * a fifth of every publication).
  */
-interface WireData {
-  readonly fixes: readonly (string | { readonly title: string; readonly edits: readonly LspTextEdit[] })[];
-  readonly baselined?: true;
-}
-
-/** The title the engine gives a plain replacement. */
-function defaultTitle(newText: string): string {
-  return `Replace with “${newText}”`;
-}
-
-/**
- * The diagnostic of one finding. `codeDescriptions` false leaves out the
- * link to the rule's documentation, for clients that do not show it: at
- * thousands of diagnostics it is a fifth of every publication.
- */
-export function findingToDiagnostic(finding: Finding, map: PositionMap, codeDescriptions = true): Diagnostic {
-  const data: WireData = {
-    fixes: finding.fixes.map((fix) => {
-      const only = fix.edits.length === 1 ? fix.edits[0]! : undefined;
-      const replacesFinding = only && only.range.start === finding.range.start && only.range.end === finding.range.end;
-      return replacesFinding && fix.title === defaultTitle(only.newText)
-        ? only.newText
-        : { title: fix.title, edits: fix.edits.map((edit) => toLspTextEdit(map, edit)) };
-    }),
-    ...(finding.baselined ? { baselined: true as const } : {}),
-  };
+export function findingToDiagnostic(finding: Finding, map: PositionMap, href: string | undefined): Diagnostic {
   return {
     range: toRange(map, finding.range),
     severity: SEVERITY[finding.severity],
     code: finding.ruleId,
-    ...(codeDescriptions ? { codeDescription: { href: ruleDocumentationUrl(finding.ruleId) } } : {}),
+    ...(href !== undefined ? { codeDescription: { href } } : {}),
     source: DIAGNOSTIC_SOURCE,
     message: finding.baselined ? `${finding.message} (recorded in the baseline)` : finding.message,
-    data,
   };
 }
 
@@ -120,26 +75,10 @@ export function problemToDiagnostic(problem: Problem, map: PositionMap | undefin
   };
 }
 
-/** The `data` of a Termguard finding diagnostic, decoded, if it has well-formed data. */
-export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefined {
-  if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string') return undefined;
-  const data = diagnostic.data as Partial<WireData> | undefined;
-  if (!data || !Array.isArray(data.fixes)) return undefined;
-  const fixes: FixData[] = [];
-  for (const [index, fix] of data.fixes.entries()) {
-    const preferred = index === 0 ? { isPreferred: true } : {};
-    if (typeof fix === 'string') fixes.push({ title: defaultTitle(fix), ...preferred, edits: [{ range: diagnostic.range, newText: fix }] });
-    else if (fix && typeof fix.title === 'string' && Array.isArray(fix.edits))
-      fixes.push({ title: fix.title, ...preferred, edits: fix.edits });
-    else return undefined;
-  }
-  return { ruleId: diagnostic.code, fixes, ...(data.baselined ? { baselined: true } : {}) };
-}
-
 /**
  * Converts the findings and problems of one checked version. A finding whose
  * diagnostic would be identical to one of the previous conversion (same rule,
- * words, fixes and position) gets that very Diagnostic object back: typing on
+ * words, message and position) gets that very Diagnostic object back: typing on
  * one line leaves the positions of every finding on other lines unchanged, so
  * a keystroke builds new diagnostics only near the edit, and the wire encoder
  * can reuse the JSON of all the others.
@@ -147,11 +86,21 @@ export function diagnosticData(diagnostic: Diagnostic): DiagnosticData | undefin
 export class DiagnosticConverter {
   /** Last conversion's diagnostics by start position (line * 2^20 + character), with the finding each came from. */
   private previous = new Map<number, { diagnostic: Diagnostic; finding: Finding }[]>();
+  /** The rules of the last conversion: diagnostics of other rules (another pack set) are not reused. */
+  private previousRules: RuleLookup | undefined;
 
   /** `codeDescriptions`: whether diagnostics link to the rules' documentation (the client shows such links). */
   constructor(private readonly codeDescriptions = true) {}
 
-  convert(findings: readonly Finding[], problems: readonly Problem[], map: PositionMap): Diagnostic[] {
+  /** The documentation link of a rule's diagnostics, when the client shows links and the rule has one. */
+  private href(rules: RuleLookup, ruleId: string): string | undefined {
+    return this.codeDescriptions ? ruleUrl(rules.rule(ruleId)) : undefined;
+  }
+
+  /** The diagnostics of `findings` (whose rules `rules` has) followed by those of `problems`. */
+  convert(findings: readonly Finding[], problems: readonly Problem[], map: PositionMap, rules: RuleLookup): Diagnostic[] {
+    if (rules !== this.previousRules) this.previous = new Map();
+    this.previousRules = rules;
     const diagnostics: Diagnostic[] = [];
     const current = new Map<number, { diagnostic: Diagnostic; finding: Finding }[]>();
     for (const finding of findings) {
@@ -169,7 +118,7 @@ export class DiagnosticConverter {
             sameDiagnostic(entry.finding, finding, length),
         );
       }
-      const diagnostic = reusable?.diagnostic ?? findingToDiagnostic(finding, map, this.codeDescriptions);
+      const diagnostic = reusable?.diagnostic ?? findingToDiagnostic(finding, map, this.href(rules, finding.ruleId));
       let list = current.get(key);
       if (!list) current.set(key, (list = []));
       list.push({ diagnostic, finding });
@@ -194,6 +143,7 @@ export class DiagnosticConverter {
     change: FindingsSplice | 'unchanged',
     map: PositionMap,
     lineDelta: number,
+    rules: RuleLookup,
   ): Diagnostic[] | undefined {
     if (change === 'unchanged') return lineDelta === 0 ? (previous as Diagnostic[]) : undefined;
     if (previous.length < change.start + change.removed) return undefined;
@@ -204,7 +154,7 @@ export class DiagnosticConverter {
     const replaced = previous.slice(change.start, change.start + change.removed);
     const replacedJson = replaced.map((diagnostic) => JSON.stringify(diagnostic));
     for (const finding of change.added) {
-      const fresh = findingToDiagnostic(finding, map, this.codeDescriptions);
+      const fresh = findingToDiagnostic(finding, map, this.href(rules, finding.ruleId));
       const index = replacedJson.length > 0 ? replacedJson.indexOf(JSON.stringify(fresh)) : -1;
       diagnostics.push(index >= 0 ? replaced[index]! : fresh);
     }
@@ -213,48 +163,28 @@ export class DiagnosticConverter {
   }
 }
 
-/** A diagnostic moved down (or up) by `lineDelta` lines, fixes included. */
+/** A diagnostic moved down (or up) by `lineDelta` lines. */
 function moveLines(diagnostic: Diagnostic, lineDelta: number): Diagnostic {
   const moveRange = (range: LspRange): LspRange => ({
     start: { line: range.start.line + lineDelta, character: range.start.character },
     end: { line: range.end.line + lineDelta, character: range.end.character },
   });
-  const data = diagnostic.data as WireData | undefined;
-  const movedData: WireData | undefined = data && {
-    ...data,
-    fixes: data.fixes.map((fix) =>
-      typeof fix === 'string'
-        ? fix
-        : { title: fix.title, edits: fix.edits.map((edit) => ({ range: moveRange(edit.range), newText: edit.newText })) },
-    ),
-  };
-  return { ...diagnostic, range: moveRange(diagnostic.range), ...(movedData ? { data: movedData } : {}) };
+  return { ...diagnostic, range: moveRange(diagnostic.range) };
 }
 
 /**
  * True when two findings with the same range give the same diagnostic: the
- * rule and the matched words fix the message, and fixes must write the same
- * text over exactly the finding (a fix that edits elsewhere is never reused,
- * since its own range may have moved).
+ * same rule, severity, words and message (fixes are not part of a
+ * diagnostic; code actions read them from the findings).
  */
 function sameDiagnostic(before: Finding, after: Finding, length: number): boolean {
   if (before.ruleId !== after.ruleId || before.severity !== after.severity || before.baselined !== after.baselined) return false;
-  if (before.range.end - before.range.start !== length || before.matchedText !== after.matchedText || before.message !== after.message)
-    return false;
-  if (before.fixes.length !== after.fixes.length) return false;
-  for (let i = 0; i < before.fixes.length; i++) {
-    const a = before.fixes[i]!;
-    const b = after.fixes[i]!;
-    if (a.title !== b.title || a.edits.length !== b.edits.length) return false;
-    for (let j = 0; j < a.edits.length; j++) {
-      const x = a.edits[j]!;
-      const y = b.edits[j]!;
-      if (x.newText !== y.newText) return false;
-      if (x.range.start !== before.range.start || x.range.end !== before.range.end) return false;
-      if (y.range.start !== after.range.start || y.range.end !== after.range.end) return false;
-    }
-  }
-  return true;
+  return before.range.end - before.range.start === length && before.matchedText === after.matchedText && before.message === after.message;
+}
+
+/** True for the diagnostic of a problem (a code of the `termguard/` family) rather than of a finding. */
+function isProblem(diagnostic: Diagnostic): boolean {
+  return typeof diagnostic.code === 'string' && diagnostic.code.startsWith(DOCUMENT_PROBLEM_PREFIX);
 }
 
 /**
@@ -263,7 +193,7 @@ function sameDiagnostic(before: Finding, after: Finding, length: number): boolea
  * time) are compared by content.
  */
 function sameObjectOrProblem(a: Diagnostic, b: Diagnostic): boolean {
-  return a === b || (a.data === undefined && b.data === undefined && JSON.stringify(a) === JSON.stringify(b));
+  return a === b || (isProblem(a) && isProblem(b) && JSON.stringify(a) === JSON.stringify(b));
 }
 
 /**

@@ -1,13 +1,14 @@
 /**
- * Hovers: on a finding, what the rule says and why; on a glossary term, the
- * term's entry. Both come from the cached check of the hovered version (the
- * findings, and the session's already scanned blocks for terms); no rule runs
- * for a hover.
+ * Hovers: on a finding, what its message lacks (why, what to write instead,
+ * the documentation link); on a glossary term, the term's entry in brief.
+ * The text comes from engine/rules/ruleText.ts, the findings and
+ * terms from the cached check of the hovered version (the findings, and the
+ * session's already scanned blocks for terms); no rule runs for a hover.
  */
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
-import type { Engine, Finding, GlossaryEntry, OffsetRange } from '../engine/api';
+import type { Engine, Finding, OffsetRange } from '../engine/api';
 import type { CheckedDocument } from './checkScheduler';
-import { ruleDocumentationUrl } from './diagnostics';
+import { findingHoverMarkdown, glossaryHoverMarkdown } from '../engine/rules/ruleText';
 import { toRange, type PositionMap } from './positions';
 
 /** The findings whose range covers `offset` (start inclusive, end exclusive; an empty range covers its point). */
@@ -17,31 +18,9 @@ export function findingsAt(findings: readonly Finding[], offset: number): Findin
   );
 }
 
-/**
- * Markdown for a finding: the rule's reason and the approved alternatives,
- * and for the claim model's findings the words that weighed most. The
- * message itself is not repeated: editors show it with the diagnostic.
- */
+/** Markdown for a finding: what its message lacks (see `findingHoverMarkdown`). */
 export function renderFinding(finding: Finding, engine: Engine): string {
-  const rule = engine.rule(finding.ruleId);
-  const lines = [`**Termguard** · “${escapeMarkdown(finding.matchedText)}”`, ''];
-  if (rule?.reason) lines.push(`*Why:* ${escapeMarkdown(rule.reason)}`, '');
-  if (rule && rule.alternatives.length > 0) {
-    lines.push('*Write instead:*', '', ...rule.alternatives.map((alternative) => `- ${escapeMarkdown(alternative)}`), '');
-  }
-  if (finding.evidence && finding.evidence.length > 0)
-    lines.push(`*Words that weighed most:* ${finding.evidence.map((words) => `“${escapeMarkdown(words)}”`).join(', ')}`, '');
-  if (finding.baselined) lines.push('_Recorded in the baseline._', '');
-  lines.push(`[${finding.ruleId}](${ruleDocumentationUrl(finding.ruleId)}) · ${finding.severity}`);
-  return lines.join('\n');
-}
-
-/** Markdown for a glossary entry: the term, its definition, its facts as a list and the guidance. */
-export function renderGlossaryEntry(entry: GlossaryEntry): string {
-  const lines = [`**${escapeMarkdown(entry.term)}**`, '', escapeMarkdown(entry.definition)];
-  if (entry.facts.length > 0) lines.push('', ...entry.facts.map((fact) => `- ${escapeMarkdown(fact)}`));
-  if (entry.guidance) lines.push('', `*Guidance:* ${escapeMarkdown(entry.guidance)}`);
-  return lines.join('\n');
+  return findingHoverMarkdown(finding, engine.rule(finding.ruleId));
 }
 
 /**
@@ -56,23 +35,12 @@ export function hoverAt(checked: CheckedDocument, map: PositionMap, offset: numb
       start: Math.min(...found.map((finding) => finding.range.start)),
       end: Math.max(...found.map((finding) => finding.range.end)),
     };
-    return {
-      contents: {
-        kind: MarkupKind.Markdown,
-        value: found.map((finding) => renderFinding(finding, checked.project!.engine)).join('\n\n---\n\n'),
-      },
-      range: toRange(map, range),
-    };
+    const parts = found.map((finding) => renderFinding(finding, checked.project!.engine)).filter((part) => part !== '');
+    // A rule with no reason, alternatives or link has nothing to add to its message.
+    if (parts.length === 0) return null;
+    return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: toRange(map, range) };
   }
   const term = checked.session.termAt(offset);
   if (!term) return null;
-  return { contents: { kind: MarkupKind.Markdown, value: renderGlossaryEntry(term.entry) }, range: toRange(map, term.range) };
-}
-
-/**
- * Escapes the characters that would turn pack text into unintended Markdown
- * (emphasis, links, HTML); pack authors write plain sentences.
- */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>#|]/g, (character) => `\\${character}`);
+  return { contents: { kind: MarkupKind.Markdown, value: glossaryHoverMarkdown(term.entry) }, range: toRange(map, term.range) };
 }

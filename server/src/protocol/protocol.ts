@@ -42,8 +42,9 @@ export interface WorkspaceCheckResult {
 /** The result of `termguard.explainRule`. */
 export interface RuleExplanation {
   readonly rule: RuleInfo;
-  readonly url: string;
-  /** The rule rendered as Markdown (message, reason, alternatives, examples). */
+  /** The rule's documentation link (its pack's `documentation:` URL), absent when its pack has none. */
+  readonly url?: string;
+  /** The rule rendered as Markdown (summary, reason, alternatives, examples, link). */
   readonly markdown: string;
 }
 

@@ -32,13 +32,16 @@ suite('Hovers', () => {
     assert.ok(text.includes(definition.slice(0, 80)), `hover:\n${text}`);
   });
 
-  test("a finding shows the matched words and the rule's reason", async () => {
-    const text = await hoverText(editor.document.uri, positionOf(editor.document, 16, 'enables access to', 3));
+  test("a finding's hover adds the rule's reason and link; the message (with the matched words) is the diagnostic's", async () => {
+    const position = positionOf(editor.document, 16, 'enables access to', 3);
+    const text = await hoverText(editor.document.uri, position);
     const explanation = await api.explainRule('memo/enables-access');
     assert.ok(explanation, 'memo/enables-access is loaded');
     assert.ok(text.includes(explanation.rule.reason), `hover:\n${text}\n\nreason: ${explanation.rule.reason}`);
-    assert.ok(text.includes('enables access to'), `hover:\n${text}`);
-    assert.ok(text.includes('memo/enables-access'), `hover names the rule:\n${text}`);
+    assert.ok(text.includes('docs/rules.md#memo-enables-access'), `hover links the rule documentation:\n${text}`);
+    assert.ok(!text.includes('memo/enables-access'), `the rule id is the diagnostic's, not repeated in the hover:\n${text}`);
+    const finding = vscode.languages.getDiagnostics(editor.document.uri).find((diagnostic) => diagnostic.range.contains(position));
+    assert.match(finding?.message ?? '', /^“enables access to/, 'the message quotes the matched words');
   });
 
   test('no hover on plain words', async () => {

@@ -1,18 +1,8 @@
 /** `termguard define TERM`: a glossary entry. */
-import type { GlossaryEntry } from '../../engine/api';
 import type { CommandContext } from '../cliIO';
 import { closestMatches } from '../../engine/index';
 import { projectEngine } from './projectEngine';
-
-/** Renders a glossary entry for the terminal. */
-export function renderGlossaryEntry(entry: GlossaryEntry): string {
-  const lines = [entry.term, '', entry.definition];
-  if (entry.facts.length > 0) lines.push('', 'Facts:', ...entry.facts.map((fact) => `  - ${fact}`));
-  if (entry.guidance) lines.push('', `Guidance: ${entry.guidance}`);
-  if (entry.forms.length > 0) lines.push('', `Forms: ${entry.forms.join(', ')}`);
-  lines.push('', `Defined in ${entry.source.file}:${entry.source.line + 1}`);
-  return `${lines.join('\n')}\n`;
-}
+import { glossaryEntryText } from '../../engine/rules/ruleText';
 
 /** Runs `termguard define`; exit 2 for an unknown term, with suggestions. */
 export function runDefine(term: string, configFile: string | undefined, context: CommandContext): number {
@@ -28,6 +18,6 @@ export function runDefine(term: string, configFile: string | undefined, context:
     context.io.stderr.write(`termguard: no glossary entry for \`${term}\`.${hint}\n`);
     return 2;
   }
-  context.io.stdout.write(renderGlossaryEntry(entry));
+  context.io.stdout.write(glossaryEntryText(entry));
   return 0;
 }

@@ -1,25 +1,8 @@
-/** `termguard explain RULE_ID`: a rule's message, reason, alternatives and examples; `explain class:NAME`: a meaning class. */
-import type { RuleInfo } from '../../engine/api';
+/** `termguard explain RULE_ID`: a rule's summary, reason, alternatives, examples and documentation link; `explain class:NAME`: a meaning class. */
 import { closestMatches, meaningClassInfo, meaningClassNames, type MeaningClassInfo } from '../../engine/index';
 import type { CommandContext } from '../cliIO';
 import { projectEngine } from './projectEngine';
-
-/** How a rule without patterns finds what it reports. */
-function claimModelNote(rule: RuleInfo): string {
-  return `Found by the built-in claim model, not by patterns: it reports sentences that name an OpenAI model and that it reads as a claim of this kind (${rule.claimModel}), where no other ${rule.category} rule matched. Switch it off with \`claim-model: false\` in .termguard.yaml.`;
-}
-
-/** Renders a rule for the terminal. */
-export function renderRule(rule: RuleInfo): string {
-  const lines = [`${rule.id}  (${rule.severity}, category ${rule.category})`, '', rule.message];
-  if (rule.reason) lines.push('', `Why: ${rule.reason}`);
-  if (rule.alternatives.length > 0) lines.push('', 'Instead, write:', ...rule.alternatives.map((alt) => `  - ${alt}`));
-  if (rule.claimModel !== undefined) lines.push('', claimModelNote(rule));
-  if (rule.examples.bad.length > 0) lines.push('', 'Flagged:', ...rule.examples.bad.map((example) => `  ✗ ${example}`));
-  if (rule.examples.good.length > 0) lines.push('', 'Fine:', ...rule.examples.good.map((example) => `  ✓ ${example}`));
-  lines.push('', `Defined in ${rule.source.file}:${rule.source.line + 1}`);
-  return `${lines.join('\n')}\n`;
-}
+import { ruleExplanationText } from '../../engine/rules/ruleText';
 
 /** Renders a meaning class for the terminal: what it means, where it comes from, its members and what was left out. */
 export function renderMeaningClass(info: MeaningClassInfo): string {
@@ -78,6 +61,6 @@ export function runExplain(ruleId: string, configFile: string | undefined, conte
     context.io.stderr.write(`termguard: unknown rule \`${ruleId}\`.${hint}\n`);
     return 2;
   }
-  context.io.stdout.write(renderRule(rule));
+  context.io.stdout.write(ruleExplanationText(rule));
   return 0;
 }

@@ -11,6 +11,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import type { RuleInfo, Severity } from '../../engine/api';
+import { sarifRuleText } from '../../engine/rules/ruleText';
 import { FileFingerprints } from './fingerprint';
 import { DOCUMENT_PROBLEM_PREFIX, type FileReport, type ReportContext, type ReportFormatter, type ReportRange } from './report';
 
@@ -45,34 +46,11 @@ function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
   };
 }
 
-function quoteList(items: readonly string[]): string {
-  return items.map((item) => `"${item}"`).join(', ');
-}
-
-function ruleHelp(rule: RuleInfo): { text: string; markdown: string } {
-  const text: string[] = [rule.reason || rule.message];
-  const markdown: string[] = [rule.reason || rule.message];
-  if (rule.alternatives.length > 0) {
-    text.push(`Instead, write: ${quoteList(rule.alternatives)}.`);
-    markdown.push(`**Instead, write:** ${rule.alternatives.map((alt) => `\`${alt}\``).join(', ')}`);
-  }
-  if (rule.examples.bad.length > 0) {
-    text.push(`Flagged: ${quoteList(rule.examples.bad)}`);
-    markdown.push(['**Flagged:**', ...rule.examples.bad.map((example) => `- ❌ ${example}`)].join('\n'));
-  }
-  if (rule.examples.good.length > 0) {
-    text.push(`Fine: ${quoteList(rule.examples.good)}`);
-    markdown.push(['**Fine:**', ...rule.examples.good.map((example) => `- ✅ ${example}`)].join('\n'));
-  }
-  return { text: text.join('\n'), markdown: markdown.join('\n\n') };
-}
-
+/** A rule's descriptor: its text (summary, reason, help, documentation link) from `sarifRuleText`, level and category. */
 function ruleDescriptor(rule: RuleInfo): Record<string, unknown> {
   return {
     id: rule.id,
-    shortDescription: { text: rule.message },
-    fullDescription: { text: rule.reason || rule.message },
-    help: ruleHelp(rule),
+    ...sarifRuleText(rule),
     defaultConfiguration: { level: sarifLevel(rule.severity) },
     properties: { category: rule.category, tags: [rule.category] },
   };

@@ -7,6 +7,7 @@
  */
 import type { Finding, Severity } from '../api';
 import type { CompiledRule, SeverityResolver } from '../packs/loadPack';
+import { fillMessage } from '../rules/ruleText';
 import type { Sentence } from '../text/tokenize';
 import { claimWords, deniesAnything } from './claimFeatures';
 import { ClaimModel, type ClaimModelData } from './claimModel';
@@ -73,7 +74,7 @@ export class ClaimReader {
         ruleId: rule.info.id,
         category: rule.info.category,
         severity: severityOf(rule) as Severity,
-        message: rule.info.message.replace(/\{match\}/g, plainWords(sentence, first, last + 1)),
+        message: fillMessage(rule.info.message, plainWords(sentence, first, last + 1)),
         range: { start: tokens[first]!.start, end: tokens[last]!.end },
         matchedText: plainWords(sentence, first, last + 1),
         sentence: tokens

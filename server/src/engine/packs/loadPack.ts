@@ -9,6 +9,7 @@ import { meaningClassDefinitions, meaningClassNames } from '../meaning/meaningCl
 import { describeExcess, patternCost } from '../patterns/patternCost';
 import { compileProgram, type Program } from '../patterns/program';
 import { resolveWordSets, type ResolvedSets, type SetMember } from '../patterns/wordSets';
+import { glossaryUrlUnder, ruleUrlUnder } from '../rules/ruleText';
 import { validatePack } from './schemaValidators';
 import { parseYamlSource, type DataPath, type SourceLocation } from './yamlSource';
 
@@ -121,7 +122,6 @@ export interface CompiledRule {
   readonly claimModel?: ClaimCategory;
   /** The 0-based line of an example in the pack file (worked out on demand: positions cost a second parse). */
   exampleLine(kind: 'bad' | 'good' | 'fixed', index: number): number;
-  readonly documentationUrl?: string;
 }
 
 /** A glossary entry with its forms compiled. */
@@ -306,6 +306,7 @@ function compilePack(source: PackSource): LoadedPack {
       examples: { bad: examples.bad ?? [], good: examples.good ?? [] },
       ...(claimModel !== undefined ? { claimModel } : {}),
       source: { file: source.file, get line() { return idLine(); } },
+      ...(data.documentation ? { documentationUrl: ruleUrlUnder(data.documentation, rule.id) } : {}),
     };
     pack.rules.push({
       info,
@@ -329,7 +330,6 @@ function compilePack(source: PackSource): LoadedPack {
       fixedExamples: examples.fixed ?? [],
       ...(claimModel !== undefined ? { claimModel } : {}),
       exampleLine: (kind, index) => yaml.locate(['rules', ruleIndex, 'examples', kind, index]).line,
-      ...(data.documentation ? { documentationUrl: `${data.documentation}#${rule.id.replace(/\//g, '-')}` } : {}),
     });
   });
 
@@ -347,6 +347,7 @@ function compilePack(source: PackSource): LoadedPack {
       facts: item.facts ?? [],
       guidance: item.guidance ?? '',
       source: { file: source.file, get line() { return yaml.locate(['glossary', index]).line; } },
+      ...(data.documentation ? { documentationUrl: glossaryUrlUnder(data.documentation, item.id) } : {}),
     };
     pack.glossary.push({ entry, programs });
   });

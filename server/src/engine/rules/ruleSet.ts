@@ -4,6 +4,7 @@
  * fixes, and the claim model for what the patterns leave unreported.
  */
 import type { Finding, Severity } from '../api';
+import { fillMessage } from './ruleText';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup, SeverityResolver } from '../packs/loadPack';
 import { asideFreeView, tagSentence, tagSurfaces, type AsideFreeView } from '../reading/sentenceReading';
@@ -681,7 +682,7 @@ function buildFinding(rule: CompiledRule, severity: Severity, tokens: readonly T
     const fix = fitFix(template, tokens, match.focusStart, match.focusEnd);
     return index === 0 ? { ...fix, preferred: true } : fix;
   });
-  const message = rule.info.message.replace(/\{match\}/g, focusText);
+  const message = fillMessage(rule.info.message, focusText);
   return {
     ruleId: rule.info.id,
     category: rule.info.category,

@@ -20,6 +20,7 @@ import {
   type Range,
 } from 'vscode-languageserver/node';
 import type { RuleInfo } from '../../engine/api';
+import { ruleSummary } from '../../engine/rules/ruleText';
 import configSchema from '../../../../schema/termguard-config.schema.json';
 import packSchema from '../../../../schema/termguard-pack.schema.json';
 import type { KnownSet, PackContext, PackDocumentAnalysis } from './packContext';
@@ -155,7 +156,7 @@ function ruleItems(rules: readonly RuleInfo[], range: Range, asKey: boolean): Co
     label: rule.id,
     kind: CompletionItemKind.Reference,
     detail: `${rule.severity} · ${rule.category}`,
-    documentation: { kind: MarkupKind.Markdown, value: [rule.message, rule.reason].filter(Boolean).join('\n\n') },
+    documentation: { kind: MarkupKind.Markdown, value: [ruleSummary(rule), rule.reason].filter(Boolean).join('\n\n') },
     textEdit: { range, newText: asKey ? `${rule.id}: ` : rule.id },
     ...(asKey ? { command: { title: 'Suggest', command: 'editor.action.triggerSuggest' } } : {}),
   }));

@@ -7,6 +7,7 @@
  */
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import type { Severity } from '../../engine/api';
+import { ruleSummary as messageSummary } from '../../engine/rules/ruleText';
 import { toRange, type PositionMap } from '../positions';
 import type { KnownSet, PackContext, PackDocumentAnalysis } from './packContext';
 import { ITEM, pathAt, shapeOf } from './yamlContext';
@@ -47,11 +48,11 @@ export function renderSet(set: KnownSet, usable = true): string {
   return lines.join('\n');
 }
 
-/** Markdown for a rule: id, severity and category, message, reason. */
+/** Markdown for a rule: id, severity and category, its message as a summary (see `ruleSummary`), reason. */
 export function renderRule(rule: RuleSummary): string {
   const head = [`**${escapeMarkdown(rule.id)}**`, rule.severity, rule.category].filter(Boolean).join(' · ');
   const lines = [head];
-  if (rule.message) lines.push('', escapeMarkdown(rule.message));
+  if (rule.message) lines.push('', escapeMarkdown(messageSummary({ message: rule.message })));
   if (rule.reason) lines.push('', `*Why:* ${escapeMarkdown(rule.reason)}`);
   return lines.join('\n');
 }
