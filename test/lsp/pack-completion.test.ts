@@ -83,7 +83,7 @@ describe('lsp pack completion', () => {
     const bySortText = [...(result as CompletionList).items].sort((a, b) => String(a.sortText).localeCompare(String(b.sortText)));
     const found = labels(bySortText);
     assert.deepEqual(found.slice(0, 3), ['severity', 'reason', 'patterns']);
-    assert.deepEqual(found.slice(3).sort(), ['alternatives', 'claim-model', 'conditions', 'examples', 'fixes']);
+    assert.deepEqual(found.slice(3).sort(), ['alternatives', 'claim-model', 'conditions', 'examples', 'fixes', 'yields-to']);
     const severity = (result as CompletionList).items.find((item) => item.label === 'severity')!;
     assert.equal((severity.textEdit as TextEdit).newText, 'severity: ');
     assert.match(String((severity.documentation as { value: string } | undefined)?.value ?? severity.detail), /required|string/);
@@ -100,6 +100,7 @@ describe('lsp pack completion', () => {
       'not-followed-by',
       'outside-approved',
       'sentence-mentions',
+      'unless-quoted-with',
     ]);
     assert.deepEqual(labels(await complete(`${rule}    fixes:\n      - replace: use\n        |\n`)).sort(), [
       'inflect',
