@@ -86,17 +86,38 @@ describe('lsp document kinds from .termguard.yaml', () => {
   });
 });
 
+describe('lsp document kinds from file names', () => {
+  it('reads a prose format VS Code opens as plain text (AsciiDoc, MDX) by its file name', async () => {
+    await withWorkspace({}, async (client, workspace) => {
+      const adoc = `= Guide\n\n----\n${FINDING}\n----\n`;
+      assert.deepEqual(await rulesOf(client, workspace.uri('guide.adoc'), adoc, 'plaintext'), []);
+      assert.deepEqual(await rulesOf(client, workspace.uri('guide.txt'), adoc, 'plaintext'), ['memo/enables-access']);
+      const mdx = `import { Note } from './note'\n\n\`\`\`js\n${FINDING}\n\`\`\`\n`;
+      assert.deepEqual(await rulesOf(client, workspace.uri('page.mdx'), mdx, 'plaintext'), []);
+    });
+  });
+});
+
 describe('lsp notebook cells', () => {
   it('reads a Markdown cell as Markdown and a code cell as code, with the notebook’s config', async () => {
-    await withWorkspace({ '.termguard.yaml': 'rules:\n  memo/enables-access: error\n' }, async (client, workspace) => {
-      const notebook = workspace.uri('analysis.ipynb').replace(/^file:/, 'vscode-notebook-cell:');
+    await withWorkspace({ 'lab/.termguard.yaml': 'rules:\n  memo/enables-access: information\n' }, async (client, workspace) => {
+      const notebook = workspace.uri('lab/analysis.ipynb').replace(/^file:/, 'vscode-notebook-cell:');
       const markdownCell = `${notebook}#W0sZmlsZQ%3D%3D`;
       const codeCell = `${notebook}#W1sZmlsZQ%3D%3D`;
       await client.open(markdownCell, `# Notes\n\nRead \`${FINDING}\` aloud. ${FINDING}\n`, 'markdown');
       const markdown = await client.waitForDiagnostics(markdownCell, 1);
       assert.deepEqual(
         markdown.diagnostics.map((diagnostic) => [String(diagnostic.code), diagnostic.range.start.character, diagnostic.severity]),
-        [['memo/enables-access', 57, 1]],
+        [['memo/enables-access', 57, 3]],
+      );
+      // Under code-server a cell's URI carries the remote's authority; the path is still the notebook's.
+      const remoteCell = `${notebook.replace(/^vscode-notebook-cell:\/\//, 'vscode-notebook-cell://127.0.0.1:8080')}#W2sZmlsZQ%3D%3D`;
+      await client.open(remoteCell, `${FINDING}\n`, 'markdown');
+      const remote = await client.waitForDiagnostics(remoteCell, 1);
+      assert.deepEqual(
+        remote.diagnostics.map((diagnostic) => diagnostic.severity),
+        [3],
+        'the notebook folder’s config (information) applies',
       );
       await client.open(codeCell, `# ${FINDING}\nx = "data_id"\n`, 'python');
       const code = await client.waitForDiagnostics(codeCell, 1);

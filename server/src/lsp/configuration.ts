@@ -12,7 +12,8 @@ import { SETTINGS_SECTION } from '../protocol/protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentKind, SeverityOverride } from '../engine/api';
 import { isDocumentKind } from '../engine/prose/readers';
-import { namedKindOf } from '../project/documentKinds';
+import { DEFAULT_WALKED_KINDS, namedKindOf } from '../project/documentKinds';
+import { NOTEBOOK_CELL_SCHEME } from '../protocol/protocol';
 
 /** The setting section; every key below lives under it. */
 export { SETTINGS_SECTION };
@@ -203,7 +204,10 @@ export function documentKindOf(languageId: string, uri?: string): DocumentKind {
   if (uri !== undefined && isNotebookCell(uri)) return kindOfLanguageId(languageId) ?? 'plaintext';
   const fromName = uri === undefined ? undefined : namedKindOf(uriPathOf(uri));
   if (fromName === 'notebook') return fromName;
-  return kindOfLanguageId(languageId) ?? fromName ?? 'plaintext';
+  const byLanguage = kindOfLanguageId(languageId);
+  // VS Code opens a file it has no language for (`.adoc`, `.mdx` without an extension for them) as plain text: the name says more.
+  if (byLanguage === 'plaintext' && fromName !== undefined && DEFAULT_WALKED_KINDS.has(fromName)) return fromName;
+  return byLanguage ?? fromName ?? 'plaintext';
 }
 
 /** The document kind a language id names, or undefined for an id Termguard does not know. */
@@ -230,9 +234,6 @@ export function isLanguageChecked(settings: TermguardSettings, languageId: strin
   if (languageId !== undefined && settings.languages.includes(languageId)) return true;
   return settings.languages.some((listed) => kindOfLanguageId(listed) === kind);
 }
-
-/** The URI scheme of a cell of a notebook open in VS Code's notebook editor. */
-export const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
 
 /** True for the URI of a cell of a notebook open in a notebook editor. */
 export function isNotebookCell(uri: string): boolean {

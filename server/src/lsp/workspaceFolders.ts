@@ -21,8 +21,9 @@ export function uriToPath(uri: string): string | undefined {
  * (`vscode-notebook-cell:` URIs keep the notebook's path), else undefined.
  */
 export function documentPathOf(uri: string): string | undefined {
-  const cell = /^vscode-notebook-cell:([^#?]*)/.exec(uri);
-  return cell ? uriToPath(`file:${cell[1]}`) : uriToPath(uri);
+  // The authority (a remote host under code-server) is not part of the notebook's path.
+  const cell = /^vscode-notebook-cell:(?:\/\/[^/]*)?(\/[^#?]*)/.exec(uri);
+  return cell ? uriToPath(`file://${cell[1]}`) : uriToPath(uri);
 }
 
 /** The `file:` URI of an absolute path. */
