@@ -62,6 +62,18 @@ export interface LspLatencyOptions {
   readonly cpuProfDir?: string;
   /** Pull diagnostics like VS Code (default) or take published ones, like clients without pull support. */
   readonly mode?: 'pull' | 'push';
+  /** A document of another kind instead of the generated Markdown (kindBench.ts); `termguard.languages` then lists its language. */
+  readonly document?: LatencyDocument;
+}
+
+/** A document to type into, and where. */
+export interface LatencyDocument {
+  readonly text: string;
+  readonly languageId: string;
+  /** A file name relative to the repository root (the file need not exist); it selects the kind where the language id does not. */
+  readonly fileName: string;
+  /** Where the edits are typed: a place in prose. */
+  readonly position: { readonly line: number; readonly character: number };
 }
 
 /** Markdown of exactly `lines` lines from the shared benchmark corpus, prose wrapped at 80 columns. */
@@ -150,7 +162,7 @@ function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
  */
 export async function measureLspLatency(lines: number, edits: number, options: LspLatencyOptions = {}): Promise<LspLatency> {
   const interval = options.intervalMs ?? EDIT_INTERVAL_MS;
-  const text = markdownLines(lines);
+  const text = options.document?.text ?? markdownLines(lines);
   const command = await serverCommand();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -161,7 +173,11 @@ export async function measureLspLatency(lines: number, edits: number, options: L
     },
   );
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-  const settings = { debounceMs: options.debounceMs ?? 0, maxFileSizeKB: 1024 * 1024 };
+  const settings = {
+    debounceMs: options.debounceMs ?? 0,
+    maxFileSizeKB: 1024 * 1024,
+    ...(options.document ? { languages: [options.document.languageId] } : {}),
+  };
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
   connection.onRequest('client/registerCapability', () => null);
   connection.onNotification('window/logMessage', () => undefined);
@@ -215,7 +231,7 @@ export async function measureLspLatency(lines: number, edits: number, options: L
   };
 
   try {
-    const uri = pathToFileURL(join(ROOT, 'bench-lsp-latency.md')).href;
+    const uri = pathToFileURL(join(ROOT, options.document?.fileName ?? 'bench-lsp-latency.md')).href;
     await within(
       connection.sendRequest('initialize', {
         processId: process.pid,
@@ -236,7 +252,9 @@ export async function measureLspLatency(lines: number, edits: number, options: L
       'initialize',
     );
     await connection.sendNotification('initialized', {});
-    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+    await connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: options.document?.languageId ?? 'markdown', version: 1, text },
+    });
     if (pull) {
       pullFor(uri, 1);
       await within(pulls[0]!, 120_000, 'the first diagnostics');
@@ -244,11 +262,12 @@ export async function measureLspLatency(lines: number, edits: number, options: L
       await within(published(1), 120_000, 'the first diagnostics');
     }
 
-    // Type in the middle of the document, at the start of a prose line.
+    // Type in the middle of the document, at the start of a prose line (or where the document says).
     const documentLines = text.split('\n');
     let line = Math.floor(documentLines.length / 2);
     while (line < documentLines.length - 1 && !/^[A-Za-z]/.test(documentLines[line]!)) line++;
     let character = 0;
+    if (options.document) ({ line, character } = options.document.position);
     let version = 1;
     const started = performance.now();
     for (let i = 0; i < WARMUP_EDITS + edits; i++) {

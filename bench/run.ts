@@ -1,6 +1,8 @@
 /**
  * `npm run bench`: engine throughput on Markdown and plain text at 1 MB and
- * 10 MB, linearity, the whole CLI process on 10 MB and on 2,000 files (with
+ * 10 MB, linearity, every document kind's reader and engine throughput and
+ * edit latency at 10,000 lines (`npm run bench -- --kinds-only` runs just
+ * those), the whole CLI process on 10 MB and on 2,000 files (with
  * and without worker threads; `npm run bench -- --files-only` runs just
  * that), peak RSS, a 10,000-rule
  * pack, and (when the language server bundle is built) edit-to-diagnostics
@@ -21,6 +23,7 @@ import { markdownCorpus, plainTextCorpus } from './corpus';
 import { generateMarkdown } from './proseExtraction';
 import { scanMarkdownBlocks } from '../server/src/engine/prose/markdown/markdownReader';
 import { timeCli, writeFileTree, type CliTime } from './fileTree';
+import { documentOfLines, htmlParserThroughput, KIND_BENCHES, readerThroughput, typingPosition } from './kindBench';
 import { largePack } from './largePack';
 import { projectRoot } from './projectRoot';
 
@@ -92,6 +95,55 @@ function recordFileTree(workDir: string): void {
   );
 }
 
+/**
+ * Every document kind: its reader's speed on its own (a whole scan) and the
+ * engine's (a whole check) on a generated 2 MB document, the two HTML parsers
+ * the HTML reader was chosen from, and edit → pulled diagnostics at 10,000
+ * lines, typed in prose as a user would.
+ */
+async function recordKinds(engine: Engine): Promise<void> {
+  // Timings on a shared machine say little without its load.
+  record('document kinds: load average when measured', `${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`, '', undefined);
+  for (const bench of KIND_BENCHES) {
+    const text = bench.generate(2 * MB);
+    const reader = readerThroughput(bench.kind, text);
+    const check = timeCheck(engine, text, bench.kind);
+    const mbps = text.length / MB / check.seconds;
+    record(
+      `${bench.kind}: reader / engine throughput`,
+      `reader ${reader.megabytesPerSecond.toFixed(1)} MB/s, engine ${mbps.toFixed(1)} MB/s (${check.findings} findings, ${reader.blocks} blocks in ${(text.length / MB).toFixed(1)} MB)`,
+      `engine ≥ ${bench.targetMBps} MB/s`,
+      mbps >= bench.targetMBps,
+    );
+    if (bench.kind === 'html') {
+      const parsers = htmlParserThroughput(text);
+      record(
+        'html: the parsers the reader was chosen from, same page',
+        `htmlparser2 tokenizer alone ${parsers.htmlparser2.toFixed(1)} MB/s, parse5 tree with locations ${parsers.parse5.toFixed(1)} MB/s`,
+        '',
+        undefined,
+      );
+    }
+  }
+  const { measureLspLatency } = await import('./lspLatency');
+  for (const bench of KIND_BENCHES) {
+    const text = documentOfLines(bench, 10_000);
+    try {
+      const latency = await measureLspLatency(10_000, 100, {
+        document: { text, languageId: bench.languageId, fileName: bench.fileName, position: typingPosition(bench, text) },
+      });
+      record(
+        `LSP edit → pulled diagnostics, ${bench.kind}, ${text.split('\n').length.toLocaleString('en')} lines`,
+        `p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(1)} ms`,
+        'p95 ≤ 15 ms',
+        latency.p95 <= 15,
+      );
+    } catch (error) {
+      record(`LSP latency, ${bench.kind}`, `not measured: ${error instanceof Error ? error.message : String(error)}`, '', false);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const workDir = mkdtempSync(join(tmpdir(), 'termguard-bench-'));
   if (process.argv.includes('--files-only')) {
@@ -100,6 +152,11 @@ async function main(): Promise<void> {
     return;
   }
   const engine = builtinEngine();
+  if (process.argv.includes('--kinds-only')) {
+    await recordKinds(engine);
+    printTable();
+    return;
+  }
 
   for (const [kind, corpus, target] of [
     ['markdown', markdownCorpus, 10],
@@ -212,6 +269,7 @@ async function main(): Promise<void> {
     record('LSP first diagnostics', `not measured: ${error instanceof Error ? error.message : String(error)}`, '', false);
   }
 
+  await recordKinds(engine);
   recordMarkdownReaderShape();
   recordActivation();
   printTable();

@@ -18,7 +18,7 @@ import type {
   ServerOptions,
   StaticFeature,
 } from 'vscode-languageclient/node';
-import { SERVER_EXEC_ARGV } from '../../server/src/protocol/protocol';
+import { CODE_LANGUAGE_IDS, NOTEBOOK_CELL_SCHEME, SERVER_EXEC_ARGV } from '../../server/src/protocol/protocol';
 import { BROKEN_FILE_NOTIFICATION } from './brokenFileNotices';
 
 type LanguageClientModule = typeof import('vscode-languageclient/node');
@@ -27,7 +27,16 @@ type LanguageClientModule = typeof import('vscode-languageclient/node');
 export const PACK_LANGUAGE_ID = 'termguard-pack';
 
 /** `termguard.languages` when unset or invalid. */
-export const DEFAULT_LANGUAGES: readonly string[] = ['markdown', 'mdx', 'plaintext', 'html', 'asciidoc', 'restructuredtext', 'git-commit'];
+export const DEFAULT_LANGUAGES: readonly string[] = [
+  'markdown',
+  'mdx',
+  'plaintext',
+  'html',
+  'asciidoc',
+  'restructuredtext',
+  'git-commit',
+  'jupyter',
+];
 
 /** The client's id: also the prefix of the `termguard.trace.server` setting the library reads. */
 const CLIENT_ID = 'termguard';
@@ -64,14 +73,22 @@ export function configuredLanguages(): readonly string[] {
 /**
  * The documents the server is sent: the configured languages plus rule packs,
  * saved files and untitled buffers only (not git diffs, output panes or other
- * virtual documents).
+ * virtual documents); files of source code, components and locale files too,
+ * since a `.termguard.yaml` can turn those on (the server checks them only
+ * then); and, when notebooks are checked (`jupyter` or `notebook` listed),
+ * the Markdown and code cells of notebooks open in the notebook editor.
  */
 export function documentSelector(languages: readonly string[]): { scheme: string; language: string }[] {
   const ids = [...new Set([...languages, PACK_LANGUAGE_ID])];
-  return ids.flatMap((language) => [
+  const selector = ids.flatMap((language) => [
     { scheme: 'file', language },
     { scheme: 'untitled', language },
   ]);
+  for (const language of CODE_LANGUAGE_IDS) if (!ids.includes(language)) selector.push({ scheme: 'file', language });
+  if (languages.includes('jupyter') || languages.includes('notebook')) {
+    for (const language of ['markdown', ...CODE_LANGUAGE_IDS]) selector.push({ scheme: NOTEBOOK_CELL_SCHEME, language });
+  }
+  return selector;
 }
 
 /**
@@ -255,6 +272,15 @@ export class TermguardClient implements vscode.Disposable {
         }),
       ];
       await client.start();
+      // The library pulls a document's diagnostics when it opens and is visible; a notebook's cells open before its
+      // tab does, so nothing would pull them until they change. Registered after the library's own tab listener,
+      // this runs once the notebook counts as visible: a refresh pulls every visible document (unchanged ones cheaply).
+      this.clientDisposables.push(
+        vscode.window.tabGroups.onDidChangeTabs((event) => {
+          if (this.client !== client || !event.opened.some((tab) => tab.input instanceof vscode.TabInputNotebook)) return;
+          client.getFeature(library.DocumentDiagnosticRequest.method)?.refresh();
+        }),
+      );
       this.setState('running');
       this.log.info(
         `Language server started in ${(performance.now() - started).toFixed(0)} ms ` +

@@ -37,7 +37,7 @@ const SAMPLES: Readonly<Record<DocumentKind, { prose: string; notProse: string; 
   rst: { prose: `Title\n=====\n\n${CLAIM}\n`, notProse: `Code::\n\n    ${CLAIM}\n`, proseLine: CLAIM },
   gitcommit: { prose: `Add a page\n\n${CLAIM}\n`, notProse: `Add a page\n\n# ${CLAIM}\n`, proseLine: CLAIM },
   notebook: { prose: notebook(CLAIM, 'x = 1'), notProse: notebook('# Title', 'x = 1'), proseLine: '' },
-  json: { prose: `{ "greeting": "${CLAIM}" }\n`, notProse: `{ "${CLAIM}": 1 }\n`, proseLine: '' },
+  json: { prose: `{ "greeting": "${CLAIM}" }\n`, notProse: `{ "${CLAIM}": 1 }\n`, proseLine: `{ "greeting": "${CLAIM}" }` },
   yaml: { prose: `greeting: ${CLAIM}\n`, notProse: `"${CLAIM}": 1\n`, proseLine: `greeting: ${CLAIM}` },
   typescript: { prose: `// ${CLAIM}\nconst x = 1;\n`, notProse: `const x = { "${CLAIM}": 1 };\n`, proseLine: `const s = "${CLAIM}";` },
   typescriptreact: {

@@ -131,17 +131,6 @@ describe('the document-reader registry', () => {
   });
 });
 
-/** Readers that do not keep this part of the contract yet; harmless today because neither has a preamble for the checker to guard. */
-const BLANK_LINE_GAPS: Partial<Record<DocumentKind, string>> = {
-  rst: 'the reStructuredText reader joins a leading blank line to the block after it',
-  notebook: 'the notebook reader reads the whole JSON source as one block',
-};
-
-/** Readers that report comments though they declare no comment syntax. */
-const COMMENT_GAPS: Partial<Record<DocumentKind, string>> = {
-  json: 'the JSON reader reports JSONC comments, but inserting one would break a strict JSON file, so it declares no comment syntax',
-};
-
 describe('every reader keeps the contract', () => {
   for (const reader of allReaders()) {
     it(`${reader.kind}: tiles, keeps exact ranges and restarts at every block start`, () => {
@@ -150,37 +139,27 @@ describe('every reader keeps the contract', () => {
       for (let i = 0; i < 300; i++) checkRestarts(reader, randomDocument(rnd));
     });
 
-    const blankLineGap = BLANK_LINE_GAPS[reader.kind];
-    it(
-      `${reader.kind}: reads a blank line as a block of its own, so a window scanned behind one opens no preamble`,
-      blankLineGap ? { todo: blankLineGap } : {},
-      () => {
-        for (const text of DOCUMENTS) {
-          const list = [...reader.scanBlocks(`\n${text}`)];
-          if (text.length > 0 && !/^[ \t]*(\r\n|\n|\r)/.test(text))
-            assert.equal(list[0]?.end, 1, `${reader.kind}: ${JSON.stringify(text.slice(0, 40))}`);
-        }
-      },
-    );
+    it(`${reader.kind}: reads a blank line as a block of its own, so a window scanned behind one opens no preamble`, () => {
+      for (const text of DOCUMENTS) {
+        const list = [...reader.scanBlocks(`\n${text}`)];
+        if (text.length > 0 && !/^[ \t]*(\r\n|\n|\r)/.test(text))
+          assert.equal(list[0]?.end, 1, `${reader.kind}: ${JSON.stringify(text.slice(0, 40))}`);
+      }
+    });
 
-    const commentGap = COMMENT_GAPS[reader.kind];
-    it(
-      `${reader.kind}: reports a comment written in its comment syntax with its body, or none if it has no comments`,
-      commentGap ? { todo: commentGap } : {},
-      () => {
-        const syntax = reader.commentSyntax;
-        if (!syntax) {
-          for (const text of DOCUMENTS) for (const block of reader.scanBlocks(text)) assert.deepEqual(block.comments, []);
-          return;
-        }
-        const text = `Before.\n\n${syntax.open} termguard-disable-next-line memo/x ${syntax.close}\nAfter.\n`;
-        const comments = [...reader.scanBlocks(text)].flatMap((block) => block.comments);
-        assert.deepEqual(
-          comments.map((comment) => comment.body),
-          ['termguard-disable-next-line memo/x'],
-        );
-      },
-    );
+    it(`${reader.kind}: reports a comment written in its comment syntax with its body, or none if it has no comments`, () => {
+      const syntax = reader.commentSyntax;
+      if (!syntax) {
+        for (const text of DOCUMENTS) for (const block of reader.scanBlocks(text)) assert.deepEqual(block.comments, []);
+        return;
+      }
+      const text = `Before.\n\n${syntax.open} termguard-disable-next-line memo/x ${syntax.close}\nAfter.\n`;
+      const comments = [...reader.scanBlocks(text)].flatMap((block) => block.comments);
+      assert.deepEqual(
+        comments.map((comment) => comment.body),
+        ['termguard-disable-next-line memo/x'],
+      );
+    });
   }
 });
 

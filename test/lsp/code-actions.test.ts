@@ -119,6 +119,37 @@ describe('lsp code actions', () => {
     assert.ok(!actions.some((action) => action.title.startsWith('Disable')));
   });
 
+  it('offers "disable" in JSON with comments (jsonc), writing a // line that silences the finding, and never in strict JSON', async () => {
+    await client.changeSettings({ debounceMs: 0, languages: ['json', 'jsonc'] });
+    try {
+      const text = '{\n  // Shown on the home page.\n  "title": "The SRE enables access to ChatGPT."\n}\n';
+      const strict = await openChecked('locales/strict.json', text, 'json');
+      const strictActions = (await client.codeActions(strict.uri, strict.diagnostics[0]!.range))!;
+      assert.ok(strictActions.length > 0);
+      assert.ok(!strictActions.some((action) => action.title.startsWith('Disable')));
+
+      const withComments = await openChecked('locales/comments.json', text, 'jsonc');
+      const finding = withComments.diagnostics.find((diagnostic) => diagnostic.code === 'memo/enables-access')!;
+      const disable = (await client.codeActions(withComments.uri, finding.range))!.find(
+        (action) => action.title === 'Disable memo/enables-access for this line',
+      );
+      assert.ok(disable, 'a disable action in jsonc');
+      const after = applyWorkspaceEdit(text, withComments.uri, disable.edit);
+      assert.equal(
+        after,
+        '{\n  // Shown on the home page.\n  // termguard-disable-next-line memo/enables-access\n  "title": "The SRE enables access to ChatGPT."\n}\n',
+      );
+      assert.deepEqual(
+        builtinEngine()
+          .check(after, 'json')
+          .findings.filter((found) => found.ruleId === 'memo/enables-access'),
+        [],
+      );
+    } finally {
+      await client.changeSettings({ debounceMs: 0 });
+    }
+  });
+
   it('"Fix all RULE findings" applies the first fix of each finding of that rule', async () => {
     const text = 'Agents call on ChatGPT.\n\nThe router calls on GPT-5 too. We use Chat GPT.\n\nPlanners call upon OpenAI models.\n';
     const { uri, diagnostics } = await openChecked('fixall.md', text);

@@ -24,13 +24,13 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { DocumentSession, Finding, Problem } from '../engine/api';
 import type { BaselineStore } from './baselines';
-import { DEFAULT_DEBOUNCE_MS, isLanguageChecked, type SettingsSource, type TermguardSettings } from './configuration';
+import { DEFAULT_DEBOUNCE_MS, isKindChecked, isNotebookCell, type SettingsSource, type TermguardSettings } from './configuration';
 import { DiagnosticConverter, type DiagnosticsPublisher } from './diagnostics';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { DocumentProject, EngineRegistry } from './engines';
 import { describeError, type Logger } from './logger';
 import { TurnQueue } from './turns';
-import { uriToPath } from './workspaceFolders';
+import { documentPathOf, uriToPath } from './workspaceFolders';
 
 /** Why a document was not checked. */
 export type SkipReason = 'disabled' | 'language' | 'too-large' | 'ignored' | 'error';
@@ -236,7 +236,24 @@ export class CheckScheduler {
       return { uri, version, revision, findings: [], problems: [], diagnostics: [], skipped };
     };
     if (!settings.enable) return skip('disabled');
-    if (!isLanguageChecked(settings, document.languageId, document.kind)) return skip('language');
+    const path = documentPathOf(uri);
+    let project: DocumentProject;
+    try {
+      project = this.options.engines.forPath(path, settings);
+    } catch (error) {
+      this.options.logger.error(`checking ${uri} failed: ${describeError(error)}`);
+      return skip('error');
+    }
+    // A config's `readers` glob decides how the document is read, and with its `kinds` whether it is checked, as for the CLI.
+    document.readAs(isNotebookCell(uri) ? undefined : project.readerKind);
+    const question = {
+      uri,
+      languageId: document.languageId,
+      kind: document.kind,
+      readerKind: project.readerKind,
+      configKinds: project.configKinds,
+    };
+    if (!isKindChecked(settings, question)) return skip('language');
     if (document.length > settings.maxFileSizeKB * 1024) {
       if (!this.toldTooLarge.has(uri)) {
         this.toldTooLarge.add(uri);
@@ -248,8 +265,6 @@ export class CheckScheduler {
     }
     this.toldTooLarge.delete(uri);
     try {
-      const path = uriToPath(uri);
-      const project = this.options.engines.forPath(path, settings);
       if (project.ignoredBy !== undefined) return skip('ignored');
       const previous = this.results.get(uri);
       const { session, change } = document.session(project.engine, project.options, project.optionsKey);

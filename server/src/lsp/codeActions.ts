@@ -111,7 +111,9 @@ export function codeActionsFor(
 
       const line = current.range.start.line;
       const lineKey = `${ruleId}\0${line}`;
-      const commentSyntax = readerFor(document.kind).commentSyntax;
+      // A comment would break a strict JSON file: only JSON with comments (VS Code's jsonc) gets one.
+      const commentSyntax =
+        document.kind === 'json' && document.languageId !== 'jsonc' ? undefined : readerFor(document.kind).commentSyntax;
       if (commentSyntax !== undefined && !disabledLines.has(lineKey)) {
         disabledLines.add(lineKey);
         actions.push({

@@ -12,7 +12,8 @@ import { SETTINGS_SECTION } from '../protocol/protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentKind, SeverityOverride } from '../engine/api';
 import { isDocumentKind } from '../engine/index';
-import { namedKindOf } from '../project/documentKinds';
+import { DEFAULT_WALKED_KINDS, namedKindOf } from '../project/documentKinds';
+import { NOTEBOOK_CELL_SCHEME } from '../protocol/protocol';
 
 /** The setting section; every key below lives under it. */
 export { SETTINGS_SECTION };
@@ -35,6 +36,9 @@ export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze([
   'git-commit',
   'gitcommit',
   'rst',
+  // Notebooks: a `.ipynb` file, and the cells of one open in a notebook editor.
+  'jupyter',
+  'notebook',
 ]);
 
 /** The typed settings of one document (or folder). Immutable. */
@@ -200,9 +204,14 @@ const KIND_BY_LANGUAGE_ID: Readonly<Record<string, DocumentKind>> = Object.freez
  * notebook), else plain text.
  */
 export function documentKindOf(languageId: string, uri?: string): DocumentKind {
+  // A notebook cell's URI names the notebook, but its text is the cell's: Markdown or code, by its language.
+  if (uri !== undefined && isNotebookCell(uri)) return kindOfLanguageId(languageId) ?? 'plaintext';
   const fromName = uri === undefined ? undefined : namedKindOf(uriPathOf(uri));
   if (fromName === 'notebook') return fromName;
-  return kindOfLanguageId(languageId) ?? fromName ?? 'plaintext';
+  const byLanguage = kindOfLanguageId(languageId);
+  // VS Code opens a file it has no language for (`.adoc`, `.mdx` without an extension for them) as plain text: the name says more.
+  if (byLanguage === 'plaintext' && fromName !== undefined && DEFAULT_WALKED_KINDS.has(fromName)) return fromName;
+  return byLanguage ?? fromName ?? 'plaintext';
 }
 
 /** The document kind a language id names, or undefined for an id Termguard does not know. */
@@ -228,6 +237,41 @@ function uriPathOf(uri: string): string {
 export function isLanguageChecked(settings: TermguardSettings, languageId: string | undefined, kind: DocumentKind): boolean {
   if (languageId !== undefined && settings.languages.includes(languageId)) return true;
   return settings.languages.some((listed) => kindOfLanguageId(listed) === kind);
+}
+
+/** True for the URI of a cell of a notebook open in a notebook editor. */
+export function isNotebookCell(uri: string): boolean {
+  return uri.startsWith(`${NOTEBOOK_CELL_SCHEME}:`);
+}
+
+/** What decides whether an open document is checked, besides `termguard.enable`. */
+export interface CheckedKindQuestion {
+  readonly uri: string;
+  readonly languageId: string;
+  /** The kind the document is read as (a config's `readers` glob, else its language or file name). */
+  readonly kind: DocumentKind;
+  /** The kind a `readers` glob of a `.termguard.yaml` gives the file, if one matches. */
+  readonly readerKind?: DocumentKind | undefined;
+  /** The `kinds` of the `.termguard.yaml` files that apply. */
+  readonly configKinds?: readonly DocumentKind[] | undefined;
+}
+
+/**
+ * True when a document is checked, the way the CLI decides for a file it
+ * walks, with `termguard.languages` in place of the kinds a walk checks by
+ * default: a `readers` glob that matches it or a config's `kinds` turns it on
+ * as they turn a file on for the CLI. A notebook cell is checked when
+ * notebooks are (`jupyter` or `notebook` listed, or its own language) and
+ * Termguard knows its language.
+ */
+export function isKindChecked(settings: TermguardSettings, question: CheckedKindQuestion): boolean {
+  const { uri, languageId, kind, readerKind, configKinds } = question;
+  if (isNotebookCell(uri)) {
+    if (kindOfLanguageId(languageId) === undefined) return false;
+    return isLanguageChecked(settings, languageId, kind) || isLanguageChecked(settings, undefined, 'notebook');
+  }
+  if (readerKind !== undefined || configKinds?.includes(kind)) return true;
+  return isLanguageChecked(settings, languageId, kind);
 }
 
 /** How settings reach the server, decided from the client's capabilities at `initialize`. */

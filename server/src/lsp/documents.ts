@@ -32,6 +32,7 @@ const MAX_MERGED_SPAN = 16 * 1024;
 /** The engine session of a document and what it was opened with. */
 interface SessionSlot {
   readonly engine: Engine;
+  readonly kind: DocumentKind;
   readonly optionsKey: string;
   readonly session: DocumentSession;
   /** Edits made since the session last saw the text, in order. */
@@ -55,6 +56,8 @@ export class OpenDocument {
   private revisionValue = 0;
   private readonly table: LineTable;
   private slot: SessionSlot | undefined;
+  /** The kind a config's `readers` glob gives the document, which wins over its language. */
+  private configuredKind: DocumentKind | undefined;
 
   constructor(
     readonly uri: string,
@@ -89,7 +92,12 @@ export class OpenDocument {
 
   /** The engine's document kind for this document's language. */
   get kind(): DocumentKind {
-    return documentKindOf(this.languageId, this.uri);
+    return this.configuredKind ?? documentKindOf(this.languageId, this.uri);
+  }
+
+  /** Reads the document as `kind` (a config's `readers` glob matched it), or by its language again when undefined. */
+  readAs(kind: DocumentKind | undefined): void {
+    this.configuredKind = kind;
   }
 
   /** Offset ↔ position mapping of the current text. */
@@ -104,14 +112,15 @@ export class OpenDocument {
    */
   session(engine: Engine, options: CheckOptions, optionsKey: string): UpdatedSession {
     const slot = this.slot;
-    if (slot && slot.engine === engine && slot.optionsKey === optionsKey) {
+    const kind = this.kind;
+    if (slot && slot.engine === engine && slot.optionsKey === optionsKey && slot.kind === kind) {
       if (slot.queued.length === 0) return { session: slot.session, change: 'unchanged' };
       const queued = slot.queued;
       slot.queued = [];
       return { session: slot.session, change: slot.session.applyEdits(this.merge(queued)) };
     }
-    const session = engine.openDocument(this.text, this.kind, options);
-    this.slot = { engine, optionsKey, session, queued: [] };
+    const session = engine.openDocument(this.text, kind, options);
+    this.slot = { engine, kind, optionsKey, session, queued: [] };
     return { session, change: undefined };
   }
 

@@ -19,9 +19,16 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import type { CheckOptions, Engine, PackSource, Problem, SeverityOverride } from '../engine/api';
+import type { CheckOptions, DocumentKind, Engine, PackSource, Problem, SeverityOverride } from '../engine/api';
 import { createEngine, DEFAULT_EFFECTIVE_CONFIG, type EffectiveConfig } from '../engine/index';
-import { ConfigResolver, EngineCache, ignoredByConfig, unknownRuleWarnings, type CachedEngine } from '../project/configResolution';
+import {
+  ConfigResolver,
+  EngineCache,
+  ignoredByConfig,
+  readerKindByConfig,
+  unknownRuleWarnings,
+  type CachedEngine,
+} from '../project/configResolution';
 import type { TermguardSettings } from './configuration';
 import type { Logger } from './logger';
 import type { WorkspaceFolders } from './workspaceFolders';
@@ -35,6 +42,10 @@ export interface DocumentProject {
   readonly optionsKey: string;
   /** The folder of the config whose `ignore` globs exclude the document, if any. */
   readonly ignoredBy?: string;
+  /** The kind a `readers` glob of the configs gives the document, if one matches it. */
+  readonly readerKind?: DocumentKind;
+  /** The `kinds` the configs turn on besides the prose kinds. */
+  readonly configKinds?: readonly DocumentKind[];
   /** The workspace folder (or, without one, the document's folder) that relative setting paths resolve against. */
   readonly baseDir: string | undefined;
 }
@@ -113,7 +124,14 @@ export class EngineRegistry {
     if (path !== undefined && this.options.trusted) {
       const config = this.configFor(dir);
       const ignoredBy = ignoredByConfig(config.ignore, path);
-      if (ignoredBy !== undefined) return { ...project, ignoredBy };
+      const readerKind = readerKindByConfig(config.readers, path);
+      if (ignoredBy === undefined && readerKind === undefined && config.kinds.length === 0) return project;
+      return {
+        ...project,
+        ...(ignoredBy !== undefined ? { ignoredBy } : {}),
+        ...(readerKind !== undefined ? { readerKind } : {}),
+        configKinds: config.kinds,
+      };
     }
     return project;
   }

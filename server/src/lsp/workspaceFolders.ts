@@ -15,6 +15,17 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
+/**
+ * The file a document's URI stands for: its path for a `file:` URI, the
+ * notebook's path for a cell of a notebook open in the notebook editor
+ * (`vscode-notebook-cell:` URIs keep the notebook's path), else undefined.
+ */
+export function documentPathOf(uri: string): string | undefined {
+  // The authority (a remote host under code-server) is not part of the notebook's path.
+  const cell = /^vscode-notebook-cell:(?:\/\/[^/]*)?(\/[^#?]*)/.exec(uri);
+  return cell ? uriToPath(`file://${cell[1]}`) : uriToPath(uri);
+}
+
 /** The `file:` URI of an absolute path. */
 export function pathToUri(path: string): string {
   return pathToFileURL(path).href;

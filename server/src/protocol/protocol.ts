@@ -75,3 +75,32 @@ export interface BrokenFileNotice {
  * server's resident memory with a 100,000-line document open.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4'];
+
+/** The URI scheme of a cell of a notebook open in VS Code's notebook editor; its path is the notebook's. */
+export const NOTEBOOK_CELL_SCHEME = 'vscode-notebook-cell';
+
+/**
+ * Language ids of source code, components and locale files. The client sends
+ * documents of these languages to the server even when
+ * `termguard.languages` leaves them out, because a `.termguard.yaml` can turn
+ * them on (`kinds:`, `readers:`); the server checks them only when it does.
+ * They are also the languages of the notebook code cells the server reads.
+ */
+export const CODE_LANGUAGE_IDS: readonly string[] = Object.freeze([
+  'typescript',
+  'typescriptreact',
+  'javascript',
+  'javascriptreact',
+  'python',
+  'go',
+  'java',
+  'csharp',
+  'rust',
+  'ruby',
+  'shellscript',
+  'vue',
+  'svelte',
+  'json',
+  'jsonc',
+  'yaml',
+]);

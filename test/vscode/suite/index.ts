@@ -8,7 +8,9 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec' });
+  // TERMGUARD_SUITE_GREP runs only the tests whose full title matches (while working on one suite).
+  const grep = process.env.TERMGUARD_SUITE_GREP;
+  const mocha = new Mocha({ ui: 'tdd', timeout: 60_000, color: false, reporter: 'spec', ...(grep ? { grep } : {}) });
   const files = fs
     .readdirSync(__dirname)
     .filter((file) => file.endsWith('.test.js'))

@@ -54,7 +54,8 @@ const READERS: Readonly<Record<DocumentKind, DocumentReader>> = Object.freeze({
   gitcommit: reader('gitcommit', scanGitCommitBlocks, HASH_COMMENT),
   // A comment line inside a notebook's JSON would break the file, so no "disable for this line" there.
   notebook: reader('notebook', scanNotebookBlocks),
-  json: reader('json', scanJsonBlocks),
+  // JSONC's line comments; a strict JSON file has none, so editors insert one only where comments are allowed (jsonc).
+  json: reader('json', scanJsonBlocks, Object.freeze({ open: '//', close: '' })),
   yaml: reader('yaml', scanYamlBlocks, HASH_COMMENT),
   typescript: sourceCodeReader('typescript'),
   typescriptreact: sourceCodeReader('typescriptreact'),

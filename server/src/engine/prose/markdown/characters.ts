@@ -60,7 +60,7 @@ for (const ch of '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~') ASCII_PUNCTUATION[ch.char
  * UTF-16 code unit so that the hot loop needs a single lookup per character.
  */
 export const INLINE_TRIGGER = new Uint8Array(65536);
-for (const ch of '\\`*_~[]!<:.') INLINE_TRIGGER[ch.charCodeAt(0)] = 1;
+for (const ch of '\\`*_~[]!<:.&') INLINE_TRIGGER[ch.charCodeAt(0)] = 1;
 
 const UNICODE_PUNCTUATION = /[\p{P}\p{S}]/u;
 

@@ -25,10 +25,16 @@ export function angleBracket(state: InlineState, k: number): number {
   if (email > 0) return markIfFound(state, k, email, MarkKind.Opaque);
   if (isAsciiLetter(next) && state.budget >= 0) {
     const end = openTagEnd(state, k);
-    if (end > 0) return markIfFound(state, k, end, MarkKind.Opaque);
+    // <wbr> only offers a line break inside a word: markup, so the word's halves stay one word.
+    if (end > 0) return markIfFound(state, k, end, isWordBreakOpportunity(source, k, end) ? MarkKind.Markup : MarkKind.Opaque);
     state.budget -= state.scanReach - k + 1;
   }
   return k + 1;
+}
+
+/** True for the tag `<wbr>`, `<wbr/>` or `<wbr />` (any case) at [k, end). */
+function isWordBreakOpportunity(source: string, k: number, end: number): boolean {
+  return end - k <= 7 && /^<wbr\s*\/?>$/i.test(source.slice(k, end));
 }
 
 /** Marks [k, end) when `end` is a found end (> 0); returns where to go on. */

@@ -15,6 +15,7 @@ import { bareUrlAtColon, wwwUrlAtPeriod } from './autolinks';
 import { Char, INLINE_TRIGGER, isEscapable, isPunctuation, isWhitespace } from './characters';
 import { pushDelimiterRun, settleEmphasis } from './emphasis';
 import { angleBracket } from './inlineHtml';
+import { invisibleEntityEnd } from './invisibleEntities';
 import { MarkKind, type InlineState } from './inlineState';
 import { closeBracket, footnoteReferenceEnd } from './links';
 
@@ -62,6 +63,15 @@ export function parseInlines(state: InlineState): void {
       case Char.LessThan:
         k = angleBracket(state, k);
         break;
+      case Char.Ampersand: {
+        // A reference to an invisible character inside a word hides nothing: it is markup, like intraword emphasis.
+        const entityEnd = invisibleEntityEnd(source, k, end);
+        if (entityEnd > 0) {
+          state.mark(k, entityEnd, MarkKind.Markup);
+          k = entityEnd;
+        } else k++;
+        break;
+      }
       case Char.Colon:
         // Most colons end a clause: look further only at `://`.
         k = k + 2 < end && source.charCodeAt(k + 1) === Char.Slash ? bareUrlAtColon(state, k) : k + 1;

@@ -10,6 +10,17 @@ import { scanMarkdownBlocks } from '../markdown/markdownReader';
 import type { CommentSpan, ProseBlock, ProseUnit } from '../prose';
 import { DecodedText, mapBlocks } from './decodedText';
 
+/** Where the blank lines at the top of `text` end (0 when its first line is not blank). */
+function leadingBlankLinesEnd(text: string): number {
+  let lineStart = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) lineStart = c === 13 && text.charCodeAt(i + 1) === 10 ? ++i + 1 : i + 1;
+    else if (c !== 32 && c !== 9) break;
+  }
+  return lineStart;
+}
+
 /** The language of code cells: the cell's own (VS Code writes one), the kernel's, or Python. */
 function cellLanguage(text: string, notebookLanguage: string, cell: JsonNode): string {
   const own = jsonMember(text, jsonMember(text, jsonMember(text, cell, 'metadata'), 'vscode'), 'languageId');
@@ -51,17 +62,24 @@ function decodeSource(text: string, source: JsonNode | undefined): DecodedText |
  * the next line of the JSON source, which is the cell's next line when the
  * source is written as an array of lines (as Jupyter writes it).
  *
- * `from` must be 0 (the only block start); a later offset yields one block
- * without prose from there. Text that is not a notebook yields one block
+ * The block starts are 0 and, after blank lines at the top, the first line
+ * that is not blank; any other `from` yields one block without prose from
+ * there. Text that is not a notebook yields one block
  * without prose. Never throws.
  */
 export function* scanNotebookBlocks(text: string, from = 0): Generator<ProseBlock> {
   const len = text.length;
-  if (from > 0) {
+  const notebookStart = leadingBlankLinesEnd(text);
+  if (from === 0 && notebookStart > 0) {
+    // Blank lines before the JSON are a block of their own, as the reader contract asks.
+    yield { start: 0, end: notebookStart, units: [], comments: [] };
+    from = notebookStart;
+  }
+  if (from > 0 && from !== notebookStart) {
     if (from < len) yield { start: from, end: len, units: [], comments: [] };
     return;
   }
-  if (len === 0) return;
+  if (from >= len) return;
   const units: ProseUnit[] = [];
   const comments: CommentSpan[] = [];
   const root = parseJson(text);
@@ -77,5 +95,5 @@ export function* scanNotebookBlocks(text: string, from = 0): Generator<ProseBloc
       if (reader) mapBlocks(decoded, reader(decoded.text, 0), units, comments);
     }
   }
-  yield { start: 0, end: len, units, comments };
+  yield { start: from, end: len, units, comments };
 }

@@ -357,9 +357,16 @@ export function* scanRstBlocks(text: string, from = 0): Generator<ProseBlock> {
     /** The last line that was not blank ends with `::`: unindented lines that start with punctuation may quote a literal block. */
     let literalMayFollow = false;
     let next = len;
+    /** Only blank lines so far: they are a block of their own, so a window scanned behind them opens nothing. */
+    let blankSoFar = true;
     for (let line = pos; line < len;) {
       const lineEnd = lineEndAt(text, line);
       const blank = blankAt(text, line, lineEnd);
+      if (!blank && blankSoFar && line > start) {
+        next = line;
+        break;
+      }
+      if (!blank) blankSoFar = false;
       const atColumnZero = !blank && !isBlank(text.charCodeAt(line));
       if (line > start && atColumnZero && previousBlankOrIndented) {
         const content = text.slice(line, lineEnd).trimEnd();

@@ -1,20 +1,9 @@
 /**
- * Throughput of the prose readers (`server/src/engine/prose/<kind>/`): MB/s
- * of a whole scan of a generated 5 MB document of each kind, and, for HTML,
- * of the two HTML parsers it was chosen from, on the same document.
- * Run: `node --import tsx bench/readers.ts [kind ...]`.
+ * Generated documents of every kind but Markdown and plain text (those are in
+ * corpus.ts), for the reader and language-server rows of `npm run bench`
+ * (kindBench.ts). Each generator writes about `bytes` characters of the
+ * constructs its reader must tell from prose, the same for the same seed.
  */
-import { pathToFileURL } from 'node:url';
-import { Tokenizer } from 'htmlparser2';
-import { parse as parse5 } from 'parse5';
-import { scanAsciiDocBlocks } from '../server/src/engine/prose/asciidoc';
-import { codeReader, scanJsonBlocks, scanYamlBlocks } from '../server/src/engine/prose/code';
-import { scanGitCommitBlocks } from '../server/src/engine/prose/gitcommit';
-import { scanHtmlBlocks, scanVueBlocks } from '../server/src/engine/prose/html';
-import { scanMdxBlocks } from '../server/src/engine/prose/mdx';
-import { scanNotebookBlocks } from '../server/src/engine/prose/notebook';
-import type { ProseBlock } from '../server/src/engine/prose/prose';
-import { scanRstBlocks } from '../server/src/engine/prose/rst';
 import { seededRandom } from '../test/helpers/seededRandom';
 
 const WORDS = (
@@ -259,27 +248,29 @@ export function generateYaml(bytes: number, seed = 9): string {
   return fill(bytes, 'en:\n', section);
 }
 
+/** A notebook written as Jupyter writes it (indented by one space, a source line per array item), Markdown and Python cells in turn. */
 export function generateNotebook(bytes: number, seed = 10): string {
   const p = new ProseSource(seed);
-  const cells: string[] = [];
+  const cells: unknown[] = [];
   let length = 0;
   while (length < bytes) {
-    const markdown = JSON.stringify({
+    const markdown = {
       cell_type: 'markdown',
       metadata: {},
-      source: [`## ${p.words(3)}\n`, '\n', `${p.sentences(3)} **${p.words(2)}** \`code\`\n`, `- ${p.sentence()}\n`],
-    });
-    const code = JSON.stringify({
+      source: [`## ${p.words(3)}\n`, '\n', `${p.sentences(3)} **${p.words(2)}** \`code\`\n`, `- ${p.sentence()}\n`, `- ${p.sentence()}`],
+    };
+    const code = {
       cell_type: 'code',
       execution_count: 1,
       metadata: {},
       outputs: [{ output_type: 'stream', name: 'stdout', text: [`${p.words(8)}\n`] }],
-      source: [`# ${p.sentence()}\n`, `print("${p.sentence()}")\n`, `x = {"key_${p.int(1, 99)}": 1}\n`],
-    });
+      source: [`# ${p.sentence()}\n`, `print("${p.sentence()}")\n`, `x = {"key_${p.int(1, 99)}": 1}`],
+    };
     cells.push(markdown, code);
-    length += markdown.length + code.length + 4;
+    length += JSON.stringify(markdown).length + JSON.stringify(code).length + 120;
   }
-  return `{\n "cells": [\n  ${cells.join(',\n  ')}\n ],\n "metadata": {"kernelspec": {"language": "python", "name": "python3"}},\n "nbformat": 4,\n "nbformat_minor": 5\n}\n`;
+  const notebook = { cells, metadata: { kernelspec: { language: 'python', name: 'python3' } }, nbformat: 4, nbformat_minor: 5 };
+  return `${JSON.stringify(notebook, null, 1)}\n`;
 }
 
 export function generateMdx(bytes: number, seed = 11): string {
@@ -312,102 +303,3 @@ export function generateMdx(bytes: number, seed = 11): string {
   };
   return fill(bytes, "import { Callout } from './components'\nexport const meta = { title: 'Bench' }\n\n", section);
 }
-
-interface Measured {
-  readonly name: string;
-  readonly megabytes: number;
-  readonly megabytesPerSecond: number;
-  readonly blocks: number;
-}
-
-/** Best of `runs` full scans (after one warm-up), in MB/s of UTF-16 code units. */
-function measure(name: string, text: string, scan: (text: string) => Iterable<unknown>, runs = 3): Measured {
-  let blocks = 0;
-  for (const _ of scan(text)) blocks++;
-  let best = Infinity;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    for (const _ of scan(text)) void _;
-    best = Math.min(best, performance.now() - t0);
-  }
-  const megabytes = text.length / 1e6;
-  return { name, megabytes, megabytesPerSecond: megabytes / (best / 1000), blocks };
-}
-
-const noop = (): void => {};
-
-/** The htmlparser2 tokenizer alone, with callbacks that do nothing: the floor under the HTML reader. */
-function* htmlparser2Only(text: string): Generator<number> {
-  const callbacks = {
-    onattribdata: noop,
-    onattribentity: noop,
-    onattribend: noop,
-    onattribname: noop,
-    oncdata: noop,
-    onclosetag: noop,
-    oncomment: noop,
-    ondeclaration: noop,
-    onend: noop,
-    onopentagend: noop,
-    onopentagname: noop,
-    onprocessinginstruction: noop,
-    onselfclosingtag: noop,
-    ontext: noop,
-    ontextentity: noop,
-  };
-  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
-  tokenizer.write(text);
-  tokenizer.end();
-  yield 0;
-}
-
-function* parse5WithLocations(text: string): Generator<number> {
-  parse5(text, { sourceCodeLocationInfo: true });
-  yield 0;
-}
-
-type Scan = (text: string) => Iterable<ProseBlock | number>;
-
-/** Each document kind: how to generate its corpus and the scans to time on it. */
-const KINDS: Record<string, { generate: (bytes: number) => string; scans: Record<string, Scan> }> = {
-  html: {
-    generate: generateHtml,
-    scans: {
-      'html reader': scanHtmlBlocks,
-      'htmlparser2 tokenizer only': htmlparser2Only,
-      'parse5 tree with locations': parse5WithLocations,
-    },
-  },
-  vue: { generate: generateVue, scans: { 'vue reader': scanVueBlocks } },
-  gitcommit: { generate: generateGitCommit, scans: { 'git commit reader': scanGitCommitBlocks } },
-  asciidoc: { generate: generateAsciiDoc, scans: { 'asciidoc reader': scanAsciiDocBlocks } },
-  rst: { generate: generateRst, scans: { 'rst reader': scanRstBlocks } },
-  typescript: { generate: generateTypeScript, scans: { 'code reader (tsx)': codeReader('typescriptreact')! } },
-  python: { generate: generatePython, scans: { 'code reader (python)': codeReader('python')! } },
-  json: { generate: generateJson, scans: { 'json locale reader': scanJsonBlocks } },
-  yaml: { generate: generateYaml, scans: { 'yaml locale reader': scanYamlBlocks } },
-  notebook: { generate: generateNotebook, scans: { 'notebook reader': scanNotebookBlocks } },
-  mdx: { generate: generateMdx, scans: { 'mdx reader': scanMdxBlocks } },
-};
-
-export function main(argv: readonly string[]): void {
-  const bytes = 5_000_000;
-  const kinds = argv.length > 0 ? argv : Object.keys(KINDS);
-  for (const kind of kinds) {
-    const entry = KINDS[kind];
-    if (!entry) {
-      console.error(`unknown kind ${kind}; known kinds: ${Object.keys(KINDS).join(', ')}`);
-      process.exitCode = 2;
-      return;
-    }
-    const text = entry.generate(bytes);
-    for (const [name, scan] of Object.entries(entry.scans)) {
-      const result = measure(name, text, scan, name.startsWith('parse5') ? 1 : 3);
-      console.log(
-        `${kind.padEnd(10)} ${name.padEnd(30)} ${result.megabytesPerSecond.toFixed(1).padStart(7)} MB/s  (${result.megabytes.toFixed(1)} MB, ${result.blocks} blocks)`,
-      );
-    }
-  }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main(process.argv.slice(2));
