@@ -1,8 +1,9 @@
 /**
- * The language ids that editors other than VS Code send (Neovim filetypes,
+ * What editors other than VS Code do differently. The language ids they send (Neovim filetypes,
  * Emacs eglot's major-mode names, JetBrains and Zed language names), over a
  * real LSP connection with default settings: each document is checked, and
- * read as the kind its id or file name stands for.
+ * read as the kind its id or file name stands for. And a client that refuses
+ * the server's registrations (Emacs eglot 1.9) still gets diagnostics.
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -90,5 +91,21 @@ describe('language ids of other editors', () => {
       table.map(([id]) => [id, kindOfLanguageId(id)]),
       table,
     );
+  });
+});
+
+describe('a client that refuses registrations', () => {
+  it('keeps the server running and still gets diagnostics (Emacs eglot 1.9 refuses the file watchers)', async () => {
+    const workspace = new TempWorkspace();
+    const client = await TestClient.start({ folders: [workspace.root], settings: { debounceMs: 0 }, refuseRegistrations: true });
+    try {
+      const uri = workspace.uri('notes.md');
+      await client.open(uri, TEXT);
+      const published = await client.waitForDiagnostics(uri, 1);
+      assert.deepEqual(published.diagnostics.map(essentials), expected(TEXT, 'markdown'));
+    } finally {
+      client.dispose();
+      workspace.remove();
+    }
   });
 });
