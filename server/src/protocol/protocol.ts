@@ -74,3 +74,18 @@ export interface BrokenFileNotice {
  * server's resident memory with a 100,000-line document open.
  */
 export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4'];
+
+/**
+ * Request from the browser build of the server to its client: the text of a
+ * workspace file (`.termguard.yaml`, a rule pack), which a server in a web
+ * worker cannot read itself. The client reads it with `vscode.workspace.fs`.
+ */
+export const READ_WORKSPACE_FILE_REQUEST = 'termguard/readWorkspaceFile';
+
+/** Parameters of {@link READ_WORKSPACE_FILE_REQUEST}. */
+export interface ReadWorkspaceFileParams {
+  readonly uri: string;
+}
+
+/** The answer to {@link READ_WORKSPACE_FILE_REQUEST}: the file's text, or null when there is no such file. */
+export type ReadWorkspaceFileResult = { readonly text: string } | null;
