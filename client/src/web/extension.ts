@@ -7,15 +7,17 @@
  * failing. The desktop entry is client/src/extension.ts.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/browser';
 import {
   READ_WORKSPACE_FILE_REQUEST,
   type ReadWorkspaceFileParams,
   type ReadWorkspaceFileResult,
 } from '../../../server/src/protocol/protocol';
 
-/** The worker handed to the client; the global is there in every browser and web worker extension host. */
-type ServerWorker = ConstructorParameters<typeof LanguageClient>[3];
+/** What the extension uses of a web worker (the DOM's Worker type is not in this project's libs). */
+interface ServerWorker {
+  terminate(): void;
+}
 declare const Worker: new (url: string, options?: { name?: string }) => ServerWorker;
 
 /** URI schemes of documents worth checking in a browser: local and remote files and untitled buffers, not diffs or output. */
@@ -29,6 +31,7 @@ const DESKTOP_ONLY_COMMANDS: Readonly<Record<string, string>> = {
 };
 
 let client: LanguageClient | undefined;
+let serverWorker: ServerWorker | undefined;
 
 /** The text of a workspace file, or null when it cannot be read (no such file, or Restricted Mode). */
 async function readWorkspaceFile({ uri }: ReadWorkspaceFileParams): Promise<ReadWorkspaceFileResult> {
@@ -41,7 +44,21 @@ async function readWorkspaceFile({ uri }: ReadWorkspaceFileParams): Promise<Read
   }
 }
 
-function startClient(context: vscode.ExtensionContext): LanguageClient {
+/**
+ * The server's worker. The extension host refuses a worker script on a
+ * `vscode-remote:` URI (an extension installed on a remote or code-server
+ * host), so the script is then read with `vscode.workspace.fs` and started
+ * from a blob URL.
+ */
+async function startServerWorker(context: vscode.ExtensionContext): Promise<ServerWorker> {
+  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js');
+  const options = { name: 'Termguard language server' };
+  if (serverMain.scheme !== 'vscode-remote') return new Worker(serverMain.toString(true), options);
+  const script = await vscode.workspace.fs.readFile(serverMain);
+  return new Worker(URL.createObjectURL(new Blob([script], { type: 'text/javascript' })), options);
+}
+
+async function startClient(context: vscode.ExtensionContext): Promise<LanguageClient> {
   const languages = vscode.workspace.getConfiguration('termguard').get<string[]>('languages') ?? [];
   const clientOptions: LanguageClientOptions = {
     documentSelector: languages.flatMap((language) => DOCUMENT_SCHEMES.map((scheme) => ({ scheme, language }))),
@@ -54,9 +71,9 @@ function startClient(context: vscode.ExtensionContext): LanguageClient {
     },
     initializationOptions: { trusted: vscode.workspace.isTrusted },
   };
-  const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist/web/server.js');
-  const worker = new Worker(serverMain.toString(true), { name: 'Termguard language server' });
-  const languageClient = new LanguageClient('termguard', 'Termguard', clientOptions, worker);
+  const worker = await startServerWorker(context);
+  serverWorker = worker;
+  const languageClient = new LanguageClient('termguard', 'Termguard', worker as ServerOptions, clientOptions);
   languageClient.onRequest(READ_WORKSPACE_FILE_REQUEST, readWorkspaceFile);
   return languageClient;
 }
@@ -81,14 +98,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await restart(context);
 }
 
-async function restart(context: vscode.ExtensionContext): Promise<void> {
+async function stop(): Promise<void> {
   await client?.stop();
-  client = startClient(context);
+  serverWorker?.terminate();
+  client = undefined;
+  serverWorker = undefined;
+}
+
+async function restart(context: vscode.ExtensionContext): Promise<void> {
+  await stop();
+  client = await startClient(context);
   await client.start();
 }
 
 /** Stops the worker. */
 export async function deactivate(): Promise<void> {
-  await client?.stop();
-  client = undefined;
+  await stop();
 }
