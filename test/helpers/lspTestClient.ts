@@ -17,6 +17,8 @@ import { pathToFileURL } from 'node:url';
 import {
   CancellationTokenSource,
   createProtocolConnection,
+  ErrorCodes,
+  ResponseError,
   StreamMessageReader,
   StreamMessageWriter,
   type CodeAction,
@@ -56,6 +58,8 @@ export interface TestClientOptions {
   readonly brokenFileNotices?: boolean;
   /** `initializationOptions.cacheDirectory`: where the server keeps caches across starts. */
   readonly cacheDirectory?: string;
+  /** Answer `client/registerCapability` with an error, as Emacs eglot 1.9 does for file watchers. */
+  readonly refuseRegistrations?: boolean;
 }
 
 /** The URI of an absolute path. */
@@ -118,7 +122,9 @@ export class TestClient {
         return item.section === 'termguard' ? client.settingsProvider(item.scopeUri) : null;
       }),
     );
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', () =>
+      options.refuseRegistrations ? new ResponseError(ErrorCodes.InternalError, 'Internal error') : null,
+    );
     connection.onRequest('client/unregisterCapability', () => null);
     connection.onRequest('window/workDoneProgress/create', () => null);
     connection.onRequest('workspace/diagnostic/refresh', () => {

@@ -11,9 +11,8 @@
 import { SETTINGS_SECTION } from '../protocol/protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentKind, SeverityOverride } from '../engine/api';
-import { isDocumentKind } from '../engine/index';
-import { DEFAULT_WALKED_KINDS, namedKindOf } from '../project/documentKinds';
 import { NOTEBOOK_CELL_SCHEME } from '../protocol/protocol';
+import { kindOfLanguageId } from './languageIds';
 
 /** The setting section; every key below lives under it. */
 export { SETTINGS_SECTION };
@@ -179,54 +178,6 @@ export function parseSettings(raw: unknown): ParsedSettings {
     trace: Object.freeze({ server: trace }),
   });
   return { settings, problems };
-}
-
-/**
- * Language ids of editors (VS Code's, and Neovim's and Emacs's where they
- * differ) and the document kind each holds. Kinds of source code are named by
- * their VS Code language ids, so those need no entry.
- */
-const KIND_BY_LANGUAGE_ID: Readonly<Record<string, DocumentKind>> = Object.freeze({
-  text: 'plaintext',
-  restructuredtext: 'rst',
-  'git-commit': 'gitcommit',
-  jupyter: 'notebook',
-  jsonc: 'json',
-  sh: 'shellscript',
-  bash: 'shellscript',
-  zsh: 'shellscript',
-  cs: 'csharp',
-});
-
-/**
- * The engine's document kind for an LSP language id; for an id it does not
- * know, the kind the file name in `uri` names (`.ipynb` opened as JSON is a
- * notebook), else plain text.
- */
-export function documentKindOf(languageId: string, uri?: string): DocumentKind {
-  // A notebook cell's URI names the notebook, but its text is the cell's: Markdown or code, by its language.
-  if (uri !== undefined && isNotebookCell(uri)) return kindOfLanguageId(languageId) ?? 'plaintext';
-  const fromName = uri === undefined ? undefined : namedKindOf(uriPathOf(uri));
-  if (fromName === 'notebook') return fromName;
-  const byLanguage = kindOfLanguageId(languageId);
-  // VS Code opens a file it has no language for (`.adoc`, `.mdx` without an extension for them) as plain text: the name says more.
-  if (byLanguage === 'plaintext' && fromName !== undefined && DEFAULT_WALKED_KINDS.has(fromName)) return fromName;
-  return byLanguage ?? fromName ?? 'plaintext';
-}
-
-/** The document kind a language id names, or undefined for an id Termguard does not know. */
-export function kindOfLanguageId(languageId: string): DocumentKind | undefined {
-  return isDocumentKind(languageId) ? languageId : KIND_BY_LANGUAGE_ID[languageId];
-}
-
-/** The path part of a URI, enough to read a file name from. */
-function uriPathOf(uri: string): string {
-  const path = uri.replace(/[?#].*$/, '');
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /**

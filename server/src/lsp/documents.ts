@@ -16,7 +16,7 @@ import type {
   TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import type { CheckOptions, DocumentEdit, DocumentKind, DocumentSession, Engine, FindingsSplice } from '../engine/api';
-import { documentKindOf } from './configuration';
+import { documentKindOf } from './languageIds';
 import { DocumentText } from './documentText';
 import { LineTable, toOffsetRange, wellFormedRange } from './positions';
 

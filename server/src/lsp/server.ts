@@ -247,11 +247,21 @@ export function startServer(transport: Transport, options: ServerOptions = {}): 
 
   connection.onInitialized(() => {
     if (!features) return;
-    if (dynamicConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'termguard' });
+    // A client may refuse a registration it announced (Emacs eglot 1.9 answers the file watchers with an
+    // error); the server then works without it instead of ending on the unhandled rejection.
+    const registrationRefused = (what: string) => (error: unknown) =>
+      logger.warn(`the editor refused to ${what} (${error instanceof Error ? error.message : String(error)}); continuing without it`);
+    if (dynamicConfiguration) {
+      connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'termguard' })
+        .catch(registrationRefused('report settings changes'));
+    }
     if (dynamicWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/.termguard.yaml' }, { globPattern: '**/*.termguard.yaml' }],
-      });
+      connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: [{ globPattern: '**/.termguard.yaml' }, { globPattern: '**/*.termguard.yaml' }],
+        })
+        .catch(registrationRefused('watch rule-pack files'));
     }
     if (folderEvents) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {

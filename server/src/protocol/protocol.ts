@@ -104,3 +104,18 @@ export const CODE_LANGUAGE_IDS: readonly string[] = Object.freeze([
   'jsonc',
   'yaml',
 ]);
+
+/**
+ * Request from the browser build of the server to its client: the text of a
+ * workspace file (`.termguard.yaml`, a rule pack), which a server in a web
+ * worker cannot read itself. The client reads it with `vscode.workspace.fs`.
+ */
+export const READ_WORKSPACE_FILE_REQUEST = 'termguard/readWorkspaceFile';
+
+/** Parameters of {@link READ_WORKSPACE_FILE_REQUEST}. */
+export interface ReadWorkspaceFileParams {
+  readonly uri: string;
+}
+
+/** The answer to {@link READ_WORKSPACE_FILE_REQUEST}: the file's text, or null when there is no such file. */
+export type ReadWorkspaceFileResult = { readonly text: string } | null;
