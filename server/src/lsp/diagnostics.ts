@@ -34,8 +34,17 @@ export const DOCUMENT_PROBLEM_PREFIX = 'termguard/';
  * in docs/rules.md (`/` in ids becomes `-`).
  */
 export function ruleDocumentationUrl(ruleId: string): string {
-  return `https://github.com/termguard/termguard/blob/main/docs/rules.md#${ruleId.replace(/\//g, '-')}`;
+  // Every diagnostic carries its rule's link: one string per rule, not one per diagnostic.
+  let url = documentationUrls.get(ruleId);
+  if (url === undefined) {
+    url = `https://github.com/termguard/termguard/blob/main/docs/rules.md#${ruleId.replace(/\//g, '-')}`;
+    documentationUrls.set(ruleId, url);
+  }
+  return url;
 }
+
+/** Rule id → documentation link; as many entries as rules the server has reported. */
+const documentationUrls = new Map<string, string>();
 
 /** A fix as carried in `Diagnostic.data`. */
 export interface FixData {

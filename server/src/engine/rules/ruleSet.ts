@@ -638,14 +638,21 @@ class PatternChooser {
 /** How many answers a group keeps. */
 const MAX_CHOICES = 512;
 
-/** The sentence as plain words, for findings. */
+/**
+ * The sentence as plain words, for findings. Findings live as long as their
+ * document is open, so their strings are joined from an array into one flat
+ * string: appending word by word would keep a rope of every word and space.
+ */
 function sentenceTextOf(tokens: readonly Token[]): string {
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
   for (const token of tokens) {
     if (token.opaque) continue;
-    text += text.length === 0 ? token.text : ' ' + token.text;
+    if (length > 0) parts.push(' ');
+    parts.push(token.text);
+    length += token.text.length;
   }
-  return text;
+  return parts.join('');
 }
 
 /** Sets of up to this many words are recognised by their words when spelled again. */
@@ -747,7 +754,10 @@ function buildFinding(rule: CompiledRule, severity: Severity, tokens: readonly T
     const fix = fitFix(template, tokens, match.focusStart, match.focusEnd);
     return index === 0 ? { ...fix, preferred: true } : fix;
   });
-  const message = rule.info.message.replace(/\{match\}/g, focusText);
+  // Split and joined, so the finding keeps one flat string (a replacement with `$` keeps the meaning `replace` gives it).
+  const message = focusText.includes('$')
+    ? rule.info.message.replace(/\{match\}/g, focusText)
+    : rule.info.message.split('{match}').join(focusText);
   return {
     ruleId: rule.info.id,
     category: rule.info.category,
@@ -768,12 +778,16 @@ function isDisguised(tokens: readonly Token[], match: ProgramMatch): boolean {
   return false;
 }
 
+/** The words from `start` to `end`, spaced as written ("OpenAI's"), as one flat string (see sentenceTextOf). */
 function joinWords(tokens: readonly Token[], start: number, end: number): string {
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
   for (let i = start; i < end; i++) {
     const token = tokens[i]!;
     if (token.opaque) continue;
-    text += text.length === 0 || token.lower === "'s" ? token.text : ' ' + token.text;
+    if (length > 0 && token.lower !== "'s") parts.push(' ');
+    parts.push(token.text);
+    length += token.text.length;
   }
-  return text;
+  return parts.join('');
 }
