@@ -92,8 +92,7 @@ export const cachingJsonEncoder: ContentTypeEncoder = {
   encode(message: Message, options: MessageWriterOptions & { charset?: BufferEncoding }): Promise<Uint8Array> {
     try {
       const charset = options.charset ?? 'utf-8';
-      const utf8 = charset === 'utf-8' || charset === 'utf8';
-      return Promise.resolve(utf8 ? encodeMessageBytes(message) : Buffer.from(encodeMessage(message), charset));
+      return Promise.resolve(charset === 'utf-8' ? encodeMessageBytes(message) : Buffer.from(encodeMessage(message), charset));
     } catch (error) {
       return Promise.reject(error);
     }
