@@ -14,7 +14,7 @@ import { ClaimReader } from '../claims/claimReader';
 interface IndexedGroup {
   readonly rule: CompiledRule;
   readonly group: ScanGroup;
-  readonly chooser: PatternChooser;
+  readonly chooser: PatternChooser | SinglePatternChooser;
   /** The sentence this group was last triggered by, so a sentence lists it once. */
   seenIn: number;
 }
@@ -239,7 +239,10 @@ export class RuleSet {
       for (const rule of pack.rules) {
         for (const group of rule.scanGroups) {
           // One entry per group, so a sentence that triggers it through several words still scans it once.
-          const chooser = new PatternChooser(group, this.requirements);
+          const chooser =
+            group.requirements.length === 1
+              ? new SinglePatternChooser(group, this.requirements)
+              : new PatternChooser(group, this.requirements);
           const entry: IndexedGroup = { rule, group, chooser, seenIn: -1 };
           group.requirements.forEach((required, index) => {
             const trigger = pickTrigger(required) ?? group.firstKeys[index]!;
@@ -581,6 +584,29 @@ class RequirementCache {
 }
 
 /**
+ * The {@link PatternChooser} of a group of one pattern (most rules have
+ * one): its program when the sentence has a word of every set the pattern
+ * needs. A pack of thousands of rules builds one per rule, so it keeps just
+ * the set numbers, without bit masks or a cache of answers.
+ */
+class SinglePatternChooser {
+  private readonly ids: readonly number[];
+
+  constructor(
+    private readonly group: ScanGroup,
+    requirements: RequirementCache,
+  ) {
+    this.ids = group.requirements[0]!.map((keys) => requirements.idOf(keys));
+  }
+
+  /** The group's program for the current sentence of `requirements`, or undefined when the pattern cannot match. */
+  programFor(requirements: RequirementCache): Program | undefined {
+    for (const id of this.ids) if (!requirements.has(id)) return undefined;
+    return this.group.program;
+  }
+}
+
+/**
  * Picks a scan group's program for a sentence: the alternation of the
  * patterns that have a word of every set they need. Which patterns those are
  * depends only on which of the group's sets the sentence has, so that answer
@@ -591,7 +617,8 @@ class PatternChooser {
   /** The distinct set ids the group's patterns need, and per pattern a bit mask over them. */
   private readonly ids: Int32Array;
   private readonly masks: readonly Uint32Array[];
-  private readonly chosen = new Map<string, Program | null>();
+  /** Made when the group is first scanned: most groups of a large pack never are. */
+  private chosen: Map<string, Program | null> | undefined;
   private readonly satisfied: Uint32Array;
 
   constructor(
@@ -600,14 +627,14 @@ class PatternChooser {
   ) {
     const perPattern = group.requirements.map((required) => required.map((keys) => requirements.idOf(keys)));
     const ids = [...new Set(perPattern.flat())].sort((a, b) => a - b);
-    const bit = new Map(ids.map((id, index) => [id, index]));
     this.ids = Int32Array.from(ids);
     const words = Math.max(1, Math.ceil(ids.length / 32));
     this.satisfied = new Uint32Array(words);
     this.masks = perPattern.map((needed) => {
       const mask = new Uint32Array(words);
       for (const id of needed) {
-        const index = bit.get(id)!;
+        // A group needs few distinct sets, so a search is cheaper than a map per group.
+        const index = ids.indexOf(id);
         mask[index >>> 5]! |= 1 << (index & 31);
       }
       return mask;
@@ -622,6 +649,7 @@ class PatternChooser {
       if (requirements.has(this.ids[index]!)) satisfied[index >>> 5]! |= 1 << (index & 31);
     }
     const key = satisfied.length === 1 ? String(satisfied[0]) : satisfied.join(',');
+    this.chosen ??= new Map();
     const cached = this.chosen.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const able: number[] = [];
