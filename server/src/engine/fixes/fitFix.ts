@@ -37,7 +37,8 @@ export function fitFix(template: FixTemplate, tokens: readonly Token[], focusSta
     replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
   }
   return {
-    title: template.title ?? `Replace with “${replacement}”`,
+    // Joined rather than a template literal: a finding keeps its title, and a template builds a rope of three pieces.
+    title: template.title ?? ['Replace with “', replacement, '”'].join(''),
     edits: [{ range: { start: first.start, end: last.end }, newText: replacement }],
   };
 }

@@ -363,11 +363,13 @@ function scanGroup(
 ): ScanGroup | undefined {
   if (programs.length === 0) return undefined;
   const program = programs.length === 1 ? programs[0]! : compileProgram({ type: 'alternatives', options: trees }, resolveSet);
-  const subsets = new Map<string, Program>();
+  // Made when a combination first occurs: most groups have one pattern and never need it.
+  let subsets: Map<string, Program> | undefined;
   const programFor = (indexes: readonly number[]): Program => {
     if (indexes.length === programs.length) return program;
     if (indexes.length === 1) return programs[indexes[0]!]!;
     const key = indexes.join(',');
+    subsets ??= new Map();
     let subset = subsets.get(key);
     if (subset === undefined) {
       // Few combinations occur in practice; past the cap, the whole group (same matches, more work) keeps memory bounded.
@@ -380,10 +382,13 @@ function scanGroup(
     program,
     withFixes,
     requirements: programs.map((each) => each.required),
-    firstKeys: programs.map((each) => (each.required.length > 0 ? new Set<string>() : each.firstKeys)),
+    firstKeys: programs.map((each) => (each.required.length > 0 ? NO_KEYS : each.firstKeys)),
     programFor,
   };
 }
+
+/** The first keys of a pattern indexed by its required words instead: one empty set shared by all of them. */
+const NO_KEYS: ReadonlySet<string> = new Set<string>();
 
 /** How many pattern combinations of one scan group get their own compiled program. */
 const MAX_SUBSET_PROGRAMS = 128;

@@ -75,21 +75,39 @@ function wordTest(node: Extract<PatternNode, { type: 'word' }>): TokenTest {
  * documents wake up.
  */
 export function compileProgram(tree: PatternNode, resolveSet: SetResolver): Program {
-  const required = requiredWords(tree, resolveSet);
-  let built: Omit<Program, 'required'> | undefined;
-  const build = (): Omit<Program, 'required'> => (built ??= buildAutomaton(tree, resolveSet));
-  return {
-    get instructions() {
-      return build().instructions;
-    },
-    get firstTests() {
-      return build().firstTests;
-    },
-    get firstKeys() {
-      return build().firstKeys;
-    },
-    required,
-  };
+  return new LazyProgram(tree, resolveSet, requiredWords(tree, resolveSet));
+}
+
+/**
+ * A program whose automaton is built on first use. A class rather than an
+ * object literal with getters: V8 stores such a literal's properties in a
+ * dictionary of its own (a few hundred bytes each), which a pack of ten
+ * thousand rules pays for in memory and garbage collection when it loads.
+ */
+class LazyProgram implements Program {
+  private built: Omit<Program, 'required'> | undefined;
+
+  constructor(
+    private readonly tree: PatternNode,
+    private readonly resolveSet: SetResolver,
+    readonly required: readonly ReadonlySet<string>[],
+  ) {}
+
+  private build(): Omit<Program, 'required'> {
+    return (this.built ??= buildAutomaton(this.tree, this.resolveSet));
+  }
+
+  get instructions(): readonly Instruction[] {
+    return this.build().instructions;
+  }
+
+  get firstTests(): readonly TokenTest[] {
+    return this.build().firstTests;
+  }
+
+  get firstKeys(): ReadonlySet<string> {
+    return this.build().firstKeys;
+  }
 }
 
 function buildAutomaton(tree: PatternNode, resolveSet: SetResolver): Omit<Program, 'required'> {

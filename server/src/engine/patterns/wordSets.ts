@@ -77,8 +77,11 @@ export function resolveWordSets(definitions: ReadonlyMap<string, readonly SetMem
     );
     references.set(
       name,
+      // A plain word names no set: most members of a large set are one.
       unique.flatMap((member) =>
-        setReferences(member.tree).map((ref) => ({ name: ref.name, memberIndex: member.index, column: ref.column })),
+        isMergedWordMember(member.tree)
+          ? []
+          : setReferences(member.tree).map((ref) => ({ name: ref.name, memberIndex: member.index, column: ref.column })),
       ),
     );
   }

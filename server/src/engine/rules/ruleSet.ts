@@ -35,7 +35,7 @@ import { ClaimReader } from '../claims/claimReader';
 interface IndexedGroup {
   readonly rule: CompiledRule;
   readonly group: ScanGroup;
-  readonly chooser: PatternChooser;
+  readonly chooser: PatternChooser | SinglePatternChooser;
   /** The sentence this group was last triggered by, so a sentence lists it once. */
   seenIn: number;
 }
@@ -130,7 +130,10 @@ export class RuleSet {
       for (const rule of pack.rules) {
         for (const group of rule.scanGroups) {
           // One entry per group, so a sentence that triggers it through several words still scans it once.
-          const chooser = new PatternChooser(group, this.requirements);
+          const chooser =
+            group.requirements.length === 1
+              ? new SinglePatternChooser(group, this.requirements)
+              : new PatternChooser(group, this.requirements);
           const entry: IndexedGroup = { rule, group, chooser, seenIn: -1 };
           group.requirements.forEach((required, index) => {
             const trigger = pickTrigger(required) ?? group.firstKeys[index]!;
@@ -498,6 +501,29 @@ class RequirementCache {
 }
 
 /**
+ * The {@link PatternChooser} of a group of one pattern (most rules have
+ * one): its program when the sentence has a word of every set the pattern
+ * needs. A pack of thousands of rules builds one per rule, so it keeps just
+ * the set numbers, without bit masks or a cache of answers.
+ */
+class SinglePatternChooser {
+  private readonly ids: readonly number[];
+
+  constructor(
+    private readonly group: ScanGroup,
+    requirements: RequirementCache,
+  ) {
+    this.ids = group.requirements[0]!.map((keys) => requirements.idOf(keys));
+  }
+
+  /** The group's program for the current sentence of `requirements`, or undefined when the pattern cannot match. */
+  programFor(requirements: RequirementCache): Program | undefined {
+    for (const id of this.ids) if (!requirements.has(id)) return undefined;
+    return this.group.program;
+  }
+}
+
+/**
  * Picks a scan group's program for a sentence: the alternation of the
  * patterns that have a word of every set they need. Which patterns those are
  * depends only on which of the group's sets the sentence has, so that answer
@@ -508,7 +534,8 @@ class PatternChooser {
   /** The distinct set ids the group's patterns need, and per pattern a bit mask over them. */
   private readonly ids: Int32Array;
   private readonly masks: readonly Uint32Array[];
-  private readonly chosen = new Map<string, Program | null>();
+  /** Made when the group is first scanned: most groups of a large pack never are. */
+  private chosen: Map<string, Program | null> | undefined;
   private readonly satisfied: Uint32Array;
 
   constructor(
@@ -517,14 +544,14 @@ class PatternChooser {
   ) {
     const perPattern = group.requirements.map((required) => required.map((keys) => requirements.idOf(keys)));
     const ids = [...new Set(perPattern.flat())].sort((a, b) => a - b);
-    const bit = new Map(ids.map((id, index) => [id, index]));
     this.ids = Int32Array.from(ids);
     const words = Math.max(1, Math.ceil(ids.length / 32));
     this.satisfied = new Uint32Array(words);
     this.masks = perPattern.map((needed) => {
       const mask = new Uint32Array(words);
       for (const id of needed) {
-        const index = bit.get(id)!;
+        // A group needs few distinct sets, so a search is cheaper than a map per group.
+        const index = ids.indexOf(id);
         mask[index >>> 5]! |= 1 << (index & 31);
       }
       return mask;
@@ -539,6 +566,7 @@ class PatternChooser {
       if (requirements.has(this.ids[index]!)) satisfied[index >>> 5]! |= 1 << (index & 31);
     }
     const key = satisfied.length === 1 ? String(satisfied[0]) : satisfied.join(',');
+    this.chosen ??= new Map();
     const cached = this.chosen.get(key);
     if (cached !== undefined) return cached ?? undefined;
     const able: number[] = [];
@@ -555,14 +583,21 @@ class PatternChooser {
 /** How many answers a group keeps. */
 const MAX_CHOICES = 512;
 
-/** The sentence as plain words, for findings. */
+/**
+ * The sentence as plain words, for findings. Findings live as long as their
+ * document is open, so their strings are joined from an array into one flat
+ * string: appending word by word would keep a rope of every word and space.
+ */
 function sentenceTextOf(tokens: readonly Token[]): string {
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
   for (const token of tokens) {
     if (token.opaque) continue;
-    text += text.length === 0 ? token.text : ' ' + token.text;
+    if (length > 0) parts.push(' ');
+    parts.push(token.text);
+    length += token.text.length;
   }
-  return text;
+  return parts.join('');
 }
 
 /** Sets of up to this many words are recognised by their words when spelled again. */
@@ -703,12 +738,16 @@ function isDisguised(tokens: readonly Token[], match: ProgramMatch): boolean {
   return false;
 }
 
+/** The words from `start` to `end`, spaced as written ("OpenAI's"), as one flat string (see sentenceTextOf). */
 function joinWords(tokens: readonly Token[], start: number, end: number): string {
-  let text = '';
+  const parts: string[] = [];
+  let length = 0;
   for (let i = start; i < end; i++) {
     const token = tokens[i]!;
     if (token.opaque) continue;
-    text += text.length === 0 || token.lower === "'s" ? token.text : ' ' + token.text;
+    if (length > 0 && token.lower !== "'s") parts.push(' ');
+    parts.push(token.text);
+    length += token.text.length;
   }
-  return text;
+  return parts.join('');
 }
