@@ -118,8 +118,22 @@ describe('a fix fits its context or is withheld', () => {
     [
       'after a modal and an adverb, the base form',
       "Your team can now tap into OpenAI's newest models.",
-      'memo/calls-on',
-      ["Your team can now integrate with OpenAI's newest models.", "Your team can now be powered by OpenAI's newest models."],
+      'memo/enables-access',
+      [
+        "Your team can now integrate with OpenAI's newest models.",
+        "Your team can now be powered by OpenAI's newest models.",
+        "Your team can now be enabled by OpenAI's newest models.",
+      ],
+    ],
+    [
+      'a base form after "it" agrees with it',
+      'it enable access to chatgpt for all the agents',
+      'memo/enables-access',
+      [
+        'it integrates with chatgpt for all the agents',
+        'it is powered by chatgpt for all the agents',
+        'it is enabled by chatgpt for all the agents',
+      ],
     ],
     [
       'a leading modal stays',
@@ -168,6 +182,15 @@ describe('a fix fits its context or is withheld', () => {
   for (const [construction, text, ruleId, expected] of cases) {
     it(`${construction}: ${text}`, () => assert.deepEqual(allFixed(text, ruleId), expected));
   }
+
+  it('files "tap into" by its subject: people get access, software calls', () => {
+    const categories = (text: string): string[] =>
+      builtinEngine()
+        .check(text, 'markdown')
+        .findings.map((finding) => finding.category);
+    assert.deepEqual(categories("Your team can now tap into OpenAI's newest models."), ['access']);
+    assert.deepEqual(categories('The planner taps into GPT-5 for every draft.'), ['calls-on']);
+  });
 
   it('marks the first offered fix as preferred when others are withheld', () => {
     const finding = builtinEngine().check('Call on ChatGPT to plan.', 'markdown').findings[0]!;

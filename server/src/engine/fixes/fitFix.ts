@@ -86,7 +86,11 @@ function headWord(lemma: string, slot: FixSlot, tokens: readonly Token[], start:
     const noun = NOUN_OF_VERB[lemma];
     return noun === undefined ? undefined : slot.plural ? `${noun}s` : noun;
   }
-  if (lemma !== 'be') return conjugate(lemma, slot.form);
+  if (lemma !== 'be') {
+    // "it enable access to" was written with the wrong form; the rewrite agrees with "it".
+    const singular = slot.form === 'base' && slot.context === 'subject' && start > 0 && beForSubject(tokens[start - 1]!.lower) === 'is';
+    return conjugate(lemma, singular ? 'third-person' : slot.form);
+  }
   switch (slot.form) {
     case 'third-person':
       return 'is';
@@ -102,8 +106,17 @@ function headWord(lemma: string, slot: FixSlot, tokens: readonly Token[], start:
       // "Be powered by GPT-5 ..." as an order to the reader says something else than the sentence did.
       if (slot.context === 'imperative') return undefined;
       if (slot.context === 'modal') return 'be';
-      return start > 0 && tokens[start - 1]!.lower === 'i' ? 'am' : 'are';
+      return beForSubject(start > 0 ? tokens[start - 1]!.lower : undefined);
   }
+}
+
+/** Subjects that take "is" even where the writer put a base form ("it enable access to"). */
+const SINGULAR_PRONOUNS = new Set(['it', 'he', 'she', 'this', 'that', 'there', 'who', 'which']);
+
+/** The present of "be" for the word before the verb. */
+function beForSubject(subject: string | undefined): string {
+  if (subject === 'i') return 'am';
+  return subject !== undefined && SINGULAR_PRONOUNS.has(subject) ? 'is' : 'are';
 }
 
 /**
