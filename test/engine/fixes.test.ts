@@ -153,6 +153,12 @@ describe('a fix fits its context or is withheld', () => {
       ['The runtime is integrating with OpenAI models.', 'The runtime is being powered by OpenAI models.'],
     ],
     [
+      'after "it\'s" an -ing verb stays a progressive',
+      "It's calling on GPT-5 for every ticket.",
+      'memo/calls-on',
+      ["It's integrating with GPT-5 for every ticket.", "It's being powered by GPT-5 for every ticket."],
+    ],
+    [
       'markup around the whole match stays around the rewrite',
       'SRE **enables access to** ChatGPT.',
       'memo/enables-access',

@@ -74,8 +74,9 @@ export function localShapeProblem(fixed: string, range: { start: number; end: nu
   const first = inside[0]!.word;
   const firstTags = tagsOf(first);
   const isVerb = firstTags.has('Verb') || BE.has(first);
-  if (before !== undefined && (DETERMINERS.has(before) || before.endsWith("'s")) && isVerb)
-    return `determiner + verb: "${before} ${first}"`;
+  // "it's integrating": before an -ing verb, "'s" is "is".
+  const possessive = before !== undefined && before.endsWith("'s") && !(firstTags.has('Gerund') || first.endsWith('ing'));
+  if (before !== undefined && (DETERMINERS.has(before) || possessive) && isVerb) return `determiner + verb: "${before} ${first}"`;
   if ((before === 'a' && /^[aeiou]/.test(first)) || (before === 'an' && /^[^aeiou]/.test(first))) return `article: "${before} ${first}"`;
   if (modal !== undefined && MODALS.has(modal) && isVerb && first !== 'be' && !firstTags.has('Infinitive'))
     return `modal + finite verb: "${modal} ${first}"`;

@@ -7,11 +7,21 @@
  * keeps its explanation and its disable actions.
  */
 import type { Fix, TextEdit } from '../api';
-import { conjugate, isPluralSubject, verbFormOfWord } from '../morphology/wordForms';
+import { conjugate, isPluralSubject, type VerbForm } from '../morphology/wordForms';
 import type { Token } from '../text/tokenize';
 import type { FixTemplate } from '../packs/loadPack';
 import { editsForRuns, isPlainGap, isPlainWord, wordRuns } from './fixParts';
-import { BE_FORMS, HAVE_FORMS, isDeterminerLike, isModalLike, PREPOSITIONS, previousNonAdverb, readSlot, type FixSlot } from './fixSlot';
+import {
+  BE_FORMS,
+  HAVE_FORMS,
+  isContractedIs,
+  isDeterminerLike,
+  isModalLike,
+  PREPOSITIONS,
+  previousNonAdverb,
+  readSlot,
+  type FixSlot,
+} from './fixSlot';
 
 /** Module constants: the bundler writes a `\p{}` literal as `new RegExp(...)`, which inside the function would build it on every call. */
 const UPPER_FIRST = /^\p{Lu}/u;
@@ -49,7 +59,7 @@ export function fitFix(
   if (edits === undefined) return undefined;
   const article = slot.kind === 'noun' ? articleEdit(tokens, start, words[0], slot.plural, source) : null;
   if (article === undefined) return undefined;
-  if (!fitsLocalShape(tokens, start, focusEnd, words, article?.newText)) return undefined;
+  if (!fitsLocalShape(tokens, start, focusEnd, words, { slot, lemma }, article?.newText)) return undefined;
   const replacement = article ? `${article.newText} ${words.join(' ')}` : words.join(' ');
   return {
     title: template.title ?? `Replace with “${replacement}”`,
@@ -146,6 +156,11 @@ function articleEdit(
   return { range: { start: previous.start, end: previous.end }, newText };
 }
 
+/** The form a verb rewrite's first word was given: the slot's, or the third person it was made to agree with "it". */
+function formOfHead(first: string, lemma: string, slotForm: VerbForm): VerbForm {
+  return slotForm === 'base' && lemma !== 'be' && first === conjugate(lemma, 'third-person') ? 'third-person' : slotForm;
+}
+
 /** Forms of "be" that are finite: never right after a modal, "to" or a determiner. */
 const FINITE_BE = new Set(['is', 'are', 'was', 'were', 'am']);
 
@@ -154,19 +169,32 @@ const FINITE_BE = new Set(['is', 'are', 'was', 'were', 'am']);
  * was built: the words before and after it must take it. No verb after a
  * determiner or an article, no finite verb after a modal or "to", an -ing or
  * participle after "be" and "have", and no preposition doubled at the seam
- * ("integrates with to GPT-5") or left dangling at the end.
+ * ("integrates with to GPT-5") or left dangling at the end. The form of the
+ * rewrite's first word is the one it was conjugated to (asking the word list
+ * again would load compromise for a word a pack's own table already answered).
  */
 function fitsLocalShape(
   tokens: readonly Token[],
   start: number,
   focusEnd: number,
   words: readonly string[],
+  built: { readonly slot: FixSlot; readonly lemma: string },
   article: string | undefined,
 ): boolean {
   const first = words[0]!.toLowerCase();
-  const firstForm = FINITE_BE.has(first) ? 'third-person' : first === 'be' ? 'base' : verbFormOfWord(first);
+  const { slot, lemma } = built;
+  const firstForm = FINITE_BE.has(first)
+    ? 'third-person'
+    : first === 'be'
+      ? 'base'
+      : slot.kind === 'verb'
+        ? formOfHead(first, lemma, slot.form)
+        : undefined;
   const previous = start > 0 ? tokens[start - 1]! : undefined;
+  // After "it's", an -ing verb is a progressive ("it's integrating with"); after any other determiner no verb fits.
+  const progressive = previous !== undefined && isContractedIs(previous) && firstForm === 'gerund';
   if (
+    !progressive &&
     (article !== undefined || (previous !== undefined && isDeterminerLike(previous))) &&
     (firstForm !== undefined || first === 'being' || first === 'been')
   )

@@ -156,7 +156,12 @@ export function isAdverb(lower: string): boolean {
 
 /** True for a determiner or a possessive ("the", "your", "company's", "OpenAI's"). */
 export function isDeterminerLike(token: Token): boolean {
-  return DETERMINERS.has(token.lower) || token.lower === "'s" || /.'s?$/.test(token.lower.replace(/’/g, "'")) ? true : false;
+  return DETERMINERS.has(token.lower) || isContractedIs(token) || /.'$/.test(token.lower.replace(/’/g, "'"));
+}
+
+/** True for "'s" or a word ending in it: a possessive, or "is" before an -ing verb ("it's calling"). */
+export function isContractedIs(token: Token): boolean {
+  return /'s$/.test(token.lower.replace(/’/g, "'"));
 }
 
 /** True for a modal or a negated auxiliary ("can", "to", "doesn't", "won't"). */
@@ -182,8 +187,10 @@ export function readSlot(tokens: readonly Token[], focusStart: number, focusEnd:
   const first = tokens[focusStart]!;
   const previous = focusStart > 0 ? tokens[focusStart - 1] : undefined;
   if (previous?.opaque) return undefined;
-  if (previous !== undefined && isDeterminerLike(previous)) return nounSlot(tokens, focusStart, focusEnd);
   const form = verbFormOfWord(first.text);
+  // "It's calling on": before an -ing verb, "'s" is "is", not a possessive.
+  if (previous !== undefined && form === 'gerund' && isContractedIs(previous)) return verbSlot('gerund', 'be');
+  if (previous !== undefined && isDeterminerLike(previous)) return nounSlot(tokens, focusStart, focusEnd);
   const anchorIndex = previousNonAdverb(tokens, focusStart);
   if (anchorIndex >= 0 && tokens[anchorIndex]!.opaque) return undefined;
   const anchor = anchorIndex >= 0 ? tokens[anchorIndex]!.lower : undefined;
