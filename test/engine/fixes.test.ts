@@ -57,7 +57,7 @@ describe('quick fixes keep the sentence grammatical', () => {
     );
   });
 
-  it('offers no rewrite for availability claims', () => {
+  it('offers no rewrite for an availability claim whose model is the subject', () => {
     const finding = builtinEngine().check('GPT-5 is now available on Amazon Bedrock.', 'markdown').findings[0]!;
     assert.equal(finding.ruleId, 'memo/availability-claim');
     assert.deepEqual(finding.fixes, []);
@@ -67,6 +67,143 @@ describe('quick fixes keep the sentence grammatical', () => {
     const text = 'SRE **enables access to** ChatGPT.';
     const finding = builtinEngine().check(text, 'markdown').findings[0]!;
     assert.equal(applyEdits(text, finding.fixes[0]!.edits), 'SRE **integrates with** ChatGPT.');
+  });
+});
+
+/** Every fix of the first finding of `ruleId`, applied one at a time. */
+function allFixed(text: string, ruleId: string): string[] {
+  const finding = builtinEngine()
+    .check(text, 'markdown')
+    .findings.find((candidate) => candidate.ruleId === ruleId);
+  assert.ok(finding, `no ${ruleId} finding in "${text}"`);
+  return finding.fixes.map((fix) => applyEdits(text, fix.edits));
+}
+
+describe('a fix fits its context or is withheld', () => {
+  const cases: [construction: string, text: string, ruleId: string, expected: string[]][] = [
+    [
+      'emphasis around part of the match keeps both its marks',
+      'Our runtime *enables access* to GPT-4o.',
+      'memo/enables-access',
+      ['Our runtime *integrates* with GPT-4o.', 'Our runtime *is powered* by GPT-4o.', 'Our runtime *is enabled* by GPT-4o.'],
+    ],
+    [
+      'a noun phrase after a possessive becomes a noun phrase',
+      "The SRE is your company's front door to ChatGPT.",
+      'memo/enables-access',
+      ["The SRE is your company's integration with ChatGPT."],
+    ],
+    [
+      'a noun phrase after "a" becomes one, with "an"',
+      'The SRE gives your staff a doorway to GPT-5.',
+      'memo/enables-access',
+      ['The SRE gives your staff an integration with GPT-5.'],
+    ],
+    [
+      'words between the verb and its noun are replaced with them',
+      'The SRE enables secure, audited access to GPT-5.',
+      'memo/enables-access',
+      ['The SRE integrates with GPT-5.', 'The SRE is powered by GPT-5.', 'The SRE is enabled by GPT-5.'],
+    ],
+    [
+      'a parenthesis between verb and object is kept, only the words around it replaced',
+      'The connector enables (after an admin approves it) access to o4-mini.',
+      'memo/enables-access',
+      [
+        'The connector integrates (after an admin approves it) with o4-mini.',
+        'The connector is powered (after an admin approves it) by o4-mini.',
+        'The connector is enabled (after an admin approves it) by o4-mini.',
+      ],
+    ],
+    [
+      'after a modal and an adverb, the base form',
+      "Your team can now tap into OpenAI's newest models.",
+      'memo/enables-access',
+      [
+        "Your team can now integrate with OpenAI's newest models.",
+        "Your team can now be powered by OpenAI's newest models.",
+        "Your team can now be enabled by OpenAI's newest models.",
+      ],
+    ],
+    [
+      'a base form after "it" agrees with it',
+      'it enable access to chatgpt for all the agents',
+      'memo/enables-access',
+      [
+        'it integrates with chatgpt for all the agents',
+        'it is powered by chatgpt for all the agents',
+        'it is enabled by chatgpt for all the agents',
+      ],
+    ],
+    [
+      'a leading modal stays',
+      'The SRE is able to reach ChatGPT.',
+      'memo/enables-access',
+      [
+        'The SRE is able to integrate with ChatGPT.',
+        'The SRE is able to be powered by ChatGPT.',
+        'The SRE is able to be enabled by ChatGPT.',
+      ],
+    ],
+    ['an imperative keeps only the verb rewrite', 'Call on ChatGPT to plan.', 'memo/calls-on', ['Integrate with ChatGPT to plan.']],
+    [
+      'a progressive takes -ing',
+      'The runtime is calling on OpenAI models.',
+      'memo/calls-on',
+      ['The runtime is integrating with OpenAI models.', 'The runtime is being powered by OpenAI models.'],
+    ],
+    [
+      'after "it\'s" an -ing verb stays a progressive',
+      "It's calling on GPT-5 for every ticket.",
+      'memo/calls-on',
+      ["It's integrating with GPT-5 for every ticket.", "It's being powered by GPT-5 for every ticket."],
+    ],
+    [
+      'markup around the whole match stays around the rewrite',
+      'SRE **enables access to** ChatGPT.',
+      'memo/enables-access',
+      ['SRE **integrates with** ChatGPT.', 'SRE **is powered by** ChatGPT.', 'SRE **is enabled by** ChatGPT.'],
+    ],
+    ['a match that takes in its object has no rewrite', 'The SRE puts ChatGPT at your fingertips.', 'memo/enables-access', []],
+    [
+      'a code span as the modal leaves the verb form unknown',
+      'Partners `can` now access ChatGPT through the SRE.',
+      'memo/enables-access',
+      [],
+    ],
+    ['emphasis that splits the match three ways is not rewritten', 'The SRE enables *secure* access to GPT-5.', 'memo/enables-access', []],
+    [
+      'an availability claim with the model as an object: the product, powered by OpenAI, takes its place',
+      'Customers can try GPT-5 on Amazon Bedrock today.',
+      'memo/availability-claim',
+      ['Customers can try the SRE, powered by OpenAI, on Amazon Bedrock today.'],
+    ],
+    [
+      'an availability claim with the model as the subject of a verb has no rewrite',
+      'GPT-5 on Amazon Bedrock powers the agents.',
+      'memo/availability-claim',
+      [],
+    ],
+  ];
+  for (const [construction, text, ruleId, expected] of cases) {
+    it(`${construction}: ${text}`, () => assert.deepEqual(allFixed(text, ruleId), expected));
+  }
+
+  it('files "tap into" by its subject: people get access, software calls', () => {
+    const categories = (text: string): string[] =>
+      builtinEngine()
+        .check(text, 'markdown')
+        .findings.map((finding) => finding.category);
+    assert.deepEqual(categories("Your team can now tap into OpenAI's newest models."), ['access']);
+    assert.deepEqual(categories('The planner taps into GPT-5 for every draft.'), ['calls-on']);
+  });
+
+  it('marks the first offered fix as preferred when others are withheld', () => {
+    const finding = builtinEngine().check('Call on ChatGPT to plan.', 'markdown').findings[0]!;
+    assert.deepEqual(
+      finding.fixes.map((fix) => fix.preferred === true),
+      [true],
+    );
   });
 });
 

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createEngine } from '../../server/src/engine/index';
+import { applyEdits, createEngine } from '../../server/src/engine/index';
 import { meaningClassInfo, meaningClassNames } from '../../server/src/engine/meaning/meaningClasses';
 import { isOpenAINameWord, tagOpenAINames } from '../../server/src/engine/reading/openaiNames';
 import { readSentence } from '../../server/src/engine/reading/sentenceReading';
@@ -103,12 +103,15 @@ describe('asides in round brackets', () => {
       ['enables (after you approve the role) access to'],
     );
   });
-  it('a match read past an aside offers no fix, so the aside is never lost', () => {
+  it('a match read past an aside replaces only the words around it, so the aside is never lost', () => {
     const pack = `pack: t\nrules:\n  - id: t/rule\n    category: test\n    severity: error\n    message: "m"\n    reason: r\n    patterns: ["{call on} %openai-name"]\n    fixes: [{ replace: integrate with }]\n    examples: { bad: [], good: [] }\n`;
     const engine = createEngine([{ file: 't.termguard.yaml', text: pack }]);
     const [aside] = engine.check('It is calling (only for hard cases) on o4-mini.', 'plaintext').findings;
     const [plain] = engine.check('It is calling on o4-mini.', 'plaintext').findings;
-    assert.equal(aside!.fixes.length, 0);
+    assert.equal(
+      applyEdits('It is calling (only for hard cases) on o4-mini.', aside!.fixes[0]!.edits),
+      'It is integrating (only for hard cases) with o4-mini.',
+    );
     assert.equal(plain!.fixes.length, 1);
   });
 });

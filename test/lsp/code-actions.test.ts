@@ -68,6 +68,22 @@ describe('lsp code actions', () => {
     assert.ok(applyWorkspaceEdit(TEXT, uri, first.edit).includes('The SRE integrates with ChatGPT for every support agent.'));
   });
 
+  it('offers only fixes that fit: the preferred one keeps the markup; a finding without a safe fix keeps its disable action', async () => {
+    const text = 'Our runtime *enables access* to GPT-4o.\n\nThe SRE enables *secure* access to GPT-5.\n';
+    const { uri, diagnostics } = await openChecked('fitting.md', text);
+    assert.equal(diagnostics.length, 2);
+    const [split, unsafe] = diagnostics as [Diagnostic, Diagnostic];
+    const splitActions = (await client.codeActions(uri, split.range, { diagnostics: [split] }))!;
+    const preferred = splitActions.filter((action) => action.isPreferred);
+    assert.equal(preferred.length, 1);
+    assert.ok(applyWorkspaceEdit(text, uri, preferred[0]!.edit).startsWith('Our runtime *integrates* with GPT-4o.\n'));
+    const unsafeActions = (await client.codeActions(uri, unsafe.range, { diagnostics: [unsafe] }))!;
+    assert.deepEqual(
+      unsafeActions.map((action) => action.title),
+      ['Disable memo/enables-access for this line'],
+    );
+  });
+
   it('uses versioned document edits', async () => {
     const { uri, diagnostics } = await openChecked('versioned.md', 'The SRE enables access to ChatGPT.\n');
     const actions = (await client.codeActions(uri, diagnostics[0]!.range))!;

@@ -87,7 +87,9 @@ function checkUnits(source: string, block: ProseBlock, ruleSet: RuleSet, severit
     if (!ruleSet.unitFilter.mayContain(source, unit)) continue;
     // Sentences of one unit share a context, so a pronoun can refer back to the sentence before.
     const context = {};
-    tokenizeUnit(source, unit, (sentence) => ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding), context));
+    tokenizeUnit(source, unit, (sentence) =>
+      ruleSet.checkSentence(sentence, severityOf, (finding) => findings.push(finding), context, source),
+    );
   }
 }
 

@@ -284,3 +284,21 @@ export function isPluralSubject(word: string): boolean {
   }
   return plural;
 }
+
+const verbReading = new Map<string, boolean>();
+
+/**
+ * True when compromise reads the word, on its own, as a verb ("tries",
+ * "deploys", "run"), false for a noun or a name ("Bedrock", "customers").
+ * Unlike {@link verbFormOfWord}, which gives every pack word its verb forms
+ * ("bedrock" would be a base form), this is what the word usually is.
+ */
+export function readsAsVerb(word: string): boolean {
+  const lower = word.toLowerCase();
+  let verb = verbReading.get(lower);
+  if (verb === undefined) {
+    verb = compromise().nlp(lower).has('#Verb');
+    if (verbReading.size < 10_000) verbReading.set(lower, verb);
+  }
+  return verb;
+}

@@ -3,7 +3,8 @@
  * sentence: pattern matches, approved phrases, negation and question scope,
  * fixes, and the claim model for what the patterns leave unreported.
  */
-import type { Finding, Severity } from '../api';
+import type { Finding, Fix, Severity } from '../api';
+import { AVAILABILITY_CATEGORY, availabilityFix } from '../fixes/availabilityFix';
 import { fillMessage } from './ruleText';
 import { fitFix } from '../fixes/fitFix';
 import type { CompiledPack, CompiledRule, ScanGroup, SeverityResolver } from '../packs/loadPack';
@@ -62,8 +63,8 @@ export interface SentenceContext {
 
 /**
  * Matches in the view without asides, moved to the full sentence's token
- * indexes. A match that reads past an aside inside its focus offers no fix:
- * the fix would replace the aside as well.
+ * indexes. A match that reads past an aside inside its focus keeps its fixes:
+ * a fix replaces only the words around the aside, or is withheld (fixes/fixParts.ts).
  */
 function viewMatches(program: Program, withFixes: boolean, view: AsideFreeView, excluded: Uint8Array | undefined): RuleMatch[] {
   const moved: RuleMatch[] = [];
@@ -73,8 +74,7 @@ function viewMatches(program: Program, withFixes: boolean, view: AsideFreeView, 
     if (end - start === match.end - match.start) continue; // no aside inside: the full sentence finds it too
     const focusStart = view.original[match.focusStart]!;
     const focusEnd = view.original[match.focusEnd - 1]! + 1;
-    const focusIsWhole = focusEnd - focusStart === match.focusEnd - match.focusStart;
-    moved.push({ start, end, focusStart, focusEnd, withFixes: withFixes && focusIsWhole });
+    moved.push({ start, end, focusStart, focusEnd, withFixes });
   }
   return moved;
 }
@@ -170,10 +170,18 @@ export class RuleSet {
    * OpenAI model, the claim model for each category the rules left
    * unreported. `context`, when given, carries the sentence before it in the
    * same paragraph (for pronouns that refer back) and is updated to this one.
+   * `source` is the text the tokens' offsets point into: fixes read the
+   * markup between the words from it.
    */
-  checkSentence(sentence: Sentence, severityOf: SeverityResolver, onFinding: (finding: Finding) => void, context?: SentenceContext): void {
+  checkSentence(
+    sentence: Sentence,
+    severityOf: SeverityResolver,
+    onFinding: (finding: Finding) => void,
+    context: SentenceContext | undefined,
+    source: string,
+  ): void {
     if (this.claimReader === undefined || !namesOpenAI(sentence.tokens)) {
-      this.checkPatterns(sentence, severityOf, onFinding, context);
+      this.checkPatterns(sentence, source, severityOf, onFinding, context);
       return;
     }
     // A category the rules reported, or whose match the rules' own conditions turned down (a denial, a
@@ -181,6 +189,7 @@ export class RuleSet {
     const settled = new Set<string>();
     this.checkPatterns(
       sentence,
+      source,
       severityOf,
       (finding) => {
         settled.add(finding.category);
@@ -195,6 +204,7 @@ export class RuleSet {
   /** Checks one sentence against the pattern rules. */
   private checkPatterns(
     sentence: Sentence,
+    source: string,
     severityOf: SeverityResolver,
     onFinding: (finding: Finding) => void,
     context?: SentenceContext,
@@ -213,7 +223,7 @@ export class RuleSet {
     for (const [rule, matches] of matchesByRule) {
       for (const match of longestNonOverlapping(matches)) {
         if (this.reports(rule, match, checked, sentence.answeredNo === true)) {
-          found.push(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text()));
+          found.push(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text(), source));
           rulesOfFound.push(rule);
         } else onTurnedDown?.(rule.info.category);
       }
@@ -709,14 +719,24 @@ export function longestNonOverlapping<T extends ProgramMatch & { readonly withFi
   return kept;
 }
 
-function buildFinding(rule: CompiledRule, severity: Severity, tokens: readonly Token[], match: RuleMatch, sentence: string): Finding {
+function buildFinding(
+  rule: CompiledRule,
+  severity: Severity,
+  tokens: readonly Token[],
+  match: RuleMatch,
+  sentence: string,
+  source: string,
+): Finding {
   const first = tokens[match.focusStart]!;
   const last = tokens[match.focusEnd - 1]!;
   const focusText = joinWords(tokens, match.focusStart, match.focusEnd);
-  const fixes = (match.withFixes ? rule.fixes : []).map((template, index) => {
-    const fix = fitFix(template, tokens, match.focusStart, match.focusEnd);
-    return index === 0 ? { ...fix, preferred: true } : fix;
-  });
+  // Fixes that cannot be made to fit the sentence are withheld; the first one offered is the preferred one.
+  const fitted = match.withFixes ? rule.fixes.map((template) => fitFix(template, tokens, match.focusStart, match.focusEnd, source)) : [];
+  // An availability claim has no rewrite in its rule; where one shape of it can be rewritten safely, that one is offered.
+  if (rule.fixes.length === 0 && rule.info.category === AVAILABILITY_CATEGORY) fitted.push(availabilityFix(tokens, match, source));
+  const fixes = fitted
+    .filter((fix): fix is Fix => fix !== undefined)
+    .map((fix, index) => (index === 0 ? { ...fix, preferred: true } : fix));
   const message = fillMessage(rule.info.message, focusText);
   return {
     ruleId: rule.info.id,
