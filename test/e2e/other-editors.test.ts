@@ -130,7 +130,7 @@ function assertDiagnosticsPerFile(results: readonly EditorResult[], sandbox: Ret
       `${name}: ${JSON.stringify(result.diagnostics)}`,
     );
     assert.ok(
-      result.diagnostics.every((diagnostic) => diagnostic.message.includes("'calls on'")),
+      result.diagnostics.every((diagnostic) => diagnostic.message.includes('“calls on”')),
       `${name}: the memo rule's message`,
     );
   }
