@@ -20,6 +20,7 @@
  * Hashes are computed from the characters directly, so featurising a
  * sentence allocates no feature strings.
  */
+import { CLAIM_CLAUSE_OPENERS, CLAIM_NEGATORS } from '../text/englishWords';
 
 /** The word fields the featuriser reads; the engine's tokens have them. */
 export interface ClaimToken {
@@ -264,7 +265,7 @@ export function claimWords(tokens: readonly ClaimToken[]): ClaimWord[] {
       words.push({ key: CLAUSE_MARK, chars: '', negated: false, firstToken: -1, lastToken: -1 });
       negated = false;
     }
-    if (CLAUSE_OPENERS.has(token.lower)) negated = false;
+    if (CLAIM_CLAUSE_OPENERS.has(token.lower)) negated = false;
     if (token.opaque) {
       words.push({ key: OPAQUE_MARK, chars: '', negated: false, firstToken: i, lastToken: i });
       i++;
@@ -286,28 +287,11 @@ export function claimWords(tokens: readonly ClaimToken[]): ClaimWord[] {
 
 /** Marks a word in the scope of a negation: "does not enable access" reads as "not !enabl !access". */
 const NEGATED_PREFIX = '!';
-const NEGATORS = new Set(['not', 'never', 'no', 'cannot', 'nothing', 'none', 'nobody', 'nowhere', 'neither', 'nor', 'without']);
-/** Words that start a new clause, where a negation before them stops. */
-const CLAUSE_OPENERS = new Set([
-  'but',
-  'and',
-  'or',
-  'while',
-  'whereas',
-  'although',
-  'though',
-  'because',
-  'unlike',
-  'which',
-  'that',
-  'who',
-  'so',
-]);
 
 /** "not" and "n't" negate, except in "not only" and "not just", which add rather than deny. */
 function isNegator(tokens: readonly ClaimToken[], index: number): boolean {
   const lower = tokens[index]!.lower;
-  if (!NEGATORS.has(lower) && !lower.endsWith("n't")) return false;
+  if (!CLAIM_NEGATORS.has(lower) && !lower.endsWith("n't")) return false;
   const next = tokens[index + 1]?.lower;
   return !(next === 'only' || next === 'just');
 }

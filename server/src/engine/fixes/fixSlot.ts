@@ -6,6 +6,14 @@
  * noun phrase too. Undefined when the words around leave it unclear: a fix is
  * then withheld rather than guessed.
  */
+import {
+  ALL_BE_FORMS as BE_FORMS,
+  BASE_FORM_TRIGGERS as MODAL_WORDS,
+  HAVE_FORMS,
+  NOUN_PHRASE_STARTERS as DETERMINERS,
+  PREPOSITIONS,
+} from '../text/englishWords';
+export { BE_FORMS, DETERMINERS, HAVE_FORMS, MODAL_WORDS, PREPOSITIONS };
 import { verbFormOfWord, type VerbForm } from '../morphology/wordForms';
 import type { Token } from '../text/tokenize';
 
@@ -25,83 +33,6 @@ export type VerbContext =
   | 'be'
   /** A subject, or nothing that constrains the form. */
   | 'subject';
-
-/** Words after which a noun phrase begins. */
-export const DETERMINERS = new Set([
-  'a',
-  'an',
-  'the',
-  'your',
-  'our',
-  'their',
-  'its',
-  'his',
-  'her',
-  'my',
-  'this',
-  'that',
-  'these',
-  'those',
-  'every',
-  'each',
-  'any',
-  'some',
-  'no',
-  'another',
-  'whose',
-  'ur',
-]);
-
-/** Prepositions: after them comes a noun phrase or an -ing verb, never a finite verb. */
-export const PREPOSITIONS = new Set([
-  'to',
-  'of',
-  'for',
-  'with',
-  'without',
-  'in',
-  'into',
-  'onto',
-  'through',
-  'thru',
-  'via',
-  'by',
-  'on',
-  'upon',
-  'from',
-  'as',
-  'about',
-  'at',
-  'like',
-  'than',
-  'towards',
-  'toward',
-  'within',
-  'inside',
-]);
-
-/** Words after which a verb takes its base form. */
-export const MODAL_WORDS = new Set([
-  'will',
-  'would',
-  'can',
-  'could',
-  'may',
-  'might',
-  'must',
-  'shall',
-  'should',
-  'to',
-  'do',
-  'does',
-  'did',
-  'cannot',
-  "'ll",
-  "'d",
-]);
-
-export const HAVE_FORMS = new Set(['has', 'have', 'had', 'having', "'ve"]);
-export const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', 'am', "'re", "'m"]);
 
 /** Verbs whose object a noun phrase is ("have direct access to", "gets a doorway to"). */
 const OBJECT_VERBS = new Set(

@@ -174,3 +174,35 @@ export const EVERYDAY_WORDS = wordSet(
     'build builds built includes included front entry point reach reaches reached reaching hand hands door doors gateway ' +
     'tap taps tapped tapping bundled baked unlock unlocks unlocked unlocking portal',
 );
+
+// --- Claim-model negation and fix slots --------------------------------------
+
+/** What negates a claim for the claim model: the sentence and verb negators, "nor" and "without". */
+export const CLAIM_NEGATORS = wordSet('CLAIM_NEGATORS', 'not never no cannot nothing none nobody nowhere neither nor without');
+
+/** Where the claim model's negation scope stops: a new clause, or a relative clause ("which", "that", "who"). */
+export const CLAIM_CLAUSE_OPENERS = wordSet(
+  'CLAIM_CLAUSE_OPENERS',
+  'but and or while whereas although though because unlike which that who so',
+);
+
+/** Words after which a noun phrase begins (where a rewrite must be a noun phrase too). */
+export const NOUN_PHRASE_STARTERS = wordSet(
+  'NOUN_PHRASE_STARTERS',
+  'a an the your our their its his her my this that these those every each any some no another whose ur',
+);
+
+/** Prepositions: after them comes a noun phrase or an -ing verb, never a finite verb. */
+export const PREPOSITIONS = wordSet(
+  'PREPOSITIONS',
+  'to of for with without in into onto through thru via by on upon from as about at like than towards toward within inside',
+);
+
+/** Words after which a verb takes its base form, contracted "'ll" and "'d" included. */
+export const BASE_FORM_TRIGGERS = wordSet(
+  'BASE_FORM_TRIGGERS',
+  "will would can could may might must shall should to do does did cannot 'll 'd",
+);
+
+/** Every form of "be", contracted "'re" and "'m" included. */
+export const ALL_BE_FORMS = wordSet('ALL_BE_FORMS', "is are was were be been being am 're 'm");
