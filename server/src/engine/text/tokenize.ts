@@ -178,15 +178,14 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   };
 
   const pushWord = (start: number, end: number, written: string, apostrophe: number, mayBeDisguised: boolean): void => {
-    const cutFrom = tokens.length;
     let normalized = written.indexOf('\u2019') >= 0 ? written.replace(/\u2019/g, "'") : written;
     let disguised = false;
     if (mayBeDisguised) ({ text: normalized, disguised } = readableWord(normalized));
     const lower = normalized.toLowerCase();
+    const marks = wordMarks(bracketDepth > 0, quotes.isOpen());
     // A possessive "'s" is its own token so that "OpenAI's models" reads as OpenAI + 's + models.
     if (lower.length > 2 && lower.endsWith("'s") && !lower.endsWith("''s")) {
       const cut = disguised && apostrophe >= 0 ? apostrophe : end - 2;
-      const aside = bracketDepth > 0 ? ({ aside: true } as const) : undefined;
       tokens.push({
         start,
         end: cut,
@@ -196,7 +195,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         punctBefore,
         clauseBreakBefore,
         disguised,
-        ...aside,
+        ...marks,
       });
       tokens.push({
         start: cut,
@@ -207,14 +206,13 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         punctBefore: false,
         clauseBreakBefore: false,
         disguised: false,
-        ...aside,
+        ...marks,
       });
-    } else if (bracketDepth > 0) {
-      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, disguised, aside: true });
+    } else if (marks !== undefined) {
+      tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, disguised, ...marks });
     } else {
       tokens.push({ start, end, text: normalized, lower, opaque: false, punctBefore, clauseBreakBefore, disguised });
     }
-    if (quotes.isOpen()) markQuoted(tokens, cutFrom);
     punctBefore = false;
     clauseBreakBefore = false;
   };
@@ -332,9 +330,14 @@ function isQuoteMark(code: number): boolean {
   return code === 34 || code === 39 || (code >= 0x2018 && code <= 0x201d);
 }
 
-/** Marks the tokens from `from` on as quoted (tokens are frozen objects in spirit, so they are replaced). */
-function markQuoted(tokens: Token[], from: number): void {
-  for (let k = from; k < tokens.length; k++) tokens[k] = { ...tokens[k]!, quoted: true };
+const ASIDE = { aside: true } as const;
+const QUOTED = { quoted: true } as const;
+const QUOTED_ASIDE = { aside: true, quoted: true } as const;
+
+/** The marks of a word inside brackets or quotation marks, one shared object each; undefined for neither. */
+function wordMarks(aside: boolean, quoted: boolean): { readonly aside?: true; readonly quoted?: true } | undefined {
+  if (aside) return quoted ? QUOTED_ASIDE : ASIDE;
+  return quoted ? QUOTED : undefined;
 }
 
 /**
