@@ -24,7 +24,8 @@
 import type { Diagnostic } from 'vscode-languageserver/node';
 import type { DocumentSession, Finding, Problem } from '../engine/api';
 import type { BaselineStore } from './baselines';
-import { DEFAULT_DEBOUNCE_MS, isKindChecked, isNotebookCell, type SettingsSource, type TermguardSettings } from './configuration';
+import { DEFAULT_DEBOUNCE_MS, isKindChecked, type SettingsSource, type TermguardSettings } from './configuration';
+import { isNotebookCell } from './languageIds';
 import { DiagnosticConverter, type DiagnosticsPublisher } from './diagnostics';
 import type { DocumentStore, OpenDocument } from './documents';
 import type { DocumentProject, EngineRegistry } from './engines';

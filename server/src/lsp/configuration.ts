@@ -11,8 +11,7 @@
 import { SETTINGS_SECTION } from '../protocol/protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentKind, SeverityOverride } from '../engine/api';
-import { NOTEBOOK_CELL_SCHEME } from '../protocol/protocol';
-import { kindOfLanguageId } from './languageIds';
+import { isNotebookCell, kindOfLanguageId } from './languageIds';
 
 /** The setting section; every key below lives under it. */
 export { SETTINGS_SECTION };
@@ -188,11 +187,6 @@ export function parseSettings(raw: unknown): ParsedSettings {
 export function isLanguageChecked(settings: TermguardSettings, languageId: string | undefined, kind: DocumentKind): boolean {
   if (languageId !== undefined && settings.languages.includes(languageId)) return true;
   return settings.languages.some((listed) => kindOfLanguageId(listed) === kind);
-}
-
-/** True for the URI of a cell of a notebook open in a notebook editor. */
-export function isNotebookCell(uri: string): boolean {
-  return uri.startsWith(`${NOTEBOOK_CELL_SCHEME}:`);
 }
 
 /** What decides whether an open document is checked, besides `termguard.enable`. */

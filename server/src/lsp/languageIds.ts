@@ -83,7 +83,7 @@ export function kindOfLanguageId(languageId: string): DocumentKind | undefined {
  */
 export function documentKindOf(languageId: string, uri?: string): DocumentKind {
   // A notebook cell's URI names the notebook, but its text is the cell's: Markdown or code, by its language.
-  if (uri !== undefined && uri.startsWith(`${NOTEBOOK_CELL_SCHEME}:`)) return kindOfLanguageId(languageId) ?? 'plaintext';
+  if (uri !== undefined && isNotebookCell(uri)) return kindOfLanguageId(languageId) ?? 'plaintext';
   const fromName = uri === undefined ? undefined : namedKindOf(uriPathOf(uri));
   if (fromName === 'notebook' || fromName === 'gitcommit') return fromName;
   const fromId = kindOfLanguageId(languageId);
@@ -91,6 +91,11 @@ export function documentKindOf(languageId: string, uri?: string): DocumentKind {
     return fromName;
   }
   return fromId ?? fromName ?? 'plaintext';
+}
+
+/** True for the URI of a cell of a notebook open in a notebook editor. */
+export function isNotebookCell(uri: string): boolean {
+  return uri.startsWith(`${NOTEBOOK_CELL_SCHEME}:`);
 }
 
 /** The path part of a URI, enough to read a file name from. */
