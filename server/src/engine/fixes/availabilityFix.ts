@@ -12,7 +12,8 @@ import type { ProgramMatch } from '../patterns/runProgram';
 import { readsAsVerb } from '../morphology/wordForms';
 import type { Token } from '../text/tokenize';
 import { wordRuns } from './fixParts';
-import { BE_FORMS, HAVE_FORMS, isAdverb, isDeterminerLike, isModalLike, PREPOSITIONS } from './fixSlot';
+import { ALL_BE_FORMS, HAVE_FORMS, PREPOSITIONS } from '../text/englishWords';
+import { isAdverb, isDeterminerLike, isModalLike } from './fixSlot';
 
 /** The category of the rules whose findings this rewrite fits. */
 export const AVAILABILITY_CATEGORY = 'availability';
@@ -63,7 +64,7 @@ function placeIndex(tokens: readonly Token[], match: ProgramMatch): number | und
 }
 
 function isVerbWord(lower: string): boolean {
-  return BE_FORMS.has(lower) || HAVE_FORMS.has(lower) || isModalLike(lower) || readsAsVerb(lower);
+  return ALL_BE_FORMS.has(lower) || HAVE_FORMS.has(lower) || isModalLike(lower) || readsAsVerb(lower);
 }
 
 /** A word of a name or noun phrase: no verb, auxiliary, adverb or preposition. */
@@ -76,6 +77,6 @@ function isNounWord(token: Token): boolean {
 
 /** A verb that takes an object: any verb form but a form of "be" (after which the model phrase is a complement). */
 function isObjectTakingVerb(lower: string): boolean {
-  if (BE_FORMS.has(lower) || isModalLike(lower)) return false;
+  if (ALL_BE_FORMS.has(lower) || isModalLike(lower)) return false;
   return HAVE_FORMS.has(lower) || readsAsVerb(lower);
 }

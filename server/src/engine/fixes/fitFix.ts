@@ -11,17 +11,8 @@ import { conjugate, isPluralSubject, type VerbForm } from '../morphology/wordFor
 import type { Token } from '../text/tokenize';
 import type { FixTemplate } from '../packs/loadPack';
 import { editsForRuns, isPlainGap, isPlainWord, wordRuns } from './fixParts';
-import {
-  BE_FORMS,
-  HAVE_FORMS,
-  isContractedIs,
-  isDeterminerLike,
-  isModalLike,
-  PREPOSITIONS,
-  previousNonAdverb,
-  readSlot,
-  type FixSlot,
-} from './fixSlot';
+import { ALL_BE_FORMS, HAVE_FORMS, PREPOSITIONS } from '../text/englishWords';
+import { isContractedIs, isDeterminerLike, isModalLike, previousNonAdverb, readSlot, type FixSlot } from './fixSlot';
 
 /** Module constants: the bundler writes a `\p{}` literal as `new RegExp(...)`, which inside the function would build it on every call. */
 const UPPER_FIRST = /^\p{Lu}/u;
@@ -204,7 +195,7 @@ function fitsLocalShape(
   if (anchor !== undefined && isModalLike(anchor) && firstForm !== undefined && firstForm !== 'base') return false;
   if (
     anchor !== undefined &&
-    BE_FORMS.has(anchor) &&
+    ALL_BE_FORMS.has(anchor) &&
     anchorIndex === start - 1 &&
     firstForm !== undefined &&
     firstForm !== 'gerund' &&

@@ -6,14 +6,7 @@
  * noun phrase too. Undefined when the words around leave it unclear: a fix is
  * then withheld rather than guessed.
  */
-import {
-  ALL_BE_FORMS as BE_FORMS,
-  BASE_FORM_TRIGGERS as MODAL_WORDS,
-  HAVE_FORMS,
-  NOUN_PHRASE_STARTERS as DETERMINERS,
-  PREPOSITIONS,
-} from '../text/englishWords';
-export { BE_FORMS, DETERMINERS, HAVE_FORMS, MODAL_WORDS, PREPOSITIONS };
+import { ALL_BE_FORMS, BASE_FORM_TRIGGERS, HAVE_FORMS, NOUN_PHRASE_STARTERS, PREPOSITIONS } from '../text/englishWords';
 import { verbFormOfWord, type VerbForm } from '../morphology/wordForms';
 import type { Token } from '../text/tokenize';
 
@@ -87,7 +80,7 @@ export function isAdverb(lower: string): boolean {
 
 /** True for a determiner or a possessive ("the", "your", "company's", "OpenAI's"). */
 export function isDeterminerLike(token: Token): boolean {
-  return DETERMINERS.has(token.lower) || isContractedIs(token) || /.'$/.test(token.lower.replace(/’/g, "'"));
+  return NOUN_PHRASE_STARTERS.has(token.lower) || isContractedIs(token) || /.'$/.test(token.lower.replace(/’/g, "'"));
 }
 
 /** True for "'s" or a word ending in it: a possessive, or "is" before an -ing verb ("it's calling"). */
@@ -97,7 +90,7 @@ export function isContractedIs(token: Token): boolean {
 
 /** True for a modal or a negated auxiliary ("can", "to", "doesn't", "won't"). */
 export function isModalLike(lower: string): boolean {
-  return MODAL_WORDS.has(lower) || lower.endsWith("n't");
+  return BASE_FORM_TRIGGERS.has(lower) || lower.endsWith("n't");
 }
 
 /** The index of the nearest word before `index` that is not an adverb, or -1. */
@@ -129,12 +122,12 @@ export function readSlot(tokens: readonly Token[], focusStart: number, focusEnd:
     // "for enabled access to": a verb form where a noun phrase belongs.
     if (previous !== undefined && PREPOSITIONS.has(previous.lower) && form !== 'gerund') return undefined;
     if (form === 'past' && anchor !== undefined && HAVE_FORMS.has(anchor)) return verbSlot('participle', 'perfect');
-    if (form === 'past' && anchor !== undefined && BE_FORMS.has(anchor)) return undefined; // a passive: "is called on by"
-    if (form === 'gerund' && anchor !== undefined && BE_FORMS.has(anchor)) return verbSlot('gerund', 'be');
+    if (form === 'past' && anchor !== undefined && ALL_BE_FORMS.has(anchor)) return undefined; // a passive: "is called on by"
+    if (form === 'gerund' && anchor !== undefined && ALL_BE_FORMS.has(anchor)) return verbSlot('gerund', 'be');
     return verbSlot(form, 'subject');
   }
   if (anchor !== undefined && isModalLike(anchor)) return form === 'base' ? verbSlot('base', 'modal') : undefined;
-  if (previous !== undefined && (PREPOSITIONS.has(previous.lower) || OBJECT_VERBS.has(previous.lower) || BE_FORMS.has(previous.lower)))
+  if (previous !== undefined && (PREPOSITIONS.has(previous.lower) || OBJECT_VERBS.has(previous.lower) || ALL_BE_FORMS.has(previous.lower)))
     return nounSlot(tokens, focusStart, focusEnd);
   if (form === undefined) return nounSlot(tokens, focusStart, focusEnd);
   if (previous === undefined) return verbSlot('base', 'imperative');
