@@ -143,16 +143,31 @@ export function glossaryHoverMarkdown(entry: GlossaryEntry): string {
     [...lead, ...(facts.length > 0 ? [facts.join('\n')] : []), ...(link ? [link] : [])].join('\n\n');
   const definition = `**${escapeMarkdown(oneLine(entry.term))}**: ${escapeMarkdown(firstSentence(entry.definition))}`;
   const guidance = entry.guidance ? `*Guidance:* ${escapeMarkdown(oneLine(entry.guidance))}` : undefined;
-  let lead = guidance ? [definition, guidance] : [definition];
-  if (!fitsHoverBudget(assemble(lead, []), GLOSSARY_HOVER_BUDGET) && guidance)
-    lead = [definition, `*Guidance:* ${escapeMarkdown(firstSentence(entry.guidance))}`];
+  const shortGuidance = entry.guidance ? `*Guidance:* ${escapeMarkdown(firstSentence(entry.guidance))}` : undefined;
+  const leads = [
+    guidance ? [definition, guidance] : [definition],
+    ...(shortGuidance && shortGuidance !== guidance ? [[definition, shortGuidance]] : []),
+  ];
+  // The full guidance when it leaves room for a fact, else its first sentence: a hover with no fact reads like a dictionary stub.
+  let best: { lead: string[]; facts: string[] } | undefined;
+  for (const lead of leads) {
+    if (!fitsHoverBudget(assemble(lead, []), GLOSSARY_HOVER_BUDGET)) continue;
+    const facts = factsThatFit(entry, (candidate) => fitsHoverBudget(assemble(lead, candidate), GLOSSARY_HOVER_BUDGET));
+    if (best === undefined || (best.facts.length === 0 && facts.length > 0)) best = { lead, facts };
+    if (facts.length > 0 || entry.facts.length === 0) break;
+  }
+  const { lead, facts } = best ?? { lead: leads[leads.length - 1]!, facts: [] };
+  return assemble(lead, facts);
+}
+
+/** The entry's facts, in the pack's order, that fit together: a fact too long to fit is passed over for a shorter one after it. */
+function factsThatFit(entry: GlossaryEntry, fits: (facts: string[]) => boolean): string[] {
   const facts: string[] = [];
   for (const fact of entry.facts) {
     const line = `- ${escapeMarkdown(oneLine(fact))}`;
-    if (!fitsHoverBudget(assemble(lead, [...facts, line]), GLOSSARY_HOVER_BUDGET)) break;
-    facts.push(line);
+    if (fits([...facts, line])) facts.push(line);
   }
-  return assemble(lead, facts);
+  return facts;
 }
 
 /** A glossary entry for the terminal (`termguard define`): definition, facts, guidance, forms, link and source. */
