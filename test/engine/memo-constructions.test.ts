@@ -496,3 +496,45 @@ describe('more shapes of the same three claims', () => {
     expectCategory('calls-on', ['The planner is waiting for a reply from o3.']);
   });
 });
+
+describe('spoken English: fillers, speaker labels, forbidden statements', () => {
+  it('a filler set off by commas is read past, for the claim and for its negation', () => {
+    expectCategory(
+      'access',
+      ['The SRE, you know, gives every rep access to GPT-5.', 'Frontier gives, um, your analysts access to ChatGPT.'],
+      ["It integrates with ChatGPT; it doesn't, you know, hand out access to it.", "The runtime isn't, like, a way to get access to GPT-5."],
+    );
+    expectCategory('availability', [], ["It's not, I mean, a way to run GPT-5 on AWS."]);
+  });
+  it('a word of its own is not a filler: "like" before a name, "well" inside a clause', () => {
+    expectCategory('access', ['Tools like the SRE give every analyst access to GPT-5.']);
+  });
+  it('a question answered "No" after a speaker label claims nothing', () => {
+    expectCategory('availability', ['Customer: Is GPT-5 on Bedrock? Rep: Yes, since May.'], [
+      'Customer: Is GPT-5 on Bedrock? Rep: No, it is not.',
+      'Caller: Can I run o3 on AWS? Host 2: Nope.',
+    ]);
+  });
+  it('a claim that a denied or forbidden verb of stating would make is not made', () => {
+    expectCategory(
+      'availability',
+      ['Sales keeps saying that GPT-5 runs on AWS.'],
+      [
+        'Please stop saying GPT-5 runs on Bedrock in customer decks.',
+        'Remove any copy implying o3 is hosted on AWS.',
+        'Provider shall not represent, in any materials, that OpenAI models are available on AWS.',
+      ],
+    );
+    expectCategory('calls-on', ['We never said it was cheap, but the SRE calls GPT-5 on every turn.'], ["Don't tell customers the runtime invokes ChatGPT."]);
+  });
+  it('"rather than" and "instead of" deny what follows them', () => {
+    expectCategory(
+      'access',
+      [],
+      [
+        'Say the SRE is enabled by OpenAI rather than that it unlocks GPT-5.',
+        'The runtime is a stateful layer instead of a gateway to GPT-5.',
+      ],
+    );
+  });
+});

@@ -8,14 +8,15 @@
  *   "Amazon Web Services" as one word (`%aws-name`).
  * - A second view leaves out asides in round brackets, so "enables (after
  *   you approve the role) access to o4-mini" reads as "enables access to
- *   o4-mini". Rules run on both the sentence and this view; a match found
+ *   o4-mini". Spoken fillers set off by commas or dashes ("it doesn't, you
+ *   know, hand out access") and hesitation sounds ("uh") are asides too. Rules run on both the sentence and this view; a match found
  *   only through the view gets no fix, because a fix would replace the
  *   aside too.
  *
  * Everything here is linear in the sentence (plus the sentence before, for
  * pronouns) and allocates only when there is something to tag or leave out.
  */
-import { REFERRING_PRONOUNS } from '../text/englishWords';
+import { HESITATION_SOUNDS, REFERRING_PRONOUNS, SPOKEN_FILLER_PAIRS, SPOKEN_FILLERS } from '../text/englishWords';
 import type { Token } from '../text/tokenize';
 import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
 import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
@@ -48,10 +49,45 @@ const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm']);
  * up, so that a tag can be a trigger too.
  */
 export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
-  const tagged = tagAwsPlaces(tagOpenAINames(tokens));
+  const tagged = markSpokenFillers(tagAwsPlaces(tagOpenAINames(tokens)));
   if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
   if (!(tagged !== tokens || (previous !== undefined && previous.some((token) => token.tag !== undefined)))) return tagged;
   return tagOpenAIReferences(tagged, previous);
+}
+
+/** How many words the filler at `index` has (0 when there is none): one from SPOKEN_FILLERS, or a pair ("you know"). */
+function fillerLength(tokens: readonly Token[], index: number): number {
+  const word = tokens[index]!.lower;
+  if (SPOKEN_FILLERS.has(word)) return 1;
+  const second = tokens[index + 1];
+  return second !== undefined && !second.punctBefore && SPOKEN_FILLER_PAIRS.get(word)?.has(second.lower) === true ? 2 : 0;
+}
+
+/**
+ * Marks as asides the hesitation sounds, and the fillers that commas or
+ * dashes set off inside a sentence ("hand, you know, access"; a filler that
+ * opens the sentence changes nothing a rule reads). Returns `tokens` itself
+ * when there is none.
+ */
+export function markSpokenFillers(tokens: readonly Token[]): readonly Token[] {
+  let marked: Token[] | undefined;
+  const mark = (index: number): void => {
+    marked ??= [...tokens];
+    if (marked[index]!.aside !== true) marked[index] = { ...marked[index]!, aside: true };
+  };
+  for (let i = 1; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (HESITATION_SOUNDS.has(token.lower) && !token.quoted) {
+      mark(i);
+      continue;
+    }
+    if (!token.clauseBreakBefore) continue;
+    const length = fillerLength(tokens, i);
+    const after = tokens[i + length];
+    if (length === 0 || after === undefined || !after.clauseBreakBefore) continue;
+    for (let j = i; j < i + length; j++) mark(j);
+  }
+  return marked ?? tokens;
 }
 
 /**

@@ -22,11 +22,13 @@ import {
   CLAUSE_STARTS,
   COORDINATORS,
   FALSITY_WORDS,
+  FORBIDDING_WORDS,
   NEGATING_WORDS,
   NOUN_INTRODUCERS,
   RELATIVE_STARTS,
   ROUTE_PREPOSITIONS,
   SENTENCE_NEGATORS,
+  STATING_VERBS,
   SUBORDINATE_STARTS,
   VERB_NEGATORS,
 } from '../text/englishWords';
@@ -633,8 +635,33 @@ function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Arr
 }
 
 /** "without leaving AWS" and "not only" do not negate the claim they sit in. */
+/** How far back from a claim a forbidden verb of stating is looked for ("shall not represent, in any materials, that ..."). */
+const STATEMENT_REACH = 12;
+
+/**
+ * True when the claim at `start` is what a denied or forbidden verb of
+ * stating would say: "stop saying GPT-5 is on Bedrock", "remove any copy
+ * implying GPT-5 runs on AWS", "shall not represent that the Service calls
+ * ChatGPT". The verb is within reach before the claim, and a negator or a
+ * forbidding word stands in the three words before the verb.
+ */
+function isForbiddenStatement(tokens: readonly Token[], start: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - STATEMENT_REACH; i--) {
+    // "we never said X, but the SRE calls ChatGPT": a new clause makes its own claim.
+    if (CLAUSE_STARTS.has(tokens[i]!.lower)) return false;
+    if (!STATING_VERBS.has(tokens[i]!.lower)) continue;
+    for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+      const word = tokens[j]!.lower;
+      if (FORBIDDING_WORDS.has(word) || isNegator(tokens, j)) return true;
+    }
+  }
+  return false;
+}
+
 function isNegator(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
+  // "rather than", "instead of": what follows is what is not the case ("enabled by OpenAI rather than a way into GPT-5").
+  if (token.lower === 'than' || token.lower === 'of') return index > 0 && tokens[index - 1]!.lower === (token.lower === 'than' ? 'rather' : 'instead');
   // "asked if", "wonders if": a reported question, like "whether".
   if (token.lower === 'if') return index > 0 && ASKING_WORDS.has(tokens[index - 1]!.lower);
   if (!NEGATING_WORDS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) return false;
@@ -669,20 +696,28 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
     if (tokens[i]!.aside === true && !insideAside && tokens[i - 1]?.aside === true) continue;
     if (isNegator(tokens, i) && approvedMask[i] !== 1) return true;
   }
-  // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in.
-  const clauseOpen = !tokens[match.start]!.punctBefore;
+  // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in,
+  // unless it closes an aside read past ("doesn't, you know, hand out access").
+  const clauseOpen = !tokens[match.start]!.punctBefore || (!insideAside && tokens[match.start - 1]?.aside === true);
   // The last of a list of verbs ("does not host, resell or provide access"): the list's commas do not close the clause.
   // ", and provides" after a comma joins a new clause instead ("is not a chatbot, and provides access").
   const joiner = tokens[match.start - 1];
   let listCommas = joiner !== undefined && COORDINATORS.has(joiner.lower) && !joiner.punctBefore ? MAX_LIST_COMMAS : 0;
   for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0; i--, seen++) {
+    // An aside is read past, as the rules read past it; only the words around it negate the claim.
+    if (!insideAside && tokens[i]!.aside === true) {
+      seen--;
+      continue;
+    }
     if (SUBORDINATE_STARTS.has(tokens[i]!.lower)) break;
     // Past the usual reach, only a sentence-opening "Nothing", "No" or "Never" still negates the claim.
     if (seen < NEGATION_LOOKBEHIND ? isNegator(tokens, i) : i === 0 && SENTENCE_NEGATORS.has(tokens[0]!.lower)) return true;
     // A comma or dash before this word closes the clause the claim is in.
     if (seen >= SENTENCE_NEGATION_REACH) break;
-    if (tokens[i]!.punctBefore && (listCommas-- === 0 || !isListComma(tokens, i))) break;
+    if (tokens[i]!.punctBefore && !(insideAside === false && tokens[i - 1]?.aside === true) && (listCommas-- === 0 || !isListComma(tokens, i)))
+      break;
   }
+  if (isForbiddenStatement(tokens, match.start)) return true;
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;
     if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;

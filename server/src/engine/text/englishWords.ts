@@ -58,6 +58,46 @@ export const ASKING_WORDS = wordSet(
   'ask asks asked asking wonder wonders wondered wondering question questioned check checked checking unclear unsure know',
 );
 
+/**
+ * Verbs of stating. A claim that is the content of one of them, when that
+ * verb is itself denied or forbidden, is not made: "stop saying GPT-5 is on
+ * Bedrock", "shall not represent that the Service calls ChatGPT".
+ */
+export const STATING_VERBS = wordSet(
+  'STATING_VERBS',
+  'say says saying said claim claims claiming claimed imply implies implying implied suggest suggests suggesting suggested ' +
+    'represent represents representing represented state states stating stated tell telling told write writing ' +
+    'assert asserting promise promising advertise advertising describe describing',
+);
+
+/** Words that forbid or withdraw a statement when they stand just before a verb of stating ("stop saying", "remove any copy implying"). */
+export const FORBIDDING_WORDS = wordSet(
+  'FORBIDDING_WORDS',
+  'stop stops stopped quit avoid avoids avoiding remove removes removing removed delete deleting drop dropping strike ' +
+    'ban banned forbid forbids prohibit prohibits prohibited never',
+);
+
+// --- Speech -----------------------------------------------------------------
+
+/**
+ * Spoken fillers: set off by commas or dashes they carry no meaning ("it
+ * doesn't, like, hand out access"), so the sentence reader reads past them
+ * as it reads past an aside in brackets.
+ */
+export const SPOKEN_FILLERS = wordSet('SPOKEN_FILLERS', 'like uh um er erm uhm hmm well basically honestly actually literally okay ok yeah anyway');
+
+/** Two-word fillers, by their first word ("you know", "I mean", "kind of"); words as tokens' `lower` text. */
+export const SPOKEN_FILLER_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['you', new Set(['know', 'see'])],
+  ['i', new Set(['mean', 'guess', 'think'])],
+  ['kind', new Set(['of'])],
+  ['sort', new Set(['of'])],
+  ['mind', new Set(['you'])],
+]);
+
+/** Hesitation sounds: never words of a claim, so they are read past wherever they stand. */
+export const HESITATION_SOUNDS = wordSet('HESITATION_SOUNDS', 'uh um er erm uhm hmm');
+
 // --- Verbs: auxiliaries and modals ----------------------------------------
 
 /** The present and past forms of "be" that link a subject to what is said of it ("claims ... are false"). */

@@ -41,9 +41,12 @@ export interface Sentence {
   readonly answeredNo?: boolean;
 }
 
-/** What, right after a question mark, answers the question in the negative; an answer label may come first ("A: No."). */
+/**
+ * What, right after a question mark, answers the question in the negative; an answer label ("A: No.") or a
+ * speaker's label of one or two words ("Rep: No, it isn't", "Host 2: Nope") may come first.
+ */
 const NEGATIVE_ANSWER =
-  /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|the\s+(?:short\s+|simple\s+)?answer\s+is\s+)?(?:no|nope|not|never)\b(?![-'])/i;
+  /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|[a-z][\w'-]*(?:\s+[\w'-]+)?\s*:\s*|the\s+(?:short\s+|simple\s+)?answer\s+is\s+)?(?:no|nope|not|never)\b(?![-'])/i;
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
