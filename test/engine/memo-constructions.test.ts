@@ -502,7 +502,10 @@ describe('spoken English: fillers, speaker labels, forbidden statements', () => 
     expectCategory(
       'access',
       ['The SRE, you know, gives every rep access to GPT-5.', 'Frontier gives, um, your analysts access to ChatGPT.'],
-      ["It integrates with ChatGPT; it doesn't, you know, hand out access to it.", "The runtime isn't, like, a way to get access to GPT-5."],
+      [
+        "It integrates with ChatGPT; it doesn't, you know, hand out access to it.",
+        "The runtime isn't, like, a way to get access to GPT-5.",
+      ],
     );
     expectCategory('availability', [], ["It's not, I mean, a way to run GPT-5 on AWS."]);
   });
@@ -510,10 +513,11 @@ describe('spoken English: fillers, speaker labels, forbidden statements', () => 
     expectCategory('access', ['Tools like the SRE give every analyst access to GPT-5.']);
   });
   it('a question answered "No" after a speaker label claims nothing', () => {
-    expectCategory('availability', ['Customer: Is GPT-5 on Bedrock? Rep: Yes, since May.'], [
-      'Customer: Is GPT-5 on Bedrock? Rep: No, it is not.',
-      'Caller: Can I run o3 on AWS? Host 2: Nope.',
-    ]);
+    expectCategory(
+      'availability',
+      ['Customer: Is GPT-5 on Bedrock? Rep: Yes, since May.'],
+      ['Customer: Is GPT-5 on Bedrock? Rep: No, it is not.', 'Caller: Can I run o3 on AWS? Host 2: Nope.'],
+    );
   });
   it('a claim that a denied or forbidden verb of stating would make is not made', () => {
     expectCategory(
@@ -525,7 +529,11 @@ describe('spoken English: fillers, speaker labels, forbidden statements', () => 
         'Provider shall not represent, in any materials, that OpenAI models are available on AWS.',
       ],
     );
-    expectCategory('calls-on', ['We never said it was cheap, but the SRE calls GPT-5 on every turn.'], ["Don't tell customers the runtime invokes ChatGPT."]);
+    expectCategory(
+      'calls-on',
+      ['We never said it was cheap, but the SRE calls GPT-5 on every turn.'],
+      ["Don't tell customers the runtime invokes ChatGPT."],
+    );
   });
   it('"rather than" and "instead of" deny what follows them', () => {
     expectCategory(
@@ -535,6 +543,92 @@ describe('spoken English: fillers, speaker labels, forbidden statements', () => 
         'Say the SRE is enabled by OpenAI rather than that it unlocks GPT-5.',
         'The runtime is a stateful layer instead of a gateway to GPT-5.',
       ],
+    );
+  });
+});
+
+describe('names, nominal calls and places', () => {
+  it('"Open AI" written as two words is the company, not the verb "open"', () => {
+    expectCategory('access', [], ["The planner leaned on Open AI's o3 for the outline.", 'We asked Open AI models for a summary.']);
+    expectCategory('calls-on', ['The bot sends every prompt to open A.I. and waits.']);
+  });
+  it('hedges between subject and verb: "basically", "kind of", "pretty much"', () => {
+    expectCategory('availability', ['So AWS is pretty much hosting GPT-5 these days.', 'Amazon is basically serving o3 now.']);
+  });
+  it('our software calling OpenAI itself, without "on"', () => {
+    expectCategory('calls-on', ['Honestly the connector just calls OpenAI for every reply.'], ['Regulators called OpenAI to a hearing.']);
+  });
+  it("a model's calls named by a noun, with our software as their source", () => {
+    expectCategory(
+      'calls-on',
+      [
+        'Dashboard: o3 request volume from Frontier agents, last 24 h.',
+        'The worker retried each failed GPT-5 request twice.',
+        'Every request the runtime sends to gpt-4.1 is logged.',
+        'Queries made by the Service upon OpenAI models are audited.',
+        'Latency of round-trips from the SRE to o4-mini stayed flat.',
+        'Diagram: SRE → GPT-4o',
+      ],
+      ['Dashboard: o3 request volume from analysts, last 24 h.', 'Every request the runtime sends to the database is logged.'],
+    );
+  });
+  it('people given a model: "get at", "made it possible for ... to", "enabled for", access that comes bundled', () => {
+    expectCategory(
+      'access',
+      [
+        'With Frontier, support staff can finally get at GPT-5 from the ticket view.',
+        'The SRE made it easy for every analyst to use ChatGPT.',
+        'All SRE workspaces are enabled for GPT-4o as of today.',
+        'Access to o3 comes bundled with every SRE seat.',
+        'The runtime serves GPT-5 access to partner tenants.',
+      ],
+      ['The SRE made it easy for every analyst to use the audit log.', 'Access to the audit log comes bundled with every seat.'],
+    );
+  });
+  it('a model deployed to AWS, missing from an AWS list, or offered to AWS customers', () => {
+    expectCategory(
+      'availability',
+      [
+        'o4-mini, deployed to AWS last night, now answers the intents.',
+        'Support case: gpt-4.1 missing from the Bedrock model picker.',
+        'Frontier unlocks access to GPT-5 for every Bedrock customer.',
+        'Make OpenAI models a default choice for every AWS tenant.',
+        'Requests reach GPT-5 through the Bedrock-hosted gateway.',
+        'Grant the role permission to invoke openai.gpt-4o on bedrock-runtime.',
+      ],
+      [
+        'Llama 3, deployed to AWS last night, now answers the intents.',
+        'We run OpenAI models on Azure next to an AWS-hosted state layer.',
+        'Access to the audit log for every Bedrock customer.',
+      ],
+    );
+  });
+});
+
+describe('wording edits, reported questions and the route through Azure', () => {
+  it('a quoted claim beside a verb of editing copy is mentioned, not made', () => {
+    expectCategory(
+      'calls-on',
+      ['The deck says the SRE "calls on GPT-5" for planning.'],
+      ['To do: swap "calls on GPT-5" for "integrates with GPT-5" in the deck.'],
+    );
+    expectCategory('availability', [], ['Please delete "o3 now on Bedrock" from the release notes.']);
+  });
+  it('a question reported in its spoken order ("asked can I ...") claims nothing', () => {
+    expectCategory(
+      'access',
+      ['The partner said its staff can access GPT-5 through the SRE.'],
+      ['A partner asked can their staff access GPT-5 through the SRE.'],
+    );
+  });
+  it('calls that "have to go" through Azure take the sanctioned route', () => {
+    expectCategory('calls-on', [], ['Every request to GPT-5 has to go through Azure under the contract.']);
+  });
+  it('AWS audiences reaching a model', () => {
+    expectCategory(
+      'availability',
+      ['With the SRE, any Bedrock builder can now reach o3.'],
+      ['With the SRE, any Bedrock builder can now reach the audit log.'],
     );
   });
 });

@@ -6,7 +6,12 @@
  *   model on AWS as "in Amazon Bedrock" does;
  * - the company's full name, "Amazon Web Services", which becomes one token
  *   so that a pattern reads it as one word ("Amazon Web Services now hosts
- *   GPT-4o" as "AWS now hosts GPT-4o").
+ *   GPT-4o" as "AWS now hosts GPT-4o");
+ * - compounds that name a part of AWS ("bedrock-runtime", "aws-console",
+ *   "Bedrock-endpoint"), which place what is in them on AWS as the name
+ *   does; they are tagged as the full name is. Adjectives ("AWS-hosted")
+ *   are not places: they describe the noun after them ("an AWS-hosted state
+ *   layer"), which the patterns read.
  */
 import type { Token } from '../text/tokenize';
 import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
@@ -16,6 +21,10 @@ const REGION =
 
 /** A regular-expression source (ASCII, case-insensitive, between `\b`) that every region code contains as a whole word, for the prose filter. */
 export const AWS_REGION_SURFACE = '(?:us|eu|ap|sa|ca|me|af|il|mx|cn)-[a-z-]+-\\d{1,2}';
+
+/** A hyphenated word that names a part of AWS: "bedrock-runtime", "bedrock-agent-runtime", "aws-console". */
+const AWS_COMPOUND =
+  /^(?:aws|bedrock|amazon)-(?:bedrock-)?(?:agent-)?(?:runtime|console|endpoints?|marketplace|catalog|playground|region|api)$/;
 
 /** True when a lower-cased word is an AWS region code. */
 export function isAwsRegionWord(lower: string): boolean {
@@ -34,6 +43,8 @@ export function tagAwsPlaces(tokens: readonly Token[]): readonly Token[] {
     const token = tokens[i]!;
     if (token.tag === undefined && isAwsRegionWord(token.lower)) {
       (tagged ??= tokens.slice(0, i)).push({ ...token, tag: TAG_AWS_REGION });
+    } else if (token.tag === undefined && isAwsCompound(token.lower)) {
+      (tagged ??= tokens.slice(0, i)).push({ ...token, tag: TAG_AWS_NAME });
     } else if (token.lower === 'amazon' && isFullName(tokens, i)) {
       const last = tokens[i + 2]!;
       (tagged ??= tokens.slice(0, i)).push({
@@ -49,6 +60,12 @@ export function tagAwsPlaces(tokens: readonly Token[]): readonly Token[] {
     }
   }
   return tagged ?? tokens;
+}
+
+/** True when a lower-cased word is a compound that names a part of AWS ("bedrock-runtime"); cheap tests before the expression. */
+function isAwsCompound(lower: string): boolean {
+  const hyphen = lower.indexOf('-');
+  return (hyphen === 3 || hyphen === 6 || hyphen === 7) && AWS_COMPOUND.test(lower);
 }
 
 /** "Amazon Web Services" at `i`, written as three words with nothing but spaces between. */

@@ -98,7 +98,8 @@ export function markSpokenFillers(tokens: readonly Token[]): readonly Token[] {
 export function tagSurfaces(tags: readonly string[]): string | undefined {
   const surfaces = new Set<string>();
   // A pronoun refers to a name in the same unit, so the names' surface covers references too.
-  for (const tag of tags) surfaces.add(tag === TAG_AWS_REGION ? AWS_REGION_SURFACE : tag === TAG_AWS_NAME ? 'amazon' : OPENAI_NAME_SURFACE);
+  for (const tag of tags)
+    surfaces.add(tag === TAG_AWS_REGION ? AWS_REGION_SURFACE : tag === TAG_AWS_NAME ? '(?:amazon|aws|bedrock)' : OPENAI_NAME_SURFACE);
   return surfaces.size === 0 ? undefined : [...surfaces].join('|');
 }
 

@@ -25,6 +25,7 @@ import {
   FORBIDDING_WORDS,
   NEGATING_WORDS,
   NOUN_INTRODUCERS,
+  QUESTION_OPENERS,
   RELATIVE_STARTS,
   ROUTE_PREPOSITIONS,
   SENTENCE_NEGATORS,
@@ -298,6 +299,7 @@ export class RuleSet {
     if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) return false;
     if (!checked.mentions(rule)) return false;
     if (rule.notNegated && (answeredNo || isNegated(tokens, match, approved.mask))) return false;
+    if (rule.info.category === 'access' && opensCompanyName(tokens, match.focusStart)) return false;
     if (rule.unlessQuotedWith.length > 0 && checked.mentionsWording(rule, match)) return false;
     const next = tokens[match.end];
     // "Calling on GPT-4o, the agent ...": a comma ends what could follow the match (a quote does not).
@@ -635,6 +637,23 @@ function occursIn(program: Program, tokens: readonly Token[], excluded: Uint8Arr
 }
 
 /** "without leaving AWS" and "not only" do not negate the claim they sit in. */
+/**
+ * True when the token at `index` is the "Open" of the company's name written
+ * as two words ("Open AI", "OPEN A.I."): an access claim cannot begin with
+ * it as the verb "open" ("calls on Open AI's o3" opens nothing).
+ */
+function opensCompanyName(tokens: readonly Token[], index: number): boolean {
+  const open = tokens[index];
+  const next = tokens[index + 1];
+  return (
+    open !== undefined &&
+    next !== undefined &&
+    !next.punctBefore &&
+    (open.text === 'Open' || open.text === 'OPEN' || (open.lower === 'open' && next.text === 'A.I')) &&
+    (next.text === 'AI' || next.text === 'A.I' || next.text === 'Ai')
+  );
+}
+
 /** How far back from a claim a forbidden verb of stating is looked for ("shall not represent, in any materials, that ..."). */
 const STATEMENT_REACH = 12;
 
@@ -661,9 +680,12 @@ function isForbiddenStatement(tokens: readonly Token[], start: number): boolean 
 function isNegator(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
   // "rather than", "instead of": what follows is what is not the case ("enabled by OpenAI rather than a way into GPT-5").
-  if (token.lower === 'than' || token.lower === 'of') return index > 0 && tokens[index - 1]!.lower === (token.lower === 'than' ? 'rather' : 'instead');
+  if (token.lower === 'than' || token.lower === 'of')
+    return index > 0 && tokens[index - 1]!.lower === (token.lower === 'than' ? 'rather' : 'instead');
   // "asked if", "wonders if": a reported question, like "whether".
   if (token.lower === 'if') return index > 0 && ASKING_WORDS.has(tokens[index - 1]!.lower);
+  // "asked can I run o3 on AWS", "wondering does it call GPT-5": a reported question in its spoken order.
+  if (QUESTION_OPENERS.has(token.lower) && index > 0 && ASKING_WORDS.has(tokens[index - 1]!.lower)) return true;
   if (!NEGATING_WORDS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) return false;
   const next = tokens[index + 1]?.lower;
   const afterNext = tokens[index + 2]?.lower;
@@ -714,7 +736,11 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
     if (seen < NEGATION_LOOKBEHIND ? isNegator(tokens, i) : i === 0 && SENTENCE_NEGATORS.has(tokens[0]!.lower)) return true;
     // A comma or dash before this word closes the clause the claim is in.
     if (seen >= SENTENCE_NEGATION_REACH) break;
-    if (tokens[i]!.punctBefore && !(insideAside === false && tokens[i - 1]?.aside === true) && (listCommas-- === 0 || !isListComma(tokens, i)))
+    if (
+      tokens[i]!.punctBefore &&
+      !(insideAside === false && tokens[i - 1]?.aside === true) &&
+      (listCommas-- === 0 || !isListComma(tokens, i))
+    )
       break;
   }
   if (isForbiddenStatement(tokens, match.start)) return true;

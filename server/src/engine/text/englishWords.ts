@@ -84,7 +84,10 @@ export const FORBIDDING_WORDS = wordSet(
  * doesn't, like, hand out access"), so the sentence reader reads past them
  * as it reads past an aside in brackets.
  */
-export const SPOKEN_FILLERS = wordSet('SPOKEN_FILLERS', 'like uh um er erm uhm hmm well basically honestly actually literally okay ok yeah anyway');
+export const SPOKEN_FILLERS = wordSet(
+  'SPOKEN_FILLERS',
+  'like uh um er erm uhm hmm well basically honestly actually literally okay ok yeah anyway',
+);
 
 /** Two-word fillers, by their first word ("you know", "I mean", "kind of"); words as tokens' `lower` text. */
 export const SPOKEN_FILLER_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -97,6 +100,9 @@ export const SPOKEN_FILLER_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new
 
 /** Hesitation sounds: never words of a claim, so they are read past wherever they stand. */
 export const HESITATION_SOUNDS = wordSet('HESITATION_SOUNDS', 'uh um er erm uhm hmm');
+
+/** Auxiliaries that open a question ("can I ...", "does it ..."); after a verb of asking they report one ("asked can I use o3"). */
+export const QUESTION_OPENERS = wordSet('QUESTION_OPENERS', 'can could does do did is are will would should may');
 
 // --- Verbs: auxiliaries and modals ----------------------------------------
 
@@ -183,7 +189,7 @@ export const NOUN_INTRODUCERS = wordSet(
 /** Abbreviations whose full stop does not end a sentence, without that stop ("e.g", "Dr", "U.S"). */
 export const ABBREVIATIONS = wordSet(
   'ABBREVIATIONS',
-  'e.g i.e etc vs mr mrs ms dr prof inc ltd co corp no fig approx u.s u.k st jr sr cf al',
+  'e.g i.e etc vs mr mrs ms dr prof inc ltd co corp no fig approx u.s u.k st jr sr cf al a.i',
 );
 
 // --- Frequency ---------------------------------------------------------------
