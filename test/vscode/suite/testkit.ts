@@ -263,7 +263,7 @@ export function screenshot(name: string, timeoutMs = 15_000): Promise<void> {
 
 /** Why a test that reads the page skips: only the code-server runner can see the workbench's DOM. */
 export const NEEDS_PAGE_REASON =
-  'needs the code-server runner, which reads the workbench page (TERMGUARD_SCREENSHOT_DIR unset: e.g. the Electron runner)';
+  'needs the code-server runner, which reads the workbench page (TERMGUARD_SCREENSHOT_DIR is empty, as under the Electron runner)';
 
 /** True when the runner answers screenshots and page probes (the code-server runner sets TERMGUARD_SCREENSHOT_DIR). */
 export function runnerSeesThePage(): boolean {
