@@ -13,9 +13,11 @@
 // 4. Runs runInCodeServer.mjs (offline: code-server + headless Chromium), or
 //    runInElectron.mjs when --electron is given or VSCODE_EXECUTABLE_PATH is
 //    set, with the repo root as the extension; screenshots go to
-//    test-artifacts/vscode/ (final.png, squiggle-hover.png).
+//    test-artifacts/vscode/ (final.png, squiggle-hover.png, quick-fix.png),
+//    with the page probes' answers (*.json) beside them.
 // 5. With --update-screenshot and a passing run, copies squiggle-hover.png to
-//    images/screenshot.png (the picture the README shows).
+//    images/screenshot.png and quick-fix.png to images/quick-fix.png (the
+//    pictures the README shows).
 // Exits with the runner's exit code.
 
 import { spawn } from 'node:child_process';
@@ -30,7 +32,11 @@ const REPO_ROOT = path.resolve(HERE, '../..');
 const SUITE_SRC = path.join(HERE, 'suite');
 const SUITE_OUT = path.join(REPO_ROOT, 'out', 'vscode-suite');
 const ARTIFACTS = path.join(REPO_ROOT, 'test-artifacts', 'vscode');
-const SCREENSHOT_NAME = 'squiggle-hover.png';
+/** The README's pictures: the screenshot the suite takes -> the file under images/. */
+const README_PICTURES = [
+  ['squiggle-hover.png', 'screenshot.png'],
+  ['quick-fix.png', 'quick-fix.png'],
+];
 const started = Date.now();
 const note = (message) => process.stderr.write(`[test:vscode ${((Date.now() - started) / 1000).toFixed(1)}s] ${message}\n`);
 
@@ -102,7 +108,7 @@ const removeWorkspace = () => {
 
 // 4. The editor.
 fs.mkdirSync(ARTIFACTS, { recursive: true });
-fs.rmSync(path.join(ARTIFACTS, SCREENSHOT_NAME), { force: true });
+for (const [shot] of README_PICTURES) fs.rmSync(path.join(ARTIFACTS, shot), { force: true });
 const electron = options.electron || !!process.env.VSCODE_EXECUTABLE_PATH;
 const common = ['--extension', REPO_ROOT, '--tests', path.join(SUITE_OUT, 'index.js'), '--workspace', workspace];
 const args = electron
@@ -131,20 +137,23 @@ const code = await new Promise((resolve) => {
 });
 removeWorkspace();
 
-// 5. The README picture.
+// 5. The README pictures.
 let exitCode = code;
-const shot = path.join(ARTIFACTS, SCREENSHOT_NAME);
 if (options['update-screenshot']) {
-  if (code !== 0) note('not updating images/screenshot.png: the suite failed');
-  else if (!fs.existsSync(shot)) {
-    note(
-      `not updating images/screenshot.png: ${path.relative(REPO_ROOT, shot)} was not taken${electron ? ' (screenshots need the code-server runner)' : ''}`,
-    );
-    exitCode = 1;
-  } else {
-    fs.mkdirSync(path.join(REPO_ROOT, 'images'), { recursive: true });
-    fs.copyFileSync(shot, path.join(REPO_ROOT, 'images', 'screenshot.png'));
-    note('updated images/screenshot.png');
+  for (const [shotName, pictureName] of README_PICTURES) {
+    const shot = path.join(ARTIFACTS, shotName);
+    const picture = `images/${pictureName}`;
+    if (code !== 0) note(`not updating ${picture}: the suite failed`);
+    else if (!fs.existsSync(shot)) {
+      note(
+        `not updating ${picture}: ${path.relative(REPO_ROOT, shot)} was not taken${electron ? ' (screenshots need the code-server runner)' : ''}`,
+      );
+      exitCode = 1;
+    } else {
+      fs.mkdirSync(path.join(REPO_ROOT, 'images'), { recursive: true });
+      fs.copyFileSync(shot, path.join(REPO_ROOT, picture));
+      note(`updated ${picture}`);
+    }
   }
 }
 if (!electron) note(`screenshots in ${path.relative(REPO_ROOT, ARTIFACTS)}/`);

@@ -18,6 +18,12 @@
 // `<dir of --screenshot>/<name>.png` (atomically, via rename). The extension
 // host sees that directory as $TERMGUARD_SCREENSHOT_DIR, so a suite that must
 // not move on before the picture is taken can wait for the file to appear.
+//
+// Probe protocol (test/vscode/pageProbes.mjs): a line
+// `TERMGUARD_PROBE <probe> <name> <JSON arguments>` makes the runner measure
+// something in the page (a hover's layout, the open quick-fix menu) and write
+// the result to `<dir of --screenshot>/<name>.json` (atomically), for suite
+// tests that need the DOM the extension host cannot see.
 
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +34,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, parseArgs } from 'node:util';
+import { PROBE_RE, runProbe } from './pageProbes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(HERE, '../..');
@@ -147,6 +154,13 @@ function httpOk(url) {
       resolve(false);
     });
   });
+}
+
+/** Writes `text` to `file` through a temporary file and a rename, so a reader never sees half of it. */
+function writeAtomically(file, text) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
 }
 
 const delay = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -346,7 +360,7 @@ async function main() {
   page.on('crash', () => browserGone('the page crashed'));
   context.on('close', () => browserGone('the browser closed'));
 
-  // Screenshots, one at a time, written atomically.
+  // Screenshots and probes, one at a time (in the order asked), written atomically.
   let shots = Promise.resolve();
   const screenshot = (file) => {
     shots = shots.then(async () => {
@@ -362,6 +376,23 @@ async function main() {
     });
     return shots;
   };
+  const probe = (name, args, file) => {
+    shots = shots.then(async () => {
+      let result;
+      try {
+        result = await runProbe(page, name, JSON.parse(args ?? '{}'));
+      } catch (e) {
+        result = { error: `probe arguments are not JSON: ${e.message}` };
+      }
+      try {
+        writeAtomically(file, JSON.stringify(result, null, 2));
+        note(`probe ${name} -> ${file}${result.error ? ` (${result.error})` : ''}`);
+      } catch (e) {
+        note(`probe ${name}: could not write ${file}: ${e.message}`);
+      }
+    });
+    return shots;
+  };
 
   // Both hooks must exist before the workbench script runs.
   await page.exposeFunction('codeAutomationLog', (type, args) => {
@@ -371,6 +402,8 @@ async function main() {
       process.stdout.write(type === 'error' || type === 'warn' ? `[${type}] ${line}\n` : `${line}\n`);
       const m = SCREENSHOT_RE.exec(line.trim());
       if (m) screenshot(path.join(screenshotDir, `${m[1]}.png`));
+      const asked = PROBE_RE.exec(line.trim());
+      if (asked) probe(asked[1], asked[3], path.join(screenshotDir, `${asked[2]}.json`));
     }
   });
   await page.exposeFunction('codeAutomationExit', (code) => {

@@ -1,8 +1,8 @@
 /**
  * What the real-editor tests share: the extension's API, opening workspace
  * files, waiting for diagnostics (on events, never by sleeping), reading
- * hovers, the expectations of examples/README.md and the screenshot
- * protocol of test/vscode/runInCodeServer.mjs.
+ * hovers, the expectations of examples/README.md and the screenshot and
+ * page probe protocols of test/vscode/runInCodeServer.mjs.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -258,5 +258,73 @@ export function screenshot(name: string, timeoutMs = 15_000): Promise<void> {
       resolve();
     }
     console.log(`TERMGUARD_SCREENSHOT ${name}`);
+  });
+}
+
+/** Why a test that reads the page skips: only the code-server runner can see the workbench's DOM. */
+export const NEEDS_PAGE_REASON =
+  'needs the code-server runner, which reads the workbench page (TERMGUARD_SCREENSHOT_DIR is empty, as under the Electron runner)';
+
+/** True when the runner answers screenshots and page probes (the code-server runner sets TERMGUARD_SCREENSHOT_DIR). */
+export function runnerSeesThePage(): boolean {
+  return !!process.env.TERMGUARD_SCREENSHOT_DIR;
+}
+
+/** What the runner's `hover` probe reports about the visible editor hover (see test/vscode/pageProbes.mjs). */
+export interface HoverLayout {
+  readonly error?: string;
+  readonly ready?: boolean;
+  readonly waitError?: string;
+  readonly found?: boolean;
+  readonly settled?: boolean;
+  readonly text?: string;
+  readonly scrollHeight?: number;
+  readonly clientHeight?: number;
+  readonly needsVerticalScroll?: boolean;
+  readonly insideWindow?: boolean;
+  readonly statusRow?: { readonly text: string; readonly inside: boolean; readonly actions: readonly string[] } | null;
+  readonly quickFix?: { readonly label: string; readonly inside: boolean } | null;
+}
+
+/** What the runner's `quick-fix-menu` probe reports about the open code action menu. */
+export interface QuickFixMenu {
+  readonly error?: string;
+  readonly ready?: boolean;
+  readonly waitError?: string;
+  readonly visible?: boolean;
+  readonly titles?: readonly string[];
+}
+
+/**
+ * Asks the code-server runner to run page probe `probe` (test/vscode/pageProbes.mjs)
+ * with `args` and returns its answer, read from `<TERMGUARD_SCREENSHOT_DIR>/<name>.json`
+ * (the runner writes it atomically). Call only when `runnerSeesThePage()`.
+ * Rejects when no answer comes within `timeoutMs`, a hang guard: the probe
+ * itself gives up after ten seconds and answers anyway.
+ */
+export function probePage<T>(probe: 'hover' | 'quick-fix-menu', name: string, args: object, timeoutMs = 30_000): Promise<T> {
+  const dir = process.env.TERMGUARD_SCREENSHOT_DIR;
+  assert.ok(dir, `probe ${probe}: ${NEEDS_PAGE_REASON}`);
+  const file = path.join(dir, `${name}.json`);
+  fs.rmSync(file, { force: true });
+  return new Promise<T>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (!fs.existsSync(file)) return;
+      finish();
+      try {
+        resolve(JSON.parse(fs.readFileSync(file, 'utf8')) as T);
+      } catch (error) {
+        reject(new Error(`probe ${probe}: unreadable answer in ${file}: ${String(error)}`));
+      }
+    }, 50);
+    const guard = setTimeout(() => {
+      finish();
+      reject(new Error(`probe ${probe}: the runner wrote no ${file} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    function finish(): void {
+      clearInterval(poll);
+      clearTimeout(guard);
+    }
+    console.log(`TERMGUARD_PROBE ${probe} ${name} ${JSON.stringify(args)}`);
   });
 }
