@@ -632,3 +632,41 @@ describe('wording edits, reported questions and the route through Azure', () => 
     );
   });
 });
+
+describe('plans that include a model, sessions and streams, ways in for AWS users', () => {
+  it('a plan or seat of our product that includes a model, or a model switched on in it', () => {
+    expectCategory(
+      'access',
+      [
+        'Every SRE plan now includes unlimited o3 queries.',
+        'Each Frontier licence ships with GPT-5.',
+        'In the Frontier admin page you can turn GPT-4o on for everyone.',
+      ],
+      ['Every SRE plan now includes unlimited audit queries.', 'Each Frontier licence ships with a memory store.'],
+    );
+  });
+  it('sessions, connections and failed attempts between our software and a model', () => {
+    expectCategory(
+      'calls-on',
+      [
+        'For each user the agent keeps a websocket to GPT-4o open.',
+        'Logs show a dropped connection between the planner and ChatGPT.',
+        'Alert: the runtime failed to reach o3 three times in a row.',
+        'The worker streams replies straight out of GPT-5.',
+        'Tokens arrive from gpt-4.1 as soon as they are ready.',
+      ],
+      ['For each user the agent keeps a websocket to the browser open.', 'Alert: the runtime failed to reach the database.'],
+    );
+  });
+  it('a way in to a model for AWS customers, and a model right where AWS is', () => {
+    expectCategory(
+      'availability',
+      [
+        'Frontier is the shortest path to OpenAI models for every AWS customer.',
+        'Analysts query o4-mini directly from Bedrock.',
+        'Teams reach GPT-5 from within their AWS accounts.',
+      ],
+      ['Frontier is the shortest path to agent memory for every AWS customer.', 'Analysts query Claude directly from Bedrock.'],
+    );
+  });
+});
