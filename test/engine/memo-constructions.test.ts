@@ -18,6 +18,19 @@ function categories(text: string): string[] {
   ].sort();
 }
 
+/** Categories the pattern rules report, without the claim model's findings: a construction is the rules' own. */
+function patternCategories(text: string): string[] {
+  const findings = builtinEngine()
+    .check(text, 'markdown')
+    .findings.filter((finding) => !finding.ruleId.startsWith('memo/likely-'));
+  return [...new Set(findings.map((finding) => categoryOf(finding.ruleId)))].sort();
+}
+
+function expectPatternCategory(category: string, positives: readonly string[], negatives: readonly string[] = []): void {
+  for (const text of positives) assert.ok(patternCategories(text).includes(category), `expected ${category} from a pattern: ${text}`);
+  for (const text of negatives) assert.ok(!categories(text).includes(category), `unexpected ${category}: ${text}`);
+}
+
 function expectCategory(category: string, positives: readonly string[], negatives: readonly string[] = []): void {
   for (const text of positives)
     assert.ok(categories(text).includes(category), `expected ${category}: ${text} (found ${categories(text).join(', ') || 'nothing'})`);
@@ -667,6 +680,33 @@ describe('plans that include a model, sessions and streams, ways in for AWS user
         'Teams reach GPT-5 from within their AWS accounts.',
       ],
       ['Frontier is the shortest path to agent memory for every AWS customer.', 'Analysts query Claude directly from Bedrock.'],
+    );
+  });
+});
+
+describe('model ids written as code, chat spellings', () => {
+  it('a code span that holds a model id counts as the model', () => {
+    expectPatternCategory(
+      'availability',
+      ['Set the Bedrock model id to `openai/gpt-5`.', 'The `gpt-4o` model is available in Amazon Bedrock.'],
+      ['Set the Bedrock model id to `anthropic.claude-3`.'],
+    );
+    expectPatternCategory(
+      'calls-on',
+      ['The router sends every ticket to `o4-mini`.'],
+      ['The router sends every ticket to `triage-queue`.'],
+    );
+  });
+  it('chat misspellings of claim words pass for the word', () => {
+    expectPatternCategory('access', ['The connector gives every rep acess to GPT-5.'], ['The connector gives every rep acess to the CRM.']);
+    expectPatternCategory('calls-on', ['the planner keeps callin on o3 for every step lol']);
+    expectPatternCategory('availability', ['o3 now availble on Bedrock!!']);
+  });
+  it('a model a click away for AWS customers', () => {
+    expectPatternCategory(
+      'availability',
+      ['OpenAI models are now a click away for every Bedrock customer.'],
+      ['Claude models are now a click away for every Bedrock customer.'],
     );
   });
 });

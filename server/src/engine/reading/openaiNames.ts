@@ -11,6 +11,10 @@
  * - provider-prefixed ids (openai.gpt-5, openai-o3; "openai/gpt-5" is two
  *   tokens and its second one is a name by itself).
  *
+ * A code span holding such a name (`` `gpt-4o` ``, `` `openai/gpt-5` ``) is
+ * tagged too: it stays opaque, so no pattern reads its words, but it counts
+ * as the model it names ("set the Bedrock model id to `openai/gpt-5`").
+ *
  * Compounds that describe something else ("ChatGPT-style replies",
  * "GPT-5-powered agents") are not names of a model.
  */
@@ -56,6 +60,11 @@ function mayBeName(lower: string): boolean {
  * "openai/gpt-5" (a provider-prefixed model id, written with a slash and no
  * space): the name token that spans both words, or undefined.
  */
+/** A code span's text that names a model: a name by shape, alone or after a provider ("openai/gpt-5", "openai:o3"). */
+function isCodeName(code: string): boolean {
+  return isOpenAINameWord(code.replace(/^openai[/:]/, ''));
+}
+
 function providerPrefixedId(provider: Token, next: Token | undefined): Token | undefined {
   if (next === undefined || next.start !== provider.end + 1 || !next.punctBefore || !isOpenAINameWord(next.lower)) return undefined;
   return {
@@ -78,6 +87,10 @@ export function tagOpenAINames(tokens: readonly Token[]): readonly Token[] {
   let tagged: Token[] | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
+    if (token.code !== undefined && token.tag === undefined && isCodeName(token.code)) {
+      (tagged ??= tokens.slice(0, i)).push({ ...token, tag: TAG_OPENAI_NAME });
+      continue;
+    }
     if (!isOpenAINameWord(token.lower)) {
       const id = token.lower === 'openai' ? providerPrefixedId(token, tokens[i + 1]) : undefined;
       if (id !== undefined) {

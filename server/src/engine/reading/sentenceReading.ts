@@ -9,14 +9,16 @@
  * - A second view leaves out asides in round brackets, so "enables (after
  *   you approve the role) access to o4-mini" reads as "enables access to
  *   o4-mini". Spoken fillers set off by commas or dashes ("it doesn't, you
- *   know, hand out access") and hesitation sounds ("uh") are asides too. Rules run on both the sentence and this view; a match found
+ *   know, hand out access") and hesitation sounds ("uh") are asides too.
+ * - Chat misspellings of claim words ("acess", "callin") pass for the word
+ *   they stand for: the token is tagged with it. Rules run on both the sentence and this view; a match found
  *   only through the view gets no fix, because a fix would replace the
  *   aside too.
  *
  * Everything here is linear in the sentence (plus the sentence before, for
  * pronouns) and allocates only when there is something to tag or leave out.
  */
-import { HESITATION_SOUNDS, REFERRING_PRONOUNS, SPOKEN_FILLER_PAIRS, SPOKEN_FILLERS } from '../text/englishWords';
+import { CHAT_SPELLINGS, HESITATION_SOUNDS, REFERRING_PRONOUNS, SPOKEN_FILLER_PAIRS, SPOKEN_FILLERS } from '../text/englishWords';
 import type { Token } from '../text/tokenize';
 import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
 import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
@@ -49,10 +51,23 @@ const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm']);
  * up, so that a tag can be a trigger too.
  */
 export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
-  const tagged = markSpokenFillers(tagAwsPlaces(tagOpenAINames(tokens)));
+  const tagged = markSpokenFillers(tagChatSpellings(tagAwsPlaces(tagOpenAINames(tokens))));
   if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
   if (!(tagged !== tokens || (previous !== undefined && previous.some((token) => token.tag !== undefined)))) return tagged;
   return tagOpenAIReferences(tagged, previous);
+}
+
+/** Tags each chat misspelling with the word it stands for ("acess" as "access"); returns `tokens` itself when there is none. */
+export function tagChatSpellings(tokens: readonly Token[]): readonly Token[] {
+  let tagged: Token[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const word = token.tag === undefined ? CHAT_SPELLINGS.get(token.lower) : undefined;
+    if (word === undefined) continue;
+    tagged ??= [...tokens];
+    tagged[i] = { ...token, tag: word };
+  }
+  return tagged ?? tokens;
 }
 
 /** How many words the filler at `index` has (0 when there is none): one from SPOKEN_FILLERS, or a pair ("you know"). */

@@ -98,6 +98,32 @@ export const SPOKEN_FILLER_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new
   ['mind', new Set(['you'])],
 ]);
 
+/**
+ * Misspellings that chat and fast typing make of the words claims are made
+ * of, with the word each stands for: doubled or dropped letters ("acess",
+ * "availble") and a dropped final g ("callin on gpt-4.1"). The sentence
+ * reader lets such a token pass for its word.
+ */
+export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
+  ['acess', 'access'],
+  ['acces', 'access'],
+  ['accesss', 'access'],
+  ['axcess', 'access'],
+  ['availble', 'available'],
+  ['avaliable', 'available'],
+  ['availabe', 'available'],
+  ['avialable', 'available'],
+  ['callin', 'calling'],
+  ['invokin', 'invoking'],
+  ['usin', 'using'],
+  ['hostin', 'hosting'],
+  ['runnin', 'running'],
+  ['sendin', 'sending'],
+  ['pingin', 'pinging'],
+  ['hittin', 'hitting'],
+  ['gettin', 'getting'],
+]);
+
 /** Hesitation sounds: never words of a claim, so they are read past wherever they stand. */
 export const HESITATION_SOUNDS = wordSet('HESITATION_SOUNDS', 'uh um er erm uhm hmm');
 

@@ -32,6 +32,26 @@ export interface Token {
   readonly tag?: string;
   /** True when the word as written hides what it reads as: invisible characters, fullwidth or look-alike letters (see readableText.ts). */
   readonly disguised: boolean;
+  /**
+   * For an opaque code span (`` `gpt-4o` ``) of at most {@link MAX_CODE_WORD}
+   * characters: its text between the backticks, lower-cased, so that the
+   * sentence reader can recognise a model id written as code. Patterns never
+   * see it; the token stays opaque.
+   */
+  readonly code?: string;
+}
+
+/** The longest code span whose text the tokenizer keeps (model ids are short). */
+export const MAX_CODE_WORD = 40;
+
+/** The lower-cased text of a short code span (`` `x` `` or ``` ``x`` ```), or undefined for anything else. */
+function codeSpanWord(text: string, start: number, end: number): string | undefined {
+  if (text.charCodeAt(start) !== 96 || text.charCodeAt(end - 1) !== 96 || end - start > MAX_CODE_WORD + 4) return undefined;
+  const inner = text
+    .slice(start, end)
+    .replace(/^`+|`+$/g, '')
+    .trim();
+  return inner.length > 0 && !/\s/.test(inner) ? inner.toLowerCase() : undefined;
 }
 
 /** The tokens of one sentence, in order. */
@@ -239,6 +259,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   for (const segment of unit.segments) {
     if (segment.opaque) {
       finishWord();
+      const code = codeSpanWord(text, segment.start, segment.end);
       tokens.push({
         start: segment.start,
         end: segment.end,
@@ -248,6 +269,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         punctBefore,
         clauseBreakBefore,
         disguised: false,
+        ...(code !== undefined ? { code } : {}),
       });
       punctBefore = false;
       clauseBreakBefore = false;
