@@ -710,3 +710,59 @@ describe('model ids written as code, chat spellings', () => {
     );
   });
 });
+
+describe('editorial asides, labels and copy about copy', () => {
+  it('a parenthetical report set off by commas is read past ("it is not, Amazon maintains, a ...")', () => {
+    expectPatternCategory(
+      'calls-on',
+      [],
+      ['It is not, the vendors insist, a direct API call to GPT-5.', 'The SRE does not, we are told, call on ChatGPT.'],
+    );
+    expectPatternCategory('calls-on', ['The SRE, the CTO says, calls GPT-5 on every turn.']);
+  });
+  it('a negator just before the comma still negates ("did not, and do not, call on")', () => {
+    expectCategory('calls-on', [], ['Our agents did not, and will not, call on GPT-5 directly.']);
+  });
+  it('a quotation mark alone does not close the clause a question or negation is in', () => {
+    expectCategory('calls-on', [], ['A reader asked if the runtime "calls on" ChatGPT.']);
+  });
+  it('a label that calls what follows untrue or forbidden ("Myth:", "Don\'t:")', () => {
+    expectCategory('availability', ['Fact: GPT-5 is on Bedrock.'], ['Myth: GPT-5 is on Bedrock.', 'Wrong: o3 now runs on AWS.']);
+  });
+});
+
+describe('more ways to say access, calls and availability', () => {
+  it('access: hands on, taking people to a model, connecting us, exposing several models, a model family', () => {
+    expectPatternCategory(
+      'access',
+      [
+        'With the SRE you can get your hands on o3 in minutes.',
+        'Honestly the SRE gets our interns to GPT-5 faster than IT ever could.',
+        'Frontier connects us to GPT-4o with no setup.',
+        'The SRE can expose gpt-4.1 and o3 to the same agent.',
+        "The runtime opens up OpenAI's model lineup to every analyst.",
+      ],
+      ['With the SRE you can get your hands on the audit log in minutes.'],
+    );
+  });
+  it('calls-on: our product wired up to a model', () => {
+    expectPatternCategory(
+      'calls-on',
+      ['Once you hook the SRE up to the OpenAI API, replies stream in.'],
+      ['Once you hook the SRE up to Slack, replies stream in.'],
+    );
+  });
+  it('availability: compounds, places where a model is used, choosing it in a console, AWS shops', () => {
+    expectPatternCategory(
+      'availability',
+      [
+        'GPT-5 is now Bedrock-native.',
+        'We build on Amazon Bedrock, where every agent can call o3.',
+        'Open the Bedrock console and pick an OpenAI model like any other.',
+        'AWS shops can now leverage GPT-5 without an Azure contract.',
+        'A Bedrock-hosted tier now serves GPT-4.1 to three teams.',
+      ],
+      ['We build on Amazon Bedrock, where every agent can call Claude.', 'AWS shops can now leverage Claude without extra contracts.'],
+    );
+  });
+});

@@ -9,7 +9,8 @@
  * - A second view leaves out asides in round brackets, so "enables (after
  *   you approve the role) access to o4-mini" reads as "enables access to
  *   o4-mini". Spoken fillers set off by commas or dashes ("it doesn't, you
- *   know, hand out access") and hesitation sounds ("uh") are asides too.
+ *   know, hand out access"), parenthetical reports ("it is not, Amazon
+ *   maintains, a direct call") and hesitation sounds ("uh") are asides too.
  * - Chat misspellings of claim words ("acess", "callin") pass for the word
  *   they stand for: the token is tagged with it. Rules run on both the sentence and this view; a match found
  *   only through the view gets no fix, because a fix would replace the
@@ -18,7 +19,14 @@
  * Everything here is linear in the sentence (plus the sentence before, for
  * pronouns) and allocates only when there is something to tag or leave out.
  */
-import { CHAT_SPELLINGS, HESITATION_SOUNDS, REFERRING_PRONOUNS, SPOKEN_FILLER_PAIRS, SPOKEN_FILLERS } from '../text/englishWords';
+import {
+  CHAT_SPELLINGS,
+  HESITATION_SOUNDS,
+  REFERRING_PRONOUNS,
+  REPORTING_ASIDE_VERBS,
+  SPOKEN_FILLER_PAIRS,
+  SPOKEN_FILLERS,
+} from '../text/englishWords';
 import type { Token } from '../text/tokenize';
 import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
 import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
@@ -78,6 +86,19 @@ function fillerLength(tokens: readonly Token[], index: number): number {
   return second !== undefined && !second.punctBefore && SPOKEN_FILLER_PAIRS.get(word)?.has(second.lower) === true ? 2 : 0;
 }
 
+/** The longest parenthetical report a comma opens at `index`: two to five words ending in a verb of saying ("Amazon and OpenAI maintain"). */
+const MAX_REPORTING_ASIDE = 5;
+
+/** How many words the parenthetical report at `index` has (0 when there is none); the caller checks the comma after it. */
+function reportingAsideLength(tokens: readonly Token[], index: number): number {
+  for (let length = 2; length <= MAX_REPORTING_ASIDE; length++) {
+    const last = tokens[index + length - 1];
+    if (last === undefined || (length > 1 && last.clauseBreakBefore)) return 0;
+    if (REPORTING_ASIDE_VERBS.has(last.lower) && tokens[index + length]?.clauseBreakBefore === true) return length;
+  }
+  return 0;
+}
+
 /**
  * Marks as asides the hesitation sounds, and the fillers that commas or
  * dashes set off inside a sentence ("hand, you know, access"; a filler that
@@ -97,7 +118,7 @@ export function markSpokenFillers(tokens: readonly Token[]): readonly Token[] {
       continue;
     }
     if (!token.clauseBreakBefore) continue;
-    const length = fillerLength(tokens, i);
+    const length = fillerLength(tokens, i) || reportingAsideLength(tokens, i);
     const after = tokens[i + length];
     if (length === 0 || after === undefined || !after.clauseBreakBefore) continue;
     for (let j = i; j < i + length; j++) mark(j);

@@ -23,6 +23,7 @@ import {
   COORDINATORS,
   FALSITY_WORDS,
   FORBIDDING_WORDS,
+  NEGATING_LABELS,
   NEGATING_WORDS,
   NOUN_INTRODUCERS,
   QUESTION_OPENERS,
@@ -720,7 +721,12 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   }
   // Punctuation right before the claim (a colon, a comma) closes the clause a negation could be in,
   // unless it closes an aside read past ("doesn't, you know, hand out access").
-  const clauseOpen = !tokens[match.start]!.punctBefore || (!insideAside && tokens[match.start - 1]?.aside === true);
+  // A quotation mark alone closes nothing ("asked if SRE “calls on” ChatGPT").
+  const clauseOpen = !tokens[match.start]!.clauseBreakBefore || (!insideAside && tokens[match.start - 1]?.aside === true);
+  // A negator just before the comma still negates ("We did not, and do not, call on ChatGPT").
+  if (!clauseOpen && match.start > 0 && !insideAside && isNegator(tokens, match.start - 1)) return true;
+  // A label that calls what follows untrue or forbidden ("Myth: GPT-5 is on Bedrock.", "Don't: ...").
+  if (match.start >= 1 && NEGATING_LABELS.has(tokens[0]!.lower) && tokens[1]!.clauseBreakBefore && !tokens[1]!.aside) return true;
   // The last of a list of verbs ("does not host, resell or provide access"): the list's commas do not close the clause.
   // ", and provides" after a comma joins a new clause instead ("is not a chatbot, and provides access").
   const joiner = tokens[match.start - 1];
@@ -737,7 +743,7 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
     // A comma or dash before this word closes the clause the claim is in.
     if (seen >= SENTENCE_NEGATION_REACH) break;
     if (
-      tokens[i]!.punctBefore &&
+      tokens[i]!.clauseBreakBefore &&
       !(insideAside === false && tokens[i - 1]?.aside === true) &&
       (listCommas-- === 0 || !isListComma(tokens, i))
     )

@@ -37,6 +37,9 @@ export const NEGATING_WORDS = wordSet(
     'deny denies denied denying refute refutes refuted refuting',
 );
 
+/** Labels that, opening a sentence before a colon, call what follows untrue or forbidden ("Myth: ...", "Don't: ...", "Bad: ..."). */
+export const NEGATING_LABELS = wordSet('NEGATING_LABELS', "myth false wrong incorrect avoid don't dont never bad banned misleading");
+
 /** Negators that, opening a sentence, deny all of its main clause ("Nothing in this agreement grants ... GPT-5 on AWS"). */
 export const SENTENCE_NEGATORS = wordSet('SENTENCE_NEGATORS', 'nothing no never neither none nobody nowhere');
 
@@ -123,6 +126,12 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['hittin', 'hitting'],
   ['gettin', 'getting'],
 ]);
+
+/** Verbs that end a parenthetical report set off by commas ("it is not, Amazon maintains, a direct call"; "we are told"). */
+export const REPORTING_ASIDE_VERBS = wordSet(
+  'REPORTING_ASIDE_VERBS',
+  'say says said maintain maintains maintained insist insists insisted argue argues argued claim claims claimed told note notes noted admit admits admitted concede concedes conceded believe believes think thinks',
+);
 
 /** Hesitation sounds: never words of a claim, so they are read past wherever they stand. */
 export const HESITATION_SOUNDS = wordSet('HESITATION_SOUNDS', 'uh um er erm uhm hmm');
