@@ -67,7 +67,8 @@ function isLanguage(value: unknown): value is string | null {
 function languagesOf(context: string): DeclaredLanguages | undefined {
   try {
     const value: unknown = JSON.parse(context);
-    if (Array.isArray(value) && value.length === 2 && isLanguage(value[0]) && isLanguage(value[1])) return { head: value[0], tail: value[1] };
+    if (Array.isArray(value) && value.length === 2 && isLanguage(value[0]) && isLanguage(value[1]))
+      return { head: value[0], tail: value[1] };
   } catch {
     // Not a context this reader wrote: the caller reads the notebook's languages from the text.
   }
