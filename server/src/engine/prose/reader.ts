@@ -47,12 +47,16 @@ export interface CommentSyntax {
  *    boundary. A construct that only the start of a document can open (front
  *    matter) is recognised only when scanning from offset 0; the checker
  *    scans later windows behind a blank line, which the reader must read as
- *    a block of its own. If such a construct's extent depends on a closing
- *    line further down, the reader says so with {@link opensUnclosedPreamble}.
- *    If reading a block depends on a setting written elsewhere (a
- *    notebook's language, in its metadata at the end), the blocks carry it
- *    as their `context`, and the restart is from a block's start given its
- *    context (see {@link DocumentReader.scanBlocks}).
+ *    a block of its own (a reader whose first block is the only one that
+ *    starts with the document's own syntax, as a notebook's, may instead
+ *    keep blank top lines in that block and read any later start as a later
+ *    block). If such a construct's extent depends on a closing line further
+ *    down, the reader says so with {@link opensUnclosedPreamble}. If reading
+ *    a block depends on a setting written elsewhere (a notebook's language,
+ *    in its metadata at the end), the blocks carry it as their `context`,
+ *    and a restart is given the context of the block it starts at (see
+ *    {@link DocumentReader.scanBlocks}); only a scan without one looks for
+ *    the setting in the whole text.
  *
  * 4. **Laziness and bounded work.** The scan reads only as far as the
  *    blocks it yields need, so a restart costs the blocks taken, not the
