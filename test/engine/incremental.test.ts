@@ -130,3 +130,156 @@ describe('incremental re-checking', () => {
     assert.deepEqual(result.findings, []);
   });
 });
+
+/** A notebook as Jupyter writes it: in turn a Markdown cell with `markdown` and a code cell with `code` lines, `count` cells in all. */
+function notebookText(count: number, language = 'python', metadataFirst = false): string {
+  const cells = [];
+  for (let i = 0; i < count; i++) {
+    cells.push(
+      i % 2 === 0
+        ? { cell_type: 'markdown', metadata: {}, source: [`## Part ${i}\n`, '\n', `The SRE calls on ChatGPT in part ${i}.`] }
+        : {
+            cell_type: 'code',
+            execution_count: 1,
+            metadata: {},
+            outputs: [{ output_type: 'stream', name: 'stdout', text: ['The SRE calls on ChatGPT.\n'] }],
+            source: ['# The SRE calls on ChatGPT.\n', '// Agents call on GPT-5.\n', `x = ${i}`],
+          },
+    );
+  }
+  const metadata = { kernelspec: { display_name: 'Kernel', language, name: 'kernel' } };
+  const notebook = metadataFirst ? { metadata, cells, nbformat: 4 } : { cells, metadata, nbformat: 4, nbformat_minor: 5 };
+  return `${JSON.stringify(notebook, null, 1)}\n`;
+}
+
+/** Pieces of notebook JSON typed anywhere: escapes, brackets, whole cells, language names, suppressions. */
+const NOTEBOOK_SNIPPETS = [
+  '"',
+  '\\',
+  '\\n',
+  '\\"',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  ':',
+  '\n',
+  '\r\n',
+  ' ',
+  'x',
+  'The SRE calls on ChatGPT.',
+  ' enables access to ChatGPT ',
+  '# ',
+  '// ',
+  '"python"',
+  '"javascript"',
+  'javascript',
+  '"metadata": {"kernelspec": {"language": "javascript"}},\n',
+  '  {\n   "cell_type": "code",\n   "source": ["// The SRE calls on ChatGPT.\\n"]\n  },\n',
+  '{"cell_type": "markdown", "source": ["Agents call upon GPT-5."]},',
+  '"<!-- termguard-disable-next-line -->\\n",\n',
+  '"# termguard-disable-next-line\\n",\n',
+  '"vscode": {"languageId": "javascript"}',
+];
+
+describe('incremental re-checking of notebooks', () => {
+  const engine = builtinEngine();
+
+  it('re-checks only the cells around an edit inside one cell of a large notebook', () => {
+    let text = notebookText(2000);
+    const session = engine.openDocument(text, 'notebook');
+    const findings = session.result().findings.length;
+    assert.ok(findings >= 2000, `every cell has a finding (${findings})`);
+    const at = text.indexOf('The SRE calls on ChatGPT in part 1000.');
+    const splice = session.applyEdits([{ range: { start: at, end: at }, newText: 'Now ' }]);
+    text = `${text.slice(0, at)}Now ${text.slice(at)}`;
+    assert.ok(splice, 'the edit is described as a splice');
+    // Findings are re-made only for the blocks read again: a few cells, not the 2,000 of the notebook.
+    assert.ok(
+      splice.removed <= 12 && splice.added.length <= 12,
+      `findings made again: ${splice.removed} removed, ${splice.added.length} added`,
+    );
+    assert.ok(splice.start > findings / 2 - 12, `the findings before the edit are kept (${splice.start})`);
+    assert.deepEqual(summary(session.result()), summary(engine.check(text, 'notebook')));
+  });
+
+  for (const metadataFirst of [false, true]) {
+    it(`reads every code cell again when the notebook's language changes in its metadata (metadata ${metadataFirst ? 'first' : 'last'})`, () => {
+      let text = notebookText(200, 'python', metadataFirst);
+      const session = engine.openDocument(text, 'notebook');
+      const lineOf = (offset: number): string => text.slice(text.lastIndexOf('\n', offset) + 1, text.indexOf('\n', offset));
+      const edit = (from: string, to: string): void => {
+        const at = text.indexOf(from);
+        assert.ok(at >= 0, `${from} is in the notebook`);
+        session.update([{ range: { start: at, end: at + from.length }, newText: to }]);
+        text = text.slice(0, at) + to + text.slice(at + from.length);
+        assert.deepEqual(summary(session.result()), summary(engine.check(text, 'notebook')), `after ${from} → ${to}`);
+      };
+      const codeFindingLines = (): string[] =>
+        [...new Set(session.result().findings.map((finding) => lineOf(finding.range.start).trim()))].filter(
+          (line) => !line.includes('part'),
+        );
+      assert.deepEqual(codeFindingLines(), ['"# The SRE calls on ChatGPT.\\n",']);
+      edit('"language": "python"', '"language": "javascript"');
+      assert.deepEqual(codeFindingLines(), ['"// Agents call on GPT-5.\\n",']);
+      edit('"language": "javascript"', '"language": "python"');
+      assert.deepEqual(codeFindingLines(), ['"# The SRE calls on ChatGPT.\\n",']);
+      // A cell's own language changes that cell only.
+      const cell = text.indexOf('"metadata": {},\n   "outputs"', text.length / 2);
+      session.update([{ range: { start: cell, end: cell + 15 }, newText: '"metadata": {"vscode": {"languageId": "typescript"}},' }]);
+      text = `${text.slice(0, cell)}"metadata": {"vscode": {"languageId": "typescript"}},${text.slice(cell + 15)}`;
+      assert.deepEqual(summary(session.result()), summary(engine.check(text, 'notebook')));
+      // Half-typed metadata, then none: Python, the default.
+      edit('"language": "python"', '"language": "java');
+      edit('"kernelspec"', '"kernel');
+      edit('"metadata": {\n  "kernel', '"meta": {\n  "kernel');
+      edit('"meta": {\n  "kernel', '"metadata": {\n  "kernelspec"');
+    });
+  }
+
+  it('gives the same result as a full check after 1500 random edits of a notebook', () => {
+    const next = seededRandom(2024);
+    let text = notebookText(30);
+    const session = engine.openDocument(text, 'notebook');
+    let previous = session.result().findings;
+    const pick = (list: readonly string[]): string => list[Math.floor(next() * list.length)]!;
+    for (let step = 0; step < 1500; step++) {
+      let start = Math.floor(next() * (text.length + 1));
+      let end = Math.min(text.length, start + (next() < 0.6 ? 0 : Math.floor(next() * 40)));
+      let newText = next() < 0.2 ? '' : pick(NOTEBOOK_SNIPPETS);
+      if (step % 150 === 149) {
+        // Now and then the whole text is replaced: a fresh notebook in either language, or its first half.
+        const fresh = notebookText(10 + Math.floor(next() * 30), next() < 0.5 ? 'python' : 'javascript', next() < 0.3);
+        [start, end, newText] = [0, text.length, fresh.slice(0, next() < 0.7 ? fresh.length : fresh.length / 2)];
+      } else if (next() < 0.75) {
+        // Mostly, prose typed just inside a string, which keeps the notebook whole.
+        start = end = text.indexOf('"', start) + 1;
+        newText = pick(['x', ' ', 'The SRE calls on ChatGPT. ', 'Agents call upon GPT-5 ', '# ', '// ', 'javascript']);
+      }
+      const splice = session.applyEdits([{ range: { start, end }, newText }]);
+      text = text.slice(0, start) + newText + text.slice(end);
+      const result = session.result();
+      if (splice) {
+        const kept = previous.length - splice.start - splice.removed;
+        assert.equal(
+          result.findings.length,
+          splice.start + splice.added.length + kept,
+          `the splice accounts for every finding (step ${step})`,
+        );
+        assert.deepEqual(result.findings.slice(splice.start, splice.start + splice.added.length), splice.added);
+      }
+      previous = result.findings;
+      if (step % 10 === 9 || step === 1499) {
+        assert.equal(session.text, text);
+        assert.deepEqual(summary(result), summary(engine.check(text, 'notebook')), `after step ${step}`);
+        const offset = Math.floor(next() * text.length);
+        assert.deepEqual(
+          session.termAt(offset)?.range,
+          engine.termAt(text, 'notebook', offset)?.range,
+          `term at ${offset} after step ${step}`,
+        );
+      }
+    }
+  });
+});

@@ -1,7 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { scanNotebookBlocks } from '../../server/src/engine/prose/notebook';
-import { blocksOf, checkInvariants, commentsOf, located, prose, unsuppressed, words } from '../helpers/readerTestkit';
+import {
+  blocksOf,
+  checkInvariants,
+  checkRestarts,
+  commentsOf,
+  located,
+  prose,
+  readUnit,
+  unsuppressed,
+  words,
+} from '../helpers/readerTestkit';
 import { seededRandom } from '../helpers/seededRandom';
 
 const notebook = scanNotebookBlocks;
@@ -128,5 +138,116 @@ describe('Jupyter notebook prose', () => {
       checkInvariants(doc, blocksOf(notebook, doc));
     }
     for (let cut = 0; cut < text.length; cut += 7) checkInvariants(text.slice(0, cut), blocksOf(notebook, text.slice(0, cut)));
+  });
+});
+
+/** Every block a scan from block `i`'s start, given its context, yields: the incremental checker's restart. */
+function checkContextRestarts(text: string): void {
+  const full = blocksOf(notebook, text);
+  checkInvariants(text, full);
+  full.forEach((block, i) => {
+    assert.deepEqual([...notebook(text, block.start, block.context)], full.slice(i), `restart at block ${i} of ${JSON.stringify(text)}`);
+  });
+}
+
+describe('Jupyter notebook blocks', () => {
+  const cells = [
+    { type: 'markdown', source: ['First cell.\n'] },
+    { type: 'code', source: ['# A comment.\n', '// Not one in Python.\n'] },
+    { type: 'markdown', source: ['Last cell.'] },
+  ];
+
+  it('yields a block per cell: the first also holds the members before the cells, the last those after them', () => {
+    const text = ipynb(cells);
+    const list = blocksOf(notebook, text);
+    assert.equal(list.length, 3);
+    checkInvariants(text, list);
+    const cellStarts = [...text.matchAll(/^ {2}\{/gm)].map((match) => match.index);
+    assert.deepEqual(
+      list.map((block) => block.start),
+      [0, ...cellStarts.slice(1)],
+    );
+    assert.deepEqual(
+      list.map((block) => block.units.map((unit) => text.slice(unit.segments[0]!.start, unit.segments.at(-1)!.end))),
+      [['First cell.'], ['A comment.'], ['Last cell.']],
+    );
+    assert.match(text.slice(list[2]!.start, list[2]!.end), /"kernelspec"/);
+  });
+
+  it('carries the notebook language in every block, so a restart at a cell reads code in it without the rest of the text', () => {
+    const text = ipynb(cells, 'javascript');
+    const list = blocksOf(notebook, text);
+    assert.deepEqual(new Set(list.map((block) => block.context)).size, 1);
+    // Only the text of the code cell's block: the metadata that names JavaScript is not in it.
+    const alone = ' '.repeat(list[1]!.start) + text.slice(list[1]!.start, list[2]!.start);
+    const restarted = [...notebook(alone, list[1]!.start, list[1]!.context)];
+    assert.deepEqual(
+      restarted[0]!.units.map((unit) => readUnit(alone, unit)),
+      ['Not one in Python.'],
+    );
+    assert.equal(prose(notebook, text)[1], 'Not one in Python.');
+  });
+
+  it('reports the language a block declares, so a changed declaration shows as a changed context', () => {
+    const text = ipynb(cells, 'python');
+    const list = blocksOf(notebook, text);
+    const edited = text.replace('"language": "python"', '"language": "javascript"');
+    const last = [...notebook(edited, list[2]!.start, list[2]!.context)];
+    assert.notEqual(last[0]!.context, list[2]!.context);
+    assert.equal(last[0]!.context, blocksOf(notebook, edited)[2]!.context);
+  });
+
+  it('restarts at every block start, with or without its context, in every layout a notebook may be written in', () => {
+    const compact = JSON.stringify({ cells: cells.map((cell) => ({ cell_type: cell.type, source: cell.source })), metadata: {} });
+    const layouts = [
+      ipynb(cells),
+      ipynb(cells).replace(/\n/g, '\r\n'),
+      `\n\n${ipynb(cells)}`,
+      compact,
+      compact.replace(/\},\{/g, '},\n{'),
+      compact.replace(/\},\{/g, '}\n,{'),
+      ipynb(cells).replace(/\n {2}\},\n {2}\{/, '\n  }, {'),
+      // The metadata first: then the first block declares the language.
+      JSON.stringify({ metadata: { kernelspec: { language: 'javascript' } }, cells: JSON.parse(ipynb(cells)).cells }, null, 1),
+      // Two metadata members: the first one wins, as in a whole read.
+      ipynb(cells).replace('{\n "cells"', '{\n "metadata": {"kernelspec": {"language": "javascript"}},\n "cells"'),
+      // Blank lines and cells that are not objects between cells.
+      ipynb(cells).replace(/\n {2}\},\n/g, '\n  },\n\n  1,\n'),
+    ];
+    for (const text of layouts) {
+      checkRestarts(notebook, text);
+      checkContextRestarts(text);
+    }
+    assert.equal(prose(notebook, layouts[7]!)[1], 'Not one in Python.');
+    assert.equal(prose(notebook, layouts[8]!)[1], 'Not one in Python.');
+  });
+
+  it('reads a half-typed or broken notebook as far as it can, and keeps every promise there', () => {
+    const text = ipynb(cells);
+    for (let cut = 0; cut <= text.length; cut++) checkContextRestarts(text.slice(0, cut));
+    // A stray brace ends the cells array where it stands: the cells before it are still read.
+    const broken = text.replace('"source": [\n    "Last', '}}"source": [\n    "Last');
+    checkContextRestarts(broken);
+    assert.deepEqual(prose(notebook, broken), ['First cell.', 'A comment.']);
+    const rnd = seededRandom(9);
+    const pieces = [
+      '{',
+      '}',
+      '[',
+      ']',
+      '"cells": [',
+      '"metadata": {}',
+      '{"cell_type": "markdown", "source": ["Text."]}',
+      ',',
+      '\n',
+      '"',
+      ':',
+    ];
+    for (let i = 0; i < 500; i++) {
+      let doc = '{"cells": [';
+      for (let j = Math.floor(rnd() * 30); j > 0; j--) doc += pieces[Math.floor(rnd() * pieces.length)];
+      checkContextRestarts(doc);
+      checkRestarts(notebook, doc);
+    }
   });
 });

@@ -96,14 +96,14 @@ function checkBlocks(reader: DocumentReader, text: string, list: readonly ProseB
   assert.equal(pos, Math.max(from, text.length), `${reader.kind}: the last block ends at the end`);
 }
 
-/** Guarantee 3: restarting at any block start yields the same blocks as the full scan. */
+/** Guarantee 3: restarting at any block start, given its context, yields the same blocks as the full scan. */
 function checkRestarts(reader: DocumentReader, text: string, samples = Infinity): void {
   const full = [...reader.scanBlocks(text)];
   checkBlocks(reader, text, full, 0);
   const step = Math.max(1, Math.floor(full.length / samples));
   for (let i = 0; i < full.length; i += step) {
     assert.deepEqual(
-      [...reader.scanBlocks(text, full[i]!.start)],
+      [...reader.scanBlocks(text, full[i]!.start, full[i]!.context)],
       full.slice(i),
       `${reader.kind}: restart at block ${i} of ${JSON.stringify(text.slice(0, 200))}`,
     );

@@ -33,6 +33,8 @@ interface KeptBlock {
   readonly start: number;
   readonly end: number;
   readonly comments: readonly CommentSpan[];
+  /** The block's context, for scanning from its start again (see `DocumentReader.scanBlocks`). */
+  readonly context?: string;
 }
 
 /** What checking one block produced, in the offsets of the window it was scanned in. */
@@ -153,7 +155,10 @@ function nonBlankLineFrom(text: string, from: number, limit: number): { start: n
 function checkBlock(source: string, delta: number, block: ProseBlock, ruleSet: RuleSet, severityOf: SeverityResolver): CheckedBlock {
   const findings: Finding[] = [];
   checkUnits(source, block, ruleSet, severityOf, findings);
-  const kept: KeptBlock = { start: block.start, end: block.end, comments: block.comments };
+  const kept: KeptBlock =
+    block.context === undefined
+      ? { start: block.start, end: block.end, comments: block.comments }
+      : { start: block.start, end: block.end, comments: block.comments, context: block.context };
   return new CheckedBlock(source, { block: kept, findings }, delta, block.start + delta, block.end + delta);
 }
 
@@ -233,8 +238,14 @@ export class IncrementalDocument implements DocumentSession {
   ) {
     this.reader = readerFor(kind);
     this.length = text.length;
+    this.readAll(text);
+  }
+
+  /** Reads and checks the whole of `text`, which becomes the document's text. */
+  private readAll(text: string): void {
     this.textCache = text;
-    for (const block of this.reader.scanBlocks(text, 0)) this.blocks.push(checkBlock(text, 0, block, ruleSet, severityOf));
+    this.blocks = [];
+    for (const block of this.reader.scanBlocks(text, 0)) this.blocks.push(checkBlock(text, 0, block, this.ruleSet, this.severityOf));
     this.directiveBlocks = countDirectiveBlocks(this.blocks, 0, this.blocks.length);
   }
 
@@ -249,7 +260,8 @@ export class IncrementalDocument implements DocumentSession {
     if (index < 0) return undefined;
     const block = this.blocks[index]!;
     // Scanning from a block's own start yields that block again (the scanners promise it).
-    const scanned = this.reader.scanBlocks(block.source, block.checked.block.start).next();
+    const kept = block.checked.block;
+    const scanned = this.reader.scanBlocks(block.source, kept.start, kept.context).next();
     if (scanned.done) return undefined;
     const found = this.glossary.termAt(block.source, scanned.value, offset - block.delta);
     return found ? { entry: found.entry, range: shiftRange(found.range, block.delta) } : undefined;
@@ -338,7 +350,7 @@ export class IncrementalDocument implements DocumentSession {
     this.textCache = undefined;
     this.length += delta;
     if (this.blocks.length === 0) {
-      this.blocks = this.scanWindow(edit.newText, 0, 0, true).blocks;
+      this.blocks = this.scanWindow(edit.newText, 0, { from: 0 }, true).blocks;
       this.directiveBlocks = countDirectiveBlocks(this.blocks, 0, this.blocks.length);
       return {
         start: 0,
@@ -355,6 +367,7 @@ export class IncrementalDocument implements DocumentSession {
     const first = this.preambleOpenBefore(editBlock) ? 0 : Math.max(0, editBlock - 1);
     const lastTouched = this.indexOfBlockAt(Math.max(start, end - 1));
     const windowStart = this.blocks[first]!.start;
+    const context = this.blocks[first]!.checked.block.context;
     // Scan a window of old blocks with the edit applied; widen it until the scan
     // meets an old block boundary (resynchronises) or reaches the end.
     for (let extra = 2; ; extra *= 2) {
@@ -382,11 +395,13 @@ export class IncrementalDocument implements DocumentSession {
       const scanned = this.scanWindow(
         lead + window,
         windowStart - lead.length,
-        lead.length,
+        { from: lead.length, context },
         reachesEnd,
         certainUpTo + lead.length,
         canStopAt,
       );
+      if (context !== undefined && scanned.blocks.some((block) => block.checked.block.context !== context))
+        return this.rereadAfter(edit, start, end, delta);
       if (scanned.resumeIndex === undefined && !reachesEnd) continue;
       const resumeIndex = scanned.resumeIndex ?? this.blocks.length;
       const kept = countFindings(this.blocks, 0, first);
@@ -401,6 +416,19 @@ export class IncrementalDocument implements DocumentSession {
         if (block.checked.findings.length > 0) for (const finding of findingsInDocument(block)) added.push(finding);
       return { start: kept, removed, added, delta, unchangedFrom };
     }
+  }
+
+  /**
+   * Applies an edit by reading the whole new text again: the edit changed a
+   * setting that every block's reading depends on (a notebook's language).
+   */
+  private rereadAfter(edit: DocumentEdit, start: number, end: number, delta: number): FindingsSplice {
+    const old = this.blocks.map(blockText).join('');
+    const removed = countFindings(this.blocks, 0, this.blocks.length);
+    this.readAll(old.slice(0, start) + edit.newText + old.slice(end));
+    const added: Finding[] = [];
+    for (const block of this.blocks) for (const finding of block.checked.findings) added.push(finding);
+    return { start: 0, removed, added, delta, unchangedFrom: this.length };
   }
 
   /**
@@ -419,20 +447,21 @@ export class IncrementalDocument implements DocumentSession {
   }
 
   /**
-   * Scans `window` (document offset `windowStart`) block by block. Stops at a
-   * block end where `canStopAt` finds an old block to resume from; gives up
-   * (no resume index, incomplete) when it reaches blocks it cannot be sure of.
+   * Scans `window` (document offset `windowStart`) block by block, from
+   * `start.from` with the context of the block there. Stops at a block end
+   * where `canStopAt` finds an old block to resume from; gives up (no resume
+   * index, incomplete) when it reaches blocks it cannot be sure of.
    */
   private scanWindow(
     window: string,
     windowStart: number,
-    from: number,
+    start: { readonly from: number; readonly context?: string },
     reachesEnd: boolean,
     certainUpTo = Infinity,
     canStopAt: (blockEnd: number) => number | false = () => false,
   ): { blocks: CheckedBlock[]; resumeIndex?: number } {
     const blocks: CheckedBlock[] = [];
-    for (const block of this.reader.scanBlocks(window, from)) {
+    for (const block of this.reader.scanBlocks(window, start.from, start.context)) {
       if (!reachesEnd && block.end > certainUpTo) return { blocks };
       blocks.push(checkBlock(window, windowStart, block, this.ruleSet, this.severityOf));
       if (block.end < window.length || !reachesEnd) {

@@ -50,4 +50,11 @@ export interface ProseBlock {
   readonly end: number;
   readonly units: readonly ProseUnit[];
   readonly comments: readonly CommentSpan[];
+  /**
+   * What the reading of this block took from elsewhere in the document (a
+   * notebook's language, declared in its metadata), for a reader whose
+   * blocks depend on such a setting; absent for every other reader. See
+   * `DocumentReader.scanBlocks`.
+   */
+  readonly context?: string;
 }

@@ -47,8 +47,16 @@ export interface CommentSyntax {
  *    boundary. A construct that only the start of a document can open (front
  *    matter) is recognised only when scanning from offset 0; the checker
  *    scans later windows behind a blank line, which the reader must read as
- *    a block of its own. If such a construct's extent depends on a closing
- *    line further down, the reader says so with {@link opensUnclosedPreamble}.
+ *    a block of its own (a reader whose first block is the only one that
+ *    starts with the document's own syntax, as a notebook's, may instead
+ *    keep blank top lines in that block and read any later start as a later
+ *    block). If such a construct's extent depends on a closing line further
+ *    down, the reader says so with {@link opensUnclosedPreamble}. If reading
+ *    a block depends on a setting written elsewhere (a notebook's language,
+ *    in its metadata at the end), the blocks carry it as their `context`,
+ *    and a restart is given the context of the block it starts at (see
+ *    {@link DocumentReader.scanBlocks}); only a scan without one looks for
+ *    the setting in the whole text.
  *
  * 4. **Laziness and bounded work.** The scan reads only as far as the
  *    blocks it yields need, so a restart costs the blocks taken, not the
@@ -68,8 +76,18 @@ export interface DocumentReader {
   /**
    * Cuts `text` into blocks, from `from` (0, or the `start` of a block that
    * a scan of the same text yielded) to the end, lazily.
+   *
+   * `context` is for readers whose blocks carry one (see
+   * {@link ProseBlock.context}): the context of the block at `from`. With it
+   * the reader reads as that context says instead of looking for the
+   * setting in the rest of the text, so a restart stays lazy even where the
+   * setting is written at the end. Every block of a scan has the same
+   * context, except that a block holding the setting's declaration reports
+   * what its own text declares: a block whose context differs from the one
+   * given means the setting changed, and the caller must read the whole
+   * document again.
    */
-  scanBlocks(text: string, from?: number): IterableIterator<ProseBlock>;
+  scanBlocks(text: string, from?: number, context?: string): IterableIterator<ProseBlock>;
 
   /** How comments are written, for "disable for this line" actions; absent when the format has none. */
   readonly commentSyntax?: CommentSyntax;

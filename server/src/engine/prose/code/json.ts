@@ -109,19 +109,30 @@ const MAX_DEPTH = 256;
  * (a syntax error, nesting deeper than it goes) ends the value it was in.
  */
 export function parseJson(text: string): JsonNode | undefined {
-  const parser = new JsonParser(text);
-  return parser.value(0);
+  return new JsonCursor(text).value(0);
 }
 
-class JsonParser {
-  pos = 0;
-  constructor(private readonly text: string) {}
+/**
+ * The lenient parser, at a position of the text: `parseJson` is
+ * `new JsonCursor(text).value(0)`. A reader that walks a container's
+ * structure itself (a notebook's cells, one at a time) parses each value
+ * with it at the depth `parseJson` would reach it, and so reads each value
+ * as `parseJson` does.
+ */
+export class JsonCursor {
+  constructor(
+    private readonly text: string,
+    /** Where the next value is read from. */
+    public pos = 0,
+  ) {}
 
-  private skipBlanks(): void {
+  /** Moves past blank characters (as the parser reads them: line breaks and Unicode spaces too). */
+  skipBlanks(): void {
     const text = this.text;
     while (this.pos < text.length && isBlank(text.charCodeAt(this.pos))) this.pos++;
   }
 
+  /** Reads the value at `pos` (after blanks), nested `depth` deep; undefined when none starts there. */
   value(depth: number): JsonNode | undefined {
     this.skipBlanks();
     const text = this.text;
