@@ -766,3 +766,33 @@ describe('more ways to say access, calls and availability', () => {
     );
   });
 });
+
+describe('fragments that continue the sentence before them', () => {
+  it('a short fragment completes the claim of the sentence before it, without a fix', () => {
+    expectPatternCategory(
+      'availability',
+      ['Same o3. Now on Bedrock.', 'Your agents, your GPT-5. On AWS.'],
+      ['Same Claude. Now on Bedrock.', 'GPT-5 runs on Azure. On AWS we keep the memory.'],
+    );
+    expectPatternCategory('access', ['Unlocks access. To GPT-4o.']);
+    const findings = builtinEngine().check('Same o3. Now on Bedrock.', 'markdown').findings;
+    assert.deepEqual(
+      findings.map((finding) => finding.fixes.length),
+      [0],
+    );
+  });
+  it('a sentence the previous one already makes a claim in is not reported twice', () => {
+    const findings = builtinEngine().check('GPT-5 is now on Bedrock. On AWS too.', 'markdown').findings;
+    assert.equal(findings.filter((finding) => finding.category === 'availability').length, 1);
+  });
+  it('a one-word sentence names something and claims nothing', () => {
+    expectCategory('calls-on', [], ['GPT-5.', 'o3!']);
+  });
+  it('a quantity after the object is no name given to it ("call it a few hundred times")', () => {
+    expectPatternCategory(
+      'calls-on',
+      ['We picked o3. The planner calls it a dozen times per task.'],
+      ['Everyone calls it a game changer, but GPT-5 is just a model.'],
+    );
+  });
+});

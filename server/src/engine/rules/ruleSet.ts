@@ -23,6 +23,7 @@ import {
   COORDINATORS,
   FALSITY_WORDS,
   FORBIDDING_WORDS,
+  FRAGMENT_OPENERS,
   NEGATING_LABELS,
   NEGATING_WORDS,
   NOUN_INTRODUCERS,
@@ -215,8 +216,10 @@ export class RuleSet {
     onTurnedDown?: (category: string) => void,
   ): void {
     // Tagged before the trigger words are looked up, so that a tag can be a trigger.
-    const tokens = tagSentence(sentence.tokens, context?.previous);
+    const previous = context?.previous;
+    const tokens = tagSentence(sentence.tokens, previous);
     if (context) context.previous = tokens;
+    if (previous !== undefined && isContinuingFragment(tokens)) this.checkFragment(previous, tokens, source, severityOf, onFinding);
     const triggered = this.triggeredGroups(tokens);
     if (triggered === undefined) return;
     this.requirements.startSentence(tokens);
@@ -235,6 +238,56 @@ export class RuleSet {
     found.forEach((finding, index) => {
       if (yieldsToAnother(rulesOfFound[index]!, finding, found)) onTurnedDown?.(finding.category);
       else onFinding(finding);
+    });
+  }
+
+  /**
+   * Reads a short fragment as the end of the sentence before it ("GPT-5.
+   * Now on Bedrock.", "Enables access. To ChatGPT."), and reports the claims
+   * that only the two together make: a match must begin before the fragment
+   * and end inside it, for a rule that finds nothing in the sentence before
+   * on its own. Such findings get no fix: a rewrite across a full stop would
+   * not fit either sentence.
+   */
+  private checkFragment(
+    previous: readonly Token[],
+    fragment: readonly Token[],
+    source: string,
+    severityOf: SeverityResolver,
+    onFinding: (finding: Finding) => void,
+  ): void {
+    const joined = [...previous, { ...fragment[0]!, punctBefore: false, clauseBreakBefore: false }, ...fragment.slice(1)];
+    const triggered = this.triggeredGroups(joined);
+    if (triggered === undefined) return;
+    // A rule that matches the sentence before on its own made its claim there (read first: the
+    // requirement cache holds one sentence at a time).
+    const own = new Set<CompiledRule>();
+    const ownTriggered = this.triggeredGroups(previous);
+    if (ownTriggered !== undefined) {
+      this.requirements.startSentence(previous);
+      const ownChecked = new CheckedSentence(previous, this.approvedNeeds, this.requirements);
+      for (const [rule] of this.matchesOf(ownTriggered, ownChecked, severityOf)) own.add(rule);
+    }
+    this.requirements.startSentence(joined);
+    const checked = new CheckedSentence(joined, this.approvedNeeds, this.requirements);
+    const found: Finding[] = [];
+    const rulesOfFound: CompiledRule[] = [];
+    const crossing = [...this.matchesOf(triggered, checked, severityOf)]
+      .map(([rule, matches]) => [rule, matches.filter((match) => match.start < previous.length && match.end > previous.length)] as const)
+      .filter(([, matches]) => matches.length > 0);
+    for (const [rule, matches] of crossing) {
+      if (own.has(rule)) continue;
+      for (const match of longestNonOverlapping(matches)) {
+        if (!this.reports(rule, match, checked, false)) continue;
+        found.push({
+          ...buildFinding(rule, severityOf(rule) as Severity, joined, { ...match, withFixes: false }, checked.text(), source),
+          fixes: [],
+        });
+        rulesOfFound.push(rule);
+      }
+    }
+    found.forEach((finding, index) => {
+      if (!yieldsToAnother(rulesOfFound[index]!, finding, found)) onFinding(finding);
     });
   }
 
@@ -653,6 +706,14 @@ function opensCompanyName(tokens: readonly Token[], index: number): boolean {
     (open.text === 'Open' || open.text === 'OPEN' || (open.lower === 'open' && next.text === 'A.I')) &&
     (next.text === 'AI' || next.text === 'A.I' || next.text === 'Ai')
   );
+}
+
+/** The longest fragment read as the end of the sentence before it. */
+const MAX_FRAGMENT = 5;
+
+/** True for a short fragment that continues the sentence before it: "Now on Bedrock.", "To ChatGPT.", "On AWS." */
+function isContinuingFragment(tokens: readonly Token[]): boolean {
+  return tokens.length > 0 && tokens.length <= MAX_FRAGMENT && FRAGMENT_OPENERS.has(tokens[0]!.lower);
 }
 
 /** How far back from a claim a forbidden verb of stating is looked for ("shall not represent, in any materials, that ..."). */

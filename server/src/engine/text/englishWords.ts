@@ -80,6 +80,11 @@ export const FORBIDDING_WORDS = wordSet(
     'ban banned forbid forbids prohibit prohibits prohibited never',
 );
 
+// --- Fragments --------------------------------------------------------------
+
+/** Words that open a fragment continuing the sentence before it in slides and ads ("GPT-5. Now on Bedrock.", "Enables access. To ChatGPT."). */
+export const FRAGMENT_OPENERS = wordSet('FRAGMENT_OPENERS', 'now on in via through inside within to for available live hosted natively');
+
 // --- Speech -----------------------------------------------------------------
 
 /**
