@@ -771,19 +771,21 @@ describe('fragments that continue the sentence before them', () => {
   it('a short fragment completes the claim of the sentence before it, without a fix', () => {
     expectPatternCategory(
       'availability',
-      ['Same o3. Now on Bedrock.', 'Your agents, your GPT-5. On AWS.'],
+      ['Your agents, your GPT-5. On AWS.', 'Same o3 you know. Now on Bedrock.'],
       ['Same Claude. Now on Bedrock.', 'GPT-5 runs on Azure. On AWS we keep the memory.'],
     );
     expectPatternCategory('access', ['Unlocks access. To GPT-4o.']);
-    const findings = builtinEngine().check('Same o3. Now on Bedrock.', 'markdown').findings;
+    const findings = builtinEngine().check('Your agents, your GPT-5. On AWS.', 'markdown').findings;
     assert.deepEqual(
-      findings.map((finding) => finding.fixes.length),
-      [0],
+      findings.map((finding) => [finding.ruleId, finding.fixes.length]),
+      [['memo/availability-claim', 0]],
     );
   });
-  it('a sentence the previous one already makes a claim in is not reported twice', () => {
-    const findings = builtinEngine().check('GPT-5 is now on Bedrock. On AWS too.', 'markdown').findings;
-    assert.equal(findings.filter((finding) => finding.category === 'availability').length, 1);
+  it('a claim the sentence before already reported, by a rule or the claim model, is not reported again', () => {
+    for (const text of ['Same o3. Now on Bedrock.', 'GPT-5 is now on Bedrock. On AWS too.']) {
+      const findings = builtinEngine().check(text, 'markdown').findings;
+      assert.equal(findings.filter((finding) => finding.category === 'availability').length, 1, text);
+    }
   });
   it('a one-word sentence names something and claims nothing', () => {
     expectCategory('calls-on', [], ['GPT-5.', 'o3!']);
@@ -793,6 +795,51 @@ describe('fragments that continue the sentence before them', () => {
       'calls-on',
       ['We picked o3. The planner calls it a dozen times per task.'],
       ['Everyone calls it a game changer, but GPT-5 is just a model.'],
+    );
+  });
+});
+
+describe('possessives of the two-word name, providing access, surfaces and distances', () => {
+  it('access: people provided with access, access in our product, a way for people to use a model', () => {
+    expectPatternCategory(
+      'access',
+      [
+        'The connector provided 300 field engineers with access to GPT-4o.',
+        'Your ChatGPT access in Frontier is now active.',
+        'What the SRE gives you, put simply, is a way for analysts to use o3.',
+      ],
+      ['The connector provided 300 field engineers with access to the CRM.'],
+    );
+  });
+  it('calls-on: phoning or ringing up a model, a possessive "Open AI\'s"', () => {
+    expectPatternCategory(
+      'calls-on',
+      [
+        'When stuck, the planner phones GPT-4o for a hint.',
+        'The agents ring up o3 for every hard case.',
+        "The worker invokes Open AI's o3 for planning.",
+      ],
+      ['When stuck, the planner phones the on-call engineer.'],
+    );
+  });
+  it('availability: choosing a model in a far-off AWS console, a model one AWS step away, surfacing it to AWS customers', () => {
+    expectPatternCategory(
+      'availability',
+      [
+        'You can select gpt-4.1 as the default model for each new agent in the Bedrock console.',
+        'The OpenAI API is now one Bedrock endpoint away.',
+        'Our plugin surfaces GPT-5 to AWS customers.',
+      ],
+      ['You can select Claude as the default model for each new agent in the Bedrock console.'],
+    );
+  });
+  it('naming: "Chat GPT-based" is the product misspelt, with no fix', () => {
+    const findings = builtinEngine()
+      .check('We moved our Chat GPT-based flows to the SRE.', 'markdown')
+      .findings.filter((finding) => finding.ruleId === 'names/chatgpt');
+    assert.deepEqual(
+      findings.map((finding) => finding.fixes.length),
+      [0],
     );
   });
 });

@@ -40,6 +40,9 @@ export function availabilityFix(tokens: readonly Token[], match: ProgramMatch, s
   if (previous === undefined || isDeterminerLike(previous) || tokens[match.start]!.punctBefore) return undefined;
   const isObject = OBJECT_PREPOSITIONS.has(previous.lower) || isObjectTakingVerb(previous.lower);
   if (!isObject) return undefined;
+  // After a participle ("the one demoing ChatGPT on AWS") the appositive rewrite reads as a clause about
+  // the noun before the participle; grammar checkers flag it, and no fix is better than a doubtful one.
+  if (previous.lower.length > 4 && previous.lower.endsWith('ing')) return undefined;
   // A verb after the place makes the model phrase its subject ("... on Bedrock powers the agents").
   const next = tokens[match.end];
   if (next !== undefined && !next.clauseBreakBefore && isVerbWord(next.lower)) return undefined;

@@ -45,6 +45,8 @@ export function fitFix(
   if (head === undefined) return undefined;
   words[0] = head;
   if (template.keepCase && isCapitalised(tokens[start]!.text)) words[0] = head.charAt(0).toUpperCase() + head.slice(1);
+  // Words written in capitals ("CALL ON GPT-5") get a replacement in capitals.
+  if (template.keepCase && isShouted(tokens, start, focusEnd)) words.forEach((word, index) => (words[index] = word.toUpperCase()));
   const runs = wordRuns(source, tokens, start, focusEnd);
   const edits = runs && editsForRuns(runs, tokens, words);
   if (edits === undefined) return undefined;
@@ -69,12 +71,24 @@ function literalFix(
   const runs = wordRuns(source, tokens, focusStart, focusEnd);
   if (runs === undefined || runs.length !== 1) return undefined;
   let replacement = template.replace;
-  if (template.keepCase && isCapitalised(tokens[focusStart]!.text))
+  if (template.keepCase && isShouted(tokens, focusStart, focusEnd)) replacement = replacement.toUpperCase();
+  else if (template.keepCase && isCapitalised(tokens[focusStart]!.text))
     replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
   return {
     title: template.title ?? `Replace with “${replacement}”`,
     edits: [{ range: { start: runs[0]!.start, end: runs[0]!.end }, newText: replacement }],
   };
+}
+
+/** True when every word from `start` to `end` with letters is written in capitals, and at least two letters are. */
+function isShouted(tokens: readonly Token[], start: number, end: number): boolean {
+  let letters = 0;
+  for (let i = start; i < end; i++) {
+    const text = tokens[i]!.text;
+    if (text !== text.toUpperCase()) return false;
+    letters += text.replace(/[^A-Za-z]/g, '').length;
+  }
+  return letters >= 2;
 }
 
 function isCapitalised(word: string): boolean {
@@ -101,6 +115,8 @@ function headWord(lemma: string, slot: FixSlot, tokens: readonly Token[], start:
       return 'been';
     case 'past': {
       const subject = subjectBefore(tokens, start);
+      // "I wish it called GPT-5 less" is a wish, not a past: its "be" is "were" ("I wish it were powered by").
+      if (isWished(tokens, start)) return 'were';
       return subject !== undefined && isPluralSubject(subject) ? 'were' : 'was';
     }
     case 'base':
@@ -109,6 +125,15 @@ function headWord(lemma: string, slot: FixSlot, tokens: readonly Token[], start:
       if (slot.context === 'modal') return 'be';
       return beForSubject(start > 0 ? tokens[start - 1]!.lower : undefined);
   }
+}
+
+/** True when a verb of wishing stands in the three words before `start` ("wish it", "if only they"). */
+function isWished(tokens: readonly Token[], start: number): boolean {
+  for (let i = start - 1; i >= 0 && i >= start - 3; i--) {
+    const word = tokens[i]!.lower;
+    if (word === 'wish' || word === 'wishes' || word === 'wished' || (word === 'only' && tokens[i - 1]?.lower === 'if')) return true;
+  }
+  return false;
 }
 
 /** Subjects that take "is" even where the writer put a base form ("it enable access to"). */

@@ -64,6 +64,8 @@ function isListComma(tokens: readonly Token[], i: number): boolean {
 /** What one sentence of a paragraph leaves for the next: pronouns may refer back to it. */
 export interface SentenceContext {
   previous?: readonly Token[];
+  /** The categories reported in the sentence before (rules and claim model): a fragment after it does not report them again. */
+  previousReported?: ReadonlySet<string>;
 }
 
 /**
@@ -185,6 +187,27 @@ export class RuleSet {
     context: SentenceContext | undefined,
     source: string,
   ): void {
+    const reported = new Set<string>();
+    this.checkSentenceReporting(
+      sentence,
+      severityOf,
+      (finding) => {
+        reported.add(finding.category);
+        onFinding(finding);
+      },
+      context,
+      source,
+    );
+    if (context) context.previousReported = reported;
+  }
+
+  private checkSentenceReporting(
+    sentence: Sentence,
+    severityOf: SeverityResolver,
+    onFinding: (finding: Finding) => void,
+    context: SentenceContext | undefined,
+    source: string,
+  ): void {
     if (this.claimReader === undefined || !namesOpenAI(sentence.tokens)) {
       this.checkPatterns(sentence, source, severityOf, onFinding, context);
       return;
@@ -219,7 +242,8 @@ export class RuleSet {
     const previous = context?.previous;
     const tokens = tagSentence(sentence.tokens, previous);
     if (context) context.previous = tokens;
-    if (previous !== undefined && isContinuingFragment(tokens)) this.checkFragment(previous, tokens, source, severityOf, onFinding);
+    if (previous !== undefined && isContinuingFragment(tokens))
+      this.checkFragment(previous, tokens, source, severityOf, onFinding, context?.previousReported);
     const triggered = this.triggeredGroups(tokens);
     if (triggered === undefined) return;
     this.requirements.startSentence(tokens);
@@ -255,6 +279,7 @@ export class RuleSet {
     source: string,
     severityOf: SeverityResolver,
     onFinding: (finding: Finding) => void,
+    previousReported: ReadonlySet<string> | undefined,
   ): void {
     const joined = [...previous, { ...fragment[0]!, punctBefore: false, clauseBreakBefore: false }, ...fragment.slice(1)];
     const triggered = this.triggeredGroups(joined);
@@ -276,7 +301,7 @@ export class RuleSet {
       .map(([rule, matches]) => [rule, matches.filter((match) => match.start < previous.length && match.end > previous.length)] as const)
       .filter(([, matches]) => matches.length > 0);
     for (const [rule, matches] of crossing) {
-      if (own.has(rule)) continue;
+      if (own.has(rule) || previousReported?.has(rule.info.category)) continue;
       for (const match of longestNonOverlapping(matches)) {
         if (!this.reports(rule, match, checked, false)) continue;
         found.push({
