@@ -71,8 +71,8 @@ function literalFix(
   const runs = wordRuns(source, tokens, focusStart, focusEnd);
   if (runs === undefined || runs.length !== 1) return undefined;
   let replacement = template.replace;
-  if (template.keepCase && isShouted(tokens, focusStart, focusEnd)) replacement = replacement.toUpperCase();
-  else if (template.keepCase && isCapitalised(tokens[focusStart]!.text))
+  // A name keeps its own case even where the text is in capitals: "NORTHSTAR" becomes "NorthStar".
+  if (template.keepCase && isCapitalised(tokens[focusStart]!.text))
     replacement = replacement.charAt(0).toUpperCase() + replacement.slice(1);
   return {
     title: template.title ?? `Replace with “${replacement}”`,
