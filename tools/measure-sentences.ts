@@ -10,7 +10,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { scoreSentences, type LabelledSentence } from '../test/helpers/builtinEngine';
+import { builtinEngine, scoreSentences, type LabelledSentence } from '../test/helpers/builtinEngine';
+
+// A pack with problems loses the rules they are in: numbers measured so would be wrong, not low.
+const problems = builtinEngine().problems;
+if (problems.length > 0) {
+  for (const problem of problems) console.error(`pack problem: ${JSON.stringify(problem)}`);
+  process.exit(2);
+}
 
 const args = process.argv.slice(2);
 const showMisses = args.includes('--misses');
