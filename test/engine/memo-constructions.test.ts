@@ -843,3 +843,53 @@ describe('possessives of the two-word name, providing access, surfaces and dista
     );
   });
 });
+
+describe('notices, reports and formal denials', () => {
+  it('formal denials: a list of verbs with an adverb, things not to be said joined by "or", a withdrawn statement', () => {
+    expectCategory(
+      'calls-on',
+      [],
+      [
+        'The runtime does not call, query or otherwise contact any OpenAI model.',
+        'Staff must not claim that the SRE "unlocks" or "calls on" GPT-5.',
+        "The sentence 'the SRE invokes GPT-5' was retracted from the brochure.",
+      ],
+    );
+  });
+  it('calls-on: calls from a long product name, a count of calls, polling, running something past a model, a quantity after it', () => {
+    expectPatternCategory(
+      'calls-on',
+      [
+        'Requests from the Stateful Runtime Environment to o3 are failing again.',
+        'Your workflow used 300 GPT-5 calls from the agent pool this week.',
+        'Each worker polls GPT-4o for new instructions.',
+        'Give me a second, I will run it past o3.',
+        'The planner queried the OpenAI API a maximum of ten times.',
+        'Workers invoke the selected OpenAI model per step.',
+      ],
+      ['Each worker polls the queue for new instructions.', 'Give me a second, I will run it past legal.'],
+    );
+  });
+  it('availability: offered to AWS customers, usage through Bedrock, temporarily unavailable, alongside others, a hosting layer, AWS customers gaining access', () => {
+    expectPatternCategory(
+      'availability',
+      [
+        "OpenAI's o3 is now offered to AWS customers in Asia.",
+        'o4-mini usage through Amazon Bedrock is billed per token.',
+        'GPT-5 is temporarily unavailable in eu-west-1 on Amazon Bedrock.',
+        'OpenAI models are selectable alongside Llama and Claude in Bedrock.',
+        'Bedrock acts as the hosting layer for GPT-4o inference.',
+        'Bedrock customers now gain access to o3 through the SRE.',
+        'GPT-5 is one of the models our AWS customers can choose.',
+      ],
+      ['Claude is now offered to AWS customers in Asia.', 'Bedrock acts as the hosting layer for agent memory.'],
+    );
+  });
+  it('access: unrestricted use afforded, access to the latest models extended, getting to a model with our product', () => {
+    expectPatternCategory('access', [
+      'The platform affords analysts unrestricted use of GPT-5.',
+      'Access to the latest GPT models is extended to every team.',
+      'With Frontier, you can get to the OpenAI API in minutes.',
+    ]);
+  });
+});

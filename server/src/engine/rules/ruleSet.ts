@@ -24,6 +24,7 @@ import {
   FALSITY_WORDS,
   FORBIDDING_WORDS,
   FRAGMENT_OPENERS,
+  LIST_ADVERBS,
   NEGATING_LABELS,
   NEGATING_WORDS,
   NOUN_INTRODUCERS,
@@ -753,8 +754,8 @@ const STATEMENT_REACH = 12;
  */
 function isForbiddenStatement(tokens: readonly Token[], start: number): boolean {
   for (let i = start - 1; i >= 0 && i >= start - STATEMENT_REACH; i--) {
-    // "we never said X, but the SRE calls ChatGPT": a new clause makes its own claim.
-    if (CLAUSE_STARTS.has(tokens[i]!.lower)) return false;
+    // "we never said X, but the SRE calls ChatGPT": a new clause makes its own claim ("or" joins the things not to be said).
+    if (CLAUSE_STARTS.has(tokens[i]!.lower) && tokens[i]!.lower !== 'or') return false;
     if (!STATING_VERBS.has(tokens[i]!.lower)) continue;
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const word = tokens[j]!.lower;
@@ -815,7 +816,9 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
   if (match.start >= 1 && NEGATING_LABELS.has(tokens[0]!.lower) && tokens[1]!.clauseBreakBefore && !tokens[1]!.aside) return true;
   // The last of a list of verbs ("does not host, resell or provide access"): the list's commas do not close the clause.
   // ", and provides" after a comma joins a new clause instead ("is not a chatbot, and provides access").
-  const joiner = tokens[match.start - 1];
+  // "does not invoke, query or otherwise send": an adverb between the coordinator and the claim changes nothing.
+  const joinerIndex = match.start - 1 - (LIST_ADVERBS.has(tokens[match.start - 1]?.lower ?? '') ? 1 : 0);
+  const joiner = tokens[joinerIndex];
   let listCommas = joiner !== undefined && COORDINATORS.has(joiner.lower) && !joiner.punctBefore ? MAX_LIST_COMMAS : 0;
   for (let i = match.start - 1, seen = 0; clauseOpen && i >= 0; i--, seen++) {
     // An aside is read past, as the rules read past it; only the words around it negate the claim.

@@ -82,6 +82,9 @@ export const FORBIDDING_WORDS = wordSet(
 
 // --- Fragments --------------------------------------------------------------
 
+/** Adverbs that may stand between a list's coordinator and its last verb ("does not invoke, query or otherwise send"). */
+export const LIST_ADVERBS = wordSet('LIST_ADVERBS', 'otherwise also even directly then');
+
 /** Words that open a fragment continuing the sentence before it in slides and ads ("GPT-5. Now on Bedrock.", "Enables access. To ChatGPT."). */
 export const FRAGMENT_OPENERS = wordSet('FRAGMENT_OPENERS', 'now on in via through inside within to for available live hosted natively');
 
