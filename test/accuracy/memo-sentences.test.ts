@@ -76,6 +76,10 @@ const RECALL_FLOOR: Readonly<Record<string, number>> = {
   'onboarding-wiki-sentences.jsonl': 0.95,
   'customer-notifications-sentences.jsonl': 0.91,
   'whitepapers-research-sentences.jsonl': 0.94,
+  // Measured blind at 0.917, 0.958 and 0.868 (rules + model) and trained on, not studied.
+  'product-requirements-sentences.jsonl': 0.94,
+  'video-scripts-sentences.jsonl': 0.95,
+  'governance-audit-sentences.jsonl': 0.89,
 };
 
 /**
@@ -86,6 +90,9 @@ const PRECISION_FLOOR: Readonly<Record<string, number>> = {
   'personal-career-sentences.jsonl': 0.93,
   // Measured blind at 0.938 and trained on, not studied: held just below today's level.
   'onboarding-wiki-sentences.jsonl': 0.94,
+  // Measured blind at 0.929 each. The governance set labels audit findings that quote bad copy as making the claim.
+  'video-scripts-sentences.jsonl': 0.92,
+  'governance-audit-sentences.jsonl': 0.92,
 };
 
 describe('the memo pack on the independently written sentence sets', () => {
