@@ -18,7 +18,7 @@ import type {
   ServerOptions,
   StaticFeature,
 } from 'vscode-languageclient/node';
-import { CODE_LANGUAGE_IDS, NOTEBOOK_CELL_SCHEME, SERVER_EXEC_ARGV } from '../../server/src/protocol/protocol';
+import { CODE_LANGUAGE_IDS, DEFAULT_LANGUAGE_IDS, NOTEBOOK_CELL_SCHEME, SERVER_EXEC_ARGV } from '../../server/src/protocol/protocol';
 import { BROKEN_FILE_NOTIFICATION } from './brokenFileNotices';
 
 type LanguageClientModule = typeof import('vscode-languageclient/node');
@@ -27,16 +27,7 @@ type LanguageClientModule = typeof import('vscode-languageclient/node');
 export const PACK_LANGUAGE_ID = 'termguard-pack';
 
 /** `termguard.languages` when unset or invalid. */
-export const DEFAULT_LANGUAGES: readonly string[] = [
-  'markdown',
-  'mdx',
-  'plaintext',
-  'html',
-  'asciidoc',
-  'restructuredtext',
-  'git-commit',
-  'jupyter',
-];
+export const DEFAULT_LANGUAGES: readonly string[] = DEFAULT_LANGUAGE_IDS;
 
 /** The client's id: also the prefix of the `termguard.trace.server` setting the library reads. */
 const CLIENT_ID = 'termguard';

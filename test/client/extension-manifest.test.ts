@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { DEFAULT_LANGUAGE_IDS } from '../../server/src/protocol/protocol';
 
 interface SettingSchema {
   readonly description?: string;
@@ -59,5 +60,9 @@ describe('the contributed settings', () => {
     }
     const orders = Object.values(settings).map((setting) => setting.order);
     assert.equal(new Set(orders).size, orders.length, 'no two settings share a place');
+  });
+
+  it('default termguard.languages to the list the client and the server share', () => {
+    assert.deepEqual(settings['termguard.languages']!.default, DEFAULT_LANGUAGE_IDS);
   });
 });

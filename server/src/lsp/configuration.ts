@@ -8,7 +8,7 @@
  * {@link TermguardSettings} and passed to each feature per call; no feature
  * keeps settings in a global.
  */
-import { SETTINGS_SECTION } from '../protocol/protocol';
+import { DEFAULT_LANGUAGE_IDS, SETTINGS_SECTION } from '../protocol/protocol';
 import type { Connection } from 'vscode-languageserver/node';
 import type { DocumentKind, SeverityOverride } from '../engine/api';
 import { isNotebookCell, kindOfLanguageId } from './languageIds';
@@ -20,22 +20,15 @@ export { SETTINGS_SECTION };
 export type TraceLevel = 'off' | 'messages' | 'verbose';
 
 /**
- * `termguard.languages` when unset: the prose formats, under VS Code's ids
- * and the kinds' names (which other editors' ids map to). Source code is
- * left out, so nobody gets findings in code they did not ask for.
+ * `termguard.languages` when unset: the extension's default (VS Code's ids)
+ * and the kinds' names, which other editors' ids map to. Source code is left
+ * out, so nobody gets findings in code they did not ask for.
  */
 export const DEFAULT_LANGUAGES: readonly string[] = Object.freeze([
-  'markdown',
-  'mdx',
-  'plaintext',
-  'html',
-  'asciidoc',
-  'restructuredtext',
-  'git-commit',
+  ...DEFAULT_LANGUAGE_IDS,
   'gitcommit',
   'rst',
-  // Notebooks: a `.ipynb` file, and the cells of one open in a notebook editor.
-  'jupyter',
+  // A notebook's cells open in a notebook editor.
   'notebook',
 ]);
 

@@ -14,6 +14,22 @@ export const DIAGNOSTIC_SOURCE = 'termguard';
 /** The settings section the server reads (`termguard.*`). */
 export const SETTINGS_SECTION = 'termguard';
 
+/**
+ * `termguard.languages` when unset, as VS Code's language ids (package.json's
+ * default is the same list): the prose formats and notebooks. Source code is
+ * left out, so nobody gets findings in code they did not ask for.
+ */
+export const DEFAULT_LANGUAGE_IDS: readonly string[] = Object.freeze([
+  'markdown',
+  'mdx',
+  'plaintext',
+  'html',
+  'asciidoc',
+  'restructuredtext',
+  'git-commit',
+  'jupyter',
+]);
+
 /** The commands the server executes (`workspace/executeCommand`). */
 export const SERVER_COMMANDS = {
   checkWorkspace: 'termguard.checkWorkspace',
