@@ -67,6 +67,8 @@ export interface SentenceContext {
   previous?: readonly Token[];
   /** The categories reported in the sentence before (rules and claim model): a fragment after it does not report them again. */
   previousReported?: ReadonlySet<string>;
+  /** The rules that matched the sentence before, reported or not: they made their claim there, not across a fragment. */
+  previousMatched?: ReadonlySet<CompiledRule>;
 }
 
 /**
@@ -189,45 +191,30 @@ export class RuleSet {
     source: string,
   ): void {
     const reported = new Set<string>();
-    this.checkSentenceReporting(
-      sentence,
-      severityOf,
-      (finding) => {
-        reported.add(finding.category);
-        onFinding(finding);
-      },
-      context,
-      source,
-    );
-    if (context) context.previousReported = reported;
-  }
-
-  private checkSentenceReporting(
-    sentence: Sentence,
-    severityOf: SeverityResolver,
-    onFinding: (finding: Finding) => void,
-    context: SentenceContext | undefined,
-    source: string,
-  ): void {
+    const report = (finding: Finding): void => {
+      reported.add(finding.category);
+      onFinding(finding);
+    };
     if (this.claimReader === undefined || !namesOpenAI(sentence.tokens)) {
-      this.checkPatterns(sentence, source, severityOf, onFinding, context);
-      return;
+      this.checkPatterns(sentence, source, severityOf, report, context);
+    } else {
+      // A category the rules reported, or whose match the rules' own conditions turned down (a denial, a
+      // question, an approved phrase), is settled: the claim model reads only what the rules did not see.
+      const settled = new Set<string>();
+      this.checkPatterns(
+        sentence,
+        source,
+        severityOf,
+        (finding) => {
+          settled.add(finding.category);
+          report(finding);
+        },
+        context,
+        (category) => settled.add(category),
+      );
+      this.claimReader.read(sentence, settled, severityOf, report);
     }
-    // A category the rules reported, or whose match the rules' own conditions turned down (a denial, a
-    // question, an approved phrase), is settled: the claim model reads only what the rules did not see.
-    const settled = new Set<string>();
-    this.checkPatterns(
-      sentence,
-      source,
-      severityOf,
-      (finding) => {
-        settled.add(finding.category);
-        onFinding(finding);
-      },
-      context,
-      (category) => settled.add(category),
-    );
-    this.claimReader.read(sentence, settled, severityOf, onFinding);
+    if (context) context.previousReported = reported;
   }
 
   /** Checks one sentence against the pattern rules. */
@@ -242,14 +229,18 @@ export class RuleSet {
     // Tagged before the trigger words are looked up, so that a tag can be a trigger.
     const previous = context?.previous;
     const tokens = tagSentence(sentence.tokens, previous);
-    if (context) context.previous = tokens;
     if (previous !== undefined && isContinuingFragment(tokens))
-      this.checkFragment(previous, tokens, source, severityOf, onFinding, context?.previousReported);
+      this.checkFragment(previous, tokens, source, severityOf, onFinding, context!);
+    if (context) {
+      context.previous = tokens;
+      context.previousMatched = undefined;
+    }
     const triggered = this.triggeredGroups(tokens);
     if (triggered === undefined) return;
     this.requirements.startSentence(tokens);
     const checked = new CheckedSentence(tokens, this.approvedNeeds, this.requirements);
     const matchesByRule = this.matchesOf(triggered, checked, severityOf);
+    if (context) context.previousMatched = new Set(matchesByRule.keys());
     const found: Finding[] = [];
     const rulesOfFound: CompiledRule[] = [];
     for (const [rule, matches] of matchesByRule) {
@@ -280,20 +271,11 @@ export class RuleSet {
     source: string,
     severityOf: SeverityResolver,
     onFinding: (finding: Finding) => void,
-    previousReported: ReadonlySet<string> | undefined,
+    context: SentenceContext,
   ): void {
     const joined = [...previous, { ...fragment[0]!, punctBefore: false, clauseBreakBefore: false }, ...fragment.slice(1)];
     const triggered = this.triggeredGroups(joined);
     if (triggered === undefined) return;
-    // A rule that matches the sentence before on its own made its claim there (read first: the
-    // requirement cache holds one sentence at a time).
-    const own = new Set<CompiledRule>();
-    const ownTriggered = this.triggeredGroups(previous);
-    if (ownTriggered !== undefined) {
-      this.requirements.startSentence(previous);
-      const ownChecked = new CheckedSentence(previous, this.approvedNeeds, this.requirements);
-      for (const [rule] of this.matchesOf(ownTriggered, ownChecked, severityOf)) own.add(rule);
-    }
     this.requirements.startSentence(joined);
     const checked = new CheckedSentence(joined, this.approvedNeeds, this.requirements);
     const found: Finding[] = [];
@@ -302,7 +284,8 @@ export class RuleSet {
       .map(([rule, matches]) => [rule, matches.filter((match) => match.start < previous.length && match.end > previous.length)] as const)
       .filter(([, matches]) => matches.length > 0);
     for (const [rule, matches] of crossing) {
-      if (own.has(rule) || previousReported?.has(rule.info.category)) continue;
+      // A rule that matched the sentence before on its own made its claim there, and a category reported there is not reported again.
+      if (context.previousMatched?.has(rule) || context.previousReported?.has(rule.info.category)) continue;
       for (const match of longestNonOverlapping(matches)) {
         if (!this.reports(rule, match, checked, false)) continue;
         found.push({
