@@ -56,15 +56,15 @@ function mayBeName(lower: string): boolean {
   return first >= 48 && first <= 57 && lower.indexOf('o') > 0; // 4o
 }
 
-/**
- * "openai/gpt-5" (a provider-prefixed model id, written with a slash and no
- * space): the name token that spans both words, or undefined.
- */
 /** A code span's text that names a model: a name by shape, alone or after a provider ("openai/gpt-5", "openai:o3"). */
 function isCodeName(code: string): boolean {
   return isOpenAINameWord(code.replace(/^openai[/:]/, ''));
 }
 
+/**
+ * "openai/gpt-5" (a provider-prefixed model id, written with a slash and no
+ * space): the name token that spans both words, or undefined.
+ */
 function providerPrefixedId(provider: Token, next: Token | undefined): Token | undefined {
   if (next === undefined || next.start !== provider.end + 1 || !next.punctBefore || !isOpenAINameWord(next.lower)) return undefined;
   return {

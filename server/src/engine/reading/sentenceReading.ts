@@ -11,10 +11,10 @@
  *   o4-mini". Spoken fillers set off by commas or dashes ("it doesn't, you
  *   know, hand out access"), parenthetical reports ("it is not, Amazon
  *   maintains, a direct call") and hesitation sounds ("uh") are asides too.
+ *   Rules run on both the sentence and this view; a match found only
+ *   through the view gets no fix, because a fix would replace the aside too.
  * - Chat misspellings of claim words ("acess", "callin") pass for the word
- *   they stand for: the token is tagged with it. Rules run on both the sentence and this view; a match found
- *   only through the view gets no fix, because a fix would replace the
- *   aside too.
+ *   they stand for: the token is tagged with it.
  *
  * Everything here is linear in the sentence (plus the sentence before, for
  * pronouns) and allocates only when there is something to tag or leave out.
@@ -93,7 +93,7 @@ const MAX_REPORTING_ASIDE = 5;
 function reportingAsideLength(tokens: readonly Token[], index: number): number {
   for (let length = 2; length <= MAX_REPORTING_ASIDE; length++) {
     const last = tokens[index + length - 1];
-    if (last === undefined || (length > 1 && last.clauseBreakBefore)) return 0;
+    if (last === undefined || last.clauseBreakBefore) return 0;
     if (REPORTING_ASIDE_VERBS.has(last.lower) && tokens[index + length]?.clauseBreakBefore === true) return length;
   }
   return 0;
