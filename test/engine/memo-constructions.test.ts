@@ -6,36 +6,8 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { builtinEngine, categoryOf } from '../helpers/builtinEngine';
-
-function categories(text: string): string[] {
-  return [
-    ...new Set(
-      builtinEngine()
-        .check(text, 'markdown')
-        .findings.map((finding) => categoryOf(finding.ruleId)),
-    ),
-  ].sort();
-}
-
-/** Categories the pattern rules report, without the claim model's findings: a construction is the rules' own. */
-function patternCategories(text: string): string[] {
-  const findings = builtinEngine()
-    .check(text, 'markdown')
-    .findings.filter((finding) => !finding.ruleId.startsWith('memo/likely-'));
-  return [...new Set(findings.map((finding) => categoryOf(finding.ruleId)))].sort();
-}
-
-function expectPatternCategory(category: string, positives: readonly string[], negatives: readonly string[] = []): void {
-  for (const text of positives) assert.ok(patternCategories(text).includes(category), `expected ${category} from a pattern: ${text}`);
-  for (const text of negatives) assert.ok(!categories(text).includes(category), `unexpected ${category}: ${text}`);
-}
-
-function expectCategory(category: string, positives: readonly string[], negatives: readonly string[] = []): void {
-  for (const text of positives)
-    assert.ok(categories(text).includes(category), `expected ${category}: ${text} (found ${categories(text).join(', ') || 'nothing'})`);
-  for (const text of negatives) assert.ok(!categories(text).includes(category), `unexpected ${category}: ${text}`);
-}
+import { builtinEngine } from '../helpers/builtinEngine';
+import { categories, expectCategory, expectPatternCategory } from '../helpers/memoCategories';
 
 describe('calls-on: nominalisations and other verb shapes', () => {
   it('a call named by a noun: "the invocation of", "calls to", "queries to"', () => {

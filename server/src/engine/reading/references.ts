@@ -96,6 +96,8 @@ const OTHER_THINGS = new Set([
   'user',
   'partner',
 ]);
+/** Determiners after which a plural word is a noun phrase a plural pronoun may refer to. */
+const PLURAL_NOUN_DETERMINERS = new Set(['the', 'our', 'their', 'your', 'these', 'those', 'his', 'her', 'my', 'its', 'all', 'both']);
 /** Plural nouns among the things above, and the plural heads of OpenAI names ("OpenAI models"). */
 const PLURAL_HEADS = new Set(['models', 'apis', 'llms', 'endpoints', 'gpts']);
 
@@ -136,6 +138,9 @@ function antecedentAt(tokens: readonly Token[], i: number): Antecedent | undefin
     }
   }
   if (OTHER_THINGS.has(token.lower) || token.lower === 'openai') return { openai: false, plural: isPlural(token.lower), at: i };
+  // "the analysts", "our recruiters": a plural noun after a determiner is something "them" may mean.
+  if (i > 0 && PLURAL_NOUN_DETERMINERS.has(tokens[i - 1]!.lower) && !tokens[i]!.punctBefore && isPlural(token.lower))
+    return { openai: false, plural: true, at: i };
   return undefined;
 }
 

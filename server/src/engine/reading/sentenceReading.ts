@@ -61,8 +61,13 @@ const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm']);
 export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
   const tagged = markSpokenFillers(tagChatSpellings(tagAwsPlaces(tagOpenAINames(tokens))));
   if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
-  if (!(tagged !== tokens || (previous !== undefined && previous.some((token) => token.tag !== undefined)))) return tagged;
+  if (!(mayNameAntecedent(tagged) || (previous !== undefined && mayNameAntecedent(previous)))) return tagged;
   return tagOpenAIReferences(tagged, previous);
+}
+
+/** Whether `tokens` may hold what a pronoun refers back to: a tagged name, or the company's name before "models" or "API". */
+function mayNameAntecedent(tokens: readonly Token[]): boolean {
+  return tokens.some((token) => token.tag !== undefined || token.lower === 'openai');
 }
 
 /** Tags each chat misspelling with the word it stands for ("acess" as "access"); returns `tokens` itself when there is none. */

@@ -16,6 +16,7 @@ import type { Sentence, Token } from '../text/tokenize';
 import { pickTrigger } from '../patterns/requiredWords';
 import { WordFilter } from '../text/wordFilter';
 import {
+  ALL_BE_FORMS,
   ASKING_WORDS,
   BARE_NEGATIVE_CONTRACTIONS,
   BE_FORMS,
@@ -24,7 +25,9 @@ import {
   FALSITY_WORDS,
   FORBIDDING_WORDS,
   FRAGMENT_OPENERS,
+  HAVE_FORMS,
   LIST_ADVERBS,
+  MODALS,
   NEGATING_LABELS,
   NEGATING_WORDS,
   NOUN_INTRODUCERS,
@@ -781,6 +784,18 @@ function isNegator(tokens: readonly Token[], index: number): boolean {
   return true;
 }
 
+/**
+ * True for a "not" after a claim that negates a modifier rather than a verb:
+ * "at a rate not exceeding the limits", "not more than 40 calls". A "not"
+ * that denies the claim stands after an auxiliary ("will not happen",
+ * "is not true").
+ */
+function isModifyingNot(tokens: readonly Token[], index: number): boolean {
+  if (tokens[index]!.lower !== 'not') return false;
+  const before = tokens[index - 1]?.lower ?? '';
+  return !(MODALS.has(before) || ALL_BE_FORMS.has(before) || HAVE_FORMS.has(before));
+}
+
 function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: Uint8Array): boolean {
   // Inside a bracketed aside the match reads past, only a negator that opens the aside ("(not yet)")
   // negates the claim; one further in belongs to the aside ("(only for hard cases, don't worry)").
@@ -827,7 +842,8 @@ function isNegated(tokens: readonly Token[], match: ProgramMatch, approvedMask: 
     if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;
     if (
       (VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't") || BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) &&
-      isNegator(tokens, i)
+      isNegator(tokens, i) &&
+      !isModifyingNot(tokens, i)
     )
       return true;
     if (FALSITY_WORDS.has(token.lower) && i > match.end && BE_FORMS.has(tokens[i - 1]!.lower)) return true;
