@@ -4,7 +4,10 @@
  * writer's claim at all. Each test names one construction and checks it on
  * wording of its own (none of these sentences is in a labelled set).
  */
+import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { applyEdits } from '../../server/src/engine/fixes/applyEdits';
+import { builtinEngine } from '../helpers/builtinEngine';
 import { expectPatternCategory } from '../helpers/memoCategories';
 
 describe('negation after the claim', () => {
@@ -29,6 +32,24 @@ describe('pronouns that refer back', () => {
         "Ops chose OpenAI's newest models, and the SRE forwards each ticket to them.",
       ],
       ['We bought OpenAI models for the analysts, and our managers now call them every Friday about budgets.'],
+    );
+  });
+});
+
+describe('names misspelt inside a compound', () => {
+  const fixed = (text: string): string[] =>
+    builtinEngine()
+      .check(text, 'markdown')
+      .findings.filter((finding) => finding.category === 'naming')
+      .map((finding) => applyEdits(text, finding.fixes[0]?.edits ?? []));
+
+  it('a misspelt or mis-cased name before a descriptive ending is reported, and the fix keeps the ending', () => {
+    assert.deepEqual(fixed('Try our Chatgpt-flavoured, Chatgpt-grade helper.'), ['Try our Chatgpt-flavoured, ChatGPT-grade helper.']);
+    assert.deepEqual(fixed('The Openai-backed assistant is live.'), ['The OpenAI-backed assistant is live.']);
+    expectPatternCategory(
+      'naming',
+      ['Meet our Open AI-integrated support desk.', 'It now speaks chat gpt 4o fluently.'],
+      ['Meet our OpenAI-integrated support desk.', 'The ChatGPT-style answers read well.', 'We keep an open API-first design.'],
     );
   });
 });

@@ -102,9 +102,11 @@ export function tagOpenAINames(tokens: readonly Token[]): readonly Token[] {
       }
       continue;
     }
-    // "GPT 5", "gpt 4.1", "o4 mini": a version or variant written as the next word belongs to the name.
+    // "GPT 5", "gpt 4.1", "o4 mini": a version or variant written as the next word belongs to the name,
+    // except after "chat": "chat gpt 4o" keeps "gpt" a word of its own for the naming rule.
     let length = 1;
-    while (length < 3) {
+    const afterChat = i > 0 && tokens[i - 1]!.lower === 'chat' && !token.punctBefore;
+    while (length < 3 && !afterChat) {
       const next = tokens[i + length];
       if (next === undefined || next.punctBefore || next.opaque) break;
       const takesVersion = /gpts?$/.test(tokens[i + length - 1]!.lower) && VERSION_TOKEN.test(next.lower);

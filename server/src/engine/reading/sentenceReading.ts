@@ -30,6 +30,7 @@ import {
 import type { Token } from '../text/tokenize';
 import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
 import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
+import { splitMisnamedCompounds } from './nameCompounds';
 import { tagOpenAIReferences } from './references';
 import { TAG_AWS_NAME, TAG_AWS_REGION } from './tags';
 
@@ -59,7 +60,7 @@ const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm']);
  * up, so that a tag can be a trigger too.
  */
 export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
-  const tagged = markSpokenFillers(tagChatSpellings(tagAwsPlaces(tagOpenAINames(tokens))));
+  const tagged = markSpokenFillers(tagChatSpellings(tagAwsPlaces(tagOpenAINames(splitMisnamedCompounds(tokens)))));
   if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
   if (!(mayNameAntecedent(tagged) || (previous !== undefined && mayNameAntecedent(previous)))) return tagged;
   return tagOpenAIReferences(tagged, previous);
