@@ -53,3 +53,53 @@ describe('names misspelt inside a compound', () => {
     );
   });
 });
+
+describe('claims taken back or talked about', () => {
+  it('a later clause takes the claim back: "..., but it isn\'t", "..., which is false"', () => {
+    expectPatternCategory(
+      'availability',
+      ['Some analysts write that o3 runs on Amazon Bedrock, which is why we chose it.'],
+      ["Rumour has it that o3 runs on Amazon Bedrock, but it doesn't.", 'Plenty of blogs claim gpt-4.1 is hosted on AWS, which is false.'],
+    );
+    expectPatternCategory(
+      'calls-on',
+      ['Our agent invokes GPT-5, but it is not the only model it uses.'],
+      ['Our agent invokes GPT-5, and that is not true.'],
+    );
+  });
+
+  it('the claim is the content of a statement called untrue: "the statement that ... was inaccurate"', () => {
+    expectPatternCategory('calls-on', [], ['The impression that our planner queries o3 on every step is completely false.']);
+    expectPatternCategory('calls-on', ['The impression is that our planner queries o3 on every step.']);
+  });
+
+  it('a verb of stating whose subject "no" or "zero" denies: "no page states that ...", "zero decks claiming ..."', () => {
+    expectPatternCategory(
+      'availability',
+      ['Every deck in the library states that GPT-4o is offered on Amazon Bedrock.'],
+      [
+        'I can confirm that no deck in the partner library states that GPT-4o is offered on Amazon Bedrock.',
+        'Goal for Q3: zero partner decks claiming GPT-4o is offered on Amazon Bedrock.',
+      ],
+    );
+  });
+
+  it('wording in general that a verb of stating describes: "wording that implies ...", "copy suggesting ..."', () => {
+    expectPatternCategory(
+      'availability',
+      ['Our release notes suggest that o4-mini is hosted on AWS.'],
+      [
+        'Any copy suggesting that o4-mini is hosted on AWS goes to legal first.',
+        'Language that implies o4-mini is hosted on AWS is a risk for the partnership.',
+      ],
+    );
+  });
+
+  it('a sentence opening "Not once" or "Not a single" denies its main clause', () => {
+    expectPatternCategory(
+      'access',
+      ["Once a quarter the SRE exposes OpenAI's API to our partners."],
+      ["Not once has the SRE exposed OpenAI's API to our partners."],
+    );
+  });
+});

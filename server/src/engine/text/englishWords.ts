@@ -80,6 +80,28 @@ export const FORBIDDING_WORDS = wordSet(
     'ban banned forbid forbids prohibit prohibits prohibited never',
 );
 
+/** Quantifiers that deny a whole noun phrase: "no material states that ...", "zero docs claiming ...". */
+export const NEGATIVE_QUANTIFIERS = wordSet('NEGATIVE_QUANTIFIERS', 'no zero none neither nothing nobody');
+
+/**
+ * Nouns for wording in general, not a page or post that exists: "wording
+ * that implies ...", "copy suggesting ...", "anything saying ...". A claim a
+ * verb of stating attributes to them is talked about, not made.
+ */
+export const WORDING_NOUNS = wordSet(
+  'WORDING_NOUNS',
+  'wording wordings language phrasing copy messaging text content anything something claims statements references',
+);
+
+/** Nouns for something said, whose truth a sentence may go on to deny: "the statement that ... was inaccurate". */
+export const CLAIM_NOUNS = wordSet(
+  'CLAIM_NOUNS',
+  'statement claim assertion suggestion impression idea notion rumour rumor belief representation implication perception assumption',
+);
+
+/** Pronouns that stand for a claim made just before ("..., but it isn't", "...; that's not true"). */
+export const CLAIM_PRONOUNS = wordSet('CLAIM_PRONOUNS', 'it they that this which');
+
 // --- Fragments --------------------------------------------------------------
 
 /** Adverbs that may stand between a list's coordinator and its last verb ("does not invoke, query or otherwise send"). */
