@@ -196,6 +196,16 @@ export function computeWordForms(lemma: string): ComputedForms {
 }
 
 /**
+ * The verb form of a surface word when it is an inflection of a verb that
+ * appears in some loaded pattern, and undefined otherwise. Unlike
+ * {@link verbFormOfWord} it never loads compromise, so the sentence reader
+ * can ask it about every word of a document.
+ */
+export function patternVerbForm(word: string): VerbForm | undefined {
+  return verbFormOf.get(word);
+}
+
+/**
  * The verb form of a surface word, if it is a known inflection of a verb that
  * appears in some loaded pattern, or an -ing / -ed / -s word otherwise.
  */

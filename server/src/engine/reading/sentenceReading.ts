@@ -26,8 +26,10 @@ import {
   REPORTING_ASIDE_VERBS,
   SPOKEN_FILLER_PAIRS,
   SPOKEN_FILLERS,
+  MODALS,
 } from '../text/englishWords';
 import type { Token } from '../text/tokenize';
+import { patternVerbForm } from '../morphology/wordForms';
 import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
 import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
 import { splitMisnamedCompounds } from './nameCompounds';
@@ -60,7 +62,7 @@ const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm']);
  * up, so that a tag can be a trigger too.
  */
 export function tagSentence(tokens: readonly Token[], previous: readonly Token[] | undefined): readonly Token[] {
-  const tagged = markSpokenFillers(tagChatSpellings(tagAwsPlaces(tagOpenAINames(splitMisnamedCompounds(tokens)))));
+  const tagged = markSharedObjectVerbs(markSpokenFillers(tagChatSpellings(tagAwsPlaces(tagOpenAINames(splitMisnamedCompounds(tokens))))));
   if (!tokens.some((token) => PRONOUNS.has(token.lower))) return tagged;
   if (!(mayNameAntecedent(tagged) || (previous !== undefined && mayNameAntecedent(previous)))) return tagged;
   return tagOpenAIReferences(tagged, previous);
@@ -128,6 +130,35 @@ export function markSpokenFillers(tokens: readonly Token[]): readonly Token[] {
     const after = tokens[i + length];
     if (length === 0 || after === undefined || !after.clauseBreakBefore) continue;
     for (let j = i; j < i + length; j++) mark(j);
+  }
+  return marked ?? tokens;
+}
+
+/**
+ * Marks as an aside the second of two verbs that share one object, with its
+ * "and" or "or": "can access and call GPT-4.1", "hosts or serves o3". The
+ * view without asides then reads "can access GPT-4.1" as well as the full
+ * sentence's "call GPT-4.1", so each verb makes its own claim. The two verbs
+ * have the same form (a modal or "to" before the first makes both base
+ * forms), so "models and calls" is not read as a pair. Returns `tokens`
+ * itself when there is none.
+ */
+export function markSharedObjectVerbs(tokens: readonly Token[]): readonly Token[] {
+  let marked: Token[] | undefined;
+  for (let i = 1; i + 2 < tokens.length; i++) {
+    const joiner = tokens[i]!;
+    if ((joiner.lower !== 'and' && joiner.lower !== 'or') || joiner.punctBefore || joiner.aside) continue;
+    const first = tokens[i - 1]!;
+    const second = tokens[i + 1]!;
+    if (second.punctBefore || tokens[i + 2]!.clauseBreakBefore || first.tag !== undefined || second.tag !== undefined) continue;
+    const form = patternVerbForm(first.lower);
+    if (form === undefined || form !== patternVerbForm(second.lower)) continue;
+    // Base forms pair only after a modal or "to" ("can access and call"); otherwise they may be nouns ("access and support").
+    if (form === 'base' && (i < 2 || !MODALS.has(tokens[i - 2]!.lower))) continue;
+    marked ??= [...tokens];
+    marked[i] = { ...joiner, aside: true };
+    marked[i + 1] = { ...second, aside: true };
+    i++;
   }
   return marked ?? tokens;
 }
