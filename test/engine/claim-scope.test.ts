@@ -103,3 +103,36 @@ describe('claims taken back or talked about', () => {
     );
   });
 });
+
+describe('quoted wording judged as allowed or not', () => {
+  it('a quoted claim in a sentence about whether wording is allowed is mentioned; a pattern\'s gap stops at "but"', () => {
+    expectPatternCategory(
+      'access',
+      ['Our connector is allowed to ship, but it also gives access to GPT-4o for every rep.'],
+      [
+        'Is “integrates with GPT-4o” permitted but “gives access to GPT-4o” not?',
+        "Why is 'powered by OpenAI' acceptable but 'opens up access to o3' flagged?",
+      ],
+    );
+  });
+});
+
+describe('access through Azure', () => {
+  it('access that goes through Azure is the sanctioned route, as calls through Azure are', () => {
+    expectPatternCategory(
+      'access',
+      ['Last year our analysts accessed GPT-4o through the SRE.'],
+      ['Last year our analysts accessed GPT-4o through Azure OpenAI Service.', 'Our analysts access o3 via Microsoft Azure today.'],
+    );
+  });
+});
+
+describe('quoted wording given as an example', () => {
+  it('a quotation right after "like" or "such as" is an example of wording, not a claim', () => {
+    expectPatternCategory(
+      'calls-on',
+      ['Our planner “calls on GPT-5” for every step.'],
+      ['Deduct a point for anything like “calls on GPT-5” in the answer.', "Phrases such as 'invokes o3 directly' go back to the writer."],
+    );
+  });
+});

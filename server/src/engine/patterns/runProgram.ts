@@ -328,7 +328,8 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
     }
     next.count = 0;
     const generation = base + position;
-    const clauseStop = token.clauseBreakBefore && CLAUSE_WORDS_AFTER_BREAK.has(token.lower);
+    // "but" opens a contrasting clause even without a comma ("X is allowed but Y isn't").
+    const clauseStop = (token.clauseBreakBefore && CLAUSE_WORDS_AFTER_BREAK.has(token.lower)) || token.lower === 'but';
     const setMemberAllowed = excluded === undefined || excluded[position] !== 1;
     for (let i = 0; i < current.count; i++) {
       const closure = closures[current.pc[i]!]!;

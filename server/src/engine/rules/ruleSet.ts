@@ -406,6 +406,7 @@ class CheckedSentence {
    */
   mentionsWording(rule: CompiledRule, match: RuleMatch): boolean {
     if (this.tokens[match.focusStart]?.quoted !== true) return false;
+    if (introducesExample(this.tokens, match.focusStart)) return true;
     this.quotedMask ??= Uint8Array.from(this.tokens, (token) => (token.quoted === true ? 1 : 0));
     const mask = this.quotedMask;
     return rule.unlessQuotedWith.some((program) => occursIn(program, this.tokens, mask));
@@ -429,6 +430,19 @@ class CheckedSentence {
   text(): string {
     return (this.sentenceText ??= sentenceTextOf(this.tokens));
   }
+}
+
+/**
+ * Whether the quotation the token at `index` stands in is given as an
+ * example of wording: "anything like ‘calls upon GPT-5’", "phrases such as
+ * “enables access to ChatGPT”". The quotation opens right after "like" or
+ * "such as".
+ */
+function introducesExample(tokens: readonly Token[], index: number): boolean {
+  let opening = index;
+  while (opening > 0 && tokens[opening - 1]!.quoted === true && !tokens[opening]!.punctBefore) opening--;
+  const before = tokens[opening - 1]?.lower;
+  return before === 'like' || (before === 'as' && tokens[opening - 2]?.lower === 'such');
 }
 
 const NOTHING_APPROVED = { covers: (): boolean => false };
