@@ -61,11 +61,74 @@ describe('access: our product as a way in', () => {
 describe('two verbs that share one object', () => {
   it('each verb of "can access and call GPT-4.1" makes its own claim; nouns joined by "and" do not pair', () => {
     expectPatternCategory('access', ['With Frontier, analysts can access and query GPT-5 from one screen.']);
-    expectPatternCategory('calls-on', ['With Frontier, analysts can access and query GPT-5 from one screen.']);
     expectPatternCategory(
       'availability',
       ['The platform hosts and serves o3 on Amazon Bedrock.'],
       ['The platform hosts and serves Llama on Amazon Bedrock.'],
+    );
+  });
+});
+
+describe('access: people reaching a model thanks to our product, said in more ways', () => {
+  it('through our product people ask, try or obtain access to a model', () => {
+    expectPatternCategory(
+      'access',
+      [
+        'Through Frontier, any loan officer can ask o3 about a borrower file.',
+        'Via the connector, Licensee obtains direct access to GPT-4.1.',
+        'Through the SRE, interns can try gpt-5 on day one.',
+      ],
+      [
+        'Through Frontier, any loan officer can ask a colleague about a borrower file.',
+        'Via the connector, Licensee obtains direct access to its own archives.',
+      ],
+    );
+  });
+
+  it('a model brought to people, onboarding onto it, or an entitlement to it, with our product as the means', () => {
+    expectPatternCategory('access', [
+      'Northwind delivered GPT-4o to 900 field engineers through the SRE.',
+      'With Frontier, enrolling a whole department onto o3 is a single form.',
+      'Members are entitled to GPT-4.1 access through the Frontier connector.',
+    ]);
+  });
+
+  it('our product said to be the model itself, with something added', () => {
+    expectPatternCategory(
+      'access',
+      ['Honestly, Frontier is basically ChatGPT with a memory.'],
+      ['Honestly, Frontier is basically a runtime with a memory.'],
+    );
+  });
+});
+
+describe('availability: AWS giving, serving or selling a model', () => {
+  it('AWS as the one that will serve or gives a model, a model selected as a base model on AWS, sold as AWS-hosted', () => {
+    expectPatternCategory(
+      'availability',
+      [
+        'Amazon Bedrock will be the second platform to serve o3.',
+        'Bedrock hands your builders GPT-4.1 with no extra contract.',
+        'o4-mini can be picked as the default model for a new Bedrock agent.',
+        'Resellers may list gpt-5 as an AWS-hosted offering.',
+      ],
+      ['Amazon Bedrock will be the second platform to serve Llama 4.', 'Bedrock hands your builders Claude with no extra contract.'],
+    );
+  });
+});
+
+describe('calls-on: calls counted, handled or made possible', () => {
+  it('a model callable from our product, calls named by the model and made or handled by it, everyday call verbs', () => {
+    expectPatternCategory(
+      'calls-on',
+      [
+        'GPT-5, invokable right from the SRE, is the headline.',
+        'Each Frontier agent issues about 300 GPT-4o requests per shift.',
+        'Every o3 request through the runtime is logged.',
+        'The SRE manages all the calls to GPT-4.1 on your behalf.',
+        'A bad loop made the planner hammer GPT-5 all night.',
+      ],
+      ['Each Frontier agent issues about 300 ticket requests per shift.', 'The SRE manages all the calls to your CRM on your behalf.'],
     );
   });
 });
