@@ -113,7 +113,7 @@ function partsOf(text: string, engine: Engine): Part[] {
         const ruleCategories = new Set(
           findings.filter((finding) => finding.range.start >= start && finding.range.start < end).map((finding) => finding.category),
         );
-        parts.push({ tokens, words: claimWords(tokens), eligible: namesOpenAI(tokens) && sentence.answeredNo !== true, ruleCategories });
+        parts.push({ tokens, words: claimWords(tokens), eligible: namesOpenAI(tokens) && sentence.takenBack !== true, ruleCategories });
       });
     }
   }

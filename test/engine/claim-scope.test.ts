@@ -136,3 +136,17 @@ describe('quoted wording given as an example', () => {
     );
   });
 });
+
+describe('a statement the next sentence takes back', () => {
+  it('a bare denial right after the statement ("It isn\'t.", "Not true.") takes it back; a denial that goes on does not', () => {
+    expectPatternCategory(
+      'availability',
+      ["Rumour: o3 now runs on Amazon Bedrock. It isn't cheap, though.", 'o3 now runs on Amazon Bedrock. It does.'],
+      [
+        "Rumour: o3 now runs on Amazon Bedrock. It doesn't.",
+        "Some decks say o3 now runs on Amazon Bedrock; that's not true.",
+        'o3 now runs on Amazon Bedrock? Not true.',
+      ],
+    );
+  });
+});

@@ -58,7 +58,7 @@ export class ClaimReader {
    */
   read(sentence: Sentence, reported: ReadonlySet<string>, severityOf: SeverityResolver, onFinding: (finding: Finding) => void): void {
     // A one-word sentence ("GPT-5.", a heading, a table cell) names something; it claims nothing.
-    if (sentence.tokens.length < 2 || sentence.answeredNo === true || deniesAnything(sentence.tokens)) return;
+    if (sentence.tokens.length < 2 || sentence.takenBack === true || deniesAnything(sentence.tokens)) return;
     const active = this.rules.filter((rule) => !reported.has(rule.info.category) && this.isActive(rule, severityOf));
     if (active.length === 0) return;
     const model = this.model();

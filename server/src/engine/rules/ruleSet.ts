@@ -211,7 +211,7 @@ export class RuleSet {
     const rulesOfFound: CompiledRule[] = [];
     for (const [rule, matches] of matchesByRule) {
       for (const match of longestNonOverlapping(matches)) {
-        if (this.reports(rule, match, checked, sentence.answeredNo === true)) {
+        if (this.reports(rule, match, checked, sentence.takenBack === true)) {
           found.push(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text(), source));
           rulesOfFound.push(rule);
         } else onTurnedDown?.(rule.info.category);
@@ -322,12 +322,12 @@ export class RuleSet {
   }
 
   /** Whether a match survives its rule's conditions. */
-  private reports(rule: CompiledRule, match: RuleMatch, checked: CheckedSentence, answeredNo: boolean): boolean {
+  private reports(rule: CompiledRule, match: RuleMatch, checked: CheckedSentence, takenBack: boolean): boolean {
     const tokens = checked.tokens;
     const approved = checked.approved(rule.pack);
     if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) return false;
     if (!checked.mentions(rule)) return false;
-    if (rule.notNegated && (answeredNo || isNegated(tokens, match, approved.mask))) return false;
+    if (rule.notNegated && (takenBack || isNegated(tokens, match, approved.mask))) return false;
     if (rule.info.category === 'access' && opensCompanyName(tokens, match.focusStart)) return false;
     if (rule.unlessQuotedWith.length > 0 && checked.mentionsWording(rule, match)) return false;
     const next = tokens[match.end];

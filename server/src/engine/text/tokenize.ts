@@ -57,8 +57,12 @@ function codeSpanWord(text: string, start: number, end: number): string | undefi
 /** The tokens of one sentence, in order. */
 export interface Sentence {
   readonly tokens: readonly Token[];
-  /** A question answered "No" by the sentence after it ("Is GPT-5 on Bedrock? No, ..."): it claims nothing. */
-  readonly answeredNo?: boolean;
+  /**
+   * The sentence after it takes it back, so it claims nothing: a question
+   * answered "No" ("Is GPT-5 on Bedrock? No, ..."), or a statement followed by
+   * a bare denial ("People say GPT-5 is on Bedrock; it isn't.").
+   */
+  readonly takenBack?: boolean;
 }
 
 /**
@@ -67,6 +71,13 @@ export interface Sentence {
  */
 const NEGATIVE_ANSWER =
   /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|[a-z][\w'-]*(?:\s+[\w'-]+)?\s*:\s*|the\s+(?:short\s+|simple\s+)?answer\s+is\s+)?(?:no|nope|not|never)\b(?![-'])/i;
+
+/**
+ * What, right after a statement ends, denies it and ends at once: "It isn't.", "they aren't;", "That's not
+ * true.", "Not true.", "False." A denial that goes on ("It isn't cheap.") takes nothing back.
+ */
+const BARE_DENIAL =
+  /^\s*(?:but\s+|yet\s+)?(?:(?:it|that|this|they)\s*(?:'s|\u2019s|is|was|are|were|does|do|did)?\s*(?:n't|n\u2019t|not)(?:\s+(?:true|so|the\s+case|accurate|correct|really))?|(?:that|this|which)(?:'s|\u2019s|\s+is)\s+(?:false|wrong|untrue|incorrect)|not\s+(?:true|so)|false|untrue|nope)\s*(?:[.!;,]|$)/i;
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
@@ -192,8 +203,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   // Which quotation is open; kept across sentences, since a quotation may hold several.
   const quotes = new QuotationState();
 
-  const flushSentence = (answeredNo = false): void => {
-    if (tokens.length > 0) onSentence(answeredNo ? { tokens, answeredNo } : { tokens });
+  const flushSentence = (takenBack = false): void => {
+    if (tokens.length > 0) onSentence(takenBack ? { tokens, takenBack } : { tokens });
     tokens = [];
     punctBefore = false;
     clauseBreakBefore = false;
@@ -316,7 +327,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
       const wordBefore = wordStart >= 0 ? wordText : undefined;
       finishWord();
       if (isClauseEnd(code)) {
-        flushSentence();
+        flushSentence(BARE_DENIAL.test(text.slice(i + 1, Math.min(end, i + 40))));
         i++;
         continue;
       }
@@ -334,7 +345,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         const abbreviation =
           code === 46 && wordBefore !== undefined && (ABBREVIATIONS.has(wordBefore.toLowerCase()) || /^[A-Z]$/.test(wordBefore));
         if (endsHere && !abbreviation) {
-          flushSentence(code === 63 && NEGATIVE_ANSWER.test(text.slice(i + 1, Math.min(end, i + 40))));
+          const after = text.slice(i + 1, Math.min(end, i + 40));
+          flushSentence(code === 63 ? NEGATIVE_ANSWER.test(after) : BARE_DENIAL.test(after));
           i++;
           continue;
         }
