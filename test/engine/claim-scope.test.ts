@@ -150,3 +150,19 @@ describe('a statement the next sentence takes back', () => {
     );
   });
 });
+
+describe('a reported question the next sentence answers "yes"', () => {
+  it('"asked whether X. Rep confirmed it is." makes the claim; unanswered or answered "no" it does not', () => {
+    expectPatternCategory(
+      'availability',
+      [
+        'The buyer asked whether o4-mini is offered on Amazon Bedrock; our SE confirmed it is.',
+        'The buyer asked whether o4-mini is offered on Amazon Bedrock. Short answer: yes.',
+      ],
+      [
+        'The buyer asked whether o4-mini is offered on Amazon Bedrock.',
+        'The buyer asked whether o4-mini is offered on Amazon Bedrock. We said no.',
+      ],
+    );
+  });
+});

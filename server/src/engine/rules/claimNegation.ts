@@ -273,3 +273,13 @@ function opensWithNegator(tokens: readonly Token[]): boolean {
   const first = tokens[0]!.lower;
   return SENTENCE_NEGATORS.has(first) || (first === 'not' && NOT_OPENING_NEXT.has(tokens[1]?.lower ?? ''));
 }
+
+/**
+ * The sentence as it reads once the question it reports has been answered
+ * "yes": "whether" and verbs of asking ("asked if", "asked can I") no
+ * longer keep the claim open.
+ * Positions are kept, so a match's indexes still apply.
+ */
+export function answeredQuestionView(tokens: readonly Token[]): Token[] {
+  return tokens.map((token) => (token.lower === 'whether' || ASKING_WORDS.has(token.lower) ? { ...token, lower: 'noted' } : token));
+}

@@ -18,7 +18,7 @@ import { WordFilter } from '../text/wordFilter';
 import { FRAGMENT_OPENERS, NOUN_INTRODUCERS, ROUTE_PREPOSITIONS } from '../text/englishWords';
 import { OPENAI_MENTION_WORDS, namesOpenAI } from '../claims/claimFeatures';
 import { ClaimReader } from '../claims/claimReader';
-import { isNegated } from './claimNegation';
+import { answeredQuestionView, isNegated } from './claimNegation';
 
 interface IndexedGroup {
   readonly rule: CompiledRule;
@@ -211,7 +211,7 @@ export class RuleSet {
     const rulesOfFound: CompiledRule[] = [];
     for (const [rule, matches] of matchesByRule) {
       for (const match of longestNonOverlapping(matches)) {
-        if (this.reports(rule, match, checked, sentence.takenBack === true)) {
+        if (this.reports(rule, match, checked, sentence.takenBack === true, sentence.confirmed === true)) {
           found.push(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text(), source));
           rulesOfFound.push(rule);
         } else onTurnedDown?.(rule.info.category);
@@ -253,7 +253,7 @@ export class RuleSet {
       // A rule that matched the sentence before on its own made its claim there, and a category reported there is not reported again.
       if (context.previousMatched?.has(rule) || context.previousReported?.has(rule.info.category)) continue;
       for (const match of longestNonOverlapping(matches)) {
-        if (!this.reports(rule, match, checked, false)) continue;
+        if (!this.reports(rule, match, checked, false, false)) continue;
         found.push({
           ...buildFinding(rule, severityOf(rule) as Severity, joined, { ...match, withFixes: false }, checked.text(), source),
           fixes: [],
@@ -322,12 +322,15 @@ export class RuleSet {
   }
 
   /** Whether a match survives its rule's conditions. */
-  private reports(rule: CompiledRule, match: RuleMatch, checked: CheckedSentence, takenBack: boolean): boolean {
+  private reports(rule: CompiledRule, match: RuleMatch, checked: CheckedSentence, takenBack: boolean, confirmed: boolean): boolean {
     const tokens = checked.tokens;
     const approved = checked.approved(rule.pack);
     if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) return false;
     if (!checked.mentions(rule)) return false;
-    if (rule.notNegated && (takenBack || isNegated(tokens, match, approved.mask))) return false;
+    if (rule.notNegated && (takenBack || isNegated(tokens, match, approved.mask))) {
+      // A reported question the next sentence answers "yes" makes its claim after all.
+      if (takenBack || !confirmed || isNegated(answeredQuestionView(tokens), match, approved.mask)) return false;
+    }
     if (rule.info.category === 'access' && opensCompanyName(tokens, match.focusStart)) return false;
     if (rule.unlessQuotedWith.length > 0 && checked.mentionsWording(rule, match)) return false;
     const next = tokens[match.end];

@@ -63,6 +63,12 @@ export interface Sentence {
    * a bare denial ("People say GPT-5 is on Bedrock; it isn't.").
    */
   readonly takenBack?: boolean;
+  /**
+   * The sentence after it answers "yes" to a question it reports: "Customer
+   * asked whether GPT-5 is on Bedrock. Rep confirmed it is." The reported
+   * question then makes its claim.
+   */
+  readonly confirmed?: boolean;
 }
 
 /**
@@ -78,6 +84,13 @@ const NEGATIVE_ANSWER =
  */
 const BARE_DENIAL =
   /^\s*(?:but\s+|yet\s+)?(?:(?:it|that|this|they)\s*(?:'s|\u2019s|is|was|are|were|does|do|did)?\s*(?:n't|n\u2019t|not)(?:\s+(?:true|so|the\s+case|accurate|correct|really))?|(?:that|this|which)(?:'s|\u2019s|\s+is)\s+(?:false|wrong|untrue|incorrect)|not\s+(?:true|so)|false|untrue|nope)\s*(?:[.!;,]|$)/i;
+
+/**
+ * What, right after a sentence ends, confirms the question it reports: "yes" (after an answer label or
+ * "the answer is"), or someone "confirmed it is".
+ */
+const CONFIRMATION =
+  /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|[a-z][\w'-]*(?:\s+[\w'-]+)?\s*:\s*|(?:the\s+)?(?:short\s+|simple\s+)?answer\s+(?:is|was)\s*:?\s*)?(?:yes|yep|yeah|absolutely)\b|^\s*(?:[a-z][\w'-]*\s+){0,2}(?:confirmed|confirms)\s+(?:that\s+)?(?:it|they|this)\s+(?:is|are|was|were|does|do|can|will)\b/i;
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
@@ -203,8 +216,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   // Which quotation is open; kept across sentences, since a quotation may hold several.
   const quotes = new QuotationState();
 
-  const flushSentence = (takenBack = false): void => {
-    if (tokens.length > 0) onSentence(takenBack ? { tokens, takenBack } : { tokens });
+  const flushSentence = (takenBack = false, confirmed = false): void => {
+    if (tokens.length > 0) onSentence(takenBack ? { tokens, takenBack } : confirmed ? { tokens, confirmed } : { tokens });
     tokens = [];
     punctBefore = false;
     clauseBreakBefore = false;
@@ -327,7 +340,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
       const wordBefore = wordStart >= 0 ? wordText : undefined;
       finishWord();
       if (isClauseEnd(code)) {
-        flushSentence(BARE_DENIAL.test(text.slice(i + 1, Math.min(end, i + 40))));
+        const after = text.slice(i + 1, Math.min(end, i + 60));
+        flushSentence(BARE_DENIAL.test(after), CONFIRMATION.test(after));
         i++;
         continue;
       }
@@ -345,8 +359,8 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         const abbreviation =
           code === 46 && wordBefore !== undefined && (ABBREVIATIONS.has(wordBefore.toLowerCase()) || /^[A-Z]$/.test(wordBefore));
         if (endsHere && !abbreviation) {
-          const after = text.slice(i + 1, Math.min(end, i + 40));
-          flushSentence(code === 63 ? NEGATIVE_ANSWER.test(after) : BARE_DENIAL.test(after));
+          const after = text.slice(i + 1, Math.min(end, i + 60));
+          flushSentence(code === 63 ? NEGATIVE_ANSWER.test(after) : BARE_DENIAL.test(after), code !== 63 && CONFIRMATION.test(after));
           i++;
           continue;
         }
