@@ -117,6 +117,19 @@ describe('quoted wording judged as allowed or not', () => {
   });
 });
 
+describe('Azure named as the route', () => {
+  it('a call or access the sentence routes through Azure anywhere, or says Azure is the only place for, is the sanctioned route', () => {
+    expectPatternCategory(
+      'calls-on',
+      ['To call o3 directly, our agents use the SRE.', 'The planner calls o3 directly, not through Azure.'],
+      [
+        'To call o3 directly, you still have to go through Azure.',
+        'Per the contract, Azure stays the only route where customers can invoke o3.',
+      ],
+    );
+  });
+});
+
 describe('access through Azure', () => {
   it('access that goes through Azure is the sanctioned route, as calls through Azure are', () => {
     expectPatternCategory(

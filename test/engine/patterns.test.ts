@@ -172,6 +172,36 @@ describe('matching cannot hang', () => {
     assertWithinBound(matcherSteps() - before, ['x y', '@who'], 'sets:\n  who: [alice]\n', 10_001);
   });
 
+  it('silences a rule in a sentence that names a member of an unless-sentence-mentions set, unless the sentence denies it', () => {
+    const text = packWith(['call bob'], 'sets:\n  route: ["=through =alice"]\n').replace(
+      '    patterns:',
+      '    conditions: { unless-sentence-mentions: [route] }\n    patterns:',
+    );
+    const engine = createEngine([{ file: 't.termguard.yaml', text }]);
+    assert.deepEqual(
+      engine.problems.filter((problem) => problem.severity === 'error'),
+      [],
+    );
+    const found = (sentence: string): number => engine.check(sentence, 'plaintext').findings.length;
+    assert.equal(found('We call bob every day.'), 1);
+    assert.equal(found('We call bob every day, through alice.'), 0);
+    assert.equal(found('We call bob every day, not through alice.'), 1);
+    assert.equal(found('Previously only through alice, we now call bob directly.'), 1);
+    const before = matcherSteps();
+    assert.equal(engine.check(`${'call bob '.repeat(3000)}through alice`, 'plaintext').findings.length, 0);
+    // Worked out once per sentence, not once per match: far fewer steps than matches times words.
+    assert.ok(matcherSteps() - before < 100_000, `took ${matcherSteps() - before} steps`);
+  });
+
+  it('reports an unknown set named by unless-sentence-mentions as a problem of the pack', () => {
+    const text = packWith(['call bob']).replace('    patterns:', '    conditions: { unless-sentence-mentions: [nowhere] }\n    patterns:');
+    const engine = createEngine([{ file: 't.termguard.yaml', text }]);
+    assert.ok(
+      engine.problems.some((problem) => problem.severity === 'error' && /nowhere/.test(problem.message)),
+      JSON.stringify(engine.problems),
+    );
+  });
+
   it('keeps the leftmost longest of overlapping matches, reading each match a bounded number of times', () => {
     let reads = 0;
     const counted = (start: number, end: number) => ({

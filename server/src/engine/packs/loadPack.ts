@@ -37,6 +37,7 @@ interface RuleData {
   'yields-to'?: string[];
   conditions?: {
     'sentence-mentions'?: string[];
+    'unless-sentence-mentions'?: string[];
     'not-negated'?: boolean;
     'outside-approved'?: boolean;
     'not-followed-by'?: string[];
@@ -100,6 +101,8 @@ export interface CompiledRule {
   readonly scanGroups: readonly ScanGroup[];
   /** One program per word set the sentence must mention (any one suffices). */
   readonly mentions: readonly Program[];
+  /** One program per word set whose member, named anywhere in the sentence, silences the rule there. */
+  readonly unlessMentions: readonly Program[];
   /** Programs that must not match right after the match. */
   readonly notFollowedBy: readonly Program[];
   /**
@@ -277,6 +280,12 @@ function compilePack(source: PackSource): LoadedPack {
       if (program) mentions.push(program);
       else broken = true;
     });
+    const unlessMentions: Program[] = [];
+    (rule.conditions?.['unless-sentence-mentions'] ?? []).forEach((name, index) => {
+      const program = compileOrReport(`@${name}`, ['rules', ruleIndex, 'conditions', 'unless-sentence-mentions', index]);
+      if (program) unlessMentions.push(program);
+      else broken = true;
+    });
     const notFollowedBy: Program[] = [];
     (rule.conditions?.['not-followed-by'] ?? []).forEach((name, index) => {
       const program = compileOrReport(`@${name}`, ['rules', ruleIndex, 'conditions', 'not-followed-by', index]);
@@ -316,6 +325,7 @@ function compilePack(source: PackSource): LoadedPack {
         scanGroup(groups.withoutFixes.trees, groups.withoutFixes.programs, false, resolveSet),
       ].filter((group): group is ScanGroup => group !== undefined),
       mentions,
+      unlessMentions,
       notFollowedBy,
       unlessQuotedWith,
       yieldsTo: new Set(rule['yields-to'] ?? []),

@@ -1,13 +1,13 @@
 // @ts-nocheck
 // Generated from schema/*.schema.json by tools/generators/schemaValidators.ts (npm run generate). Do not edit.
 export const validatePack = validate10;
-const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-pack.schema.json","title":"Termguard rule pack","description":"Wording rules, word sets, approved phrases and glossary entries checked by Termguard.","type":"object","additionalProperties":false,"required":["pack"],"properties":{"pack":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"The pack's name, used in messages and in `pack:NAME` severity overrides."},"description":{"type":"string"},"documentation":{"type":"string","description":"Base URL of the rule documentation; a rule's link is this URL followed by `#` and the rule id with `/` replaced by `-`, a glossary entry's is this URL followed by `#term-` and the entry id. Diagnostics, hovers, `termguard explain` and SARIF use these links; the rules of a pack without `documentation` get none."},"sets":{"type":"object","description":"Named word sets. Each member is a pattern; patterns refer to a set as `@name` and to a built-in meaning class (see `termguard explain class:NAME`) as `%name`.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"approved":{"type":"array","description":"Approved phrases (patterns). A banned match inside an approved phrase is not reported, and set members inside one do not satisfy a rule's conditions.","items":{"type":"string","minLength":1}},"rules":{"type":"array","items":{"$ref":"#/definitions/rule"}},"glossary":{"type":"array","items":{"$ref":"#/definitions/glossaryEntry"}}},"definitions":{"severity":{"enum":["error","warning","information","hint"]},"rule":{"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"yields-to":{"type":"array","items":{"type":"string"},"description":"Ids of rules whose findings win over this rule's where their words overlap, so that one claim is reported once, under one category."},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}},"conditions":{"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."},"unless-quoted-with":{"type":"array","items":{"type":"string"},"description":"Word sets that talk about wording (write, avoid, phrase, instead, ...). A match whose words stand inside quotation marks is not reported when the sentence names a member of one of these sets outside the quotation: the sentence mentions the wording rather than using it."}}},"fix":{"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}},"glossaryEntry":{"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}}}};
+const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://termguard.dev/schema/termguard-pack.schema.json","title":"Termguard rule pack","description":"Wording rules, word sets, approved phrases and glossary entries checked by Termguard.","type":"object","additionalProperties":false,"required":["pack"],"properties":{"pack":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$","description":"The pack's name, used in messages and in `pack:NAME` severity overrides."},"description":{"type":"string"},"documentation":{"type":"string","description":"Base URL of the rule documentation; a rule's link is this URL followed by `#` and the rule id with `/` replaced by `-`, a glossary entry's is this URL followed by `#term-` and the entry id. Diagnostics, hovers, `termguard explain` and SARIF use these links; the rules of a pack without `documentation` get none."},"sets":{"type":"object","description":"Named word sets. Each member is a pattern; patterns refer to a set as `@name` and to a built-in meaning class (see `termguard explain class:NAME`) as `%name`.","propertyNames":{"pattern":"^[a-z0-9][a-z0-9-]*$"},"additionalProperties":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}}},"approved":{"type":"array","description":"Approved phrases (patterns). A banned match inside an approved phrase is not reported, and set members inside one do not satisfy a rule's conditions.","items":{"type":"string","minLength":1}},"rules":{"type":"array","items":{"$ref":"#/definitions/rule"}},"glossary":{"type":"array","items":{"$ref":"#/definitions/glossaryEntry"}}},"definitions":{"severity":{"enum":["error","warning","information","hint"]},"rule":{"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"yields-to":{"type":"array","items":{"type":"string"},"description":"Ids of rules whose findings win over this rule's where their words overlap, so that one claim is reported once, under one category."},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}},"conditions":{"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"unless-sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets whose members, named anywhere in the sentence, silence the rule there (\"calls GPT-4o through Azure\": Azure is the sanctioned route)."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."},"unless-quoted-with":{"type":"array","items":{"type":"string"},"description":"Word sets that talk about wording (write, avoid, phrase, instead, ...). A match whose words stand inside quotation marks is not reported when the sentence names a member of one of these sets outside the quotation: the sentence mentions the wording rather than using it."}}},"fix":{"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}},"glossaryEntry":{"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}}}};
 const schema16 = {"type":"object","additionalProperties":false,"required":["id","term","forms","definition"],"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"term":{"type":"string"},"forms":{"type":"array","minItems":1,"items":{"type":"string","minLength":1}},"definition":{"type":"string"},"facts":{"type":"array","items":{"type":"string"}},"guidance":{"type":"string"}}};
 const pattern0 = new RegExp("^[a-z0-9][a-z0-9-]*$", "u");
 const func2 = require("ajv/dist/runtime/ucs2length").default;
 const schema12 = {"type":"object","additionalProperties":false,"required":["id","category","severity","message","reason"],"if":{"required":["claim-model"]},"else":{"required":["patterns"]},"properties":{"id":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$","description":"A unique id of the form `group/name`."},"category":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]*$"},"severity":{"$ref":"#/definitions/severity"},"message":{"type":"string","description":"What was found and what to write instead. `{match}` is replaced by the matched words."},"reason":{"type":"string","description":"One sentence: why the wording is a problem."},"alternatives":{"type":"array","items":{"type":"string"},"description":"The approved wording to use instead."},"claim-model":{"enum":["access","calls-on","availability"],"description":"Instead of patterns: report the sentences that Termguard's built-in claim model reads as this kind of claim about an OpenAI model (see docs/claim-model.md). Such a rule has no patterns, conditions or fixes; it runs only where no other rule of its category reported the sentence."},"patterns":{"type":"array","minItems":1,"items":{"oneOf":[{"type":"string","minLength":1},{"type":"object","additionalProperties":false,"required":["pattern"],"properties":{"pattern":{"type":"string","minLength":1},"fixes":{"type":"boolean","description":"Whether the rule's fixes apply to matches of this pattern (default true). Turn off for word orders the rewrite cannot keep grammatical."}}}]}},"conditions":{"$ref":"#/definitions/conditions"},"yields-to":{"type":"array","items":{"type":"string"},"description":"Ids of rules whose findings win over this rule's where their words overlap, so that one claim is reported once, under one category."},"fixes":{"type":"array","items":{"$ref":"#/definitions/fix"}},"examples":{"type":"object","additionalProperties":false,"properties":{"bad":{"type":"array","items":{"type":"string"}},"good":{"type":"array","items":{"type":"string"}},"fixed":{"type":"array","description":"Pairs of a bad sentence and the text expected after applying the first fix.","items":{"type":"object","additionalProperties":false,"required":["from","to"],"properties":{"from":{"type":"string"},"to":{"type":"string"}}}}}}}};
 const schema13 = {"enum":["error","warning","information","hint"]};
-const schema14 = {"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."},"unless-quoted-with":{"type":"array","items":{"type":"string"},"description":"Word sets that talk about wording (write, avoid, phrase, instead, ...). A match whose words stand inside quotation marks is not reported when the sentence names a member of one of these sets outside the quotation: the sentence mentions the wording rather than using it."}}};
+const schema14 = {"type":"object","additionalProperties":false,"properties":{"sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets of which the sentence must name at least one member outside an approved phrase."},"unless-sentence-mentions":{"type":"array","items":{"type":"string"},"description":"Word sets whose members, named anywhere in the sentence, silence the rule there (\"calls GPT-4o through Azure\": Azure is the sanctioned route)."},"not-negated":{"type":"boolean","description":"Stay silent when the claim is negated (not, never, no, cannot, ...)."},"outside-approved":{"type":"boolean","description":"Word-set members inside approved phrases do not count towards the pattern (default true)."},"not-followed-by":{"type":"array","items":{"type":"string"},"description":"Word sets whose members must not come right after the match (\"calls on ChatGPT customers\" is about people, not the model)."},"unless-quoted-with":{"type":"array","items":{"type":"string"},"description":"Word sets that talk about wording (write, avoid, phrase, instead, ...). A match whose words stand inside quotation marks is not reported when the sentence names a member of one of these sets outside the quotation: the sentence mentions the wording rather than using it."}}};
 const schema15 = {"type":"object","additionalProperties":false,"required":["replace"],"properties":{"replace":{"type":"string","description":"Replacement for the focus of the match. Its first word is conjugated to the form of the replaced verb unless `inflect` is false."},"title":{"type":"string"},"inflect":{"type":"boolean"},"keep-case":{"type":"boolean","description":"Keep the case of the first letter of the replaced text (default true)."}}};
 const func4 = Object.prototype.hasOwnProperty;
 const pattern2 = new RegExp("^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$", "u");
@@ -427,7 +427,7 @@ if(data.conditions !== undefined){
 let data12 = data.conditions;
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 for(const key2 in data12){
-if(!(((((key2 === "sentence-mentions") || (key2 === "not-negated")) || (key2 === "outside-approved")) || (key2 === "not-followed-by")) || (key2 === "unless-quoted-with"))){
+if(!((((((key2 === "sentence-mentions") || (key2 === "unless-sentence-mentions")) || (key2 === "not-negated")) || (key2 === "outside-approved")) || (key2 === "not-followed-by")) || (key2 === "unless-quoted-with"))){
 const err30 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err30];
@@ -466,9 +466,13 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data12["not-negated"] !== undefined){
-if(typeof data12["not-negated"] !== "boolean"){
-const err33 = {instancePath:instancePath+"/conditions/not-negated",schemaPath:"#/definitions/conditions/properties/not-negated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data12["unless-sentence-mentions"] !== undefined){
+let data15 = data12["unless-sentence-mentions"];
+if(Array.isArray(data15)){
+const len3 = data15.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data15[i3] !== "string"){
+const err33 = {instancePath:instancePath+"/conditions/unless-sentence-mentions/" + i3,schemaPath:"#/definitions/conditions/properties/unless-sentence-mentions/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -478,9 +482,9 @@ vErrors.push(err33);
 errors++;
 }
 }
-if(data12["outside-approved"] !== undefined){
-if(typeof data12["outside-approved"] !== "boolean"){
-const err34 = {instancePath:instancePath+"/conditions/outside-approved",schemaPath:"#/definitions/conditions/properties/outside-approved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err34 = {instancePath:instancePath+"/conditions/unless-sentence-mentions",schemaPath:"#/definitions/conditions/properties/unless-sentence-mentions/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -490,13 +494,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data12["not-followed-by"] !== undefined){
-let data17 = data12["not-followed-by"];
-if(Array.isArray(data17)){
-const len3 = data17.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data17[i3] !== "string"){
-const err35 = {instancePath:instancePath+"/conditions/not-followed-by/" + i3,schemaPath:"#/definitions/conditions/properties/not-followed-by/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12["not-negated"] !== undefined){
+if(typeof data12["not-negated"] !== "boolean"){
+const err35 = {instancePath:instancePath+"/conditions/not-negated",schemaPath:"#/definitions/conditions/properties/not-negated/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -506,9 +506,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/conditions/not-followed-by",schemaPath:"#/definitions/conditions/properties/not-followed-by/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data12["outside-approved"] !== undefined){
+if(typeof data12["outside-approved"] !== "boolean"){
+const err36 = {instancePath:instancePath+"/conditions/outside-approved",schemaPath:"#/definitions/conditions/properties/outside-approved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -518,13 +518,13 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data12["unless-quoted-with"] !== undefined){
-let data19 = data12["unless-quoted-with"];
+if(data12["not-followed-by"] !== undefined){
+let data19 = data12["not-followed-by"];
 if(Array.isArray(data19)){
 const len4 = data19.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data19[i4] !== "string"){
-const err37 = {instancePath:instancePath+"/conditions/unless-quoted-with/" + i4,schemaPath:"#/definitions/conditions/properties/unless-quoted-with/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/conditions/not-followed-by/" + i4,schemaPath:"#/definitions/conditions/properties/not-followed-by/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -536,7 +536,7 @@ errors++;
 }
 }
 else {
-const err38 = {instancePath:instancePath+"/conditions/unless-quoted-with",schemaPath:"#/definitions/conditions/properties/unless-quoted-with/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err38 = {instancePath:instancePath+"/conditions/not-followed-by",schemaPath:"#/definitions/conditions/properties/not-followed-by/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -546,9 +546,13 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12["unless-quoted-with"] !== undefined){
+let data21 = data12["unless-quoted-with"];
+if(Array.isArray(data21)){
+const len5 = data21.length;
+for(let i5=0; i5<len5; i5++){
+if(typeof data21[i5] !== "string"){
+const err39 = {instancePath:instancePath+"/conditions/unless-quoted-with/" + i5,schemaPath:"#/definitions/conditions/properties/unless-quoted-with/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -558,13 +562,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data["yields-to"] !== undefined){
-let data21 = data["yields-to"];
-if(Array.isArray(data21)){
-const len5 = data21.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data21[i5] !== "string"){
-const err40 = {instancePath:instancePath+"/yields-to/" + i5,schemaPath:"#/properties/yields-to/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err40 = {instancePath:instancePath+"/conditions/unless-quoted-with",schemaPath:"#/definitions/conditions/properties/unless-quoted-with/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -576,7 +576,7 @@ errors++;
 }
 }
 else {
-const err41 = {instancePath:instancePath+"/yields-to",schemaPath:"#/properties/yields-to/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err41 = {instancePath:instancePath+"/conditions",schemaPath:"#/definitions/conditions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -586,15 +586,13 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.fixes !== undefined){
-let data23 = data.fixes;
+if(data["yields-to"] !== undefined){
+let data23 = data["yields-to"];
 if(Array.isArray(data23)){
 const len6 = data23.length;
 for(let i6=0; i6<len6; i6++){
-let data24 = data23[i6];
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.replace === undefined){
-const err42 = {instancePath:instancePath+"/fixes/" + i6,schemaPath:"#/definitions/fix/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'"};
+if(typeof data23[i6] !== "string"){
+const err42 = {instancePath:instancePath+"/yields-to/" + i6,schemaPath:"#/properties/yields-to/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -603,9 +601,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key3 in data24){
-if(!((((key3 === "replace") || (key3 === "title")) || (key3 === "inflect")) || (key3 === "keep-case"))){
-const err43 = {instancePath:instancePath+"/fixes/" + i6,schemaPath:"#/definitions/fix/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/yields-to",schemaPath:"#/properties/yields-to/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -615,9 +614,15 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data24.replace !== undefined){
-if(typeof data24.replace !== "string"){
-const err44 = {instancePath:instancePath+"/fixes/" + i6+"/replace",schemaPath:"#/definitions/fix/properties/replace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fixes !== undefined){
+let data25 = data.fixes;
+if(Array.isArray(data25)){
+const len7 = data25.length;
+for(let i7=0; i7<len7; i7++){
+let data26 = data25[i7];
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.replace === undefined){
+const err44 = {instancePath:instancePath+"/fixes/" + i7,schemaPath:"#/definitions/fix/required",keyword:"required",params:{missingProperty: "replace"},message:"must have required property '"+"replace"+"'"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -626,10 +631,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data24.title !== undefined){
-if(typeof data24.title !== "string"){
-const err45 = {instancePath:instancePath+"/fixes/" + i6+"/title",schemaPath:"#/definitions/fix/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data26){
+if(!((((key3 === "replace") || (key3 === "title")) || (key3 === "inflect")) || (key3 === "keep-case"))){
+const err45 = {instancePath:instancePath+"/fixes/" + i7,schemaPath:"#/definitions/fix/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -639,9 +643,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data24.inflect !== undefined){
-if(typeof data24.inflect !== "boolean"){
-const err46 = {instancePath:instancePath+"/fixes/" + i6+"/inflect",schemaPath:"#/definitions/fix/properties/inflect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data26.replace !== undefined){
+if(typeof data26.replace !== "string"){
+const err46 = {instancePath:instancePath+"/fixes/" + i7+"/replace",schemaPath:"#/definitions/fix/properties/replace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -651,9 +655,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data24["keep-case"] !== undefined){
-if(typeof data24["keep-case"] !== "boolean"){
-const err47 = {instancePath:instancePath+"/fixes/" + i6+"/keep-case",schemaPath:"#/definitions/fix/properties/keep-case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data26.title !== undefined){
+if(typeof data26.title !== "string"){
+const err47 = {instancePath:instancePath+"/fixes/" + i7+"/title",schemaPath:"#/definitions/fix/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -663,9 +667,9 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/fixes/" + i6,schemaPath:"#/definitions/fix/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.inflect !== undefined){
+if(typeof data26.inflect !== "boolean"){
+const err48 = {instancePath:instancePath+"/fixes/" + i7+"/inflect",schemaPath:"#/definitions/fix/properties/inflect/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -675,9 +679,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-}
-else {
-const err49 = {instancePath:instancePath+"/fixes",schemaPath:"#/properties/fixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data26["keep-case"] !== undefined){
+if(typeof data26["keep-case"] !== "boolean"){
+const err49 = {instancePath:instancePath+"/fixes/" + i7+"/keep-case",schemaPath:"#/definitions/fix/properties/keep-case/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -687,12 +691,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.examples !== undefined){
-let data29 = data.examples;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-for(const key4 in data29){
-if(!(((key4 === "bad") || (key4 === "good")) || (key4 === "fixed"))){
-const err50 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+else {
+const err50 = {instancePath:instancePath+"/fixes/" + i7,schemaPath:"#/definitions/fix/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -702,13 +703,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data29.bad !== undefined){
-let data30 = data29.bad;
-if(Array.isArray(data30)){
-const len7 = data30.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data30[i7] !== "string"){
-const err51 = {instancePath:instancePath+"/examples/bad/" + i7,schemaPath:"#/properties/examples/properties/bad/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err51 = {instancePath:instancePath+"/fixes",schemaPath:"#/properties/fixes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -718,9 +715,12 @@ vErrors.push(err51);
 errors++;
 }
 }
-}
-else {
-const err52 = {instancePath:instancePath+"/examples/bad",schemaPath:"#/properties/examples/properties/bad/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.examples !== undefined){
+let data31 = data.examples;
+if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
+for(const key4 in data31){
+if(!(((key4 === "bad") || (key4 === "good")) || (key4 === "fixed"))){
+const err52 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -730,13 +730,13 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data29.good !== undefined){
-let data32 = data29.good;
+if(data31.bad !== undefined){
+let data32 = data31.bad;
 if(Array.isArray(data32)){
 const len8 = data32.length;
 for(let i8=0; i8<len8; i8++){
 if(typeof data32[i8] !== "string"){
-const err53 = {instancePath:instancePath+"/examples/good/" + i8,schemaPath:"#/properties/examples/properties/good/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err53 = {instancePath:instancePath+"/examples/bad/" + i8,schemaPath:"#/properties/examples/properties/bad/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -748,7 +748,7 @@ errors++;
 }
 }
 else {
-const err54 = {instancePath:instancePath+"/examples/good",schemaPath:"#/properties/examples/properties/good/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err54 = {instancePath:instancePath+"/examples/bad",schemaPath:"#/properties/examples/properties/bad/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -758,15 +758,13 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data29.fixed !== undefined){
-let data34 = data29.fixed;
+if(data31.good !== undefined){
+let data34 = data31.good;
 if(Array.isArray(data34)){
 const len9 = data34.length;
 for(let i9=0; i9<len9; i9++){
-let data35 = data34[i9];
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-if(data35.from === undefined){
-const err55 = {instancePath:instancePath+"/examples/fixed/" + i9,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
+if(typeof data34[i9] !== "string"){
+const err55 = {instancePath:instancePath+"/examples/good/" + i9,schemaPath:"#/properties/examples/properties/good/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -775,8 +773,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data35.to === undefined){
-const err56 = {instancePath:instancePath+"/examples/fixed/" + i9,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/examples/good",schemaPath:"#/properties/examples/properties/good/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -785,9 +785,16 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key5 in data35){
-if(!((key5 === "from") || (key5 === "to"))){
-const err57 = {instancePath:instancePath+"/examples/fixed/" + i9,schemaPath:"#/properties/examples/properties/fixed/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data31.fixed !== undefined){
+let data36 = data31.fixed;
+if(Array.isArray(data36)){
+const len10 = data36.length;
+for(let i10=0; i10<len10; i10++){
+let data37 = data36[i10];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.from === undefined){
+const err57 = {instancePath:instancePath+"/examples/fixed/" + i10,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "from"},message:"must have required property '"+"from"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -796,10 +803,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data35.from !== undefined){
-if(typeof data35.from !== "string"){
-const err58 = {instancePath:instancePath+"/examples/fixed/" + i9+"/from",schemaPath:"#/properties/examples/properties/fixed/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data37.to === undefined){
+const err58 = {instancePath:instancePath+"/examples/fixed/" + i10,schemaPath:"#/properties/examples/properties/fixed/items/required",keyword:"required",params:{missingProperty: "to"},message:"must have required property '"+"to"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -808,10 +813,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data35.to !== undefined){
-if(typeof data35.to !== "string"){
-const err59 = {instancePath:instancePath+"/examples/fixed/" + i9+"/to",schemaPath:"#/properties/examples/properties/fixed/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key5 in data37){
+if(!((key5 === "from") || (key5 === "to"))){
+const err59 = {instancePath:instancePath+"/examples/fixed/" + i10,schemaPath:"#/properties/examples/properties/fixed/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -821,9 +825,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/examples/fixed/" + i9,schemaPath:"#/properties/examples/properties/fixed/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data37.from !== undefined){
+if(typeof data37.from !== "string"){
+const err60 = {instancePath:instancePath+"/examples/fixed/" + i10+"/from",schemaPath:"#/properties/examples/properties/fixed/items/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -833,9 +837,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-else {
-const err61 = {instancePath:instancePath+"/examples/fixed",schemaPath:"#/properties/examples/properties/fixed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data37.to !== undefined){
+if(typeof data37.to !== "string"){
+const err61 = {instancePath:instancePath+"/examples/fixed/" + i10+"/to",schemaPath:"#/properties/examples/properties/fixed/items/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -847,7 +851,7 @@ errors++;
 }
 }
 else {
-const err62 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err62 = {instancePath:instancePath+"/examples/fixed/" + i10,schemaPath:"#/properties/examples/properties/fixed/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -859,12 +863,36 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err63 = {instancePath:instancePath+"/examples/fixed",schemaPath:"#/properties/examples/properties/fixed/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err63];
 }
 else {
 vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/examples",schemaPath:"#/properties/examples/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
 }
 errors++;
 }

@@ -18,7 +18,7 @@ import { WordFilter } from '../text/wordFilter';
 import { FRAGMENT_OPENERS, NOUN_INTRODUCERS, ROUTE_PREPOSITIONS } from '../text/englishWords';
 import { OPENAI_MENTION_WORDS, namesOpenAI } from '../claims/claimFeatures';
 import { ClaimReader } from '../claims/claimReader';
-import { answeredQuestionView, isNegated } from './claimNegation';
+import { answeredQuestionView, isNegated, isNegator } from './claimNegation';
 
 interface IndexedGroup {
   readonly rule: CompiledRule;
@@ -326,7 +326,7 @@ export class RuleSet {
     const tokens = checked.tokens;
     const approved = checked.approved(rule.pack);
     if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) return false;
-    if (!checked.mentions(rule)) return false;
+    if (!checked.mentions(rule) || checked.silencedBy(rule)) return false;
     if (rule.notNegated && (takenBack || isNegated(tokens, match, approved.mask))) {
       // A reported question the next sentence answers "yes" makes its claim after all.
       if (takenBack || !confirmed || isNegated(answeredQuestionView(tokens), match, approved.mask)) return false;
@@ -366,6 +366,7 @@ class CheckedSentence {
   private viewApproved: Map<CompiledPack, Uint8Array> | undefined;
   private sentenceText: string | undefined;
   private mentioned: Map<CompiledRule, boolean> | undefined;
+  private silenced: Map<CompiledRule, boolean> | undefined;
   private quotedMask: Uint8Array | undefined;
 
   constructor(
@@ -400,6 +401,31 @@ class CheckedSentence {
       this.mentioned.set(rule, met);
     }
     return met;
+  }
+
+  /**
+   * Whether the sentence names a member of one of the rule's
+   * `unless-sentence-mentions` sets, other than one it denies ("not through
+   * Azure", "rather than via Azure", "without going through Azure") or sets
+   * in the past ("previously reachable only through Azure").
+   */
+  silencedBy(rule: CompiledRule): boolean {
+    if (rule.unlessMentions.length === 0) return false;
+    // It does not depend on the match: worked out once per rule and sentence, like `mentions`.
+    this.silenced ??= new Map();
+    let silenced = this.silenced.get(rule);
+    if (silenced === undefined) this.silenced.set(rule, (silenced = this.namesUndeniedMember(rule)));
+    return silenced;
+  }
+
+  private namesUndeniedMember(rule: CompiledRule): boolean {
+    const tokens = this.tokens;
+    for (let start = 0; start < tokens.length; start++) {
+      if ((start > 0 && isNegator(tokens, start - 1)) || (start > 1 && isNegator(tokens, start - 2))) continue;
+      if (tokens.slice(Math.max(0, start - 3), start).some((token) => FORMER_TIMES.has(token.lower))) continue;
+      if (rule.unlessMentions.some((program) => runProgram(program, tokens, start, undefined) !== undefined)) return true;
+    }
+    return false;
   }
 
   /**
@@ -447,6 +473,9 @@ function introducesExample(tokens: readonly Token[], index: number): boolean {
   const before = tokens[opening - 1]?.lower;
   return before === 'like' || (before === 'as' && tokens[opening - 2]?.lower === 'such');
 }
+
+/** Words that put what follows in the past, so it no longer holds: "previously reachable only through Azure". */
+const FORMER_TIMES = new Set(['previously', 'formerly', 'once', 'used']);
 
 const NOTHING_APPROVED = { covers: (): boolean => false };
 
