@@ -58,6 +58,8 @@ const FILE_PRECISION_FLOOR = 0.95;
 const FILE_PRECISION_SLACK = 0.02;
 /** Weights are stored as integers over this. */
 const WEIGHT_SCALE = 1000;
+/** Stored weights at or below this (over WEIGHT_SCALE) in every category leave their bucket out of the artifact. */
+const NEGLIGIBLE_WEIGHT = 5;
 
 interface LabelledSentence {
   readonly id: string;
@@ -288,7 +290,9 @@ function trainModel(items: readonly Item[], lambdas: readonly number[], threshol
   let previous = 0;
   for (const { bucket, column } of order) {
     const quantised = perCategory.map((w) => Math.round(w[column]! * WEIGHT_SCALE));
-    if (quantised.every((weight) => weight === 0)) continue;
+    // A bucket whose weights all round to within NEGLIGIBLE_WEIGHT of zero moves no score by more than a few
+    // thousandths even when a sentence holds it several times: left out, it keeps the artifact under 1 MB.
+    if (quantised.every((weight) => Math.abs(weight) <= NEGLIGIBLE_WEIGHT)) continue;
     bucketDeltas.push(bucket - previous);
     previous = bucket;
     // `+ 0` turns a negative zero into zero, so the JSON never says -0.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { builtinEngine, categoriesFound, readLabelledSentences, scoreSentences as score } from '../helpers/builtinEngine';
@@ -8,27 +8,16 @@ const devFile = [
   join(__dirname, '../../../shared/eval/dev-sentences.jsonl'),
   join(process.cwd(), '../shared/eval/dev-sentences.jsonl'),
 ].find(existsSync);
-/** Sentence sets written independently of the rules, from the article and the memo alone. */
-const independentFiles = [
-  'heldout-sentences.jsonl',
-  'generalisation-sentences.jsonl',
-  'adversarial-wording-sentences.jsonl',
-  'markdown-heavy-sentences.jsonl',
-  'hard-negatives-sentences.jsonl',
-  'short-mixed-claims-sentences.jsonl',
-  'access-and-availability-sentences.jsonl',
-  'fragments-chat-idioms-sentences.jsonl',
-  'dev-style-sentences.jsonl',
-  'indirect-availability-naming-sentences.jsonl',
-  'chat-nonnative-sentences.jsonl',
-  'support-email-sentences.jsonl',
-  'code-ui-slides-sentences.jsonl',
-  'social-press-meetings-sentences.jsonl',
-  'forums-faq-tickets-sentences.jsonl',
-  'listings-release-notes-sentences.jsonl',
-  'messages-scripts-reviews-sentences.jsonl',
-  'code-docs-ui-battlecards-sentences.jsonl',
-].map((name) => join(__dirname, '../fixtures', name));
+/**
+ * Sentence sets written independently of the rules, from the article and the memo alone: every
+ * `*-sentences.jsonl` in test/fixtures (the held-back set lives in a folder of its own), so a new
+ * set is held to a floor the moment it is added.
+ */
+const fixtures = join(__dirname, '../fixtures');
+const independentFiles = readdirSync(fixtures)
+  .filter((name) => name.endsWith('-sentences.jsonl'))
+  .sort()
+  .map((name) => join(fixtures, name));
 
 describe('the memo pack on the labelled development sentences', () => {
   // A skipped suite with no tests would count as nothing in the summary; one skipped test shows the reason there.
@@ -70,7 +59,9 @@ const RECALL_FLOOR: Readonly<Record<string, number>> = {
   'engineering-ops-sentences.jsonl': 0.95,
   'procurement-finance-sentences.jsonl': 0.95,
   'long-form-editorial-sentences.jsonl': 0.95,
-  'marketing-microcopy-sentences.jsonl': 0.92,
+  // Refitted on 38 sets, the model's availability threshold rose from 0.817 to 0.917 (chosen out of fold for
+  // precision); two verbless slogans it used to catch ("YOUR DATA. YOUR AWS. YOUR GPT-5.") now fall below it.
+  'marketing-microcopy-sentences.jsonl': 0.9,
   'personal-career-sentences.jsonl': 0.95,
   // Measured blind at 0.938, 0.898 and 0.938 (rules + model) and trained on, not studied.
   'onboarding-wiki-sentences.jsonl': 0.95,
@@ -80,6 +71,15 @@ const RECALL_FLOOR: Readonly<Record<string, number>> = {
   'product-requirements-sentences.jsonl': 0.94,
   'video-scripts-sentences.jsonl': 0.95,
   'governance-audit-sentences.jsonl': 0.89,
+  // Round 5, measured blind at 0.926, 0.866, 0.884, 0.908, 0.885, 0.885 and 0.926 (rules + model), studied for
+  // general constructions and trained on. Held just below today's level.
+  'case-studies-sentences.jsonl': 0.95,
+  'training-quizzes-sentences.jsonl': 0.92,
+  'newsletters-forums-sentences.jsonl': 0.94,
+  'legal-contracts-sentences.jsonl': 0.95,
+  'social-posts-sentences.jsonl': 0.95,
+  'tutorials-answers-sentences.jsonl': 0.95,
+  'investor-analyst-sentences.jsonl': 0.95,
 };
 
 /**
@@ -93,6 +93,8 @@ const PRECISION_FLOOR: Readonly<Record<string, number>> = {
   // Measured blind at 0.929 each. The governance set labels audit findings that quote bad copy as making the claim.
   'video-scripts-sentences.jsonl': 0.92,
   'governance-audit-sentences.jsonl': 0.92,
+  // Round 5: the quiz set quotes forbidden phrases as answer options a sentence after the question that names them.
+  'training-quizzes-sentences.jsonl': 0.93,
 };
 
 describe('the memo pack on the independently written sentence sets', () => {
