@@ -179,3 +179,13 @@ describe('a reported question the next sentence answers "yes"', () => {
     );
   });
 });
+
+describe('denials set off by commas', () => {
+  it('a pattern\'s gap stops at a denial after a comma, so the claim before it stands ("to every team, no contract needed")', () => {
+    expectPatternCategory('access', ['The connector opens up o3 to every analyst, no extra licence needed.']);
+  });
+
+  it('a negator before the auxiliary just before the comma negates ("does not, and never will, open up")', () => {
+    expectPatternCategory('access', [], ['The connector does not, and never will, open up o3 to every analyst.']);
+  });
+});

@@ -4,6 +4,9 @@
  * match at each start.
  */
 import { CLAUSE_WORDS_AFTER_BREAK } from '../text/englishWords';
+
+/** Words that, after a comma or dash, open a denial a gap does not run into. */
+const DENIALS_AFTER_BREAK = new Set(['no', 'not', 'never', 'without', 'nor']);
 import type { Token } from '../text/tokenize';
 import type { Program, TokenTest } from './program';
 
@@ -328,8 +331,11 @@ export function scanProgram(program: Program, tokens: readonly Token[], excluded
     }
     next.count = 0;
     const generation = base + position;
-    // "but" opens a contrasting clause even without a comma ("X is allowed but Y isn't").
-    const clauseStop = (token.clauseBreakBefore && CLAUSE_WORDS_AFTER_BREAK.has(token.lower)) || token.lower === 'but';
+    // "but" opens a contrasting clause even without a comma ("X is allowed but Y isn't"); a denial after a
+    // comma ("to every team, no contract needed") is a phrase of its own, not more of the claim.
+    const clauseStop =
+      (token.clauseBreakBefore && (CLAUSE_WORDS_AFTER_BREAK.has(token.lower) || DENIALS_AFTER_BREAK.has(token.lower))) ||
+      token.lower === 'but';
     const setMemberAllowed = excluded === undefined || excluded[position] !== 1;
     for (let i = 0; i < current.count; i++) {
       const closure = closures[current.pc[i]!]!;

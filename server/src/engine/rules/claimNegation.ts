@@ -156,6 +156,9 @@ export function isNegated(tokens: readonly Token[], match: ProgramMatch, approve
   const clauseOpen = !tokens[match.start]!.clauseBreakBefore || (!insideAside && tokens[match.start - 1]?.aside === true);
   // A negator just before the comma still negates ("We did not, and do not, call on ChatGPT").
   if (!clauseOpen && match.start > 0 && !insideAside && isNegator(tokens, match.start - 1)) return true;
+  // ... or before the auxiliary just before the comma ("does not, and never will, open up").
+  if (!clauseOpen && match.start > 1 && !insideAside && MODALS.has(tokens[match.start - 1]!.lower) && isNegator(tokens, match.start - 2))
+    return true;
   // A label that calls what follows untrue or forbidden ("Myth: GPT-5 is on Bedrock.", "Don't: ...").
   if (match.start >= 1 && NEGATING_LABELS.has(tokens[0]!.lower) && tokens[1]!.clauseBreakBefore && !tokens[1]!.aside) return true;
   // The last of a list of verbs ("does not host, resell or provide access"): the list's commas do not close the clause.
