@@ -21,7 +21,8 @@
  * there (`--cpu-prof`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -96,6 +97,20 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
+/** Points `link` at the built-in packs, replacing a link left pointing elsewhere (or at nothing) by an earlier run. */
+function linkPacks(link: string): void {
+  const target = join(ROOT, 'packs');
+  let current: string | undefined;
+  try {
+    current = readlinkSync(link);
+  } catch {
+    current = undefined;
+  }
+  if (current === target) return;
+  if (current !== undefined) rmSync(link, { force: true });
+  symlinkSync(target, link, 'dir');
+}
+
 /**
  * The command that starts the server over stdio: `dist/server.js` when it is
  * newer than the sources, else a fresh bundle of `server/src/lsp/main.ts`
@@ -108,10 +123,11 @@ export async function serverCommand(): Promise<{ args: string[]; description: st
   if (existsSync(bundle) && statSync(bundle).mtimeMs >= newestMtime(join(ROOT, 'server', 'src'))) {
     return { args: [bundle, '--stdio'], description: 'dist/server.js' };
   }
-  const folder = join(tmpdir(), 'termguard-lsp-bench');
+  // One folder per checkout, so two checkouts never share a bundle or its packs link.
+  const folder = join(tmpdir(), `termguard-lsp-bench-${createHash('sha256').update(ROOT).digest('hex').slice(0, 12)}`);
   const outfile = join(folder, 'dist', 'server.js');
   mkdirSync(dirname(outfile), { recursive: true });
-  if (!existsSync(join(folder, 'packs'))) symlinkSync(join(ROOT, 'packs'), join(folder, 'packs'), 'dir');
+  linkPacks(join(folder, 'packs'));
   const esbuild = await import('esbuild');
   await esbuild.build({
     entryPoints: [join(ROOT, 'server', 'src', 'lsp', 'main.ts')],
