@@ -189,3 +189,24 @@ describe('denials set off by commas', () => {
     expectPatternCategory('access', [], ['The connector does not, and never will, open up o3 to every analyst.']);
   });
 });
+
+describe('statements called untrue or held in general', () => {
+  it('a verb of stating called untrue ("It would be inaccurate to say that ...") and "any suggestion that ..." claim nothing', () => {
+    expectPatternCategory(
+      'availability',
+      ['It would be accurate to say that o3 can be deployed on Amazon Bedrock.'],
+      [
+        'It would be misleading to say that o3 can be deployed on Amazon Bedrock.',
+        'The memo bans that phrase, as it does any suggestion that o3 can be deployed on Amazon Bedrock.',
+      ],
+    );
+  });
+
+  it('AWS named as the owner of our product is not a place', () => {
+    expectPatternCategory(
+      'availability',
+      ['Teams reach GPT-4.1 through Amazon Bedrock.'],
+      ["Teams reach GPT-4.1 through Amazon's Stateful Runtime Environment."],
+    );
+  });
+});

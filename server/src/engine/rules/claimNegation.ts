@@ -64,7 +64,8 @@ function isForbiddenStatement(tokens: readonly Token[], start: number): boolean 
     if (!STATING_VERBS.has(tokens[i]!.lower)) continue;
     for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
       const word = tokens[j]!.lower;
-      if (FORBIDDING_WORDS.has(word) || isNegator(tokens, j)) return true;
+      // "It would be inaccurate to say that ...": a verb of stating called untrue denies what it would say.
+      if (FORBIDDING_WORDS.has(word) || FALSITY_WORDS.has(word) || isNegator(tokens, j)) return true;
     }
     if (saysWording(tokens, i) || hasDeniedSubject(tokens, i)) return true;
   }
@@ -255,6 +256,8 @@ function isUntrueClaimNoun(tokens: readonly Token[], match: ProgramMatch): boole
   let opened = false;
   for (let i = match.start - 1; i >= 1 && i >= match.start - STATEMENT_REACH; i--) {
     if (tokens[i]!.lower === 'that' && CLAIM_NOUNS.has(tokens[i - 1]!.lower)) {
+      // "any suggestion that ...", "no claim that ...": a statement in general, not one made.
+      if (i >= 2 && (tokens[i - 2]!.lower === 'any' || NEGATIVE_QUANTIFIERS.has(tokens[i - 2]!.lower))) return true;
       opened = true;
       break;
     }
