@@ -210,3 +210,16 @@ describe('statements called untrue or held in general', () => {
     );
   });
 });
+
+describe('"those models" and "these models" refer back', () => {
+  it('a plural definite noun refers to the OpenAI models named before it, and inside an approved phrase it stays approved', () => {
+    expectPatternCategory(
+      'availability',
+      ["Buyers wanted OpenAI's newest models, and now those models are served from Amazon Bedrock."],
+      [
+        'Buyers compared Claude and Llama, and now those models are served from Amazon Bedrock.',
+        "OpenAI's models stay on Azure; the SRE, integrated with those models, runs on Amazon Bedrock.",
+      ],
+    );
+  });
+});

@@ -132,3 +132,14 @@ describe('calls-on: calls counted, handled or made possible', () => {
     );
   });
 });
+
+describe('naming and offering, round six', () => {
+  it('"Chat GPT" written apart before a descriptive ending, and AWS\'s cloud offering a model', () => {
+    expectPatternCategory('naming', ['Expect Chat GPT-grade answers from the demo.'], ['Expect ChatGPT-grade answers from the demo.']);
+    expectPatternCategory(
+      'availability',
+      ["Amazon's cloud now offers o3 to every team."],
+      ["Amazon's cloud now offers Claude to every team."],
+    );
+  });
+});

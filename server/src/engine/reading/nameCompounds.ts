@@ -26,13 +26,16 @@ const CANONICAL: ReadonlyMap<string, string> = new Map([
 
 /**
  * Whether the head of a compound is a name written wrongly: a misspelling
- * ("chat-gpt"), a mis-casing ("Chatgpt"), or "AI" after a separate "Open".
+ * ("chat-gpt"), a mis-casing ("Chatgpt"), or "AI" after a separate "Open"
+ * and "GPT" after "Chat".
  */
 function isMisnamedHead(head: string, previous: Token | undefined, token: Token): boolean {
   const lower = head.toLowerCase();
   const canonical = CANONICAL.get(lower);
   if (canonical !== undefined) return head !== canonical;
-  return lower === 'ai' && previous !== undefined && previous.lower === 'open' && !token.punctBefore;
+  // "Open AI-powered", "Chat GPT-grade": the second word of a name written as two.
+  if (previous === undefined || token.punctBefore) return false;
+  return (lower === 'ai' && previous.lower === 'open') || (lower === 'gpt' && previous.lower === 'chat');
 }
 
 /** Returns the tokens with misnamed compound heads split off, or `tokens` itself when there is none. */

@@ -96,6 +96,8 @@ const OTHER_THINGS = new Set([
   'user',
   'partner',
 ]);
+/** Determiners that make "models" refer back to models named before ("those models", "these models"). */
+const PLURAL_DEFINITE_DETERMINERS = new Set(['those', 'these']);
 /** Determiners after which a plural word is a noun phrase a plural pronoun may refer to. */
 const PLURAL_NOUN_DETERMINERS = new Set(['the', 'our', 'their', 'your', 'these', 'those', 'his', 'her', 'my', 'its', 'all', 'both']);
 /** Plural nouns among the things above, and the plural heads of OpenAI names ("OpenAI models"). */
@@ -186,9 +188,10 @@ function referent(
     const before = antecedents[antecedents.length - 1];
     return before !== undefined && before.openai && before.at === i - 1;
   }
-  const wantsPlural = lower === 'them' || lower === 'they';
-  // "the model", "this LLM": a definite noun that refers back like "it".
-  const definiteNoun = (lower === 'model' || lower === 'llm') && i > 0 && DEFINITE_DETERMINERS.has(all[i - 1]!.lower);
+  // "the model", "this LLM": a definite noun that refers back like "it"; "those models" like "them".
+  const pluralNoun = (lower === 'models' || lower === 'llms') && i > 0 && PLURAL_DEFINITE_DETERMINERS.has(all[i - 1]!.lower);
+  const wantsPlural = lower === 'them' || lower === 'they' || pluralNoun;
+  const definiteNoun = pluralNoun || ((lower === 'model' || lower === 'llm') && i > 0 && DEFINITE_DETERMINERS.has(all[i - 1]!.lower));
   if (lower !== 'it' && !wantsPlural && !definiteNoun) return false;
   // "it is easy to ...", "it's clear that ...": an empty subject refers to nothing.
   if (lower === 'it' && isEmptySubject(all, i)) return false;

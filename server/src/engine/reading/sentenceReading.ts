@@ -52,7 +52,7 @@ export interface AsideFreeView {
 }
 
 /** Words that may refer back (see references.ts), "the model" and "this LLM" among them; a sentence without them needs no resolving. */
-const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm']);
+const PRONOUNS = new Set([...REFERRING_PRONOUNS, 'model', 'llm', 'models', 'llms']);
 
 /**
  * Tags a sentence's names and, when it has a pronoun and it or the sentence
