@@ -223,3 +223,30 @@ describe('"those models" and "these models" refer back', () => {
     );
   });
 });
+
+describe('round seven: confirmations, corrections, naming and the Azure route', () => {
+  it('a reported question someone "said yes" to makes its claim; "incorrectly said" takes a statement back', () => {
+    expectPatternCategory(
+      'calls-on',
+      ['The buyer asked whether the runtime invokes o3 for planning; I said yes.'],
+      [
+        'The buyer asked whether the runtime invokes o3 for planning.',
+        'An earlier draft wrongly said the runtime invokes o3 for planning.',
+      ],
+    );
+  });
+
+  it('"calls GPT-5 its ..." names a model; Azure that gives access, or reached only through Azure, is the sanctioned route', () => {
+    expectPatternCategory('calls-on', ['The planner calls GPT-5 every minute.'], ['The vendor calls GPT-5 its flagship model.']);
+    expectPatternCategory(
+      'access',
+      ['Frontier gives enterprises access to o3.'],
+      ["Microsoft's Azure service gives enterprises access to o3."],
+    );
+    expectPatternCategory(
+      'availability',
+      ['AWS customers can reach o3 on Bedrock.', 'Unlike the Azure route, Bedrock now serves o3.'],
+      ['AWS customers can reach o3 only by going through Azure.'],
+    );
+  });
+});

@@ -143,3 +143,31 @@ describe('naming and offering, round six', () => {
     );
   });
 });
+
+describe('round seven shapes', () => {
+  it('chat typos of "call", "phone home to", the company in lower case after "powered by"', () => {
+    expectPatternCategory('calls-on', ['The bot cals on GPT-4.1 twice per ticket.', 'Our agents phone home to o3 for each plan.']);
+    expectPatternCategory('naming', ['The helper is powered by open ai models.'], ['We fund open AI research at universities.']);
+  });
+
+  it('AWS letting people deploy or try a model, a model going to AWS with someone, enabled in an AWS account', () => {
+    expectPatternCategory(
+      'availability',
+      [
+        'The Bedrock console lets you deploy o4-mini in any region.',
+        'Your gpt-4.1 model moves with you to Bedrock.',
+        'o3 is enabled in our Bedrock account now.',
+      ],
+      ['The Bedrock console lets you deploy Llama in any region.'],
+    );
+  });
+
+  it('our product giving people a model, "it becomes possible ... to use", a model at their fingertips through it, a way to get someone onto it', () => {
+    expectPatternCategory('access', [
+      'Frontier gave us GPT-4.1 on the first day.',
+      'With the SRE, it becomes easy for analysts to use o3.',
+      'The whole GPT-5 family at your fingertips through Frontier.',
+      'The SRE is the simplest way to get your team onto GPT-5.',
+    ]);
+  });
+});

@@ -406,8 +406,9 @@ class CheckedSentence {
   /**
    * Whether the sentence names a member of one of the rule's
    * `unless-sentence-mentions` sets, other than one it denies ("not through
-   * Azure", "rather than via Azure", "without going through Azure") or sets
-   * in the past ("previously reachable only through Azure").
+   * Azure", "rather than via Azure", "without going through Azure"), sets
+   * in the past ("previously reachable only through Azure") or contrasts
+   * ("unlike the route through Azure").
    */
   silencedBy(rule: CompiledRule): boolean {
     if (rule.unlessMentions.length === 0) return false;
@@ -474,8 +475,11 @@ function introducesExample(tokens: readonly Token[], index: number): boolean {
   return before === 'like' || (before === 'as' && tokens[opening - 2]?.lower === 'such');
 }
 
-/** Words that put what follows in the past, so it no longer holds: "previously reachable only through Azure". */
-const FORMER_TIMES = new Set(['previously', 'formerly', 'once', 'used']);
+/**
+ * Words that put what follows in the past or set it against the claim, so it is not the claim's own:
+ * "previously reachable only through Azure", "unlike the route through Azure".
+ */
+const FORMER_TIMES = new Set(['previously', 'formerly', 'once', 'used', 'unlike']);
 
 const NOTHING_APPROVED = { covers: (): boolean => false };
 

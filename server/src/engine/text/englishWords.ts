@@ -77,7 +77,7 @@ export const STATING_VERBS = wordSet(
 export const FORBIDDING_WORDS = wordSet(
   'FORBIDDING_WORDS',
   'stop stops stopped quit avoid avoids avoiding remove removes removing removed delete deleting drop dropping strike ' +
-    'ban banned forbid forbids prohibit prohibits prohibited never',
+    'ban banned forbid forbids prohibit prohibits prohibited never incorrectly wrongly falsely mistakenly erroneously',
 );
 
 /** Quantifiers that deny a whole noun phrase: "no material states that ...", "zero docs claiming ...". */
@@ -147,6 +147,9 @@ export const CHAT_SPELLINGS: ReadonlyMap<string, string> = new Map([
   ['availabe', 'available'],
   ['avialable', 'available'],
   ['callin', 'calling'],
+  ['caling', 'calling'],
+  ['cals', 'calls'],
+  ['calld', 'called'],
   ['invokin', 'invoking'],
   ['usin', 'using'],
   ['hostin', 'hosting'],

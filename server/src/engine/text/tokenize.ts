@@ -87,10 +87,10 @@ const BARE_DENIAL =
 
 /**
  * What, right after a sentence ends, confirms the question it reports: "yes" (after an answer label or
- * "the answer is"), or someone "confirmed it is".
+ * "the answer is"), or someone who "confirmed it is" or "said yes".
  */
 const CONFIRMATION =
-  /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|[a-z][\w'-]*(?:\s+[\w'-]+)?\s*:\s*|(?:the\s+)?(?:short\s+|simple\s+)?answer\s+(?:is|was)\s*:?\s*)?(?:yes|yep|yeah|absolutely)\b|^\s*(?:[a-z][\w'-]*\s+){0,2}(?:confirmed|confirms)\s+(?:that\s+)?(?:it|they|this)\s+(?:is|are|was|were|does|do|can|will)\b/i;
+  /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|[a-z][\w'-]*(?:\s+[\w'-]+)?\s*:\s*|(?:the\s+)?(?:short\s+|simple\s+)?answer\s+(?:is|was)\s*:?\s*)?(?:yes|yep|yeah|absolutely)\b|^\s*(?:[a-z][\w'-]*\s+){0,2}(?:confirmed|confirms|said|answered|replied)\s+(?:that\s+)?(?:yes\b|(?:it|they|this)\s+(?:is|are|was|were|does|do|can|will)\b)/i;
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
