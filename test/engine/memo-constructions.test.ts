@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { applyEdits } from '../../server/src/engine/fixes/applyEdits';
 import { builtinEngine } from '../helpers/builtinEngine';
 import { categories, expectCategory, expectPatternCategory } from '../helpers/memoCategories';
 
@@ -805,13 +806,14 @@ describe('possessives of the two-word name, providing access, surfaces and dista
       ['You can select Claude as the default model for each new agent in the Bedrock console.'],
     );
   });
-  it('naming: "Chat GPT-based" is the product misspelt, with no fix', () => {
+  it('naming: "Chat GPT-based" is the product misspelt; the fix joins the name and keeps the ending', () => {
+    const text = 'We moved our Chat GPT-based flows to the SRE.';
     const findings = builtinEngine()
-      .check('We moved our Chat GPT-based flows to the SRE.', 'markdown')
+      .check(text, 'markdown')
       .findings.filter((finding) => finding.ruleId === 'names/chatgpt');
     assert.deepEqual(
-      findings.map((finding) => finding.fixes.length),
-      [0],
+      findings.map((finding) => applyEdits(text, finding.fixes[0]?.edits ?? [])),
+      ['We moved our ChatGPT-based flows to the SRE.'],
     );
   });
 });

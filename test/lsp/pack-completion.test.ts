@@ -101,6 +101,7 @@ describe('lsp pack completion', () => {
       'outside-approved',
       'sentence-mentions',
       'unless-quoted-with',
+      'unless-sentence-mentions',
     ]);
     assert.deepEqual(labels(await complete(`${rule}    fixes:\n      - replace: use\n        |\n`)).sort(), [
       'inflect',
