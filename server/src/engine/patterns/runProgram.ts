@@ -3,10 +3,7 @@
  * sentence's tokens in time linear in the sentence, and finds the longest
  * match at each start.
  */
-import { CLAUSE_WORDS_AFTER_BREAK } from '../text/englishWords';
-
-/** Words that, after a comma or dash, open a denial a gap does not run into. */
-const DENIALS_AFTER_BREAK = new Set(['no', 'not', 'never', 'without', 'nor']);
+import { CLAUSE_WORDS_AFTER_BREAK, DENIALS_AFTER_BREAK } from '../text/englishWords';
 import type { Token } from '../text/tokenize';
 import type { Program, TokenTest } from './program';
 

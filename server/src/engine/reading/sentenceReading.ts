@@ -22,14 +22,14 @@
 import {
   CHAT_SPELLINGS,
   HESITATION_SOUNDS,
+  MODALS,
   REFERRING_PRONOUNS,
   REPORTING_ASIDE_VERBS,
   SPOKEN_FILLER_PAIRS,
   SPOKEN_FILLERS,
-  MODALS,
 } from '../text/englishWords';
-import type { Token } from '../text/tokenize';
 import { patternVerbForm } from '../morphology/wordForms';
+import type { Token } from '../text/tokenize';
 import { AWS_REGION_SURFACE, tagAwsPlaces } from './awsPlaces';
 import { OPENAI_NAME_SURFACE, tagOpenAINames } from './openaiNames';
 import { splitMisnamedCompounds } from './nameCompounds';

@@ -91,6 +91,11 @@ function saysWording(tokens: readonly Token[], verb: number): boolean {
   return (before === 'that' || before === 'which') && WORDING_NOUNS.has(tokens[verb - 2]?.lower ?? '');
 }
 
+/** A negated auxiliary as one word: "isn't", "doesn't", or without the apostrophe as chat writes it ("dont"). */
+function isNegativeContraction(lower: string): boolean {
+  return lower.endsWith("n't") || BARE_NEGATIVE_CONTRACTIONS.has(lower);
+}
+
 /** Whether the word at `index` negates what follows it ("not", "never", "without", "rather than", a reported "if"). */
 export function isNegator(tokens: readonly Token[], index: number): boolean {
   const token = tokens[index]!;
@@ -101,7 +106,7 @@ export function isNegator(tokens: readonly Token[], index: number): boolean {
   if (token.lower === 'if') return index > 0 && ASKING_WORDS.has(tokens[index - 1]!.lower);
   // "asked can I run o3 on AWS", "wondering does it call GPT-5": a reported question in its spoken order.
   if (QUESTION_OPENERS.has(token.lower) && index > 0 && ASKING_WORDS.has(tokens[index - 1]!.lower)) return true;
-  if (!NEGATING_WORDS.has(token.lower) && !token.lower.endsWith("n't") && !BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) return false;
+  if (!NEGATING_WORDS.has(token.lower) && !isNegativeContraction(token.lower)) return false;
   const next = tokens[index + 1]?.lower;
   const afterNext = tokens[index + 2]?.lower;
   if (
@@ -109,11 +114,7 @@ export function isNegator(tokens: readonly Token[], index: number): boolean {
     (next === 'leaving' || next === 'exiting' || (next === 'ever' && (afterNext === 'leaving' || afterNext === 'exiting')))
   )
     return false;
-  if (
-    (token.lower === 'not' || token.lower.endsWith("n't") || BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) &&
-    (next === 'only' || next === 'just')
-  )
-    return false;
+  if ((token.lower === 'not' || isNegativeContraction(token.lower)) && (next === 'only' || next === 'just')) return false;
   // "has never been easier" praises; it denies nothing.
   if (
     token.lower === 'never' &&
@@ -191,11 +192,7 @@ export function isNegated(tokens: readonly Token[], match: ProgramMatch, approve
   for (let i = match.end, seen = 0; i < tokens.length && seen < NEGATION_LOOKAHEAD; i++, seen++) {
     const token = tokens[i]!;
     if (token.punctBefore || CLAUSE_STARTS.has(token.lower) || RELATIVE_STARTS.has(token.lower)) break;
-    if (
-      (VERB_NEGATORS.has(token.lower) || token.lower.endsWith("n't") || BARE_NEGATIVE_CONTRACTIONS.has(token.lower)) &&
-      isNegator(tokens, i) &&
-      !isModifyingNot(tokens, i)
-    )
+    if ((VERB_NEGATORS.has(token.lower) || isNegativeContraction(token.lower)) && isNegator(tokens, i) && !isModifyingNot(tokens, i))
       return true;
     if (FALSITY_WORDS.has(token.lower) && i > match.end && BE_FORMS.has(tokens[i - 1]!.lower)) return true;
   }
@@ -235,7 +232,7 @@ function isDeniedAfterwards(tokens: readonly Token[], match: ProgramMatch): bool
   if (verb === undefined) return false;
   const endsClause = (at: number): boolean => at >= tokens.length || tokens[at]!.clauseBreakBefore;
   // "but it isn't", "but it doesn't", "but they aren't": a negated auxiliary with nothing after it.
-  if ((verb.lower.endsWith("n't") || BARE_NEGATIVE_CONTRACTIONS.has(verb.lower)) && endsClause(k + 2)) return true;
+  if (isNegativeContraction(verb.lower) && endsClause(k + 2)) return true;
   // "but it is not", "but it does not".
   if (
     (ALL_BE_FORMS.has(verb.lower) || MODALS.has(verb.lower) || verb.lower === "'s") &&

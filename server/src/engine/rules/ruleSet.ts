@@ -211,7 +211,7 @@ export class RuleSet {
     const rulesOfFound: CompiledRule[] = [];
     for (const [rule, matches] of matchesByRule) {
       for (const match of longestNonOverlapping(matches)) {
-        if (this.reports(rule, match, checked, sentence.takenBack === true, sentence.confirmed === true)) {
+        if (this.reports(rule, match, checked, sentence)) {
           found.push(buildFinding(rule, severityOf(rule) as Severity, tokens, match, checked.text(), source));
           rulesOfFound.push(rule);
         } else onTurnedDown?.(rule.info.category);
@@ -253,7 +253,7 @@ export class RuleSet {
       // A rule that matched the sentence before on its own made its claim there, and a category reported there is not reported again.
       if (context.previousMatched?.has(rule) || context.previousReported?.has(rule.info.category)) continue;
       for (const match of longestNonOverlapping(matches)) {
-        if (!this.reports(rule, match, checked, false, false)) continue;
+        if (!this.reports(rule, match, checked, NOT_JUDGED)) continue;
         found.push({
           ...buildFinding(rule, severityOf(rule) as Severity, joined, { ...match, withFixes: false }, checked.text(), source),
           fixes: [],
@@ -321,15 +321,16 @@ export class RuleSet {
     return matchesByRule;
   }
 
-  /** Whether a match survives its rule's conditions. */
-  private reports(rule: CompiledRule, match: RuleMatch, checked: CheckedSentence, takenBack: boolean, confirmed: boolean): boolean {
+  /** Whether a match survives its rule's conditions; `judged` is what the sentence after it said of it. */
+  private reports(rule: CompiledRule, match: RuleMatch, checked: CheckedSentence, judged: SentenceJudgement): boolean {
+    const takenBack = judged.takenBack === true;
     const tokens = checked.tokens;
     const approved = checked.approved(rule.pack);
     if (rule.outsideApproved && approved.covers(match.focusStart, match.focusEnd)) return false;
     if (!checked.mentions(rule) || checked.silencedBy(rule)) return false;
     if (rule.notNegated && (takenBack || isNegated(tokens, match, approved.mask))) {
       // A reported question the next sentence answers "yes" makes its claim after all.
-      if (takenBack || !confirmed || isNegated(answeredQuestionView(tokens), match, approved.mask)) return false;
+      if (takenBack || judged.confirmed !== true || isNegated(answeredQuestionView(tokens), match, approved.mask)) return false;
     }
     if (rule.info.category === 'access' && opensCompanyName(tokens, match.focusStart)) return false;
     if (rule.unlessQuotedWith.length > 0 && checked.mentionsWording(rule, match)) return false;
@@ -423,7 +424,7 @@ class CheckedSentence {
     const tokens = this.tokens;
     for (let start = 0; start < tokens.length; start++) {
       if ((start > 0 && isNegator(tokens, start - 1)) || (start > 1 && isNegator(tokens, start - 2))) continue;
-      if (tokens.slice(Math.max(0, start - 3), start).some((token) => FORMER_TIMES.has(token.lower))) continue;
+      if (followsFormerTime(tokens, start)) continue;
       if (rule.unlessMentions.some((program) => runProgram(program, tokens, start, undefined) !== undefined)) return true;
     }
     return false;
@@ -480,6 +481,17 @@ function introducesExample(tokens: readonly Token[], index: number): boolean {
  * "previously reachable only through Azure", "unlike the route through Azure".
  */
 const FORMER_TIMES = new Set(['previously', 'formerly', 'once', 'used', 'unlike']);
+
+/** Whether one of the three words before `start` is in {@link FORMER_TIMES}. */
+function followsFormerTime(tokens: readonly Token[], start: number): boolean {
+  for (let i = Math.max(0, start - 3); i < start; i++) if (FORMER_TIMES.has(tokens[i]!.lower)) return true;
+  return false;
+}
+
+/** What the sentence after a sentence said of it (see tokenize.ts). */
+type SentenceJudgement = Pick<Sentence, 'takenBack' | 'confirmed'>;
+/** A fragment joined to the sentence before it is judged by neither. */
+const NOT_JUDGED: SentenceJudgement = {};
 
 const NOTHING_APPROVED = { covers: (): boolean => false };
 

@@ -223,6 +223,9 @@ export const CLAUSE_WORDS_AFTER_BREAK = wordSet(
   'and but or while whereas although though because unlike so yet which who',
 );
 
+/** Words that, after a comma or dash, open a denial a pattern's gap does not run into ("to every team, no contract needed"). */
+export const DENIALS_AFTER_BREAK = wordSet('DENIALS_AFTER_BREAK', 'no not never without nor');
+
 /** Words that open a new clause: an object pronoun's own subject comes after the last of them. */
 export const PRONOUN_CLAUSE_OPENERS = wordSet('PRONOUN_CLAUSE_OPENERS', 'and but so while when whenever because after before once if');
 

@@ -71,12 +71,17 @@ export interface Sentence {
   readonly confirmed?: boolean;
 }
 
+/** An answer label ("A:", "Reply -") or a speaker's label of one or two words ("Rep:", "Host 2:") before an answer. */
+const ANSWER_LABEL = String.raw`(?:a|answer|reply|response)\s*[:.)-]\s*|[a-z][\w'-]*(?:\s+[\w'-]+)?\s*:\s*`;
+
 /**
  * What, right after a question mark, answers the question in the negative; an answer label ("A: No.") or a
  * speaker's label of one or two words ("Rep: No, it isn't", "Host 2: Nope") may come first.
  */
-const NEGATIVE_ANSWER =
-  /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|[a-z][\w'-]*(?:\s+[\w'-]+)?\s*:\s*|the\s+(?:short\s+|simple\s+)?answer\s+is\s+)?(?:no|nope|not|never)\b(?![-'])/i;
+const NEGATIVE_ANSWER = new RegExp(
+  String.raw`^\s*(?:${ANSWER_LABEL}|the\s+(?:short\s+|simple\s+)?answer\s+is\s+)?(?:no|nope|not|never)\b(?![-'])`,
+  'i',
+);
 
 /**
  * What, right after a statement ends, denies it and ends at once: "It isn't.", "they aren't;", "That's not
@@ -89,8 +94,26 @@ const BARE_DENIAL =
  * What, right after a sentence ends, confirms the question it reports: "yes" (after an answer label or
  * "the answer is"), or someone who "confirmed it is" or "said yes".
  */
-const CONFIRMATION =
-  /^\s*(?:(?:a|answer|reply|response)\s*[:.)-]\s*|[a-z][\w'-]*(?:\s+[\w'-]+)?\s*:\s*|(?:the\s+)?(?:short\s+|simple\s+)?answer\s+(?:is|was)\s*:?\s*)?(?:yes|yep|yeah|absolutely)\b|^\s*(?:[a-z][\w'-]*\s+){0,2}(?:confirmed|confirms|said|answered|replied)\s+(?:that\s+)?(?:yes\b|(?:it|they|this)\s+(?:is|are|was|were|does|do|can|will)\b)/i;
+const CONFIRMATION = new RegExp(
+  String.raw`^\s*(?:${ANSWER_LABEL}|(?:the\s+)?(?:short\s+|simple\s+)?answer\s+(?:is|was)\s*:?\s*)?(?:yes|yep|yeah|absolutely)\b|` +
+    String.raw`^\s*(?:[a-z][\w'-]*\s+){0,2}(?:confirmed|confirms|said|answered|replied)\s+(?:that\s+)?(?:yes\b|(?:it|they|this)\s+(?:is|are|was|were|does|do|can|will)\b)`,
+  'i',
+);
+
+/** How far after a sentence's end the next sentence is read for an answer or a denial. */
+const ANSWER_REACH = 60;
+
+/**
+ * What the words right after a sentence's end (at `end`, the position of its
+ * mark) say of it: a question answered "No" or a statement followed by a bare
+ * denial is taken back; a statement followed by a "yes" is confirmed.
+ */
+function judgedByNext(text: string, end: number, unitEnd: number, question: boolean): { takenBack: boolean; confirmed: boolean } {
+  const after = text.slice(end + 1, Math.min(unitEnd, end + ANSWER_REACH));
+  if (question) return { takenBack: NEGATIVE_ANSWER.test(after), confirmed: false };
+  const takenBack = BARE_DENIAL.test(after);
+  return { takenBack, confirmed: !takenBack && CONFIRMATION.test(after) };
+}
 
 /** The key of an opaque token: no pattern word can equal it. */
 export const OPAQUE_KEY = '\u0000';
@@ -216,8 +239,9 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
   // Which quotation is open; kept across sentences, since a quotation may hold several.
   const quotes = new QuotationState();
 
-  const flushSentence = (takenBack = false, confirmed = false): void => {
-    if (tokens.length > 0) onSentence(takenBack ? { tokens, takenBack } : confirmed ? { tokens, confirmed } : { tokens });
+  const flushSentence = (judged?: { takenBack: boolean; confirmed: boolean }): void => {
+    if (tokens.length > 0)
+      onSentence(judged?.takenBack ? { tokens, takenBack: true } : judged?.confirmed ? { tokens, confirmed: true } : { tokens });
     tokens = [];
     punctBefore = false;
     clauseBreakBefore = false;
@@ -340,8 +364,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
       const wordBefore = wordStart >= 0 ? wordText : undefined;
       finishWord();
       if (isClauseEnd(code)) {
-        const after = text.slice(i + 1, Math.min(end, i + 60));
-        flushSentence(BARE_DENIAL.test(after), CONFIRMATION.test(after));
+        flushSentence(judgedByNext(text, i, end, false));
         i++;
         continue;
       }
@@ -359,8 +382,7 @@ export function tokenizeUnit(text: string, unit: ProseUnit, onSentence: (sentenc
         const abbreviation =
           code === 46 && wordBefore !== undefined && (ABBREVIATIONS.has(wordBefore.toLowerCase()) || /^[A-Z]$/.test(wordBefore));
         if (endsHere && !abbreviation) {
-          const after = text.slice(i + 1, Math.min(end, i + 60));
-          flushSentence(code === 63 ? NEGATIVE_ANSWER.test(after) : BARE_DENIAL.test(after), code !== 63 && CONFIRMATION.test(after));
+          flushSentence(judgedByNext(text, i, end, code === 63));
           i++;
           continue;
         }
